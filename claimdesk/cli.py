@@ -1,0 +1,159 @@
+"""The command line: parse options, call the library, print the result.
+
+The contract (shared/cli-contract.md) is kept exactly: a global --db before the
+command, --json printing one document and nothing else on stdout, exit 0 on
+success, 1 on a user-facing error, 2 on wrong usage, and every error one line on
+stderr starting "claimdesk: error:", never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from claimdesk import __version__
+from claimdesk.library import import_paths, valid_report_id
+from claimdesk.sources.errors import SourceError
+from claimdesk.store.db import Store, default_reviewer
+from claimdesk.store.errors import NotFoundError, StoreError
+from claimdesk.store.reports import list_reports, report_document
+from claimdesk import textviews
+
+USER_ERRORS = (SourceError, StoreError, NotFoundError)
+
+
+def _store_path(db: str | None) -> str:
+    return db or os.environ.get("CLAIMDESK_DB") or "claimdesk.db"
+
+
+def _emit_json(document) -> None:
+    click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+
+
+class Context:
+    def __init__(self, db: str | None, reviewer: str | None) -> None:
+        self.db_path = _store_path(db)
+        self.db_given = db is not None or bool(os.environ.get("CLAIMDESK_DB"))
+        self.reviewer = reviewer or default_reviewer()
+        self._store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store(self.db_path)
+        return self._store
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", metavar="PATH", help="The store (default: $CLAIMDESK_DB, else ./claimdesk.db).")
+@click.option("--reviewer", metavar="NAME", help="Name recorded on every change (default: $CLAIMDESK_REVIEWER, else the login name).")
+@click.version_option(__version__, prog_name="claimdesk")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None, reviewer: str | None) -> None:
+    """Annotate, cross-link and export the claims in footnoted reports."""
+    ctx.obj = Context(db, reviewer)
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(tui)
+
+
+@cli.command("import")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--id", "report_id", metavar="ID", help="Report id (default: the file name's stem); one file only.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON list, one object per file.")
+@click.pass_obj
+def import_command(obj: Context, paths: tuple[str, ...], report_id: str | None, as_json: bool) -> None:
+    """Import .txt, .md and .html reports, or every such file in a folder."""
+    if report_id is not None:
+        report_id = valid_report_id(report_id)
+    result = import_paths(obj.store, list(paths), report_id=report_id, reviewer=obj.reviewer)
+    for line in result.skipped:
+        click.echo(f"claimdesk: warning: skipped {line}", err=True)
+    if as_json:
+        _emit_json([item.to_json() for item in result.imported])
+    else:
+        for item in result.imported:
+            click.echo(textviews.import_line(item.to_json()))
+
+
+@cli.command("reports")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON list.")
+@click.pass_obj
+def reports_command(obj: Context, as_json: bool) -> None:
+    """List the reports in the store."""
+    reports = list_reports(obj.store.db)
+    if as_json:
+        _emit_json([{k: r[k] for k in ("id", "title", "authors", "date", "footnotes", "claims")} for r in reports])
+    else:
+        click.echo(textviews.reports_table(reports))
+
+
+@cli.command("show")
+@click.argument("report")
+@click.option("--json", "as_json", is_flag=True, help="Print the whole report as one JSON object.")
+@click.pass_obj
+def show_command(obj: Context, report: str, as_json: bool) -> None:
+    """Show a report: metadata, sections, footnotes and their resolution, warnings."""
+    document = report_document(obj.store, report)
+    if as_json:
+        _emit_json(document)
+    else:
+        click.echo(textviews.report_summary(document))
+
+
+@cli.command("tui")
+@click.argument("report", required=False)
+@click.pass_obj
+def tui(obj: Context, report: str | None) -> None:
+    """Open the store: the library, or straight into REPORT's reading text."""
+    if report:
+        click.echo(textviews.reading_view(report_document(obj.store, report)))
+    else:
+        click.echo(textviews.reports_table(list_reports(obj.store.db)))
+
+
+@cli.command("demo")
+@click.pass_obj
+def demo(obj: Context) -> None:
+    """Import the bundled example reports into a demo store and open it."""
+    from claimdesk.demo import demo_store_path, example_paths
+
+    path = obj.db_path if obj.db_given else str(demo_store_path())
+    obj.db_path = path
+    result = import_paths(obj.store, example_paths(), reviewer=obj.reviewer)
+    for item in result.imported:
+        click.echo(textviews.import_line(item.to_json()))
+    click.echo(f"\nDemo store: {path}\n")
+    click.echo(textviews.reports_table(list_reports(obj.store.db)))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the command and turn every failure into one line."""
+    code = 0
+    try:
+        cli.main(args=argv, prog_name="claimdesk", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.UsageError as exc:
+        click.echo(f"claimdesk: error: {exc.format_message()}", err=True)
+        code = 2
+    except click.ClickException as exc:
+        click.echo(f"claimdesk: error: {exc.format_message()}", err=True)
+        code = 1
+    except USER_ERRORS as exc:
+        click.echo(f"claimdesk: error: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", err=True)
+        code = 1
+    except (click.Abort, KeyboardInterrupt):
+        click.echo("claimdesk: error: interrupted", err=True)
+        code = 130
+    except BrokenPipeError:
+        code = 0
+    except Exception as exc:  # never a traceback for the user; CLAIMDESK_DEBUG=1 shows it
+        if os.environ.get("CLAIMDESK_DEBUG"):
+            raise
+        click.echo(f"claimdesk: error: internal error ({type(exc).__name__}: {exc}); run with CLAIMDESK_DEBUG=1 for details", err=True)
+        code = 1
+    sys.exit(code)

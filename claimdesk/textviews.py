@@ -1,0 +1,72 @@
+"""Plain-text views of the store for the terminal, without the full-screen UI.
+
+Everything printed here comes from reports and users, so it is printed as plain
+text (click.echo does not interpret markup); control characters never reach this
+point because the reading text was cleaned at import.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def import_line(item: dict) -> str:
+    status = {"imported": "imported", "revised": f"revised (revision {item['revision']})", "unchanged": "unchanged"}[item["status"]]
+    warnings = f", {len(item['warnings'])} warning(s)" if item["warnings"] else ""
+    return f"{item['id']}: {status} — {item['title'] or '(untitled)'} — {item['footnotes']} footnotes, {item['markers']} markers{warnings}"
+
+
+def reports_table(reports: list[dict]) -> str:
+    if not reports:
+        return "No reports yet. Import some: claimdesk import PATH..."
+    rows = [("ID", "DATE", "NOTES", "CLAIMS", "WARN", "TITLE / AUTHORS")]
+    for report in reports:
+        authors = ", ".join(report["authors"]) or "—"
+        title = (report["title"] or "(untitled)")[:70]
+        rows.append((report["id"], report["date"] or "—", str(report["footnotes"]), str(report["claims"]), str(report["warnings"]), f"{title} — {authors}"))
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    return "\n".join("  ".join(cell.ljust(widths[i]) if i < 5 else cell for i, cell in enumerate(row)) for row in rows)
+
+
+def report_summary(document: dict) -> str:
+    lines = [
+        document["title"] or "(untitled)",
+        f"by {', '.join(document['authors']) or 'unknown authors'} · {document['date'] or 'undated'} · {document['format']} · revision {document['revision']}",
+        f"{len(document['text']):,} characters, {len(document['sentences']):,} sentences, {len(document['footnotes'])} footnotes",
+        "",
+        "Sections:",
+    ]
+    lines += [f"  {'  ' * (s['level'] - 1)}{s['title']}  [{s['start']}–{s['end']}]" for s in document["sections"]] or ["  (none)"]
+    lines += ["", "Footnotes:"]
+    for note in document["footnotes"]:
+        lines.append("  " + footnote_line(note))
+    if document["warnings"]:
+        lines += ["", "Warnings:"] + [f"  - {w}" for w in document["warnings"]]
+    return "\n".join(lines)
+
+
+def footnote_line(note: dict) -> str:
+    resolution = ""
+    if note["resolves_to"] is not None:
+        resolution = f" → note {note['resolves_to']}" + (" (guess)" if note.get("resolution_guess") else "")
+    cited = f" → in corpus: {note['cites_report']}" if note["cites_report"] else ""
+    orphan = "" if note["marker_offsets"] else " [no marker]"
+    return f"{note['number']:>3}. [{note['kind']}]{resolution}{cited}{orphan} {textwrap.shorten(note['text'], 110)}"
+
+
+def reading_view(document: dict) -> str:
+    """The reading text with markers as superscript numbers, notes at the end."""
+    text = document["text"]
+    inserts = sorted((offset, str(note["number"])) for note in document["footnotes"] for offset in note["marker_offsets"])
+    pieces, cursor = [], 0
+    for offset, label in inserts:
+        pieces.append(text[cursor:offset])
+        pieces.append(label.translate(_SUPERSCRIPTS) if label.isdigit() else f"[{label}]")
+        cursor = offset
+    pieces.append(text[cursor:])
+    body = "".join(pieces)
+    wrapped = "\n\n".join(textwrap.fill(paragraph, 100) for paragraph in body.split("\n\n"))
+    notes = "\n".join(footnote_line(note) for note in document["footnotes"])
+    return f"{document['title'] or '(untitled)'}\n\n{wrapped}\n\nNotes\n{notes}"

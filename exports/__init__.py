@@ -1,0 +1,1 @@
+"""The claim register's export formats (SQLite, Markdown, ClaimReview, Web Annotations, CSL-JSON)."""

@@ -1,0 +1,1 @@
+"""Reading reports: decoding, readers per format, footnotes, references, sentences."""

@@ -1,0 +1,171 @@
+"""From a reader's blocks to the reading text with offsets.
+
+Every reader (plain text, Markdown, HTML) turns its input into a list of blocks:
+paragraphs and headings of the body, with footnote markers held as placeholders,
+and footnote definitions. This module lays the body out as the reading text,
+records where each heading and marker landed, and joins the sentences that a
+page break (and the footnote block printed at it) cut in two.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claimdesk.sources.model import Section
+from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, placeholder, placeholder_index
+
+PARAGRAPH = "paragraph"
+HEADING = "heading"
+NOTE = "note"
+"""A footnote definition; label in Block.label."""
+BREAK = "break"
+"""A page break with nothing to keep (a separator line, a removed furniture line)."""
+
+
+@dataclass
+class Block:
+    kind: str
+    text: str = ""
+    level: int = 0
+    """Heading depth, 1 for the top level."""
+    label: int | str | None = None
+    """Footnote label, for NOTE blocks."""
+    keep_lines: bool = False
+    """Lines of a list or verse stay on their own lines in the reading text."""
+
+
+@dataclass
+class MarkerTable:
+    """Placeholders handed out for footnote markers, in the order they were met."""
+
+    labels: list[int | str] = field(default_factory=list)
+
+    def add(self, label: int | str) -> str:
+        self.labels.append(label)
+        return placeholder(len(self.labels) - 1)
+
+
+@dataclass
+class Layout:
+    text: str
+    sections: list[Section]
+    markers: list[tuple[int | str, int]]
+    """(label, offset) for every marker, in text order."""
+    notes: list[Block]
+    moved_out: list[str]
+    """Short lines taken out of the body because they interrupted a sentence."""
+
+
+# A paragraph that ends like this has finished its sentence.
+_TERMINATED = re.compile(r"[.!?…:;\"”»’)\]]\s*$")
+_STARTS_LOWER = re.compile(r"^[\"“‘«(]?[a-zà-öø-ÿ]")
+# A prose paragraph cut mid-sentence: it ends on a word, a comma or a number.
+_CUT_MID_SENTENCE = re.compile(r"[\w,]$")
+_PROSE_MIN_CHARS = 80
+_FURNITURE_MAX_CHARS = 200
+
+
+def _visible(text: str) -> str:
+    return PLACEHOLDER_PATTERN.sub("", text).strip()
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(_TERMINATED.search(_visible(text)))
+
+
+def lay_out(blocks: list[Block], marker_table: MarkerTable) -> Layout:
+    """Lay out the body blocks as the reading text."""
+    notes = [block for block in blocks if block.kind == NOTE]
+    body, moved_out = _join_broken_paragraphs(blocks)
+    pieces: list[str] = []
+    offset = 0
+    headings: list[tuple[str, int, int]] = []
+    markers: list[tuple[int | str, int]] = []
+    for block in body:
+        if pieces:
+            pieces.append("\n\n")
+            offset += 2
+        visible_parts: list[str] = []
+        cursor = 0
+        for match in PLACEHOLDER_PATTERN.finditer(block.text):
+            visible_parts.append(block.text[cursor:match.start()])
+            position = offset + sum(len(part) for part in visible_parts)
+            markers.append((marker_table.labels[placeholder_index(match.group())], position))
+            cursor = match.end()
+        visible_parts.append(block.text[cursor:])
+        visible = "".join(visible_parts)
+        if block.kind == HEADING:
+            headings.append((visible, offset, block.level))
+        pieces.append(visible)
+        offset += len(visible)
+    text = "".join(pieces)
+    return Layout(text, _sections(headings, len(text)), markers, notes, moved_out)
+
+
+def _join_broken_paragraphs(blocks: list[Block]) -> tuple[list[Block], list[str]]:
+    """Merge a paragraph with the one that finishes its sentence after a page break.
+
+    "...Russia" / footnote 3 / "will seek to consolidate ties..." becomes one
+    paragraph. Short lines printed between the two halves (a translator's note at
+    the foot of the page) are taken out of the body and returned, so that the
+    sentence reads whole.
+    """
+    body: list[Block] = []
+    moved_out: list[str] = []
+    # Paragraphs met since the last unfinished one, while a page break is pending.
+    pending_interlude: list[Block] = []
+    saw_break = False
+    for block in blocks:
+        if block.kind in (NOTE, BREAK):
+            saw_break = True
+            continue
+        if block.kind == HEADING or not _visible(block.text):
+            body.extend(pending_interlude)
+            pending_interlude = []
+            saw_break = False
+            body.append(block)
+            continue
+        previous = _last_paragraph(body)
+        unfinished = previous is not None and not _ends_sentence(previous.text)
+        continues = _STARTS_LOWER.match(_visible(block.text)) or (
+            # After a footnote block, the next page may go on with a capital ("a / Belarusian company").
+            saw_break and previous is not None and _CUT_MID_SENTENCE.search(_visible(previous.text))
+            and len(_visible(previous.text)) >= _PROSE_MIN_CHARS
+        )
+        if unfinished and continues:
+            if pending_interlude and saw_break:
+                moved_out.extend(_visible(b.text) for b in pending_interlude)
+                pending_interlude = []
+            if not pending_interlude:
+                previous.text = previous.text.rstrip() + " " + block.text.lstrip()
+                saw_break = False
+                continue
+        if unfinished and not saw_break and len(_visible(block.text)) <= _FURNITURE_MAX_CHARS and not pending_interlude:
+            # Maybe furniture before a footnote block; decide when we see what follows.
+            pending_interlude.append(block)
+            continue
+        body.extend(pending_interlude)
+        pending_interlude = []
+        saw_break = False
+        body.append(block)
+    body.extend(pending_interlude)
+    return body, moved_out
+
+
+def _last_paragraph(body: list[Block]) -> Block | None:
+    if body and body[-1].kind == PARAGRAPH:
+        return body[-1]
+    return None
+
+
+def _sections(headings: list[tuple[str, int, int]], text_length: int) -> list[Section]:
+    sections = []
+    for index, (title, start, level) in enumerate(headings):
+        end = text_length
+        for _other_title, other_start, other_level in headings[index + 1:]:
+            if other_level <= level:
+                end = other_start
+                break
+        sections.append(Section(title=title, start=start, end=end, level=level))
+    return sections

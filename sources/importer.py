@@ -1,0 +1,118 @@
+"""Read report files: find them, decode them, and parse them into reports.
+
+This is the one entry point the store and the command line use; it knows which
+reader handles which format and puts the pieces (layout, footnotes, sentences)
+together. It never touches the store, so a failed parse changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from claimdesk.sources.blocks import lay_out
+from claimdesk.sources.decode import decode_bytes
+from claimdesk.sources.errors import SourceError
+from claimdesk.sources.footnotes import build_footnotes
+from claimdesk.sources.model import ParsedReport
+from claimdesk.sources.readers.html import read_html
+from claimdesk.sources.readers.markdown import read_markdown
+from claimdesk.sources.readers.plaintext import read_plain_text
+from claimdesk.sources.sentences import split_sentences
+from claimdesk.sources.textclean import clean_characters
+
+FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".xhtml": "html"}
+_READERS = {"txt": read_plain_text, "md": read_markdown, "html": read_html}
+MAX_BYTES = 200 * 1024 * 1024
+
+
+@dataclass
+class SourceFile:
+    path: Path
+    data: bytes
+    format: str
+    sha256: str
+
+    @property
+    def default_id(self) -> str:
+        return report_id_from_name(self.path.stem)
+
+
+def report_id_from_name(name: str) -> str:
+    """A short slug for a report: the file name's stem, lower case."""
+    slug = re.sub(r"[^a-z0-9._-]+", "-", name.lower()).strip("-.")
+    return slug or "report"
+
+
+def find_report_files(paths: list[str | os.PathLike]) -> list[Path]:
+    """Every supported file named, or found inside the named folders (recursively)."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise SourceError(f"{raw}: no such file or directory")
+        if path.is_dir():
+            inside = sorted(p for p in path.rglob("*") if _is_report_file(p, path))
+            if not inside:
+                raise SourceError(f"{raw}: no .txt, .md or .html files in this folder")
+            found.extend(inside)
+        else:
+            if path.suffix.lower() not in FORMATS:
+                raise SourceError(f"{raw}: unsupported file type {path.suffix or '(none)'!r} (supported: .txt, .md, .html, .htm)")
+            found.append(path)
+    return found
+
+
+_NOT_REPORTS = re.compile(r"^(readme|license|licence|changelog|contributing|copying)\b", re.I)
+
+
+def _is_report_file(path: Path, folder: Path) -> bool:
+    """In a folder, a report is a supported file that is not hidden and not a README."""
+    return (
+        path.is_file()
+        and path.suffix.lower() in FORMATS
+        and not _NOT_REPORTS.match(path.name)
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+    )
+
+
+def read_source(path: Path) -> SourceFile:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise SourceError(f"{path}: file is {size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return SourceFile(path, data, FORMATS[path.suffix.lower()], hashlib.sha256(data).hexdigest())
+
+
+def parse_report(data: bytes, format: str) -> ParsedReport:
+    """Parse raw bytes of the given format ("txt", "md", "html")."""
+    text, _encoding, warnings = decode_bytes(data)
+    text = clean_characters(text, warnings)
+    if not text.strip():
+        raise SourceError("the file has no text")
+    result = _READERS[format](text)
+    warnings.extend(result.warnings)
+    layout = lay_out(result.blocks, result.markers)
+    for line in layout.moved_out:
+        warnings.append(f"page furniture taken out of the text: {line[:80]!r}")
+    footnotes, dangling = build_footnotes(layout.notes, layout.markers, warnings)
+    if not layout.text.strip():
+        warnings.append("no body text found")
+    return ParsedReport(
+        format=format,
+        text=layout.text,
+        title=result.title,
+        authors=result.authors,
+        date=result.date,
+        sections=layout.sections,
+        footnotes=footnotes,
+        sentences=split_sentences(layout.text),
+        warnings=warnings,
+        dangling_markers=dangling,
+    )

@@ -1,0 +1,1 @@
+"""One reader per input format; each turns decoded text into blocks."""

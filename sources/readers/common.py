@@ -1,0 +1,35 @@
+"""What every reader returns, and the helpers they share."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claimdesk.sources.blocks import Block, MarkerTable
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+
+
+def superscript_to_int(text: str) -> int:
+    return int(text.translate(_FROM_SUPERSCRIPT))
+
+
+@dataclass
+class ReaderResult:
+    blocks: list[Block]
+    markers: MarkerTable
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+# Headings that open a list of notes at the end of a document.
+NOTES_HEADING = re.compile(r"^\W*(notes|endnotes|end notes|footnotes|references|sources|notes and references|bibliography)\W*$", re.I)
+
+
+def label_of(raw: str) -> int | str:
+    """Footnote labels are ints when numeric, so "03" and "3" are one note."""
+    raw = raw.strip()
+    return int(raw) if raw.isdigit() else raw

@@ -1,0 +1,393 @@
+"""Classify footnotes and parse the bibliographic references in them.
+
+Notes arrive as clean text (no HTML) that may keep Markdown ``*italic*``
+asterisks; an italic span is a useful signal (title or container), so it is
+recorded before the asterisks are dropped. The parser is heuristic by design:
+it targets the styles seen in think-tank reports (Chicago-like notes, APA
+author-date, "available at:" web citations, transliterated titles followed by
+a [translation]) and returns partial results rather than failing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from claimdesk.sources.model import Reference
+
+_YEAR = r"(?:18|19|20)\d\d"
+_YEAR_RE = re.compile(rf"(?<![\d/.-]){_YEAR}(?!\d)")
+_URL_RE = re.compile(r"<?((?:https?://|www\d*\.)[^\s<>\"]+)>?", re.I)
+_IBID_RE = re.compile(r"^(?:(?i:ibid(?:em)?)|[Ii]d(?:em)?)(?![\w'’-])")
+_OPCIT_RE = re.compile(r"\b(?:op|loc|art|ouvr)\.?\s*cit\b\.?", re.I)
+_ONLINE_RE = re.compile(r"\b(?:available (?:at|from|on)|retrieved from|accessed on|consulted on"
+                        r"|last accessed|\[online\])", re.I)
+# Lead-ins before the citation proper ("See, for instance, A. I. Sizonenko, ...").
+_LEAD_IN_RE = re.compile(r"^(?:(?:(?:see(?:\s+also)?|cf|compare|voir|véase|quoted\s+in|cited\s+in|sources?"
+                         r"|for\s+(?:example|instance)|notably|in\s+particular)\b|e\.g\.)[.,:]?\s*)+", re.I)
+_URL_PREFIX_RE = re.compile(r"(?:see(?:\s+also)?|cf|compare|voir|véase|ver|sources?|online|url|link|lien"
+                            r"|available\s+(?:at|from)|at|from)\W*", re.I)
+_SECONDARY_RE = re.compile(r"\b(?:quoted|cited|reported|reproduced)\s+in$", re.I)
+_APA_RE = re.compile(rf"^(?P<names>[^()\"“«]{{2,200}}?)\s*\((?P<year>{_YEAR})[a-z]?(?:,[^)]*)?\)\.\s+")
+_INITIALS_RE = re.compile(r"(?:[A-ZÀ-Ý][a-z]?\.\s?-?){1,4}")
+_NAME_SMALL = {"de", "da", "del", "della", "di", "do", "dos", "das", "du", "la", "le", "van", "von", "der",
+               "den", "ter", "bin", "al", "el", "ibn", "of", "for", "the", "on", "and", "des", "y", "e"}
+_NAME_SPLIT_RE = re.compile(r"\s*(?:,\s*(?:and|&|et|y)\s+|,|;|\s+(?:and|&|et|y|und)\s+)\s*")
+_EDITOR_RE = re.compile(r"\bet\s+al\.?|\((?:eds?|dir|coord)\.?\)|(?<!\w)eds?\.(?!\w)", re.I)
+_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|autumn|fall|winter")
+_DATE_SEG_RE = re.compile(rf"^(?:(?:updated|published|posted|dated|accessed|retrieved|consulted|on)\s+)?"
+                          rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:(?:{_MONTHS})\.?(?:[–-](?:{_MONTHS}))?\s+)?"
+                          rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?({_YEAR})(?:-\d\d(?:-\d\d)?)?$", re.I)
+_SERIAL_RE = re.compile(r"^(?:vol(?:ume)?|no|nos|n°|nº|issue|num|number|tome|t|part|pt|ch(?:ap(?:ter)?)?|table|fig(?:ure)?|annex|appendix)\.?\s*\d", re.I)
+_LOCATOR_RE = re.compile(r"(?<![\w°])(pp?\.|pages?\b|paras?\.|§)\s*(\d+[a-z]?(?:\s*[-–—]\s*\d+[a-z]?)?)", re.I)
+_PLACE_RE = re.compile(r"^([A-Z][\w.'’ -]{1,30}):\s+([^:,()]+)")
+_BARE_INITIALS_RE = re.compile(r"(?:[A-ZÀ-Ý](?:[a-z]?\.)?\s?-?){1,4}")  # "J", "J. R.", "Yu." once dots are gone
+_STOP_SEG_RE = re.compile(r"^(?:available|retrieved|accessed|consulted|doi|isbn|url)\b", re.I)
+_CITIES = {"moscow", "london", "paris", "new york", "washington", "oxford", "cambridge", "berlin", "madrid",
+           "buenos aires", "brussels", "geneva", "boston", "chicago", "princeton", "santiago", "mexico",
+           "caracas", "havana", "lima", "bogota", "brasilia", "rio de janeiro", "sao paulo", "rome",
+           "st petersburg", "saint petersburg", "beijing", "tokyo", "vienna", "stockholm", "warsaw", "kyiv",
+           "kiev", "lisbon", "barcelona", "amsterdam", "the hague", "leiden", "munich", "abingdon"}
+_ABBREVIATIONS = {"vol", "nos", "eds", "trans", "dir", "inc", "cit", "univ", "dept", "cf", "ibid", "al", "etc"}
+_PROSE_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|be|been|it|they|we"
+                       r"|this|that|which|these|there)\b")
+_OPENERS = {'"': '"”', "“": "”", "„": "“”", "«": "»", "‘": "’", "‹": "›"}
+_FALLBACK_CLOSERS = {"“": '“"', '"': "”"}  # mismatched typography out of PDF converters
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip diacritics, keep only letters/digits separated by single spaces."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    return " ".join(re.sub(r"[^\w]+|_", " ", text).split())
+
+
+def surname(name: str) -> str | None:
+    """Folded surname of one author name ("Evensen, Marit", "Andrey PYATAKOV", "A. Piatakov")."""
+    name = name.strip()
+    if "," in name:  # inverted "Surname, Given"
+        return fold(name.split(",")[0]) or None
+    tokens = [t for t in name.split() if len(t.strip(".")) > 1 or not t.endswith(".")]
+    caps = [t for t in tokens if t.isupper() and len(t) > 2]  # "Andrey PYATAKOV"
+    words = [t for t in (caps or tokens) if not _INITIALS_RE.fullmatch(t) and t.lower() not in _NAME_SMALL]
+    return (fold(words[-1]) or None) if words else None
+
+
+def _strip_markup(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """Plain text with Markdown emphasis removed, plus the italic spans in plain offsets."""
+    text = " ".join(text.replace("**", "").replace("__", "").split())
+    text = re.sub(r"\\([$*_\[\]])", r"\1", text)
+    plain, spans, pos = [], [], 0
+    for m in re.finditer(r"\*([^*]+?)\*", text):
+        plain.append(text[pos:m.start()])
+        start = sum(map(len, plain))
+        plain.append(m.group(1))
+        spans.append((start, start + len(m.group(1))))
+        pos = m.end()
+    plain.append(text[pos:])
+    return "".join(plain).replace("*", ""), spans
+
+
+def _clean_url(raw: str) -> str:
+    url = raw.rstrip(".,;:!?'’")
+    while url.endswith((")", "]")) and url.count(url[-1]) > url.count("(" if url[-1] == ")" else "["):
+        url = url[:-1].rstrip(".,;:")
+    return url
+
+
+def _without_urls(text: str) -> str:
+    return _URL_RE.sub(" ", text)
+
+
+def _is_name(piece: str) -> bool:
+    """A personal or corporate name: capitalised words, initials and particles only."""
+    tokens = piece.split()
+    if not tokens or len(tokens) > 8:
+        return False
+    caps = 0
+    for tok in tokens:
+        if tok.lower() in _NAME_SMALL:
+            continue
+        if _INITIALS_RE.fullmatch(tok) or (tok[0].isupper() and not any(c.isdigit() for c in tok)):
+            caps += 1
+        else:
+            return False
+    return caps > 0 and caps * 2 >= len(tokens)
+
+
+def _split_authors(prefix: str, inverted: bool = False) -> list[str] | None:
+    """Names in an author prefix ([] when empty), or None when it is not a list of names."""
+    text = _EDITOR_RE.sub(" ", prefix).strip(" ,;:")
+    text = re.sub(r"(?<=[a-z]{2})\.$", "", text).strip(" ,;:")
+    if not text:
+        return []
+    pieces = [p for p in _NAME_SPLIT_RE.split(text) if p]
+    if not all(_is_name(p) for p in pieces):
+        return None
+    if inverted and len(pieces) % 2 == 0:  # APA "Evensen, Marit, & Kowalczyk, Tomasz"
+        return [f"{pieces[i]}, {pieces[i + 1]}" for i in range(0, len(pieces), 2)]
+    names: list[str] = []
+    for piece in pieces:  # "Smith, J." keeps its initials with the surname
+        if names and _INITIALS_RE.fullmatch(piece) and "," not in names[-1] and " " not in names[-1]:
+            names[-1] += ", " + piece
+        else:
+            names.append(piece)
+    return names
+
+
+def _segments(text: str) -> list[str]:
+    """Split at top-level commas/semicolons and sentence ends (not after initials or "Vol.")."""
+    out, cur, depth = [], [], 0
+    for i, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        if depth == 0 and ch in "?!" and text[i + 1:i + 2] == " ":
+            cur.append(ch)  # "Who pays for clean rivers? Coastal Policy Notes": keep the "?"
+            ch = ","
+        if depth == 0 and (ch in ",;" or (ch == "." and _sentence_end(text, i))):
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    out.append("".join(cur))
+    return [s.strip(" .") for s in out if s.strip(" .")]
+
+
+def _sentence_end(text: str, i: int) -> bool:
+    """A period at ``i`` ends a sentence unless it closes an initial or an abbreviation."""
+    word = re.search(r"(\S*)$", text[:i]).group(1).strip("(")
+    return text[i + 1:i + 2] == " " and (len(word) >= 3 or word[-1:].isdigit() or word.endswith(")")) \
+        and word.lower() not in _ABBREVIATIONS
+
+
+def _year_of(text: str) -> str | None:
+    """Publication year: a "(2020)", else the last date-like segment, else the last year."""
+    paren = re.findall(rf"\(({_YEAR})[a-z]?\)", text)
+    if paren:
+        return paren[-1]
+    dated = [m.group(1) for s in _segments(text) if (m := _DATE_SEG_RE.match(s.strip("() ")))]
+    if dated:
+        return dated[-1]
+    years = _YEAR_RE.findall(text)
+    return years[-1] if years else None
+
+
+def find_locator(text: str) -> str | None:
+    """Last page/paragraph pointer in a note ("p. 30", "pp. 18-38"), normalised."""
+    hits = list(_LOCATOR_RE.finditer(_without_urls(_strip_markup(text)[0])))
+    if not hits:
+        return None
+    kind, rng = hits[-1].group(1).lower(), re.sub(r"\s*[-–—]\s*", "-", hits[-1].group(2))
+    kind = {"page": "p.", "pages": "pp."}.get(kind, kind)
+    return f"{kind} {rng}"
+
+
+def _title_at(plain: str, italics: list[tuple[int, int]], base: int) -> tuple[str, int, int, str] | None:
+    """First quoted/italic span from ``base``: (title, span start, span end, text before it)."""
+    quote = next((i for i, ch in enumerate(plain) if i >= base and ch in _OPENERS), None)
+    italic = next((s for s in italics if s[0] >= base), None)
+    if italic is not None and (quote is None or italic[0] <= quote):
+        start, end = italic
+        title, after = plain[start:end], plain[end:]
+    elif quote is not None:
+        start, closers = quote, _OPENERS[plain[quote]]
+        # A closing quote is not followed by a letter (that would be an apostrophe: "Komsomol’skaia").
+        close = next((i for chars in (closers, _FALLBACK_CLOSERS.get(plain[quote], "")) for i in
+                      range(quote + 1, len(plain)) if plain[i] in chars and not plain[i + 1:i + 2].isalnum()), None)
+        if close is None:  # unclosed quote: the title stops at a comma or an ellipsis
+            m = re.search(r",\s|\s*(?:\.\.\.|…)", plain[quote + 1:])
+            end = quote + 1 + (m.start() if m else len(plain) - quote - 1)
+            return plain[quote + 1:end], start, end, plain[base:start]
+        title, end, after = plain[quote + 1:close], close + 1, plain[close + 1:]
+    else:
+        return None
+    # A title is followed by punctuation, a bracket or "in"; prose after a quote is a quotation.
+    nxt = after.lstrip()
+    if nxt and nxt[0] not in ",.;:([)—–-/" and not title.rstrip().endswith((",", ".", "?", "!")) \
+            and not re.match(r"(?:in|dans|en|by)\b", nxt, re.I):
+        return None
+    return title, start, end, plain[base:start]
+
+
+def _clean_title(title: str) -> str | None:
+    title = re.sub(r"\s*(?:\.\.\.|…)\s*$", "", title.strip()).strip(" ,.;:")
+    return title or None
+
+
+def _container(rest: str, italics: list[tuple[int, int]], offset: int) -> str | None:
+    """The journal/series/site: an italic span right after the title, else the next plain segment."""
+    lead = len(rest) - len(rest.lstrip(" ,.;:"))
+    body = rest[lead:]
+    m = re.match(r"(?:in:?\s+)", body, re.I)
+    skip = offset + lead + (m.end() if m else 0)
+    for start, end in italics:
+        if start == skip:
+            return _clean_title(rest[start - offset:end - offset])
+    segs = _segments(_without_urls(body[m.end() if m else 0:]))
+    for i, seg in enumerate(segs):
+        if _STOP_SEG_RE.match(seg):
+            return None
+        place = _PLACE_RE.match(seg.strip("()"))  # "London: Penguin", "(Halden Quay: ARWA" -> publisher
+        if place and len(place.group(1).split()) <= 3:
+            return _clean_title(place.group(2))
+        if seg.startswith("(") or _is_junk(seg) or len(seg.split()) > 15:
+            continue
+        # "Carlisle, Strategic Studies Institute, 2015": a lone word before publisher and date is a city
+        if len(seg.split()) == 1 and i + 2 < len(segs) and not _is_junk(segs[i + 1]) \
+                and _DATE_SEG_RE.match(segs[i + 2]):
+            continue
+        return _clean_title(re.sub(r"\s+\d+\b.*$|\s*\(.*$", "", seg) or seg)  # "Quarterly 8" -> "Quarterly"
+    return None
+
+
+def _is_junk(seg: str) -> bool:
+    """Dates, volume/issue numbers, page ranges and cities are not containers."""
+    return bool(_DATE_SEG_RE.match(seg) or _SERIAL_RE.match(seg) or _LOCATOR_RE.match(seg)
+                or re.fullmatch(r"[\d\s()\-–—:.,]+", seg) or fold(seg) in _CITIES)
+
+
+def _is_url_only(plain: str) -> bool:
+    """Only a URL, perhaps after one lead word ("Cf, https://...") or with its own broken tail."""
+    urls = list(_URL_RE.finditer(plain))
+    if not urls:
+        return False
+    before = plain[:urls[0].start()].strip()
+    if before and not _URL_PREFIX_RE.fullmatch(before):
+        return False
+    after = _without_urls(plain[urls[0].end():])
+    after = re.sub(r"\(?(?:accessed|consulted|retrieved)[^)]*\)?", " ", after, flags=re.I)
+    # Converters split long URLs with spaces ("...larussie% C2% A0-870457.html"): URL-ish scraps are fine.
+    return all(re.search(r"[\d%/=?&_.]", tok) and not re.fullmatch(r"[A-Za-z]+[.,;:]?", tok)
+               for tok in after.split() if tok.strip(".,;:"))
+
+
+def _analyse(text: str) -> tuple[str, Reference | None]:
+    """Classify a note and, for reference-like kinds, parse it."""
+    plain, italics = _strip_markup(text)
+    plain = plain.strip()
+    if not plain:
+        return "note", None
+    if _IBID_RE.match(plain):
+        return "ibid", None
+    if _OPCIT_RE.search(plain):
+        return "op_cit", _parse(plain[:_OPCIT_RE.search(plain).start()], italics, plain)
+    if _is_url_only(plain):
+        return "url", Reference(url=_clean_url(list(_URL_RE.finditer(plain))[0].group(1)))
+    ref = _parse(plain, italics, plain)
+    if ref is None or not (ref.title or ref.url or ref.year):
+        return "note", None
+    return "reference", ref
+
+
+def _parse(head: str, italics: list[tuple[int, int]], plain: str) -> Reference | None:
+    """Parse a citation from ``head`` (``plain`` is the whole note, for URL and locator)."""
+    lead = _LEAD_IN_RE.match(head)
+    base = lead.end() if lead else 0
+    first = _title_at(head, italics, base)
+    if first:  # several citations in one note ("...; A. O'Brien, "..."): keep the first one
+        for m in re.finditer(r";\s+", head):
+            nxt = _title_at(head, italics, m.end()) if m.start() > first[2] else None
+            if nxt and _split_authors(nxt[3]) is not None:
+                head = plain = head[:m.start()]
+                break
+    urls = list(_URL_RE.finditer(plain))
+    ref = Reference(locator=find_locator(plain), url=_clean_url(urls[0].group(1)) if urls else None)
+    apa = _APA_RE.match(head[base:])
+    apa_names = _split_authors(apa.group("names"), inverted=True) if apa else None
+    if apa_names is None:
+        apa = None
+    found = _title_at(head, italics, base + apa.end()) if apa else first
+    if apa and found and found[3].strip():
+        found = None  # APA: a title in quotes/italics must come right after "(2021)."; later ones are journals
+    if found and _clean_title(found[0]):
+        title, start, end, before = found
+        authors = apa_names if apa else _split_authors(before)
+        if authors is None and _SECONDARY_RE.search(before.strip(" ,")):
+            authors = []  # "X, quoted in "Newspaper headline", ...": cite the secondary source
+        if authors is not None:
+            bracket = re.match(r"\s*\[[^\]]*\]", head[end:])  # "[English translation]" is no container
+            rest_at = end + (bracket.end() if bracket else 0)
+            ref.authors, ref.title = authors, _clean_title(title)
+            ref.container = _container(head[rest_at:], italics, rest_at)
+            ref.year = apa.group("year") if apa else _year_of(_without_urls(head[:start] + " , " + head[rest_at:]))
+            return ref
+    # No title in quotes or italics: comma-separated "Authors, Title, Container, Year".
+    segs = _segments(_without_urls(head[base + (apa.end() if apa else 0):]))
+    online = bool(_ONLINE_RE.search(plain)) or bool(urls and not _PROSE_RE.search(_without_urls(plain)))
+    paren_year = re.search(rf"\((?:[^()]*[:,]\s*)?{_YEAR}\)", head)  # "(2020)", "(London: Penguin, 2005)"
+    dated = paren_year or any(_DATE_SEG_RE.match(s) for s in segs[1:])
+    if apa:
+        ref.authors = apa_names
+    elif len(segs) > 1 and dated and (_is_personal(segs[0]) or (_is_name(segs[0]) and (
+            paren_year or _BARE_INITIALS_RE.fullmatch(segs[1])))):
+        ref.authors = _split_authors(segs.pop(0)) or []
+        while len(segs) > 1 and _BARE_INITIALS_RE.fullmatch(segs[0]):  # "Smith, J."
+            ref.authors[-1] += ", " + segs.pop(0)
+        while len(segs) > 1 and _is_personal(segs[0]) and re.search(r"\b[A-Z]\.", segs[0]):
+            ref.authors.append(segs.pop(0))  # "J. Smith, K. Jones, Title, ..."
+    elif not online:
+        return None  # commentary: no title, no "available at", no author + date shape
+    segs = [s for s in segs if not _STOP_SEG_RE.match(s)]
+    if not segs or _DATE_SEG_RE.match(segs[0]):  # "Smith (2005)", "Smith, 2005": no title to go by
+        ref.year = apa.group("year") if apa else _year_of(", ".join(segs))
+        return ref if ref.authors or online else None
+    # "Title [Translation] (Place: Publisher, 2021)": the brackets belong elsewhere.
+    title = re.sub(r"\s*\[[^\]]*\]", "", segs[0])
+    pub = re.search(rf"\s*(\((?:[^()]*[:,]\s*)?{_YEAR}\))$", title)
+    if pub:
+        title, segs = title[:pub.start()], [title, pub.group(1)] + segs[1:]
+    ref.title = _clean_title(title)
+    rest = ", ".join(segs[1:])
+    ref.container = _container(rest, [], 0) if rest else None
+    ref.year = apa.group("year") if apa else _year_of(rest)
+    return ref
+
+
+def _is_personal(segment: str) -> bool:
+    """A personal name: has initials or an all-caps surname, or is 2-3 capitalised words."""
+    if not _is_name(segment) or segment.split()[0].lower() in {"the", "a", "an"}:
+        return False
+    tokens = segment.split()
+    return any(_INITIALS_RE.fullmatch(t) or (t.isupper() and len(t) > 2) for t in tokens) or \
+        (2 <= len(tokens) <= 3 and all(t[0].isupper() for t in tokens))
+
+
+def classify_note(text: str) -> str:
+    """One of "reference", "ibid", "op_cit", "url", "note" for a footnote's clean text."""
+    return _analyse(text)[0]
+
+
+def parse_reference(text: str) -> Reference | None:
+    """Authors, title, container, year, url, locator of a reference note; None when the note is not
+    a reference (commentary, or a bare "Ibid."). URL-only notes give a Reference with just ``url``;
+    op. cit. notes give the short authors/title they repeat."""
+    return _analyse(text)[1]
+
+
+def op_cit_key(text: str) -> tuple[str | None, str | None]:
+    """For an op. cit. note: (author surname or None, short-title words or None), e.g.
+    'Andrei Piatakov, "Russia and Latin America in the XXI century ..., op.cit' ->
+    ("piatakov", "russia and latin america in the xxi century"). A bare "Op.cit," gives (None, None)."""
+    plain, italics = _strip_markup(text)
+    m = _OPCIT_RE.search(plain)
+    head = plain[:m.start()] if m else plain
+    lead = _LEAD_IN_RE.match(head)
+    base = lead.end() if lead else 0
+    if not head[base:].strip(" ,.;:…"):
+        return None, None
+    found = _title_at(head, italics, base)
+    authors = _split_authors(found[3]) if found else None
+    if found and authors is not None:
+        title = _clean_title(found[0])
+    else:  # "Evensen, Salmon, Silt and Subsidies, op. cit." or just "Smith, op. cit."
+        segs = _segments(head[base:].strip(" ,.;:…"))
+        authors = [segs.pop(0)] if segs and _is_name(segs[0]) and len(segs[0].split()) <= 4 and \
+            (len(segs) > 1 or _is_personal(segs[0]) or len(segs[0].split()) == 1) else []
+        if authors and segs and _BARE_INITIALS_RE.fullmatch(segs[0]):
+            segs.pop(0)  # "Smith, J., op. cit."
+        title = _clean_title(", ".join(segs)) if segs else None
+    name = surname(authors[0]) if authors else None
+    return name, (fold(title) or None) if title else None

@@ -1,0 +1,84 @@
+"""Character-level clean-up shared by every reader.
+
+What comes out of a PDF converter carries control characters, ANSI colour codes,
+soft hyphens, decomposed accents and LaTeX fragments. None of that belongs in the
+reading text, and none of it may reach a terminal or a web page as markup.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ANSI = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: titles, hyperlinks
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC strings
+    r"|\x1b[@-Z\\-_]"  # two-byte escapes
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+)
+# Everything in Cc except tab and newline, plus private-use code points: the
+# readers use the private-use planes and tag characters for their own placeholders.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u00ad\u200b\ufeff\U000e0000-\U000e007f\U000f0000-\U0010ffff]")
+_INVISIBLE_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def clean_characters(text: str, warnings: list[str] | None = None) -> str:
+    """Normalise line ends, drop control characters and ANSI escapes, apply NFC."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\f", "\n\n")
+    nul_count = text.count("\x00")
+    stripped = _ANSI.sub("", text)
+    if warnings is not None and stripped != text:
+        warnings.append("ANSI escape sequences removed")
+    if warnings is not None and nul_count:
+        warnings.append(f"{nul_count} NUL character(s) removed")
+    text = _CONTROL.sub("", stripped)
+    # Tabs stay: a table of contents is told apart by its tab before the page number.
+    text = _INVISIBLE_SPACES.sub(" ", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def collapse_spaces(text: str) -> str:
+    """One space between words; newlines are kept for the caller to decide."""
+    text = re.sub(r"[ \t]{2,}|\t", " ", text)
+    text = re.sub(r" *\n *", "\n", text)
+    return text.strip()
+
+
+_LATEX_WRAPPERS = re.compile(r"\\(?:underline|text|textbf|textit|emph|mathrm|mathit|url|href)\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
+_LATEX_SUPERSCRIPT = re.compile(r"\^\s*\{\s*([^{}]*)\}")
+
+
+def strip_latex(fragment: str) -> str:
+    """Text of a LaTeX fragment left by a converter: `Cf,\\ \\underline{x}` -> `Cf, x`."""
+    previous = None
+    while previous != fragment:
+        previous = fragment
+        fragment = _LATEX_WRAPPERS.sub(r"\1", fragment)
+    fragment = _LATEX_SUPERSCRIPT.sub(r"\1", fragment)
+    fragment = fragment.replace("\\ ", " ").replace("\\,", " ").replace("\\%", "%").replace("\\_", "_")
+    fragment = re.sub(r"\\[a-zA-Z]+\*?", "", fragment)
+    fragment = fragment.replace("{}", "").replace("{", "").replace("}", "")
+    return fragment
+
+
+def is_latex_residue(fragment: str) -> bool:
+    """A `$...$` span is LaTeX residue only if it has LaTeX syntax; `$5 and $6` is money."""
+    return bool(re.search(r"\\[a-zA-Z ]|\^\s*\{|_\s*\{|\{\}", fragment))
+
+
+# Markers become placeholders from the Unicode private-use plane while a reader
+# works, so that inline parsing cannot move or eat them; assembly turns each
+# placeholder back into an offset. clean_characters() strips that plane from
+# input, so a report cannot forge one.
+_PLACEHOLDER_BASE = 0xF0000
+PLACEHOLDER_PATTERN = re.compile("[\U000f0000-\U0010fffd]")
+
+
+def placeholder(index: int) -> str:
+    return chr(_PLACEHOLDER_BASE + index)
+
+
+def placeholder_index(char: str) -> int:
+    return ord(char) - _PLACEHOLDER_BASE

@@ -1,0 +1,9 @@
+"""Errors the store raises; the command line shows their message as is."""
+
+
+class StoreError(RuntimeError):
+    """The store cannot be used (unreadable, not a claimdesk store, too new)."""
+
+
+class NotFoundError(LookupError):
+    """An id that names nothing in the store (a report, a claim)."""

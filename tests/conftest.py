@@ -1,0 +1,44 @@
+"""Shared fixtures: the real corpus, the bundled examples, a fresh store per test."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from claimdesk.sources.importer import parse_report
+from claimdesk.store.db import Store
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "examples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def corpus_dir() -> Path:
+    """The real reports: $CLAIMDESK_CORPUS, else ../shared/corpus beside the repository."""
+    folder = Path(os.environ.get("CLAIMDESK_CORPUS") or REPO.parent / "shared" / "corpus")
+    if not (folder / "ifri-pyatakov-2020.txt").is_file():
+        raise RuntimeError(f"the corpus is missing: expected {folder}/ifri-pyatakov-2020.txt (set CLAIMDESK_CORPUS)")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    return corpus_dir()
+
+
+@pytest.fixture(scope="session")
+def ifri(corpus):
+    return parse_report((corpus / "ifri-pyatakov-2020.txt").read_bytes(), "txt")
+
+
+@pytest.fixture(scope="session")
+def werra(corpus):
+    return parse_report((corpus / "werra-faure-2021.md").read_bytes(), "md")
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "test.db") as opened:
+        yield opened
