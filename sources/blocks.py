@@ -63,6 +63,7 @@ _STARTS_LOWER = re.compile(r"^[\"“‘«(]?[a-zà-öø-ÿ]")
 # A prose paragraph cut mid-sentence: it ends on a word, a comma or a number.
 _CUT_MID_SENTENCE = re.compile(r"[\w,]$")
 _PROSE_MIN_CHARS = 80
+_SPACE_BEFORE_MARKER = re.compile(r"[ \t]+(" + PLACEHOLDER_PATTERN.pattern + r"+)")
 _FURNITURE_MAX_CHARS = 200
 
 
@@ -77,6 +78,10 @@ def _ends_sentence(text: str) -> bool:
 def lay_out(blocks: list[Block], marker_table: MarkerTable) -> Layout:
     """Lay out the body blocks as the reading text."""
     notes = [block for block in blocks if block.kind == NOTE]
+    for block in blocks:
+        if block.kind in (PARAGRAPH, HEADING):
+            # "in 2015 [1]." reads "in 2015." once the marker is gone.
+            block.text = _SPACE_BEFORE_MARKER.sub(r"\1", block.text)
     body, moved_out = _join_broken_paragraphs(blocks)
     pieces: list[str] = []
     offset = 0

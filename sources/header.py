@@ -41,6 +41,7 @@ _DATE_FORMS = [
     (re.compile(rf"^{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}$", re.I), ("M", "d", "y")),
     (re.compile(rf"^{_MONTH},?\s+{_YEAR}$", re.I), ("M", "y")),
     (re.compile(rf"^(\d{{1,2}})/(\d{{1,2}})/{_YEAR}$"), ("d", "m", "y")),
+    (re.compile(rf"^{_YEAR}/(\d{{1,2}})/(\d{{1,2}})$"), ("y", "m", "d")),
     (re.compile(rf"^{_YEAR}$"), ("y",)),
 ]
 _DATE_PREFIX = re.compile(r"^(?:published|date|dated|updated|first published)\s*:?\s*(?:on\s+)?", re.I)
@@ -118,10 +119,23 @@ class CoverInfo:
 COVER_LINE_MAX = 150
 
 
+_SENTENCE_END = re.compile(r"[.!][\"”’)]?[⁰¹²³⁴⁵⁶⁷⁸⁹\d\]\[]*$")
+SECTION_NAMES = re.compile(
+    r"^\W*(summary|abstract|introduction|conclusions?|foreword|preface|executive summary|contents|table of contents|"
+    r"acknowledg(e)?ments|about the authors?|recommendations|notes|endnotes|references)\W*$",
+    re.I,
+)
+
+
 def is_cover_line(line: str) -> bool:
-    """Short, single-line, not a sentence: the stuff of a cover page."""
+    """Short, single-line, not a sentence, not a section: the stuff of a cover page."""
     line = line.strip()
-    return bool(line) and "\n" not in line and len(line) <= COVER_LINE_MAX and not re.search(r"[.!?]\s+[A-Z]", line)
+    if not line or "\n" in line or len(line) > COVER_LINE_MAX or SECTION_NAMES.match(line):
+        return False
+    if re.search(r"[.!?][⁰¹²³⁴⁵⁶⁷⁸⁹]*\s+[A-Z]", line):
+        return False
+    # A sentence is body text, unless it is only a date or a byline ("July 2020.").
+    return not _SENTENCE_END.search(line) or bool(parse_date(line) or parse_author_line(line))
 
 
 def read_cover(lines: list[str]) -> CoverInfo:
@@ -138,6 +152,9 @@ def read_cover(lines: list[str]) -> CoverInfo:
             info.date = info.date or date
             continue
         names = parse_author_line(stripped)
+        if info.date and info.title and not names:
+            used -= 1  # the date closes the cover; only authors may follow it
+            break
         if names and info.title is not None:
             info.authors.extend(name for name in names if name not in info.authors)
             continue

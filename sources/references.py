@@ -44,16 +44,15 @@ _LOCATOR_RE = re.compile(r"(?<![\w°])(pp?\.|pages?\b|paras?\.|§)\s*(\d+[a-z]?(
 _PLACE_RE = re.compile(r"^([A-Z][\w.'’ -]{1,30}):\s+([^:,()]+)")
 _BARE_INITIALS_RE = re.compile(r"(?:[A-ZÀ-Ý](?:[a-z]?\.)?\s?-?){1,4}")  # "J", "J. R.", "Yu." once dots are gone
 _STOP_SEG_RE = re.compile(r"^(?:available|retrieved|accessed|consulted|doi|isbn|url)\b", re.I)
-_CITIES = {"moscow", "london", "paris", "new york", "washington", "oxford", "cambridge", "berlin", "madrid",
-           "buenos aires", "brussels", "geneva", "boston", "chicago", "princeton", "santiago", "mexico",
-           "caracas", "havana", "lima", "bogota", "brasilia", "rio de janeiro", "sao paulo", "rome",
-           "st petersburg", "saint petersburg", "beijing", "tokyo", "vienna", "stockholm", "warsaw", "kyiv",
-           "kiev", "lisbon", "barcelona", "amsterdam", "the hague", "leiden", "munich", "abingdon"}
+_CITIES = set("moscow london paris washington oxford cambridge berlin madrid brussels geneva boston chicago "
+              "princeton santiago mexico caracas havana lima bogota brasilia rome beijing tokyo vienna stockholm "
+              "warsaw kyiv kiev lisbon barcelona amsterdam leiden munich abingdon".split()) | {
+    "new york", "buenos aires", "rio de janeiro", "sao paulo", "st petersburg", "saint petersburg", "the hague"}
 _ABBREVIATIONS = {"vol", "nos", "eds", "trans", "dir", "inc", "cit", "univ", "dept", "cf", "ibid", "al", "etc"}
 _PROSE_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|be|been|it|they|we"
                        r"|this|that|which|these|there)\b")
-_OPENERS = {'"': '"”', "“": "”", "„": "“”", "«": "»", "‘": "’", "‹": "›"}
-_FALLBACK_CLOSERS = {"“": '“"', '"': "”"}  # mismatched typography out of PDF converters
+# Closing quotes for each opening one, best first: PDF converters mismatch typographic quotes.
+_OPENERS = {'"': ('"', "”"), "“": ("”", '“"'), "„": ("“”",), "«": ("»",), "‘": ("’",), "‹": ("›",)}
 
 
 def fold(text: str) -> str:
@@ -90,6 +89,7 @@ def _strip_markup(text: str) -> tuple[str, list[tuple[int, int]]]:
 
 
 def _clean_url(raw: str) -> str:
+    """A URL without the sentence punctuation or unbalanced bracket that follows it."""
     url = raw.rstrip(".,;:!?'’")
     while url.endswith((")", "]")) and url.count(url[-1]) > url.count("(" if url[-1] == ")" else "["):
         url = url[:-1].rstrip(".,;:")
@@ -97,23 +97,16 @@ def _clean_url(raw: str) -> str:
 
 
 def _without_urls(text: str) -> str:
+    """URLs hold digits that look like years and dots that look like sentence ends."""
     return _URL_RE.sub(" ", text)
 
 
 def _is_name(piece: str) -> bool:
-    """A personal or corporate name: capitalised words, initials and particles only."""
-    tokens = piece.split()
-    if not tokens or len(tokens) > 8:
-        return False
-    caps = 0
-    for tok in tokens:
-        if tok.lower() in _NAME_SMALL:
-            continue
-        if _INITIALS_RE.fullmatch(tok) or (tok[0].isupper() and not any(c.isdigit() for c in tok)):
-            caps += 1
-        else:
-            return False
-    return caps > 0 and caps * 2 >= len(tokens)
+    """A personal or corporate name: capitalised words, initials and a few particles only."""
+    words = piece.split()
+    caps = [t for t in words if t.lower() not in _NAME_SMALL]
+    return 0 < len(words) <= 8 and len(caps) * 2 >= len(words) and \
+        all(_INITIALS_RE.fullmatch(t) or (t[0].isupper() and not any(c.isdigit() for c in t)) for t in caps)
 
 
 def _split_authors(prefix: str, inverted: bool = False) -> list[str] | None:
@@ -158,7 +151,7 @@ def _segments(text: str) -> list[str]:
 
 def _sentence_end(text: str, i: int) -> bool:
     """A period at ``i`` ends a sentence unless it closes an initial or an abbreviation."""
-    word = re.search(r"(\S*)$", text[:i]).group(1).strip("(")
+    word = text[text.rfind(" ", 0, i) + 1:i].strip("(")
     return text[i + 1:i + 2] == " " and (len(word) >= 3 or word[-1:].isdigit() or word.endswith(")")) \
         and word.lower() not in _ABBREVIATIONS
 
@@ -166,12 +159,8 @@ def _sentence_end(text: str, i: int) -> bool:
 def _year_of(text: str) -> str | None:
     """Publication year: a "(2020)", else the last date-like segment, else the last year."""
     paren = re.findall(rf"\(({_YEAR})[a-z]?\)", text)
-    if paren:
-        return paren[-1]
     dated = [m.group(1) for s in _segments(text) if (m := _DATE_SEG_RE.match(s.strip("() ")))]
-    if dated:
-        return dated[-1]
-    years = _YEAR_RE.findall(text)
+    years = paren or dated or _YEAR_RE.findall(text)
     return years[-1] if years else None
 
 
@@ -193,9 +182,9 @@ def _title_at(plain: str, italics: list[tuple[int, int]], base: int) -> tuple[st
         start, end = italic
         title, after = plain[start:end], plain[end:]
     elif quote is not None:
-        start, closers = quote, _OPENERS[plain[quote]]
+        start = quote
         # A closing quote is not followed by a letter (that would be an apostrophe: "Komsomol’skaia").
-        close = next((i for chars in (closers, _FALLBACK_CLOSERS.get(plain[quote], "")) for i in
+        close = next((i for chars in _OPENERS[plain[quote]] for i in
                       range(quote + 1, len(plain)) if plain[i] in chars and not plain[i + 1:i + 2].isalnum()), None)
         if close is None:  # unclosed quote: the title stops at a comma or an ellipsis
             m = re.search(r",\s|\s*(?:\.\.\.|…)", plain[quote + 1:])
@@ -213,6 +202,7 @@ def _title_at(plain: str, italics: list[tuple[int, int]], base: int) -> tuple[st
 
 
 def _clean_title(title: str) -> str | None:
+    """Title or container without the "..." of a short citation or trailing punctuation."""
     title = re.sub(r"\s*(?:\.\.\.|…)\s*$", "", title.strip()).strip(" ,.;:")
     return title or None
 

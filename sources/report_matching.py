@@ -98,6 +98,7 @@ def _norm_title(title: str) -> tuple[str, str | None]:
     def norm(text: str) -> str:
         return " ".join(_canon_word(w) for w in _centuries(fold(text)).split())
 
+    title = title.split(" | ")[0]  # "Title | Site name" from HTML <title>
     main = re.split(r"\s*[:.?!]\s+|\s+[–—-]\s+", title.strip(), maxsplit=1)[0]
     whole, head = norm(title), norm(main)
     return whole, (head if head != whole and len(head.split()) >= 3 else None)
@@ -119,7 +120,8 @@ def _authors_agree(ours: list[str], theirs: list[str]) -> bool:
             last_b, words_b = _norm_name(b)
             if not last_a or not last_b:
                 continue
-            if fuzz.ratio(last_a, last_b) >= SURNAME_SCORE:
+            # Short surnames are too close by ratio alone ("Li" and "Lin"): they must be equal.
+            if last_a == last_b or (min(len(last_a), len(last_b)) >= 5 and fuzz.ratio(last_a, last_b) >= SURNAME_SCORE):
                 return True
             if any(fuzz.ratio(last_a, w) >= 90 for w in words_b[1:]) or \
                     any(fuzz.ratio(last_b, w) >= 90 for w in words_a[1:]):
@@ -129,7 +131,7 @@ def _authors_agree(ours: list[str], theirs: list[str]) -> bool:
 
 def _is_prefix(short: str, long: str) -> bool:
     """A cited title cut short ("... in the XXI century ...") is a word-prefix of the full one."""
-    return len(short.split()) >= 2 and len(short) >= 10 and \
+    return len(short) <= len(long) and len(short.split()) >= 2 and len(short) >= 10 and \
         (long == short or long.startswith(short + " ") or
          (len(long) > len(short) and fuzz.ratio(short, long[:len(short)]) >= 95 and long[len(short)] == " "))
 
@@ -140,12 +142,23 @@ def title_score(cited: str, report_title: str) -> float:
     theirs, their_main = _norm_title(report_title)
     if not ours or not theirs:
         return 0.0
-    pairs = [(ours, theirs)] + [(a, b) for a, b in ((ours, their_main), (our_main, theirs)) if a and b]
-    score = max(max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b)) for a, b in pairs)
-    if any(_is_prefix(*sorted(pair, key=len)) for pair in pairs):
+    score = max(fuzz.ratio(ours, theirs), fuzz.token_sort_ratio(ours, theirs))
+    # Citing only the main title, or the store holding only it, is nearly as good; slightly
+    # less, so that an exact title wins a tie.
+    for a, b in ((ours, their_main), (our_main, theirs)):
+        if a and b:
+            score = max(score, 0.98 * fuzz.ratio(a, b))
+    # Only the cited title as a whole may be a cut-short prefix: "Russia and Latin America:
+    # Old Friends" is not cut short, and its main title alone is another work.
+    if _is_prefix(ours, theirs) or (their_main and _is_prefix(ours, their_main)):
         score = max(score, 90.0)
     if len(ours.split()) >= 5:  # a long cited title embedded in a longer report title
         score = max(score, 0.95 * fuzz.partial_ratio(ours, theirs))
+    # Numbers are what tell "... in the 20th Century" from "... in the 21st Century", or one
+    # year's statistics from the next: a number of the cited title missing from the report's
+    # title rules it out, however close the letters.
+    if not set(re.findall(r"\d+", ours)) <= set(re.findall(r"\d+", theirs)):
+        score = min(score, 60.0)
     return float(score)
 
 

@@ -13,17 +13,19 @@ from html.parser import HTMLParser
 
 from claimdesk.sources.blocks import BREAK, HEADING, NOTE, PARAGRAPH, Block, MarkerTable
 from claimdesk.sources.header import parse_date, parse_author_line
-from claimdesk.sources.readers.common import ReaderResult, label_of
+from claimdesk.sources.readers.common import NOTES_HEADING, ReaderResult, label_of
 
 _SKIPPED = {"script", "style", "noscript", "template", "nav", "svg", "button", "form", "select", "textarea", "iframe", "object", "canvas", "head"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _BLOCKS = {"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "section", "article", "main", "aside", "table", "tr", "figure", "figcaption", "header", "footer", "body", "address", "details", "summary", "caption"}
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
-_NOTE_ID = re.compile(r"^(?:fn|footnote|foot|note|endnote|en|ftn|_ftn|edn|_edn)[-_:]?(\w+)$", re.I)
+_NOTE_ID = re.compile(r"^(?:fn|footnote|foot|note|endnote|en|ftn|_ftn|edn|_edn)[-_:]?(?!ref)(\w+)$", re.I)
+_NOTE_ELEMENTS = {"li", "div", "p", "aside", "section", "dd", "td"}
 _NOTES_CONTAINER = re.compile(r"footnotes|endnotes|doc-endnotes|doc-footnotes|footnote-list|notes", re.I)
 _NOTE_LINK = re.compile(r"^#(?:fn|footnote|note|endnote|ftn|_ftn|edn|_edn)[-_:]?(\w+)$", re.I)
 _BACKLINK = re.compile(r"^#(?:fnref|footnote-ref|ref|_ftnref|_ednref)|back|↩", re.I)
 _MARKER_TEXT = re.compile(r"^\s*\[?(\d{1,4}|[a-z]{1,2}|[ivx]{1,5})\]?\s*$")
+_INVISIBLE_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&!~])")
 _AUTHOR_META = {"author", "citation_author", "dc.creator", "dcterms.creator", "article:author"}
 _DATE_META = {"dcterms.date", "date", "citation_date", "citation_publication_date", "dc.date", "dcterms.issued", "article:published_time", "publication_date", "pubdate"}
@@ -50,6 +52,8 @@ class _ReportHTMLParser(HTMLParser):
         self._capture_tag = ""
         self._capture_label: int | str | None = None
         self._backlink_depth: int | None = None
+        self._after_notes_heading = False
+        """The last heading was "Notes": an <ol> that follows holds the endnotes."""
 
     # -- tags ---------------------------------------------------------------
     def handle_starttag(self, tag, attrs):
@@ -76,7 +80,7 @@ class _ReportHTMLParser(HTMLParser):
             self._backlink_depth = depth
             return
         role = " ".join([attributes.get("class", ""), attributes.get("role", ""), attributes.get("id", ""), attributes.get("epub:type", "")])
-        note_id = _NOTE_ID.match(attributes.get("id", ""))
+        note_id = _NOTE_ID.match(attributes.get("id", "")) if tag in _NOTE_ELEMENTS else None
         if self._note_depth is None and (note_id or (self._notes_container_depth and tag == "li")):
             self._flush()
             self._note_depth = depth
@@ -89,6 +93,13 @@ class _ReportHTMLParser(HTMLParser):
         if self._notes_container_depth is None and self._note_depth is None and tag in ("section", "div", "ol", "aside", "footer") and _NOTES_CONTAINER.search(role):
             self._flush()
             self._notes_container_depth = depth
+        elif tag == "ol" and self._after_notes_heading and self._notes_container_depth is None:
+            self._flush()
+            if self.blocks and self.blocks[-1].kind == HEADING:
+                self.blocks.pop()
+            self._notes_container_depth = depth
+        if tag in ("p", "table", "blockquote", "pre", "ul", "dl", "figure"):
+            self._after_notes_heading = False
         if tag in _HEADINGS and self._note_depth is None:
             self._flush()
             self._heading = _HEADINGS[tag]
@@ -161,6 +172,8 @@ class _ReportHTMLParser(HTMLParser):
             return
         if self._skip_depth or self._backlink_depth is not None:
             return
+        if not self._pre:
+            data = re.sub(r"[\r\n]+", " ", data)  # source line breaks are only spaces in HTML
         if self._note_depth is not None:
             data = _MARKDOWN_SPECIAL.sub(r"\\\1", data)
         if self._capture is not None:
@@ -171,7 +184,7 @@ class _ReportHTMLParser(HTMLParser):
     def _flush(self):
         if self._note_depth is not None:
             return
-        raw = "".join(self._buffer)
+        raw = _INVISIBLE_SPACES.sub(" ", "".join(self._buffer))
         self._buffer = []
         text = raw.strip("\n") if self._pre else re.sub(r"[ \t\r\f\v]*\n[ \t\r\f\v]*", "\n", re.sub(r"[ \t\r\f\v]+", " ", raw)).strip()
         if not self._pre:
@@ -179,6 +192,7 @@ class _ReportHTMLParser(HTMLParser):
         if text:
             if self._heading:
                 self.blocks.append(Block(HEADING, text.replace("\n", " "), level=self._heading))
+                self._after_notes_heading = bool(NOTES_HEADING.match(text))
             else:
                 self.blocks.append(Block(PARAGRAPH, text, keep_lines=bool(self._pre)))
         self._heading = 0
@@ -203,7 +217,8 @@ def read_html(text: str) -> ReaderResult:
         for value in meta.get(key, []):
             names = parse_author_line(value) or [part.strip() for part in re.split(r";|\s+and\s+", value) if part.strip()]
             authors.extend(name for name in names if name not in authors)
-    date = next((parse_date(value[:10]) or parse_date(value) for key in _DATE_META for value in meta.get(key, [])), None)
+    dates = (parse_date(value[:10]) or parse_date(value) for key in sorted(_DATE_META) for value in meta.get(key, []))
+    date = next((d for d in dates if d), None)
     title = next((value for key in _TITLE_META for value in meta.get(key, [])), None)
     title = title or re.sub(r"\s+", " ", parser.title_text).strip() or None
     if not title:

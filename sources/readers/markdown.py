@@ -19,7 +19,7 @@ from markdown_it import MarkdownIt
 from claimdesk.sources.blocks import BREAK, HEADING, NOTE, PARAGRAPH, Block, MarkerTable
 from claimdesk.sources.header import parse_date, read_cover
 from claimdesk.sources.inline import tokens_to_text
-from claimdesk.sources.readers.common import SUPERSCRIPT_DIGITS, ReaderResult, label_of, superscript_to_int
+from claimdesk.sources.readers.common import NOTES_HEADING, SUPERSCRIPT_DIGITS, ReaderResult, label_of, superscript_to_int
 from claimdesk.sources.textclean import collapse_spaces, is_latex_residue, strip_latex
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -138,11 +138,27 @@ def _blocks_from_tokens(body: str, notes) -> list[Block]:
     blocks: list[Block] = []
     heading_level = 0
     row: list[str] | None = None
+    # An ordered list right under a "Notes" heading is the document's endnotes.
+    notes_heading: Block | None = None
+    endnote_number: int | None = None
+    list_depth = 0
     for token in tokens:
         if token.type == "heading_open":
             heading_level = int(token.tag[1])
+            endnote_number = None
         elif token.type == "heading_close":
             heading_level = 0
+        elif token.type == "ordered_list_open":
+            list_depth += 1
+            if notes_heading is not None and list_depth == 1:
+                endnote_number = int(token.attrGet("start") or 1)
+                notes_heading = None
+        elif token.type in ("bullet_list_open",):
+            list_depth += 1
+        elif token.type in ("ordered_list_close", "bullet_list_close"):
+            list_depth -= 1
+            if list_depth == 0:
+                endnote_number = None
         elif token.type == "tr_open":
             row = []
         elif token.type == "tr_close" and row is not None:
@@ -150,14 +166,24 @@ def _blocks_from_tokens(body: str, notes) -> list[Block]:
             row = None
         elif token.type == "inline":
             text = collapse_spaces(tokens_to_text(token.children or []))
+            if notes_heading is not None:
+                blocks.append(notes_heading)  # a Notes heading over prose stays a heading
+                notes_heading = None
             if row is not None:
                 row.append(text)
             elif text == _NOTE_SLOT:
                 blocks.append(next(notes))
             elif text == _BREAK_SLOT:
                 blocks.append(Block(BREAK))
+            elif heading_level and NOTES_HEADING.match(text):
+                notes_heading = Block(HEADING, text, level=heading_level)
             elif heading_level:
                 blocks.append(Block(HEADING, text, level=heading_level))
+            elif endnote_number is not None and list_depth == 1:
+                blocks.append(Block(NOTE, token.content, label=endnote_number))
+                endnote_number += 1
+            elif endnote_number is not None and blocks and blocks[-1].kind == NOTE:
+                blocks[-1].text += "\n" + token.content
             elif text:
                 blocks.append(Block(PARAGRAPH, text))
         elif token.type in ("fence", "code_block"):
@@ -168,6 +194,8 @@ def _blocks_from_tokens(body: str, notes) -> list[Block]:
                 blocks.append(Block(PARAGRAPH, text))
         elif token.type == "hr":
             blocks.append(Block(BREAK))
+    if notes_heading is not None:
+        blocks.append(notes_heading)
     return blocks
 
 

@@ -22,6 +22,8 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 _TOC_LINE = re.compile(r"^(?P<title>\S.*?)(?:\s*(?:\.\s?){3,}\s*|\s*…+\s*|\t+\s*| {3,})(?P<page>\d{1,4})\s*$")
 _CONTENTS_HEADING = re.compile(r"^\W*(table of contents|contents|sommaire|índice|indice)\W*$", re.I)
 _NOTE_START = re.compile(r"^(?:(?P<dot>\d{1,4})[.)]\s+|\[(?P<bracket>\d{1,4})\]\s*|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*|\[\^(?P<pandoc>[^\]\s]+)\]:\s*)(?=\S)")
+# Inside a Notes section a note may start with its bare number: "1 Statistical Yearbook…".
+_BARE_NOTE_START = re.compile(r"^(?P<dot>\d{1,4})\s+(?=[A-ZÀ-Þ\"“«'‘])")
 _SUPERSCRIPT_MARKER = re.compile(r"(?<=\S)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _UNIT_BEFORE = re.compile(r"(?:^|\W)(?:m|km|cm|mm|ft|mi|in|sq|m/s|kg)$")
 _BRACKET_MARKER = re.compile(r"\[(\d{1,4})\](?![(:\[])")
@@ -95,16 +97,16 @@ def _classify(paragraphs: list[str], toc_levels: dict[str, int]) -> list[Block]:
         if _SEPARATOR.match(stripped):
             blocks.append(Block(BREAK))
             continue
-        if NOTES_HEADING.match(stripped) and _NOTE_START.match(following):
+        if NOTES_HEADING.match(stripped) and (_NOTE_START.match(following) or _BARE_NOTE_START.match(following)):
             in_notes_section = True
             blocks.append(Block(BREAK))
             continue
-        start = _NOTE_START.match(stripped)
+        start = _NOTE_START.match(stripped) or (_BARE_NOTE_START.match(stripped) if in_notes_section else None)
         if start:
             label = _start_label(start)
             number_ok = isinstance(label, int) and (label == next_expected or label in seen_markers)
             interleaved_ok = number_ok and (label in seen_markers or (seen_markers and _LOOKS_LIKE_REFERENCE.search(stripped)))
-            if start.group("pandoc") or in_notes_section or interleaved_ok:
+            if start.groupdict().get("pandoc") or in_notes_section or interleaved_ok:
                 for note in _split_notes(stripped):
                     blocks.append(note)
                     if isinstance(note.label, int):
@@ -127,16 +129,17 @@ def _classify(paragraphs: list[str], toc_levels: dict[str, int]) -> list[Block]:
 
 
 def _start_label(match: re.Match) -> int | str:
-    if match.group("sup"):
+    if "sup" in match.re.groupindex and match.group("sup"):
         return superscript_to_int(match.group("sup"))
-    return label_of(match.group("dot") or match.group("bracket") or match.group("pandoc"))
+    groups = match.groupdict()
+    return label_of(groups.get("dot") or groups.get("bracket") or groups.get("pandoc"))
 
 
 def _split_notes(paragraph: str) -> list[Block]:
     """One paragraph may hold several notes, one per line, in a Notes section."""
     notes: list[Block] = []
     for line in paragraph.split("\n"):
-        start = _NOTE_START.match(line.strip())
+        start = _NOTE_START.match(line.strip()) or _BARE_NOTE_START.match(line.strip())
         if start or not notes:
             label = _start_label(start) if start else None
             body = line.strip()[start.end():] if start else line.strip()
@@ -162,7 +165,7 @@ def _heading_level(paragraph: str, following: str, toc_levels: dict[str, int]) -
         return 0
     if re.search(r"[.,;:!]$", paragraph) or "," in paragraph or not paragraph[0].isupper():
         return 0
-    next_is_body = len(following) >= 150 and following[:1].isupper()
+    next_is_body = following[:1].isupper() and (len(following) >= 150 or (len(following) >= 50 and re.search(r"[.!?]\S*$", following)))
     if not next_is_body:
         return 0
     letters = re.sub(r"[^A-Za-zÀ-ÿ]", "", paragraph)
