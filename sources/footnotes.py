@@ -16,10 +16,9 @@ from rapidfuzz import fuzz
 from claimdesk.sources.blocks import Block
 from claimdesk.sources.inline import render_inline
 from claimdesk.sources.model import Footnote, Reference
-from claimdesk.sources.references import classify_note, op_cit_key, parse_reference
+from claimdesk.sources.references import classify_note, find_locator, op_cit_key, parse_reference, surname
 from claimdesk.sources.report_matching import normalise_name
 
-_LOCATOR = re.compile(r"\b(pp?\.\s*\d+(?:\s*[-–]\s*\d+)?)", re.I)
 _URL = re.compile(r"https?://[^\s<>\"”]+|www\.[^\s<>\"”]+")
 _CITING_KINDS = ("reference", "url")
 
@@ -89,9 +88,8 @@ def _resolve(footnotes: list[Footnote], warnings: list[str]) -> None:
             continue
         footnote.resolves_to = root.number
         footnote.resolution_guess = guess
-        locator = _LOCATOR.search(footnote.text)
         if root.reference:
-            footnote.reference = replace(root.reference, locator=locator.group(1) if locator else None)
+            footnote.reference = replace(root.reference, locator=find_locator(footnote.text))
         roots[footnote.number] = root
         if guess:
             warnings.append(f"footnote {footnote.number}: {footnote.kind.replace('_', '. ')} resolved to footnote {root.number} by position alone (a guess)")
@@ -128,6 +126,6 @@ def _op_cit_root(text: str, earlier: list[Footnote], roots: dict) -> tuple[Footn
     return candidates[0], not author_found
 
 
-def _same_surname(surname: str, author: str) -> bool:
-    theirs = normalise_name(author.split()[-1]) if author.split() else ""
-    return bool(theirs) and fuzz.ratio(normalise_name(surname), theirs) >= 80
+def _same_surname(wanted: str, author: str) -> bool:
+    theirs = surname(author)
+    return bool(theirs) and fuzz.ratio(normalise_name(wanted), normalise_name(theirs)) >= 80

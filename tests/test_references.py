@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -283,23 +281,12 @@ def test_never_crashes_and_kinds_agree(text):
     assert surname is None or surname == surname.lower()
 
 
-def _corpus_dir() -> Path | None:
-    for candidate in (os.environ.get("CLAIMDESK_CORPUS"), Path(__file__).resolve().parents[2] / "shared" / "corpus"):
-        if candidate and Path(candidate, "ifri-pyatakov-2020.txt").exists():
-            return Path(candidate)
-    return None
-
-
-@pytest.mark.skipif(_corpus_dir() is None, reason="corpus not available")
-def test_every_ifri_footnote():
+def test_every_ifri_footnote(ifri):
     """The 63 Ifri notes: three are commentary, all others are references with a title."""
-    text = (_corpus_dir() / "ifri-pyatakov-2020.txt").read_text(encoding="utf-8")
-    notes = {int(m.group(1)): m.group(2) for m in re.finditer(r"(?m)^(\d{1,2})\. (.+)$", text) if int(m.group(1)) <= 63}
-    notes = {n: t for n, t in notes.items() if len(t) < 700}  # numbered body paragraphs are long
     commentary = {1, 5, 9}
-    assert commentary <= set(notes) and len(notes) >= 60
-    for number, note in notes.items():
-        kind = classify_note(note)
-        assert kind == ("note" if number in commentary else "reference"), (number, note)
+    assert len(ifri.footnotes) == 63
+    for footnote in ifri.footnotes:
+        kind = classify_note(footnote.text)
+        assert kind == ("note" if footnote.number in commentary else "reference"), (footnote.number, footnote.text)
         if kind == "reference":
-            assert parse_reference(note).title, (number, note)
+            assert parse_reference(footnote.text).title, (footnote.number, footnote.text)

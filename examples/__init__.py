@@ -1,0 +1,1 @@
+"""The bundled example reports, shipped as package data for `claimdesk demo`."""
