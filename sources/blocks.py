@@ -93,10 +93,11 @@ def lay_out(blocks: list[Block], marker_table: MarkerTable) -> Layout:
             offset += 2
         visible_parts: list[str] = []
         cursor = 0
+        visible_length = 0
         for match in PLACEHOLDER_PATTERN.finditer(block.text):
             visible_parts.append(block.text[cursor:match.start()])
-            position = offset + sum(len(part) for part in visible_parts)
-            markers.append((marker_table.labels[placeholder_index(match.group())], position))
+            visible_length += match.start() - cursor
+            markers.append((marker_table.labels[placeholder_index(match.group())], offset + visible_length))
             cursor = match.end()
         visible_parts.append(block.text[cursor:])
         visible = "".join(visible_parts)

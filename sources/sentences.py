@@ -42,8 +42,14 @@ _HAS_MARKER = re.compile(_MARKER)
 # terminal punctuation, so a spaced ellipsis ". . ." is not cut into dots.  A
 # period not followed by whitespace ("2.8%", "www.tass.ru", "U.S") is never
 # a candidate, which takes care of decimals, versions and domains for free.
+# The lookbehind (only the first punctuation mark of a run may start a
+# match) and the possessive quantifiers keep matching linear on long runs of
+# dots, which would otherwise be retried from every dot (quadratic).  The
+# lookbehind sits after the first character so that the regex engine can
+# still scan quickly for that character.
 _CANDIDATE = re.compile(
-    rf"([.!?…]+)((?:{_CLOSERS}|{_MARKER})*)\s+(?=[^\sa-z.!?…])"
+    rf"([.!?…](?<![.!?…]{{2}})[.!?…]*+)((?:{_CLOSERS}|{_MARKER})*+)\s++"
+    r"(?=[^\sa-z.!?…])"
 )
 
 # The word after a boundary, skipping opening quotes/brackets; group 2 tells

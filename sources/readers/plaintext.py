@@ -71,7 +71,8 @@ def _remove_table_of_contents(paragraphs: list[str]) -> tuple[dict[str, int], li
     kept: list[str] = []
     for paragraph in paragraphs:
         lines = [line for line in paragraph.split("\n") if line.strip()]
-        toc_lines = [_TOC_LINE.match(line.strip()) for line in lines]
+        # Cheap test first: a contents line is short and ends with a page number.
+        toc_lines = [_TOC_LINE.match(line.strip()) if len(line) < 250 and line.rstrip()[-1:].isdigit() else None for line in lines]
         if lines and sum(1 for m in toc_lines if m) >= max(1, len(lines) * 0.6) and (len(lines) > 1 or levels or (kept and _CONTENTS_HEADING.match(kept[-1]))):
             for match in toc_lines:
                 if match:
@@ -150,7 +151,7 @@ def _split_notes(paragraph: str) -> list[Block]:
 
 
 def _heading_level(paragraph: str, following: str, toc_levels: dict[str, int]) -> int:
-    if "\n" in paragraph:
+    if "\n" in paragraph or len(paragraph) > 200:
         return 0
     hashes = re.match(r"^(#{1,6})\s+\S", paragraph)
     if hashes:
@@ -198,7 +199,7 @@ def _render(blocks: list[Block], markers: MarkerTable) -> list[Block]:
     next_glued = 1
 
     def superscript(match: re.Match) -> str:
-        if _UNIT_BEFORE.search(match.string[:match.start()]):
+        if _UNIT_BEFORE.search(match.string, max(0, match.start() - 8), match.start()):
             return match.group(0)
         return markers.add(superscript_to_int(match.group(1)))
 
