@@ -211,13 +211,13 @@ def probe_growth(kind: str, corpus: Path, sizes_mb=(0.25, 0.5, 1.0), budget_s: f
     make = synthetic.make_large_markdown if kind == "md" else synthetic.make_large_plaintext
     points = []
     spent = 0.0
-    for mb in sizes_mb:
-        data = make(int(mb * synthetic.MB), corpus).encode("utf-8")
+    for size in sizes_mb:
+        data = make(int(size * synthetic.MB), corpus).encode("utf-8")
         notes = synthetic.last_stats["notes"]
         t = time.perf_counter()
         parse_report(data, kind)
         seconds = time.perf_counter() - t
-        points.append((mb, notes, seconds))
+        points.append((size, notes, seconds))
         spent += seconds
         if spent * 4 > budget_s:  # the next (doubled) size would likely blow the budget
             break
@@ -337,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
             growth = None
             if run["timed_out"] and kind in ("txt", "md"):
                 print(f"({key}) timed out; probing growth at small sizes…", file=sys.stderr)
-                growth = probe_growth(kind, corpus)
+                growth = probe_growth(kind, corpus, tuple(size for size in (0.25, 0.5, 1.0) if size < args.mb))
             cases.append((key, kind, label, stats, run, growth))
 
     # --- print ---------------------------------------------------------------

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 
 import pytest
 from click.testing import CliRunner
@@ -14,13 +15,18 @@ from claimdesk.cli import cli, main
 
 
 def run(args, env=None):
-    """Run the real entry point in a subprocess: exit code, stdout, stderr."""
+    """Run the real entry point in a subprocess: exit code, stdout, stderr.
+
+    From a scratch folder: `python -m` puts the working folder on sys.path, and
+    the repository's own folders must never shadow the installed package.
+    """
     process = subprocess.run(
         [sys.executable, "-m", "claimdesk", *args],
         capture_output=True,
         text=True,
         env={**os.environ, "CLAIMDESK_REVIEWER": "tester", **(env or {})},
         timeout=120,
+        cwd=tempfile.gettempdir(),
     )
     return process.returncode, process.stdout, process.stderr
 
