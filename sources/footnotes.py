@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from rapidfuzz import fuzz
+from itertools import islice
+
+from rapidfuzz import fuzz, process
 
 from claimdesk.sources.blocks import Block
-from claimdesk.sources.inline import render_inline
+from claimdesk.sources.inline import EMPHASIS_MARK, render_inline
 from claimdesk.sources.model import Footnote, Reference
-from claimdesk.sources.references import classify_note, find_locator, op_cit_key, parse_reference, surname
+from claimdesk.sources.references import analyse_note, find_locator, op_cit_key, surname
 from claimdesk.sources.report_matching import normalise_name
 
 _URL = re.compile(r"https?://[^\s<>\"”]+|www\.[^\s<>\"”]+")
@@ -31,9 +33,9 @@ def build_footnotes(notes: list[Block], markers: list[tuple[int | str, int]], wa
         if block.label in by_label:
             warnings.append(f"footnote {block.label} is defined twice; the first definition is kept")
             continue
-        text = _repair_broken_urls(re.sub(r"\s+", " ", render_inline(block.text)).strip())
-        footnote = Footnote(number=block.label, text=text)
-        footnote.kind, footnote.reference = _classify(text, render_inline(block.text, emphasis=True))
+        marked = _repair_broken_urls(re.sub(r"\s+", " ", render_inline(block.text, emphasis=True)).strip())
+        footnote = Footnote(number=block.label, text=marked.replace(EMPHASIS_MARK, ""))
+        footnote.kind, footnote.reference = _classify(footnote.text, marked.replace(EMPHASIS_MARK, "*"))
         by_label[block.label] = footnote
         footnotes.append(footnote)
     dangling = []
@@ -60,9 +62,8 @@ def _repair_broken_urls(text: str) -> str:
 
 
 def _classify(text: str, emphasised: str) -> tuple[str, Reference | None]:
-    kind = classify_note(text)
+    kind, reference = analyse_note(emphasised)
     if kind == "reference":
-        reference = parse_reference(emphasised)
         return ("reference", reference) if reference else ("note", None)
     if kind == "url":
         url = _URL.search(text)
@@ -70,53 +71,89 @@ def _classify(text: str, emphasised: str) -> tuple[str, Reference | None]:
     return kind, None
 
 
+class _CitationHistory:
+    """The works cited so far, most recent last, and indexed by author surname.
+
+    A long report has thousands of notes; looking an op. cit. up by surname keeps
+    resolution linear instead of rescanning every earlier note each time.
+    """
+
+    def __init__(self) -> None:
+        self.recent: dict[int, Footnote] = {}
+        self.by_surname: dict[str, dict[int, Footnote]] = {}
+
+    def cite(self, root: Footnote) -> None:
+        key = id(root)
+        self.recent.pop(key, None)
+        self.recent[key] = root
+        for author in root.reference.authors if root.reference else []:
+            name = normalise_name(surname(author) or "")
+            if name:
+                works = self.by_surname.setdefault(name, {})
+                works.pop(key, None)
+                works[key] = root
+
+    def most_recent(self) -> Footnote | None:
+        return next(reversed(self.recent.values()), None)
+
+    def works_by(self, wanted: str) -> list[Footnote]:
+        """Works by an author, most recent first; the surname may be spelt differently."""
+        name = normalise_name(wanted)
+        works = self.by_surname.get(name)
+        if works is None and self.by_surname:
+            best = process.extractOne(name, list(self.by_surname), scorer=fuzz.ratio, score_cutoff=80)
+            works = self.by_surname[best[0]] if best else None
+        return list(reversed(works.values())) if works else []
+
+    def latest(self, limit: int) -> list[Footnote]:
+        return list(islice(reversed(self.recent.values()), limit))
+
+
+# An abbreviated title is looked for among this many of the latest works.
+_TITLE_SEARCH_DEPTH = 200
+
+
 def _resolve(footnotes: list[Footnote], warnings: list[str]) -> None:
     """Point every ibid and op. cit. at the root note that holds the full reference."""
-    roots: dict[int | str, Footnote] = {}
-    for index, footnote in enumerate(footnotes):
+    history = _CitationHistory()
+    previous_root: Footnote | None = None
+    for footnote in footnotes:
         if footnote.kind in _CITING_KINDS:
-            roots[footnote.number] = footnote
+            history.cite(footnote)
+            previous_root = footnote
             continue
         if footnote.kind == "ibid":
-            root, guess = _ibid_root(footnotes[:index], roots)
+            # Ibid. is the previous note's work; with commentary between, a guess.
+            root = previous_root or history.most_recent()
+            guess = previous_root is None
         elif footnote.kind == "op_cit":
-            root, guess = _op_cit_root(footnote.text, footnotes[:index], roots)
+            root, guess = _op_cit_root(footnote.text, history)
         else:
+            previous_root = None
             continue
         if root is None:
             warnings.append(f"footnote {footnote.number}: {footnote.kind.replace('_', '. ')} with no earlier reference to point to")
+            previous_root = None
             continue
         footnote.resolves_to = root.number
         footnote.resolution_guess = guess
         if root.reference:
             footnote.reference = replace(root.reference, locator=find_locator(footnote.text))
-        roots[footnote.number] = root
+        history.cite(root)
+        previous_root = root
         if guess:
             warnings.append(f"footnote {footnote.number}: {footnote.kind.replace('_', '. ')} resolved to footnote {root.number} by position alone (a guess)")
 
 
-def _ibid_root(earlier: list[Footnote], roots: dict) -> tuple[Footnote | None, bool]:
-    """The previous note's source; a guess if commentary notes stand between."""
-    for distance, previous in enumerate(reversed(earlier)):
-        if previous.number in roots:
-            return roots[previous.number], distance > 0
-    return None, False
-
-
-def _op_cit_root(text: str, earlier: list[Footnote], roots: dict) -> tuple[Footnote | None, bool]:
-    surname, short_title = op_cit_key(text)
-    candidates: list[Footnote] = []
-    for previous in reversed(earlier):
-        root = roots.get(previous.number)
-        if root is not None and root.reference and root not in candidates:
-            candidates.append(root)
+def _op_cit_root(text: str, history: _CitationHistory) -> tuple[Footnote | None, bool]:
+    """The last earlier work by the note's author; among several, the one its title abbreviates."""
+    wanted_surname, short_title = op_cit_key(text)
+    candidates = history.works_by(wanted_surname) if wanted_surname else []
+    author_found = bool(candidates)
+    if not candidates:
+        candidates = history.latest(_TITLE_SEARCH_DEPTH)
     if not candidates:
         return None, False
-    author_found = False
-    if surname:
-        by_author = [c for c in candidates if any(_same_surname(surname, a) for a in c.reference.authors)]
-        if by_author:
-            candidates, author_found = by_author, True
     if short_title and len(candidates) > 1:
         scored = [(fuzz.partial_ratio(short_title.lower(), (c.reference.title or "").lower()), c) for c in candidates]
         best_score = max(score for score, _ in scored)
@@ -124,8 +161,3 @@ def _op_cit_root(text: str, earlier: list[Footnote], roots: dict) -> tuple[Footn
             return next(c for score, c in scored if score == best_score), False
     # Without an author to go by, the most recent reference is only a guess.
     return candidates[0], not author_found
-
-
-def _same_surname(wanted: str, author: str) -> bool:
-    theirs = surname(author)
-    return bool(theirs) and fuzz.ratio(normalise_name(wanted), normalise_name(theirs)) >= 80

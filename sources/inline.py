@@ -13,8 +13,12 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-# Characters that can start inline Markdown; a paragraph with none is already plain.
-_MARKDOWN_CHARS = re.compile(r"[*_\\\[\]<>&`!~]")
+# What can start inline Markdown; a paragraph with none of it is already plain.
+# A lone "[" (a translated title in brackets) or "&" is text, not markup.
+_MARKDOWN_CHARS = re.compile(r"[*_\\`]|\]\(|\]\[|<[A-Za-z/!?]|&#?\w+;|~~")
+EMPHASIS_MARK = "\U000f8000"
+"""Stands for an emphasis delimiter in render_inline(emphasis=True); a private-use
+character, so a literal "*" in the source is never confused with it."""
 
 
 @lru_cache(maxsize=2)
@@ -27,8 +31,8 @@ def render_inline(text: str, *, allow_html: bool = False, keep_lines: bool = Fal
 
     keep_lines keeps the paragraph's line breaks (lists, verse); otherwise a line
     break inside a paragraph is a space, as a renderer would show it. With
-    emphasis, italic and bold spans keep one `*` on each side, for the reference
-    parser, which reads an italic span as a journal's name.
+    emphasis, italic and bold spans are wrapped in EMPHASIS_MARK, for the
+    reference parser, which reads an italic span as a journal's name.
     """
     if not _MARKDOWN_CHARS.search(text):
         return text if keep_lines else text.replace("\n", " ")
@@ -62,5 +66,5 @@ def tokens_to_text(children: list[Token], *, keep_lines: bool = False, emphasis:
         elif kind == "hardbreak":
             parts.append("\n")
         elif emphasis and kind in ("em_open", "em_close", "strong_open", "strong_close"):
-            parts.append("*")
+            parts.append(EMPHASIS_MARK)
     return "".join(parts)

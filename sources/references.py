@@ -345,6 +345,11 @@ def _is_personal(segment: str) -> bool:
         (2 <= len(tokens) <= 3 and all(t[0].isupper() for t in tokens))
 
 
+def analyse_note(text: str) -> tuple[str, Reference | None]:
+    """classify_note and parse_reference in one pass over the text."""
+    return _analyse(text)
+
+
 def classify_note(text: str) -> str:
     """One of "reference", "ibid", "op_cit", "url", "note" for a footnote's clean text."""
     return _analyse(text)[0]

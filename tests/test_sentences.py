@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -154,6 +153,8 @@ CASES = [
     ("It cut imports.[3] Next. Also.”[12] Done.",
      ["It cut imports.[3]", "Next.", "Also.”[12]", "Done."]),
     ("As noted by the U.S.[4] Russia reacted.", ["As noted by the U.S.[4]", "Russia reacted."]),
+    ("He said: “The water came back.” [8]\n\nNext. Again. [9] Done.",
+     ["He said: “The water came back.” [8]", "Next.", "Again. [9]", "Done."]),
     # Line structure.
     ("A heading\n\nThe first paragraph\nwraps here. New one.\nOn a new line.",
      ["A heading", "The first paragraph\nwraps here.", "New one.", "On a new line."]),
@@ -212,9 +213,8 @@ def test_multi_paragraph_report_excerpt() -> None:
     ]
 
 
-def test_large_text_is_fast() -> None:
-    # Real use is ~10 MB; 2 MB with a generous bound keeps the suite quick
-    # while still catching an accidental quadratic or per-character loop.
+def test_large_text_splits_every_sentence() -> None:
+    # Speed is measured in bench/, not here; this checks the count on 2 MB.
     paragraph = (
         'In 1990, the "Island of Freedom" accounted for 2.8% of Soviet exports. '
         "The U.S. National Security Strategy accuses Russia, e.g. in Venezuela "
@@ -222,11 +222,8 @@ def test_large_text_is_fast() -> None:
         "It lost most of it!\n\n"
     )
     text = paragraph * (2_000_000 // len(paragraph))
-    started = time.perf_counter()
     spans = split_sentences(text)
-    elapsed = time.perf_counter() - started
     assert len(spans) == 4 * (2_000_000 // len(paragraph))
-    assert elapsed < 2.0
 
 
 # --- property test -----------------------------------------------------------

@@ -27,13 +27,13 @@ _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 _PANDOC_DEF = re.compile(r"^\[\^(?P<label>[^\]\s]+)\]:[ \t]*(?P<rest>.*)$", re.S)
 _MANGLED_DEF = re.compile(
     r"^\s*\$?\s*(?:<sup>\s*&\s*</sup>\s*lt;\s*sup>|&lt;sup&gt;|<sup>)\s*(?:\{\})?\s*\^?\s*\{?\s*"
-    r"(?P<label>\d{1,4})\s*\}?\s*\\?(?:</sup>|&lt;/sup&gt;)?(?P<rest>.*)$",
+    r"(?P<label>\d{1,5})\s*\}?\s*\\?(?:</sup>|&lt;/sup&gt;)?(?P<rest>.*)$",
     re.S,
 )
 _SEPARATOR = re.compile(r"^[\s\-_\\*=~·•.]*$")
 _SUP_MARKER = re.compile(
-    r"<a\b[^>]*>\s*<sup>\s*\[?(\d{1,4})\]?\s*</sup>\s*</a>"
-    r"|<sup>\s*(?:<a\b[^>]*>)?\s*\[?(\d{1,4})\]?\s*(?:</a>\s*)?</sup>"
+    r"<a\b[^>]*>\s*<sup>\s*\[?(\d{1,5})\]?\s*</sup>\s*</a>"
+    r"|<sup>\s*(?:<a\b[^>]*>)?\s*\[?(\d{1,5})\]?\s*(?:</a>\s*)?</sup>"
 )
 _PANDOC_MARKER = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 _UNICODE_MARKER = re.compile(rf"(?<=\S)([{SUPERSCRIPT_DIGITS}]+)")
