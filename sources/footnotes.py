@@ -110,7 +110,7 @@ class _CitationHistory:
 
 
 # An abbreviated title is looked for among this many of the latest works.
-_TITLE_SEARCH_DEPTH = 200
+_TITLE_SEARCH_DEPTH = 100
 
 
 def _resolve(footnotes: list[Footnote], warnings: list[str]) -> None:
@@ -155,9 +155,11 @@ def _op_cit_root(text: str, history: _CitationHistory) -> tuple[Footnote | None,
     if not candidates:
         return None, False
     if short_title and len(candidates) > 1:
-        scored = [(fuzz.partial_ratio(short_title.lower(), (c.reference.title or "").lower()), c) for c in candidates]
-        best_score = max(score for score, _ in scored)
-        if best_score >= 70:
-            return next(c for score, c in scored if score == best_score), False
+        titled = [c for c in candidates if c.reference and c.reference.title]
+        best = process.extractOne(
+            short_title.lower(), [c.reference.title.lower() for c in titled], scorer=fuzz.partial_ratio, score_cutoff=70
+        )
+        if best:
+            return titled[best[2]], False
     # Without an author to go by, the most recent reference is only a guess.
     return candidates[0], not author_found

@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 
 from claimdesk.sources.blocks import BREAK, HEADING, NOTE, PARAGRAPH, Block, MarkerTable
 from claimdesk.sources.header import parse_date, read_cover
-from claimdesk.sources.inline import tokens_to_text
+from claimdesk.sources.inline import render_inline, tokens_to_text
 from claimdesk.sources.readers.common import NOTES_HEADING, SUPERSCRIPT_DIGITS, ReaderResult, label_of, superscript_to_int
 from claimdesk.sources.textclean import collapse_spaces, is_latex_residue, strip_latex
 
@@ -52,7 +52,7 @@ def read_markdown(text: str) -> ReaderResult:
     body = _PANDOC_MARKER.sub(lambda m: markers.add(label_of(m.group(1))), body)
     body = _UNICODE_MARKER.sub(lambda m: markers.add(superscript_to_int(m.group(1))), body)
     body = _INLINE_LATEX.sub(lambda m: strip_latex(m.group(1)) if is_latex_residue(m.group(1)) else m.group(0), body)
-    blocks = _blocks_from_tokens(body, iter(notes))
+    blocks = _blocks(body, iter(notes))
     title, authors, date = metadata.get("title"), metadata.get("authors", []), metadata.get("date")
     if not (title and authors and date):
         blocks, cover = _take_cover(blocks)
@@ -130,6 +130,45 @@ def _pandoc_notes(paragraph: str) -> list[Block]:
         elif notes and line.strip():
             notes[-1].text += "\n" + line.strip()
     return notes
+
+
+# A paragraph of plain prose: no block syntax on any line (headings, lists,
+# quotes, tables, HTML blocks, indented code, setext underlines, fences).
+_BLOCK_SYNTAX = re.compile(r"(?m)^(?: {4}|\t| {0,3}(?:[#>|<]|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|```|~~~|=+\s*$|-+\s*$|\[[^\]]+\]:))|\|")
+
+
+def _blocks(body: str, notes) -> list[Block]:
+    """Plain prose paragraphs straight to blocks; everything else through markdown-it.
+
+    Most of a converted report is plain prose, and markdown-it's block parser
+    costs about half a second a megabyte; prose needs only the inline parser.
+    """
+    blocks: list[Block] = []
+    complex_run: list[str] = []
+    in_fence = False
+    for paragraph in body.split("\n\n"):
+        fences = len(re.findall(r"(?m)^ {0,3}(?:```|~~~)", paragraph))
+        plain = not in_fence and not fences and not _BLOCK_SYNTAX.search(paragraph)
+        if fences % 2:
+            in_fence = not in_fence
+        if not plain:
+            complex_run.append(paragraph)
+            continue
+        if complex_run:
+            blocks.extend(_blocks_from_tokens("\n\n".join(complex_run), notes))
+            complex_run = []
+        text = paragraph.strip()
+        if text == _NOTE_SLOT:
+            blocks.append(next(notes))
+        elif text == _BREAK_SLOT:
+            blocks.append(Block(BREAK))
+        else:
+            rendered = collapse_spaces(render_inline(text, allow_html=True))
+            if rendered:
+                blocks.append(Block(PARAGRAPH, rendered))
+    if complex_run:
+        blocks.extend(_blocks_from_tokens("\n\n".join(complex_run), notes))
+    return blocks
 
 
 def _blocks_from_tokens(body: str, notes) -> list[Block]:
