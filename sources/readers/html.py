@@ -220,8 +220,11 @@ def read_html(text: str) -> ReaderResult:
     dates = (parse_date(value[:10]) or parse_date(value) for key in sorted(_DATE_META) for value in meta.get(key, []))
     date = next((d for d in dates if d), None)
     title = next((value for key in _TITLE_META for value in meta.get(key, [])), None)
-    title = title or re.sub(r"\s+", " ", parser.title_text).strip() or None
-    if not title:
-        first_heading = next((b for b in parser.blocks if b.kind == HEADING), None)
-        title = first_heading.text if first_heading else None
+    first_heading = next((b for b in parser.blocks if b.kind == HEADING), None)
+    page_title = re.sub(r"\s+", " ", parser.title_text).strip()
+    # <title> often carries the site's name ("Title | Coastal Review"); the page's
+    # own first heading, when the <title> contains it, is the report's title.
+    if not title and first_heading and first_heading.text in page_title:
+        title = first_heading.text
+    title = title or page_title or (first_heading.text if first_heading else None)
     return ReaderResult(parser.blocks, parser.markers, title, authors, date, [])
