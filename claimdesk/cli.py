@@ -8,45 +8,17 @@ stderr starting "claimdesk: error:", never a traceback.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-from pathlib import Path
 
 import click
 
 from claimdesk import __version__
 from claimdesk.library import import_paths, valid_report_id
-from claimdesk.sources.errors import SourceError
-from claimdesk.store.db import Store, default_reviewer
-from claimdesk.store.errors import NotFoundError, StoreError
 from claimdesk.store.reports import list_reports, report_document
 from claimdesk import textviews
 
-USER_ERRORS = (SourceError, StoreError, NotFoundError)
-
-
-def _store_path(db: str | None) -> str:
-    return db or os.environ.get("CLAIMDESK_DB") or "claimdesk.db"
-
-
-def _emit_json(document) -> None:
-    click.echo(json.dumps(document, ensure_ascii=False, indent=2))
-
-
-class Context:
-    def __init__(self, db: str | None, reviewer: str | None) -> None:
-        self.db_path = _store_path(db)
-        self.db_given = db is not None or bool(os.environ.get("CLAIMDESK_DB"))
-        self.reviewer = reviewer or default_reviewer()
-        self._store: Store | None = None
-
-    @property
-    def store(self) -> Store:
-        if self._store is None:
-            self._store = Store(self.db_path)
-        return self._store
-
+from claimdesk.cli_common import USER_ERRORS, Context, emit_json as _emit_json
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", metavar="PATH", help="The store (default: $CLAIMDESK_DB, else ./claimdesk.db).")
@@ -128,6 +100,10 @@ def demo(obj: Context) -> None:
         click.echo(textviews.import_line(item.to_json()))
     click.echo(f"\nDemo store: {path}\n")
     click.echo(textviews.reports_table(list_reports(obj.store.db)))
+
+
+# The claim, entity and review commands live in modules of their own.
+from claimdesk import cli_claims, cli_review  # noqa: E402,F401  (they register on `cli`)
 
 
 def main(argv: list[str] | None = None) -> None:

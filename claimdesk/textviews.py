@@ -70,3 +70,50 @@ def reading_view(document: dict) -> str:
     wrapped = "\n\n".join(textwrap.fill(paragraph, 100) for paragraph in body.split("\n\n"))
     notes = "\n".join(footnote_line(note) for note in document["footnotes"])
     return f"{document['title'] or '(untitled)'}\n\n{wrapped}\n\nNotes\n{notes}"
+
+
+def claim_line(claim: dict) -> str:
+    confidence = f"{claim['confidence']} {claim['confidence_label']}" if claim["confidence"] else "unrated"
+    entities = ", ".join(e["name"] for e in claim["entities"])
+    notes = f" notes {','.join(map(str, claim['citations']))}" if claim["citations"] else ""
+    cited = f" → {', '.join(claim['cited_reports'])}" if claim["cited_reports"] else ""
+    anchor = "" if claim["anchor"] == "anchored" else f" [{claim['anchor']}: {claim['anchor_method']}]"
+    return (
+        f"#{claim['id']} {claim['report']} [{claim['start']}-{claim['end']}] {claim['status']}, {confidence}{anchor}{notes}{cited}"
+        f"{' · ' + entities if entities else ''}\n    {textwrap.shorten(claim['quote'], 160)}"
+    )
+
+
+def history_lines(changes: list[dict]) -> str:
+    lines = []
+    for change in changes:
+        before, after = change["before"] or {}, change["after"] or {}
+        changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k) and k not in ("updated", "version"))
+        what = ", ".join(f"{k}: {before.get(k)!r} → {after.get(k)!r}" for k in changed) if before and after else ("created" if after else "deleted")
+        lines.append(f"{change['at']}  {change['reviewer']}  {change['action']} ({change['target']}): {what}")
+    return "\n".join(lines) or "No changes."
+
+
+def check_summary(claim: dict, result: dict) -> str:
+    lines = [claim_line(claim), "", f"Independent reports stating it: {result['independent_reports']} ({' | '.join(', '.join(g) for g in result['independent_groups'])})", "", "Matches:"]
+    for match in result["matches"]:
+        differences = "; ".join(f"{d['claim']} ≠ {d['source']}" for d in match["differences"])
+        lines.append(f"  {match['score']:5.1f} {match['relation']:<9} {match['report']} [{match['start']}-{match['end']}] {textwrap.shorten(match['text'], 120)}")
+        if differences:
+            lines.append(f"        differs: {differences}")
+    if not result["matches"]:
+        lines.append("  (none)")
+    lines.append("Citations:")
+    for item in result["citation_check"]:
+        verdict = {True: "supports", False: "CONTRADICTS", None: "not found"}[item["supported"]]
+        passage = f": {textwrap.shorten(item['passage']['text'], 100)}" if item["passage"] else ""
+        lines.append(f"  note {item['footnote']} → {item['cited_report']}: {verdict}{passage}")
+    if not result["citation_check"]:
+        lines.append("  (no citation reaches a report of the corpus)")
+    for quote in result["quote_check"]:
+        if quote["verbatim"]:
+            lines.append(f"Quote verbatim in {quote['report']}: “{textwrap.shorten(quote['quote'], 80)}”")
+        else:
+            closest = textwrap.shorten(quote["closest"] or "—", 100)
+            lines.append(f"Quote NOT verbatim (closest, {quote['similarity']:.0f}%): “{textwrap.shorten(quote['quote'], 80)}” ~ {closest}")
+    return "\n".join(lines)

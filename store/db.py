@@ -39,6 +39,18 @@ def default_reviewer() -> str:
         return "unknown"
 
 
+# Tables whose rows a user changes; their changes carry whole rows, so that undo
+# can put any of them back exactly.
+PRIMARY_KEYS = {
+    "claims": ("id",),
+    "claim_citations": ("claim_id", "footnote"),
+    "entities": ("id",),
+    "entity_aliases": ("alias",),
+    "claim_entities": ("claim_id", "entity_id"),
+    "links": ("id",),
+}
+
+
 @dataclass
 class Action:
     """One user action in progress: its changes are logged as it makes them."""
@@ -47,6 +59,7 @@ class Action:
     name: str
     reviewer: str
     at: str = field(default_factory=now)
+    id: int | None = None
     change_ids: list[int] = field(default_factory=list)
 
     @property
@@ -59,14 +72,66 @@ class Action:
             "at": self.at,
             "reviewer": self.reviewer,
             "action": self.name,
+            "action_id": self.id,
             "target": target,
             "target_id": str(target_id),
             "before": json.dumps(before, ensure_ascii=False, sort_keys=True) if before is not None else None,
             "after": json.dumps(after, ensure_ascii=False, sort_keys=True) if after is not None else None,
         }
-        change_id = self.db["changes"].insert(row).last_pk
-        self.change_ids.append(change_id)
-        return change_id
+        cursor = self.db.conn.execute(
+            "INSERT INTO changes (at, reviewer, action, action_id, target, target_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            list(row.values()),
+        )
+        self.change_ids.append(cursor.lastrowid)
+        return cursor.lastrowid
+
+    # Row changes that undo can take back ------------------------------------
+    def row(self, table: str, key: dict) -> dict | None:
+        where = " AND ".join(f'"{column}" = ?' for column in key)
+        cursor = self.db.conn.execute(f'SELECT * FROM "{table}" WHERE {where}', list(key.values()))
+        found = cursor.fetchone()
+        return dict(zip([c[0] for c in cursor.description], found)) if found else None
+
+    def insert(self, table: str, values: dict) -> dict:
+        columns = ", ".join(f'"{c}"' for c in values)
+        cursor = self.db.conn.execute(
+            f'INSERT INTO "{table}" ({columns}) VALUES ({", ".join("?" for _ in values)})', list(values.values())
+        )
+        key = self._key(table, values, cursor.lastrowid)
+        after = self.row(table, key)
+        self.log(table, _key_text(key), None, after)
+        return after
+
+    def update(self, table: str, key: dict, values: dict) -> dict:
+        before = self.row(table, key)
+        if before is None:
+            raise LookupError(f"{table} {key} does not exist")
+        assignments = ", ".join(f'"{c}" = ?' for c in values)
+        where = " AND ".join(f'"{c}" = ?' for c in key)
+        self.db.conn.execute(f'UPDATE "{table}" SET {assignments} WHERE {where}', [*values.values(), *key.values()])
+        after = self.row(table, key)
+        if after != before:
+            self.log(table, _key_text(key), before, after)
+        return after
+
+    def delete(self, table: str, key: dict) -> dict | None:
+        before = self.row(table, key)
+        if before is None:
+            return None
+        where = " AND ".join(f'"{c}" = ?' for c in key)
+        self.db.conn.execute(f'DELETE FROM "{table}" WHERE {where}', list(key.values()))
+        self.log(table, _key_text(key), before, None)
+        return before
+
+    def _key(self, table: str, values: dict, rowid: int) -> dict:
+        columns = PRIMARY_KEYS[table]
+        if columns == ("id",) and "id" not in values:
+            return {"id": rowid}
+        return {column: values[column] for column in columns}
+
+
+def _key_text(key: dict) -> str:
+    return json.dumps(list(key.values()), ensure_ascii=False)
 
 
 class Store:
@@ -105,12 +170,17 @@ class Store:
         conn = self.db.conn
         conn.execute("BEGIN IMMEDIATE")
         action = Action(self, name, reviewer or default_reviewer())
+        action.id = conn.execute(
+            "INSERT INTO actions (at, reviewer, name) VALUES (?, ?, ?)", [action.at, action.reviewer, name]
+        ).lastrowid
         try:
             yield action
         except BaseException:
             conn.execute("ROLLBACK")
             raise
         else:
+            if not action.change_ids:
+                conn.execute("DELETE FROM actions WHERE id = ?", [action.id])
             conn.execute("COMMIT")
 
     def close(self) -> None:

@@ -106,3 +106,148 @@ def _reports_and_changes(db: sqlite_utils.Database) -> None:
     # The change log is append-only: history is never rewritten, undo appends.
     db.execute("CREATE TRIGGER changes_no_update BEFORE UPDATE ON changes BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END")
     db.execute("CREATE TRIGGER changes_no_delete BEFORE DELETE ON changes BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END")
+
+
+@MIGRATIONS(name="0002_claims_entities_links")
+def _claims_entities_links(db: sqlite_utils.Database) -> None:
+    # Actions group the changes of one user action, so that undo takes back a
+    # whole action; earlier changes become one action each.
+    db.execute(
+        """
+        CREATE TABLE actions (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            reviewer TEXT NOT NULL,
+            name TEXT NOT NULL,
+            undoes INTEGER REFERENCES actions(id)
+        )"""
+    )
+    db.execute("ALTER TABLE changes ADD COLUMN action_id INTEGER REFERENCES actions(id)")
+    db.execute("DROP TRIGGER changes_no_update")
+    for change_id, at, reviewer, action in db.execute("SELECT id, at, reviewer, action FROM changes ORDER BY id").fetchall():
+        action_id = db.execute("INSERT INTO actions (at, reviewer, name) VALUES (?, ?, ?)", [at, reviewer, action]).lastrowid
+        db.execute("UPDATE changes SET action_id = ? WHERE id = ?", [action_id, change_id])
+    db.execute("CREATE TRIGGER changes_no_update BEFORE UPDATE ON changes BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END")
+    db.execute("CREATE INDEX changes_target ON changes(target, target_id)")
+    db.execute(
+        """
+        CREATE TABLE claims (
+            id INTEGER PRIMARY KEY,
+            report_id TEXT NOT NULL REFERENCES reports(id),
+            revision INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            quote TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            anchor TEXT NOT NULL DEFAULT 'anchored' CHECK (anchor IN ('anchored', 'moved', 'orphaned')),
+            anchor_method TEXT NOT NULL DEFAULT 'created',
+            confidence INTEGER CHECK (confidence BETWEEN 1 AND 5),
+            status TEXT NOT NULL DEFAULT 'unreviewed'
+                CHECK (status IN ('unreviewed', 'verified', 'disputed', 'false', 'unverifiable')),
+            note TEXT NOT NULL DEFAULT '',
+            reviewer TEXT NOT NULL,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1,
+            removed INTEGER NOT NULL DEFAULT 0
+        )"""
+    )
+    db.execute("CREATE INDEX claims_report ON claims(report_id, start)")
+    db.execute(
+        """
+        CREATE TABLE claim_citations (
+            claim_id INTEGER NOT NULL REFERENCES claims(id),
+            footnote TEXT NOT NULL,
+            origin TEXT NOT NULL DEFAULT 'auto' CHECK (origin IN ('auto', 'manual')),
+            PRIMARY KEY (claim_id, footnote)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE entities (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL DEFAULT 'other' CHECK (type IN ('person', 'organization', 'place', 'event', 'other')),
+            merged_into INTEGER REFERENCES entities(id),
+            created TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE UNIQUE INDEX entities_live_name ON entities(name COLLATE NOCASE) WHERE merged_into IS NULL")
+    db.execute(
+        """
+        CREATE TABLE entity_aliases (
+            alias TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
+            entity_id INTEGER NOT NULL REFERENCES entities(id)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE claim_entities (
+            claim_id INTEGER NOT NULL REFERENCES claims(id),
+            entity_id INTEGER NOT NULL REFERENCES entities(id),
+            PRIMARY KEY (claim_id, entity_id)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE links (
+            id INTEGER PRIMARY KEY,
+            claim_a INTEGER NOT NULL REFERENCES claims(id),
+            claim_b INTEGER NOT NULL REFERENCES claims(id),
+            kind TEXT NOT NULL CHECK (kind IN ('duplicate', 'conflict', 'related')),
+            state TEXT NOT NULL CHECK (state IN ('suggested', 'confirmed', 'rejected')),
+            scorer TEXT NOT NULL,
+            score REAL,
+            threshold REAL,
+            differences TEXT NOT NULL DEFAULT '[]',
+            created_by TEXT NOT NULL,
+            created TEXT NOT NULL,
+            decided_by TEXT,
+            decided TEXT,
+            kept_claim INTEGER REFERENCES claims(id),
+            resolution_note TEXT,
+            resolved_by TEXT,
+            resolved TEXT,
+            CHECK (claim_a < claim_b),
+            UNIQUE (claim_a, claim_b)
+        )"""
+    )
+    db.execute("CREATE INDEX links_b ON links(claim_b)")
+    # The passage index: every sentence of every current revision, normalised
+    # for matching, searched with FTS5's BM25 before rapidfuzz re-scores.
+    db.execute(
+        """
+        CREATE TABLE passages (
+            id INTEGER PRIMARY KEY,
+            revision_id INTEGER NOT NULL REFERENCES revisions(id),
+            report_id TEXT NOT NULL,
+            ordinal INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            norm TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX passages_report ON passages(report_id, ordinal)")
+    db.execute("CREATE INDEX passages_revision ON passages(revision_id)")
+    db.execute('CREATE INDEX passages_report_end ON passages(report_id, "end")')
+    db.execute(
+        "CREATE VIRTUAL TABLE passages_fts USING fts5(norm, content='passages', content_rowid='id', "
+        "tokenize='porter unicode61 remove_diacritics 2')"
+    )
+    db.execute(
+        "CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN "
+        "INSERT INTO passages_fts(rowid, norm) VALUES (new.id, new.norm); END"
+    )
+    db.execute(
+        "CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN "
+        "INSERT INTO passages_fts(passages_fts, rowid, norm) VALUES ('delete', old.id, old.norm); END"
+    )
+    db.execute("CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages_fts, 'row')")
+    from claimdesk.store.passages import index_revision
+
+    for revision_id, report_id in db.execute(
+        "SELECT v.id, v.report_id FROM revisions v JOIN reports r ON r.id = v.report_id AND r.current_revision = v.number"
+    ).fetchall():
+        index_revision(db, revision_id, report_id)

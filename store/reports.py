@@ -16,6 +16,8 @@ from claimdesk.sources.model import ParsedReport, Reference
 from claimdesk.sources.report_matching import match_report
 from claimdesk.store.db import Action, Store, now
 from claimdesk.store.errors import NotFoundError
+from claimdesk.store.claims import reanchor_claims
+from claimdesk.store.passages import index_revision
 
 
 @dataclass
@@ -91,6 +93,9 @@ def save_import(action: Action, report_id: str, source: SourceFile, parsed: Pars
         'INSERT INTO sentences (revision_id, ordinal, start, "end") VALUES (?, ?, ?, ?)',
         ((revision_id, ordinal, start, end) for ordinal, (start, end) in enumerate(parsed.sentences)),
     )
+    index_revision(db, revision_id, report_id)
+    if existing:
+        reanchor_claims(action, report_id, revision_id, number, parsed.text)
     summary = {"revision": number, "sha256": source.sha256, "title": parsed.title, "path": str(source.path)}
     before = {"revision": existing[0], "sha256": current["sha256"]} if existing else None
     action.log("report", report_id, before, summary)
@@ -147,6 +152,7 @@ def list_reports(db) -> list[dict]:
            FROM reports r JOIN revisions v ON v.report_id = r.id AND v.number = r.current_revision
            ORDER BY r.id"""
     )
+    claim_counts = dict(db.execute("SELECT report_id, count(*) FROM claims WHERE removed = 0 GROUP BY report_id").fetchall())
     reports = []
     for row in cursor.fetchall():
         reports.append(
@@ -159,7 +165,7 @@ def list_reports(db) -> list[dict]:
                 "warnings": len(json.loads(row[5])),
                 "footnotes": row[6],
                 "revision": row[7],
-                "claims": 0,  # claims arrive with the claims table (issue 3)
+                "claims": claim_counts.get(row[0], 0),
             }
         )
     return reports

@@ -29,7 +29,7 @@ def _package_view(root: Path) -> Path:
     package.mkdir()
     for item in (REPO / "claimdesk").iterdir():
         (package / item.name).symlink_to(item)
-    for folder in ("sources", "store", "exports", "tui", "examples"):
+    for folder in ("sources", "store", "claims", "exports", "tui", "examples"):
         (package / folder).symlink_to(REPO / folder)
     return root
 
@@ -52,7 +52,7 @@ def test_no_bare_imports_of_top_level_folders():
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             stripped = line.strip()
-            for folder in ("tui", "store", "sources", "exports"):
+            for folder in ("tui", "store", "sources", "claims", "exports"):
                 if stripped.startswith((f"import {folder}", f"from {folder} ", f"from {folder}.")):
                     offenders.append(f"{path.relative_to(REPO)}:{number}: {stripped}")
     assert offenders == []

@@ -1,0 +1,166 @@
+"""Commands for the review work: links, suggestions, clusters and conflicts."""
+
+from __future__ import annotations
+
+import click
+
+from claimdesk.checking import suggest_links
+from claimdesk.cli import cli
+from claimdesk.cli_common import Context, emit_json
+from claimdesk.store.claims import STATUSES
+from claimdesk.store.links import (
+    LINK_KINDS,
+    add_link,
+    clusters,
+    decide_link,
+    list_conflicts,
+    list_links,
+    reopen_conflict,
+    resolve_conflict,
+)
+
+pass_context = click.make_pass_decorator(Context)
+
+
+@cli.group("link")
+def link_group() -> None:
+    """Link claims, and confirm or reject suggested links."""
+
+
+@link_group.command("add")
+@click.argument("a", type=int)
+@click.argument("b", type=int)
+@click.option("--kind", type=click.Choice(LINK_KINDS), required=True)
+@click.option("--json", "as_json", is_flag=True)
+@pass_context
+def link_add(obj: Context, a, b, kind, as_json) -> None:
+    """Link claims A and B (a person's link is confirmed at once)."""
+    with obj.store.action("link claims", obj.reviewer) as action:
+        link = add_link(action, a, b, kind)
+    _print_link(obj, link["id"], as_json)
+
+
+@link_group.command("confirm")
+@click.argument("link_id", type=int)
+@click.option("--kind", type=click.Choice(LINK_KINDS), help="Confirm as another kind than suggested.")
+@click.option("--json", "as_json", is_flag=True)
+@pass_context
+def link_confirm(obj: Context, link_id, kind, as_json) -> None:
+    """Confirm a suggested link."""
+    with obj.store.action("confirm link", obj.reviewer) as action:
+        decide_link(action, link_id, "confirmed", kind)
+    _print_link(obj, link_id, as_json)
+
+
+@link_group.command("reject")
+@click.argument("link_id", type=int)
+@click.option("--json", "as_json", is_flag=True)
+@pass_context
+def link_reject(obj: Context, link_id, as_json) -> None:
+    """Reject a suggested link (it is kept, as rejected, and never suggested again)."""
+    with obj.store.action("reject link", obj.reviewer) as action:
+        decide_link(action, link_id, "rejected")
+    _print_link(obj, link_id, as_json)
+
+
+def _print_link(obj: Context, link_id: int, as_json: bool) -> None:
+    link = next(item for item in list_links(obj.store.db) if item["id"] == link_id)
+    if as_json:
+        emit_json(link)
+    else:
+        click.echo(_link_line(link))
+
+
+def _link_line(link: dict) -> str:
+    score = f"{link['score']:.1f}" if link["score"] is not None else "—"
+    differences = "; ".join(f"{d['claim']} ≠ {d['source']}" for d in link["differences"])
+    return f"#{link['id']} {link['kind']} {link['state']}: claims {link['claims'][0]} ~ {link['claims'][1]} (score {score}){' — ' + differences if differences else ''}"
+
+
+@cli.command("links")
+@click.option("--state", type=click.Choice(["suggested", "confirmed", "rejected"]))
+@click.option("--kind", type=click.Choice(LINK_KINDS))
+@click.option("--claim", type=int, help="Only links of this claim.")
+@click.option("--json", "as_json", is_flag=True)
+@pass_context
+def links_command(obj: Context, state, kind, claim, as_json) -> None:
+    """List links between claims."""
+    links = list_links(obj.store.db, state=state, kind=kind, claim=claim)
+    if as_json:
+        emit_json(links)
+    else:
+        click.echo("\n".join(_link_line(link) for link in links) or "No links.")
+
+
+@cli.command("suggest")
+@click.option("--json", "as_json", is_flag=True)
+@pass_context
+def suggest_command(obj: Context, as_json) -> None:
+    """Compare all claims across reports and store duplicate and conflict suggestions."""
+    result = suggest_links(obj.store, obj.reviewer)
+    if as_json:
+        emit_json(result)
+    else:
+        click.echo(f"{result['claims']} claims compared; {result['suggestions']} suggestion(s): {result['links']}")
+
+
+@cli.command("clusters")
+@click.option("--json", "as_json", is_flag=True)
+@pass_context
+def clusters_command(obj: Context, as_json) -> None:
+    """Claims joined by confirmed duplicate links."""
+    groups = clusters(obj.store.db)
+    if as_json:
+        emit_json([{"id": group[0], "claims": group} for group in groups])
+    else:
+        click.echo("\n".join(f"cluster {group[0]}: claims {', '.join(map(str, group))}" for group in groups) or "No clusters.")
+
+
+@cli.command("conflicts")
+@click.option("--all", "include_rejected", is_flag=True, help="Include rejected conflict suggestions.")
+@click.option("--json", "as_json", is_flag=True)
+@pass_context
+def conflicts_command(obj: Context, include_rejected, as_json) -> None:
+    """Claims that state the same fact with different values."""
+    conflicts = list_conflicts(obj.store.db, include_rejected=include_rejected)
+    if as_json:
+        emit_json(conflicts)
+    else:
+        for c in conflicts:
+            differences = "; ".join(f"{d['claim']} ≠ {d['source']}" for d in c["differences"])
+            kept = f" — kept claim {c['kept']}: {c['note']}" if c["kept"] else ""
+            click.echo(f"#{c['id']} {c['state']} ({c['link_state']}): claims {c['claims'][0]} vs {c['claims'][1]}{' — ' + differences if differences else ''}{kept}")
+        if not conflicts:
+            click.echo("No conflicts.")
+
+
+@cli.group("conflict")
+def conflict_group() -> None:
+    """Resolve or reopen a conflict."""
+
+
+@conflict_group.command("resolve")
+@click.argument("conflict_id", type=int)
+@click.option("--keep", type=int, required=True, help="The claim whose version stands.")
+@click.option("--note", required=True, help="Why.")
+@click.option("--other-status", type=click.Choice(STATUSES), default="disputed", show_default=True, help="Status given to the other claim.")
+@click.option("--json", "as_json", is_flag=True)
+@pass_context
+def conflict_resolve(obj: Context, conflict_id, keep, note, other_status, as_json) -> None:
+    """Resolve a conflict by keeping one claim's version."""
+    with obj.store.action("resolve conflict", obj.reviewer) as action:
+        document = resolve_conflict(action, conflict_id, keep, note, other_status)
+    if as_json:
+        emit_json(document)
+    else:
+        click.echo(f"conflict {conflict_id} resolved: kept claim {keep}")
+
+
+@conflict_group.command("reopen")
+@click.argument("conflict_id", type=int)
+@pass_context
+def conflict_reopen(obj: Context, conflict_id) -> None:
+    """Reopen a resolved conflict."""
+    with obj.store.action("reopen conflict", obj.reviewer) as action:
+        reopen_conflict(action, conflict_id)
+    click.echo(f"conflict {conflict_id} reopened")

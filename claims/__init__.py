@@ -1,0 +1,1 @@
+"""Claims and matching: anchoring, normalisation, facts, similarity, checks."""

@@ -1,0 +1,285 @@
+"""Claims in the store: created on a quote, tagged, rated, re-anchored, removed.
+
+Every change goes through an Action, so it is one transaction with its change
+log (whole rows before and after), which is what undo puts back. Each claim has
+a version number; a change made against an old version is refused, so that two
+people editing one claim cannot silently overwrite each other.
+"""
+
+from __future__ import annotations
+
+import json
+
+from claimdesk.claims.anchoring import context, find_quote, reanchor
+from claimdesk.claims.citations import citations_for_span
+from claimdesk.store.db import Action, now
+from claimdesk.store.entities import ensure_entity, mentioned_entities, suggest_entities
+from claimdesk.store.errors import NotFoundError
+
+STATUSES = ("unreviewed", "verified", "disputed", "false", "unverifiable")
+CONFIDENCE_LEVELS = {1: "doubtful", 2: "weak", 3: "plausible", 4: "solid", 5: "established"}
+
+
+class ClaimError(ValueError):
+    """A claim change that cannot be made as asked (bad value, stale version)."""
+
+
+def parse_confidence(raw: str | int | None) -> int | None:
+    """1-5, or a level's name ("solid"); None leaves it unset."""
+    if raw is None:
+        return None
+    text = str(raw).strip().lower()
+    for level, name in CONFIDENCE_LEVELS.items():
+        if text == name:
+            return level
+    if not text.isdigit() or not 1 <= int(text) <= 5:
+        names = ", ".join(f"{k} {v}" for k, v in CONFIDENCE_LEVELS.items())
+        raise ClaimError(f"confidence must be 1-5 ({names}), not {raw!r}")
+    return int(text)
+
+
+def check_status(status: str) -> str:
+    if status not in STATUSES:
+        raise ClaimError(f"unknown status {status!r} (one of: {', '.join(STATUSES)})")
+    return status
+
+
+def _current_revision(db, report_id: str) -> tuple[int, int, str]:
+    row = db.execute(
+        "SELECT v.id, v.number, v.text FROM reports r JOIN revisions v ON v.report_id = r.id AND v.number = r.current_revision WHERE r.id = ?",
+        [report_id],
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(f"no report {report_id!r} in the store (see `claimdesk reports`)")
+    return row
+
+
+def _markers_and_sentences(db, revision_id: int) -> tuple[list, list]:
+    markers = []
+    for number, offsets in db.execute("SELECT number, marker_offsets FROM footnotes WHERE revision_id = ?", [revision_id]).fetchall():
+        markers.extend((json.loads(number), offset) for offset in json.loads(offsets))
+    sentences = db.execute('SELECT start, "end" FROM sentences WHERE revision_id = ? ORDER BY ordinal', [revision_id]).fetchall()
+    return markers, sentences
+
+
+def add_claim(
+    action: Action,
+    report_id: str,
+    quote: str,
+    *,
+    occurrence: int = 1,
+    entities: list[tuple[str, str | None]] = (),
+    confidence: int | None = None,
+    status: str = "unreviewed",
+    note: str = "",
+    span: tuple[int, int] | None = None,
+) -> int:
+    """Create a claim on the occurrence-th appearance of quote (or on an exact span)."""
+    db = action.db
+    revision_id, revision_number, text = _current_revision(db, report_id)
+    if span is not None:
+        start, end = span
+        if not (0 <= start < end <= len(text)):
+            raise ClaimError(f"span {start}-{end} is outside the report's text (0-{len(text)})")
+    else:
+        start, end = find_quote(text, quote, occurrence)
+    prefix, suffix = context(text, start, end)
+    stamp = now()
+    claim = action.insert(
+        "claims",
+        {
+            "report_id": report_id,
+            "revision": revision_number,
+            "start": start,
+            "end": end,
+            "quote": text[start:end],
+            "prefix": prefix,
+            "suffix": suffix,
+            "confidence": confidence,
+            "status": check_status(status),
+            "note": note,
+            "reviewer": action.reviewer,
+            "created": stamp,
+            "updated": stamp,
+        },
+    )
+    markers, sentences = _markers_and_sentences(db, revision_id)
+    for label in citations_for_span(start, end, markers, sentences):
+        action.insert("claim_citations", {"claim_id": claim["id"], "footnote": json.dumps(label), "origin": "auto"})
+    for name, kind in entities:
+        entity, _created = ensure_entity(action, name, kind)
+        if not action.row("claim_entities", {"claim_id": claim["id"], "entity_id": entity["id"]}):
+            action.insert("claim_entities", {"claim_id": claim["id"], "entity_id": entity["id"]})
+    return claim["id"]
+
+
+def require_claim(db, claim_id: int, *, include_removed: bool = False) -> dict:
+    cursor = db.execute("SELECT * FROM claims WHERE id = ?", [claim_id])
+    row = cursor.fetchone()
+    if row is None or (row[[c[0] for c in cursor.description].index("removed")] and not include_removed):
+        raise NotFoundError(f"no claim {claim_id} in the store (see `claimdesk claims`)")
+    return dict(zip([c[0] for c in cursor.description], row))
+
+
+def set_claim(
+    action: Action,
+    claim_id: int,
+    *,
+    confidence: int | None = None,
+    status: str | None = None,
+    note: str | None = None,
+    add_entities: list[tuple[str, str | None]] = (),
+    remove_entities: list[str] = (),
+    citations: list[int | str] | None = None,
+    expect_version: int | None = None,
+) -> None:
+    """Change what a person says about a claim; refuse if it changed meanwhile."""
+    db = action.db
+    claim = require_claim(db, claim_id)
+    if expect_version is not None and claim["version"] != expect_version:
+        raise ClaimError(
+            f"claim {claim_id} was changed by {claim['reviewer']} at {claim['updated']} (version {claim['version']}, "
+            f"you had {expect_version}); reload it and try again"
+        )
+    values: dict = {}
+    if confidence is not None:
+        values["confidence"] = confidence
+    if status is not None:
+        values["status"] = check_status(status)
+    if note is not None:
+        values["note"] = note
+    for name, kind in add_entities:
+        entity, _created = ensure_entity(action, name, kind)
+        if not action.row("claim_entities", {"claim_id": claim_id, "entity_id": entity["id"]}):
+            action.insert("claim_entities", {"claim_id": claim_id, "entity_id": entity["id"]})
+    for name in remove_entities:
+        from claimdesk.store.entities import require_entity
+
+        entity = require_entity(db, name)
+        action.delete("claim_entities", {"claim_id": claim_id, "entity_id": entity["id"]})
+    if citations is not None:
+        _set_citations(action, claim_id, citations)
+    if values or action.change_ids:
+        values.update({"version": claim["version"] + 1, "updated": action.at, "reviewer": action.reviewer})
+        action.update("claims", {"id": claim_id}, values)
+
+
+def _set_citations(action: Action, claim_id: int, labels: list[int | str]) -> None:
+    wanted = [json.dumps(label) for label in labels]
+    current = [row[0] for row in action.db.execute("SELECT footnote FROM claim_citations WHERE claim_id = ?", [claim_id]).fetchall()]
+    for footnote in current:
+        if footnote not in wanted:
+            action.delete("claim_citations", {"claim_id": claim_id, "footnote": footnote})
+    for footnote in wanted:
+        if footnote not in current:
+            action.insert("claim_citations", {"claim_id": claim_id, "footnote": footnote, "origin": "manual"})
+
+
+def remove_claim(action: Action, claim_id: int) -> None:
+    """A recorded, undoable removal: the claim is hidden, never deleted."""
+    claim = require_claim(action.db, claim_id)
+    action.update("claims", {"id": claim_id}, {"removed": 1, "version": claim["version"] + 1, "updated": action.at, "reviewer": action.reviewer})
+
+
+def reanchor_claims(action: Action, report_id: str, revision_id: int, revision_number: int, text: str) -> list[dict]:
+    """After a new revision: find every claim of the report again, or orphan it."""
+    db = action.db
+    markers, sentences = _markers_and_sentences(db, revision_id)
+    results = []
+    for (claim_id,) in db.execute("SELECT id FROM claims WHERE report_id = ? ORDER BY id", [report_id]).fetchall():
+        claim = require_claim(db, claim_id, include_removed=True)
+        anchor = reanchor(text, claim["quote"], claim["prefix"], claim["suffix"], claim["start"])
+        values = {"revision": revision_number, "anchor": anchor.status, "anchor_method": anchor.method}
+        if anchor.status != "orphaned":
+            prefix, suffix = context(text, anchor.start, anchor.end)
+            values.update({"start": anchor.start, "end": anchor.end, "quote": text[anchor.start:anchor.end], "prefix": prefix, "suffix": suffix})
+        action.update("claims", {"id": claim_id}, values)
+        if anchor.status != "orphaned":
+            auto = [row[0] for row in db.execute("SELECT footnote FROM claim_citations WHERE claim_id = ? AND origin = 'auto'", [claim_id]).fetchall()]
+            for footnote in auto:
+                action.delete("claim_citations", {"claim_id": claim_id, "footnote": footnote})
+            for label in citations_for_span(anchor.start, anchor.end, markers, sentences):
+                if not action.row("claim_citations", {"claim_id": claim_id, "footnote": json.dumps(label)}):
+                    action.insert("claim_citations", {"claim_id": claim_id, "footnote": json.dumps(label), "origin": "auto"})
+        results.append({"claim": claim_id, "anchor": anchor.status, "method": anchor.method})
+    return results
+
+
+def claim_document(db, claim_id: int, *, include_removed: bool = False) -> dict:
+    """The claim object of the command-line contract, plus a few helpful fields."""
+    claim = require_claim(db, claim_id, include_removed=include_removed)
+    citations = [json.loads(r[0]) for r in db.execute("SELECT footnote FROM claim_citations WHERE claim_id = ?", [claim_id]).fetchall()]
+    citations.sort(key=lambda label: (isinstance(label, str), label if isinstance(label, int) else 0, str(label)))
+    entities = [
+        {"name": r[0], "type": r[1]}
+        for r in db.execute(
+            "SELECT e.name, e.type FROM claim_entities ce JOIN entities e ON e.id = ce.entity_id WHERE ce.claim_id = ? ORDER BY e.name",
+            [claim_id],
+        ).fetchall()
+    ]
+    linked = {e["name"].lower() for e in entities}
+    return {
+        "id": claim["id"],
+        "report": claim["report_id"],
+        "start": claim["start"],
+        "end": claim["end"],
+        "quote": claim["quote"],
+        "citations": citations,
+        "cited_reports": cited_reports(db, claim["report_id"], citations),
+        "entities": entities,
+        "confidence": claim["confidence"],
+        "confidence_label": CONFIDENCE_LEVELS.get(claim["confidence"]),
+        "status": claim["status"],
+        "note": claim["note"],
+        "reviewer": claim["reviewer"],
+        "created": claim["created"],
+        "updated": claim["updated"],
+        "version": claim["version"],
+        "anchor": claim["anchor"],
+        "anchor_method": claim["anchor_method"],
+        "revision": claim["revision"],
+        "removed": bool(claim["removed"]),
+        "suggested_entities": [e for e in mentioned_entities(db, claim["quote"]) if e["name"].lower() not in linked],
+    }
+
+
+def cited_reports(db, report_id: str, citations: list) -> list[str]:
+    """Corpus reports the cited footnotes point to, through Ibid. and op. cit."""
+    if not citations:
+        return []
+    rows = db.execute(
+        """SELECT f.number, f.resolves_to, f.cites_report FROM footnotes f
+           JOIN revisions v ON v.id = f.revision_id JOIN reports r ON r.id = v.report_id AND r.current_revision = v.number
+           WHERE r.id = ?""",
+        [report_id],
+    ).fetchall()
+    by_number = {json.loads(n): (json.loads(res) if res else None, cites) for n, res, cites in rows}
+    found: list[str] = []
+    for label in citations:
+        resolves_to, cites = by_number.get(label, (None, None))
+        if resolves_to is not None and resolves_to in by_number:
+            cites = by_number[resolves_to][1]
+        if cites and cites not in found:
+            found.append(cites)
+    return found
+
+
+def list_claims(db, report_id: str | None = None, *, include_removed: bool = False) -> list[dict]:
+    where, params = [], []
+    if report_id is not None:
+        where.append("report_id = ?")
+        params.append(report_id)
+    if not include_removed:
+        where.append("removed = 0")
+    sql = "SELECT id FROM claims" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY report_id, start, id"
+    return [claim_document(db, row[0], include_removed=include_removed) for row in db.execute(sql, params).fetchall()]
+
+
+def entity_suggestions_for(db, names: list[tuple[str, str | None]]) -> list[dict]:
+    """For names that were new to the registry: the existing entities they resemble."""
+    hints = []
+    for name, _kind in names:
+        for suggestion in suggest_entities(db, name, limit=3):
+            if suggestion["name"].lower() != name.lower():
+                hints.append({"name": name, "suggestion": suggestion["name"], "score": suggestion["score"]})
+    return hints

@@ -1,0 +1,185 @@
+"""The entity registry: people, organisations, places and events, with aliases.
+
+Names are matched case-insensitively; an alias points at its entity; a merged
+entity points at the one it was merged into, so that old names still resolve.
+Suggestions are fuzzy and tolerant of transliteration ("Piatakov" finds
+"Pyatakov"; "Soviet Union" finds "USSR" once it is an alias).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+
+from claimdesk.sources.report_matching import normalise_name
+from claimdesk.store.db import Action, now
+from claimdesk.store.errors import NotFoundError
+
+ENTITY_TYPES = ("person", "organization", "place", "event", "other")
+SUGGEST_MIN_SCORE = 80.0
+
+
+class EntityError(ValueError):
+    pass
+
+
+_TYPE_SPELLINGS = {**{t: t for t in ENTITY_TYPES}, "org": "organization", "organisation": "organization", "location": "place"}
+
+
+def parse_entity_argument(raw: str) -> tuple[str, str | None]:
+    """"Name" or "Name:type" as typed; a colon before anything but a type is part of the name."""
+    name, colon, kind = raw.rpartition(":")
+    if colon and kind.strip().lower() in _TYPE_SPELLINGS:
+        chosen = name.strip(), _TYPE_SPELLINGS[kind.strip().lower()]
+    else:
+        chosen = raw.strip(), None
+    if not chosen[0]:
+        raise EntityError(f"invalid entity {raw!r}: the name is empty")
+    return chosen
+
+
+def _live(db, entity_id: int) -> dict:
+    """Follow merges to the entity that stands today."""
+    seen = set()
+    while True:
+        row = db.execute("SELECT id, name, type, merged_into FROM entities WHERE id = ?", [entity_id]).fetchone()
+        if row[3] is None or row[0] in seen:
+            return {"id": row[0], "name": row[1], "type": row[2]}
+        seen.add(row[0])
+        entity_id = row[3]
+
+
+def find_entity(db, name: str) -> dict | None:
+    """The live entity called name, or having it as an alias, or merged from it."""
+    row = db.execute("SELECT id FROM entities WHERE name = ? COLLATE NOCASE ORDER BY merged_into IS NOT NULL, id LIMIT 1", [name.strip()]).fetchone()
+    if row is None:
+        row = db.execute("SELECT entity_id FROM entity_aliases WHERE alias = ? COLLATE NOCASE", [name.strip()]).fetchone()
+    return _live(db, row[0]) if row else None
+
+
+def require_entity(db, name: str) -> dict:
+    entity = find_entity(db, name)
+    if entity is None:
+        raise NotFoundError(f"no entity {name!r} (see `claimdesk entities`)")
+    return entity
+
+
+def ensure_entity(action: Action, name: str, kind: str | None) -> tuple[dict, bool]:
+    """The entity of that name or alias, created if there is none: (entity, created)."""
+    existing = find_entity(action.db, name)
+    if existing is not None:
+        return existing, False
+    row = action.insert("entities", {"name": name.strip(), "type": kind or "other", "created": now()})
+    return {"id": row["id"], "name": row["name"], "type": row["type"]}, True
+
+
+def suggest_entities(db, name: str, limit: int = 5, exclude: int | None = None) -> list[dict]:
+    """Registered entities that are probably the one meant by name."""
+    choices: dict[str, int] = {}
+    for entity_id, entity_name in db.execute("SELECT id, name FROM entities WHERE merged_into IS NULL").fetchall():
+        choices[entity_name] = entity_id
+    for alias, entity_id in db.execute("SELECT alias, entity_id FROM entity_aliases").fetchall():
+        choices.setdefault(alias, entity_id)
+    if not choices:
+        return []
+    wanted = _matchable(name)
+    keys = list(choices)
+    scored = process.extract(wanted, [_matchable(k) for k in keys], scorer=_name_score, limit=limit * 3, score_cutoff=SUGGEST_MIN_SCORE)
+    suggestions, seen = [], set()
+    for _, score, index in scored:
+        entity = _live(db, choices[keys[index]])
+        if entity["id"] in seen or entity["id"] == exclude:
+            continue
+        seen.add(entity["id"])
+        suggestions.append({**entity, "matched": keys[index], "score": round(score, 1)})
+    return suggestions[:limit]
+
+
+def _matchable(name: str) -> str:
+    return " ".join(normalise_name(word) for word in re.findall(r"\w+", name.lower()))
+
+
+def _name_score(a: str, b: str, **_kwargs) -> float:
+    if not a or not b:
+        return 0.0
+    return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b), fuzz.partial_ratio(a, b) if min(len(a), len(b)) >= 5 else 0)
+
+
+def mentioned_entities(db, text: str) -> list[dict]:
+    """Registered entities whose name or an alias appears in text as whole words."""
+    found: dict[int, dict] = {}
+    names = db.execute("SELECT id, name FROM entities WHERE merged_into IS NULL").fetchall()
+    aliases = db.execute("SELECT entity_id, alias FROM entity_aliases").fetchall()
+    for entity_id, label in [*names, *aliases]:
+        if re.search(r"(?<!\w)" + re.escape(label) + r"(?!\w)", text, re.IGNORECASE):
+            entity = _live(db, entity_id)
+            found.setdefault(entity["id"], entity)
+    return list(found.values())
+
+
+def add_alias(action: Action, name: str, alias: str) -> dict:
+    entity = require_entity(action.db, name)
+    holder = find_entity(action.db, alias)
+    if holder is not None and holder["id"] != entity["id"]:
+        raise EntityError(f"{alias!r} already names the entity {holder['name']!r}; merge them instead")
+    if holder is None:
+        action.insert("entity_aliases", {"alias": alias.strip(), "entity_id": entity["id"]})
+    return entity
+
+
+def rename_entity(action: Action, name: str, new_name: str) -> dict:
+    entity = require_entity(action.db, name)
+    holder = find_entity(action.db, new_name)
+    if holder is not None and holder["id"] != entity["id"]:
+        raise EntityError(f"{new_name!r} already names the entity {holder['name']!r}; merge them instead")
+    if new_name.strip().lower() != entity["name"].lower():
+        action.delete("entity_aliases", {"alias": new_name.strip()})
+        action.insert("entity_aliases", {"alias": entity["name"], "entity_id": entity["id"]})
+    action.update("entities", {"id": entity["id"]}, {"name": new_name.strip()})
+    return {**entity, "name": new_name.strip()}
+
+
+def set_entity_type(action: Action, name: str, kind: str) -> dict:
+    if kind not in ENTITY_TYPES:
+        raise EntityError(f"unknown entity type {kind!r} (one of: {', '.join(ENTITY_TYPES)})")
+    entity = require_entity(action.db, name)
+    action.update("entities", {"id": entity["id"]}, {"type": kind})
+    return {**entity, "type": kind}
+
+
+def merge_entities(action: Action, source_name: str, target_name: str) -> dict:
+    """Fold source into target: its claims, its aliases and its name move over."""
+    db = action.db
+    source, target = require_entity(db, source_name), require_entity(db, target_name)
+    if source["id"] == target["id"]:
+        raise EntityError(f"{source_name!r} and {target_name!r} are already the same entity")
+    for (claim_id,) in db.execute("SELECT claim_id FROM claim_entities WHERE entity_id = ?", [source["id"]]).fetchall():
+        action.delete("claim_entities", {"claim_id": claim_id, "entity_id": source["id"]})
+        if not action.row("claim_entities", {"claim_id": claim_id, "entity_id": target["id"]}):
+            action.insert("claim_entities", {"claim_id": claim_id, "entity_id": target["id"]})
+    for (alias,) in db.execute("SELECT alias FROM entity_aliases WHERE entity_id = ?", [source["id"]]).fetchall():
+        action.update("entity_aliases", {"alias": alias}, {"entity_id": target["id"]})
+    action.update("entities", {"id": source["id"]}, {"merged_into": target["id"]})
+    if not action.row("entity_aliases", {"alias": source["name"]}):
+        action.insert("entity_aliases", {"alias": source["name"], "entity_id": target["id"]})
+    return target
+
+
+def list_entities(db) -> list[dict]:
+    rows = db.execute(
+        """SELECT e.id, e.name, e.type,
+                  (SELECT count(*) FROM claim_entities ce JOIN claims c ON c.id = ce.claim_id
+                   WHERE ce.entity_id = e.id AND c.removed = 0) AS claims
+           FROM entities e WHERE e.merged_into IS NULL ORDER BY e.name COLLATE NOCASE"""
+    ).fetchall()
+    aliases: dict[int, list[str]] = {}
+    for entity_id, alias in db.execute("SELECT entity_id, alias FROM entity_aliases ORDER BY alias").fetchall():
+        aliases.setdefault(entity_id, []).append(alias)
+    return [{"id": r[0], "name": r[1], "type": r[2], "claims": r[3], "aliases": aliases.get(r[0], [])} for r in rows]
+
+
+def registry_aliases(db) -> dict[str, str]:
+    """alias -> canonical name, for normalising text before matching."""
+    rows = db.execute("SELECT a.alias, a.entity_id FROM entity_aliases a").fetchall()
+    return {alias: _live(db, entity_id)["name"] for alias, entity_id in rows}
