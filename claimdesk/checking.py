@@ -28,7 +28,7 @@ from claimdesk.store.claims import claim_document
 from claimdesk.store.db import Store
 from claimdesk.store.entities import registry_aliases
 from claimdesk.store.links import add_link
-from claimdesk.store.passages import Passage, candidates, neighbours, norm_tokens
+from claimdesk.store.passages import Passage, candidates, common_tokens, neighbours, norm_tokens
 
 CANDIDATES_PER_QUERY = 200
 # A window (the sentence with its neighbour) replaces the sentence only when it
@@ -70,7 +70,7 @@ def _windows(db, passage: Passage) -> list[tuple[int, int, str, list[Passage]]]:
     return variants
 
 
-def _judged_window(db, text: str, query: str, passage: Passage, aliases: dict, custom: bool, claim_facts):
+def _judged_window(db, text: str, query: str, passage: Passage, aliases: dict, custom: bool, claim_facts, common):
     """The best variant: a judged match beats none, then the higher score; a
     two-sentence window must earn its place by WINDOW_GAIN points."""
     norm = (lambda p: norm_tokens(p.text, aliases)) if custom else (lambda p: p.norm)
@@ -79,7 +79,7 @@ def _judged_window(db, text: str, query: str, passage: Passage, aliases: dict, c
         similarity = score(query, " ".join(norm(p) for p in parts))
         if len(parts) > 1:
             similarity -= WINDOW_GAIN
-        verdict = judge(text, window_text, similarity, claim_facts=claim_facts)
+        verdict = judge(text, window_text, similarity, claim_facts=claim_facts, common=common)
         rank = (verdict.relation is not None, similarity)
         if best is None or rank > best[0]:
             best = (rank, similarity + (WINDOW_GAIN if len(parts) > 1 else 0), start, end, window_text, verdict)
@@ -92,9 +92,10 @@ def _passage_matches(store: Store, text: str, *, report=None, exclude_report=Non
     custom = len(aliases) > len(BUILTIN_ALIASES)
     query = norm_tokens(text, aliases)
     claim_facts = extract_facts(text)
+    common = common_tokens(db)
     matches = []
     for passage in candidates(db, query, limit=CANDIDATES_PER_QUERY, report=report, exclude_report=exclude_report):
-        similarity, start, end, window_text, verdict = _judged_window(db, text, query, passage, aliases, custom, claim_facts)
+        similarity, start, end, window_text, verdict = _judged_window(db, text, query, passage, aliases, custom, claim_facts, common)
         if verdict.relation is None:
             continue
         matches.append(
@@ -297,6 +298,7 @@ def suggest_links(store: Store, reviewer: str | None = None, progress: Callable[
             if frequency[token] <= max_postings:
                 postings.setdefault(token, []).append(index)
     facts: dict[int, list] = {}
+    common = common_tokens(db)
     suggestions = []
     for index, (claim_id, report_id, quote, _start) in enumerate(rows):
         if progress and index % 1000 == 0:
@@ -315,7 +317,7 @@ def suggest_links(store: Store, reviewer: str | None = None, progress: Callable[
             if other not in facts:
                 facts[other] = extract_facts(rows[other][2])
             subjects = lambda i=index, o=other: (subject_of(i), subject_of(o))  # noqa: E731
-            verdict = judge(quote, rows[other][2], similarity, facts[index], facts[other], subjects=subjects)
+            verdict = judge(quote, rows[other][2], similarity, facts[index], facts[other], subjects=subjects, common=common)
             if verdict.relation in ("duplicate", "conflict"):
                 suggestions.append((claim_id, rows[other][0], verdict, similarity))
     created = Counter()

@@ -174,7 +174,7 @@ def _step(literal: str) -> float:
     return 10.0 ** -(len(literal) - literal.index(mark) - 1) if mark else 1.0
 
 
-def _above(x: float) -> float:
+def _above(x: float) -> float:  # an open bound: "more than 100" excludes 100 itself
     return x * (1 + 1e-9) if x else 1e-12
 
 
@@ -412,13 +412,11 @@ def _gap(a: Fact, b: Fact) -> float:
 
 
 def _greedy(claim: list[Fact], source: list[Fact], pairs_of) -> list[tuple[Fact, Fact]]:
-    """Closest pairs first; each fact in at most one pair. Ties go to facts in the same
-    order on both sides, so "41% ... 58%" pairs 41 with 41 and 58 with 58."""
-    rank_c = {id(f): i for i, f in enumerate(claim)}
-    rank_s = {id(f): i for i, f in enumerate(source)}
-    candidates = sorted(
-        (not _alike(c, s), _gap(c, s), abs(rank_c[id(c)] - rank_s[id(s)]), i, j)
-        for i, c in enumerate(claim) for j, s in enumerate(source) if pairs_of(c, s))
+    """Closest pairs first, each fact in one pair at most. Overlapping pairs go before any
+    disjoint one, and ties to facts in the same order on both sides, so "41% to 58%"
+    against "41% in 2012 to 58% in 2021" pairs 41 with 41 and 58 with 58."""
+    candidates = sorted((not _alike(c, s), _gap(c, s), abs(i - j), i, j)
+                        for i, c in enumerate(claim) for j, s in enumerate(source) if pairs_of(c, s))
     used_c, used_s, pairs = set(), set(), []
     for *_, i, j in candidates:
         if i not in used_c and j not in used_s:
@@ -435,31 +433,18 @@ def compare_facts(claim: list[Fact], source: list[Fact]) -> tuple[list[tuple[Fac
     with any noun), closest first. A pair is alike when its intervals overlap, a
     difference when they cannot both be true. A fact with no partner is neither: the
     passage may simply not mention it. Years are a set: a difference only when both
-    sides give years and share none ("in 2016" against "in 2017").
+    sides give years and share none ("in 2016" against "in 2017"). Both lists come back
+    in the claim's order.
     """
-    alike: list[tuple[Fact, Fact]] = []
-    differences: list[Difference] = []
     claim_years = [f for f in claim if f.kind == "year"]
     source_years = [f for f in source if f.kind == "year"]
-    shared = {f.low for f in claim_years} & {f.low for f in source_years}
-    if shared:
-        taken: set[int] = set()
-        for c in claim_years:
-            match = next((s for s in source_years if s.low == c.low and id(s) not in taken), None)
-            if match is not None:
-                taken.add(id(match))
-                alike.append((c, match))
+    if {f.low for f in claim_years} & {f.low for f in source_years}:
+        # Shared years pair up; the others are years one side mentions and the other does not.
+        pairs = _greedy(claim_years, source_years, lambda a, b: a.low == b.low)
     else:
-        for c, s in _greedy(claim_years, source_years, lambda a, b: True):
-            differences.append(Difference(c.text, s.text, "year"))
-    others_c = [f for f in claim if f.kind != "year"]
-    others_s = [f for f in source if f.kind != "year"]
-    for c, s in _greedy(others_c, others_s, _compatible):
-        if _alike(c, s):
-            alike.append((c, s))
-        else:
-            differences.append(Difference(c.text, s.text, c.kind))
-    alike.sort(key=lambda pair: pair[0].start)
-    order = {f.text: f.start for f in reversed(claim)}
-    differences.sort(key=lambda d: order.get(d.claim, 0))
-    return alike, differences
+        pairs = _greedy(claim_years, source_years, lambda a, b: True)
+    pairs += _greedy([f for f in claim if f.kind != "year"], [f for f in source if f.kind != "year"], _compatible)
+    pairs.sort(key=lambda pair: pair[0].start)
+    judged = [(c, s, c.low == s.low if c.kind == "year" else _alike(c, s)) for c, s in pairs]
+    return ([(c, s) for c, s, same in judged if same],
+            [Difference(c.text, s.text, c.kind) for c, s, same in judged if not same])

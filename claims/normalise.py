@@ -193,7 +193,7 @@ def _base(text: str, cased: _Aliases | None = None) -> str:
 
 BUILTIN_ALIASES: dict[str, str] = {
     "LAC": "Latin America", "Latin America and the Caribbean": "Latin America",
-    "Latin America & the Caribbean": "Latin America", "Latin American and Caribbean": "Latin American",
+    "Latin America & the Caribbean": "Latin America",
     "USSR": "Soviet Union", "U.S.S.R.": "Soviet Union", "Union of Soviet Socialist Republics": "Soviet Union",
     "US": "United States", "U.S.": "United States", "USA": "United States", "U.S.A.": "United States",
     "United States of America": "United States",

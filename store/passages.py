@@ -96,3 +96,16 @@ def report_passages(db, report_id: str) -> list[Passage]:
 
 def all_passages(db) -> list[Passage]:
     return [Passage(*row) for row in db.conn.execute(f"SELECT {_COLUMNS} FROM passages p ORDER BY p.id").fetchall()]
+
+
+# A content token in more than this share of passages says little about what a
+# figure is of ("Russian", "exports" in a corpus on Russian exports).
+COMMON_TOKEN_SHARE = 0.02
+
+
+def common_tokens(db) -> frozenset[str]:
+    total = db.conn.execute("SELECT count(*) FROM passages").fetchone()[0]
+    if not total:
+        return frozenset()
+    threshold = max(5, int(total * COMMON_TOKEN_SHARE))
+    return frozenset(row[0] for row in db.conn.execute("SELECT term FROM passages_vocab WHERE doc > ?", [threshold]).fetchall())

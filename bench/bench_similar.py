@@ -1,0 +1,280 @@
+"""How fast `similar` finds a sentence's neighbours among a million, and how many it misses.
+
+    /work/venv/bin/python bench/bench_similar.py [--sentences 1000000] [--queries 50] [--rebuild]
+
+Builds (once; cached) a store with the real corpus and N distinct synthetic
+sentences made from it (bench/variants.py), then for each query:
+
+* `similar(store, query, limit=10)`, warm (the store is open and one
+  warm-up query has run), timed one call per query; the part spent in the
+  FTS5 candidate search is timed too;
+* the brute force it must beat: `rapidfuzz.process.extract(norm_tokens(query),
+  norms, scorer=fuzz.token_set_ratio, limit=10)` over the `norm` of every
+  passage (loaded once, untimed) -- the same scorer `similar` ranks by;
+* recall@10: many passages tie (score 100), so the two top-10 score lists are
+  compared rank by rank: rank i counts when our i-th score is at least brute
+  force's i-th. Exact-id overlap is shown for information.
+
+Queries: corpus sentences verbatim, corpus sentences lightly changed by the
+generator (numbers, names, a word dropped...), short runs of 5-8 words, and
+claim-like clauses with spelling changes normalisation should fold ("per
+cent", "US"). Prints Markdown; always exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import math
+import pstats
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import bench_import  # noqa: E402  (machine(), table())
+import synthetic  # noqa: E402
+import variants  # noqa: E402
+
+BAR_MEDIAN_MS = 100.0
+BAR_SPEEDUP = 15.0
+BAR_RECALL = 0.99
+LIMIT = 10
+CACHE = Path("/tmp/claimdesk-bench")
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# --- queries ------------------------------------------------------------------
+
+def make_queries(m: variants.Material, n: int, seed: int = 4242) -> list[tuple[str, str]]:
+    """(kind, text): 30% verbatim, 30% paraphrased, 20% short, 20% claim-like."""
+    rng = random.Random(seed)
+    counts = {"verbatim": round(n * 0.3), "paraphrased": round(n * 0.3), "short": round(n * 0.2)}
+    counts["claim"] = n - sum(counts.values())
+    long_enough = [s for s in m.sentences if len(s.split()) >= 8]
+    queries: list[tuple[str, str]] = []
+    for sentence in rng.sample(long_enough, counts["verbatim"]):
+        queries.append(("verbatim", sentence))
+    for sentence in rng.sample(long_enough, counts["paraphrased"]):
+        queries.append(("paraphrased", variants.light_change(rng, sentence, m, changes=rng.choice([1, 2]))))
+    for sentence in rng.sample(long_enough, counts["short"]):
+        words = sentence.rstrip(".").split()
+        size = rng.randint(5, 8)
+        start = rng.randrange(0, max(1, len(words) - size))
+        queries.append(("short", " ".join(words[start:start + size])))
+    with_numbers = [s for s in long_enough if variants.has_number(s) or variants.surface_change(rng, s) != s]
+    for sentence in rng.sample(with_numbers, counts["claim"]):
+        a, b = variants._clause_span(rng, sentence)
+        queries.append(("claim", variants.surface_change(rng, sentence[a:b].strip(" ,;:."))))
+    return queries
+
+
+# --- measuring ----------------------------------------------------------------
+
+def recall_at(ours: list[float], brute: list[float]) -> float:
+    """Rank by rank: our i-th best score is at least brute force's i-th best."""
+    if not brute:
+        return 1.0
+    hits = sum(1 for i, b in enumerate(brute) if i < len(ours) and ours[i] >= round(b, 1) - 1e-9)
+    return hits / len(brute)
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, math.ceil(q * len(ordered)) - 1))]
+
+
+def run(store_path: Path, queries: list[tuple[str, str]], warmup: str) -> dict:
+    import claimdesk.checking as checking
+    from rapidfuzz import fuzz, process
+
+    from claimdesk.store.db import Store
+    from claimdesk.store.passages import norm_tokens
+
+    store = Store(store_path)
+    db = store.db
+    # Time the FTS5 part of each call separately.
+    candidate_s = []
+    real_candidates = checking.candidates
+
+    def timed_candidates(*args, **kwargs):
+        t = time.perf_counter()
+        try:
+            return real_candidates(*args, **kwargs)
+        finally:
+            candidate_s.append(time.perf_counter() - t)
+
+    checking.candidates = timed_candidates
+    results = []
+    try:
+        checking.similar(store, warmup, limit=LIMIT)
+        for kind, text in queries:
+            before = len(candidate_s)
+            t = time.perf_counter()
+            found = checking.similar(store, text, limit=LIMIT)
+            elapsed = time.perf_counter() - t
+            fts = sum(candidate_s[before:])
+            ids = []
+            for hit in found:
+                row = db.execute('SELECT id FROM passages WHERE report_id = ? AND "end" = ? AND start = ?',
+                                 [hit["report"], hit["end"], hit["start"]]).fetchone()
+                ids.append(row[0] if row else None)
+            results.append({"kind": kind, "text": text, "seconds": elapsed, "fts_seconds": fts,
+                            "scores": [hit["score"] for hit in found], "ids": ids})
+    finally:
+        checking.candidates = real_candidates
+
+    _log("loading every passage's norm for the brute force…")
+    t = time.perf_counter()
+    ids, norms = [], []
+    for passage_id, norm in db.execute("SELECT id, norm FROM passages ORDER BY id"):
+        ids.append(passage_id)
+        norms.append(norm)
+    load_s = time.perf_counter() - t
+    for index, result in enumerate(results):
+        query = norm_tokens(result["text"])
+        t = time.perf_counter()
+        best = process.extract(query, norms, scorer=fuzz.token_set_ratio, limit=LIMIT)
+        result["brute_seconds"] = time.perf_counter() - t
+        result["brute_scores"] = [score for _, score, _ in best]
+        result["brute_ids"] = [ids[i] for _, _, i in best]
+        result["recall"] = recall_at(result["scores"], result["brute_scores"])
+        result["overlap"] = len(set(result["ids"]) & set(result["brute_ids"])) / max(1, len(result["brute_ids"]))
+        if (index + 1) % 10 == 0:
+            _log(f"  brute force {index + 1}/{len(results)} ({result['brute_seconds']:.1f} s each)")
+    passages = len(norms)
+    del norms, ids
+    store.close()
+    return {"results": results, "passages": passages, "load_s": load_s}
+
+
+def profile(store_path: Path, queries: list[tuple[str, str]], top: int = 18) -> str:
+    """cProfile of similar() over the queries: the top functions by own time."""
+    from claimdesk.checking import similar
+    from claimdesk.store.db import Store
+
+    store = Store(store_path)
+    similar(store, queries[0][1], limit=LIMIT)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _, text in queries:
+        similar(store, text, limit=LIMIT)
+    profiler.disable()
+    store.close()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("tottime").print_stats(top)
+    return out.getvalue()
+
+
+# --- report -------------------------------------------------------------------
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Benchmark `similar` over many sentences (prints a report; always exits 0).")
+    parser.add_argument("--sentences", type=int, default=1_000_000, help="synthetic sentences in the store (default 1,000,000)")
+    parser.add_argument("--per-report", type=int, default=10_000, help="sentences per synthetic report (default 10,000)")
+    parser.add_argument("--queries", type=int, default=50, help="number of queries (default 50)")
+    parser.add_argument("--store", help=f"the store to build or reuse (default {CACHE}/similar-N.db)")
+    parser.add_argument("--rebuild", action="store_true", help="build the store even if a cached one exists")
+    parser.add_argument("--profile", action="store_true", help="always print a cProfile of similar() (it is printed anyway when a bar fails)")
+    parser.add_argument("--corpus", help="corpus folder (default: $CLAIMDESK_CORPUS, else ../shared/corpus)")
+    args = parser.parse_args(argv)
+
+    begun = time.perf_counter()
+    corpus = synthetic.corpus_dir(args.corpus)
+    store_path = Path(args.store) if args.store else CACHE / f"similar-{args.sentences}.db"
+    info = None if args.rebuild else variants.cached_info(store_path, sentences=args.sentences, per_report=args.per_report)
+    cached = info is not None
+    if info is None:
+        _log(f"building {store_path} ({args.sentences:,} synthetic sentences; minutes at 1M)…")
+        info = variants.build_sentence_store(store_path, args.sentences, corpus, per_report=args.per_report)
+    else:
+        _log(f"reusing {store_path} (built in {info['build_s']:.0f} s; --rebuild to build again)")
+    material = variants.load_material(corpus)
+    queries = make_queries(material, args.queries)
+    warmup = variants.light_change(random.Random("warm-up"), material.sentences[0], material)
+    _log(f"{len(queries)} queries: similar() then brute force (about {info['passages'] / 250_000:.0f} s each)…")
+    measured = run(store_path, queries, warmup)
+    results = measured["results"]
+
+    latency = [r["seconds"] for r in results]
+    fts = [r["fts_seconds"] for r in results]
+    brute = [r["brute_seconds"] for r in results]
+    median, p90, worst = statistics.median(latency), percentile(latency, 0.9), max(latency)
+    brute_median = statistics.median(brute)
+    speedup = brute_median / median if median else float("inf")
+    recall = statistics.mean(r["recall"] for r in results)
+    overlap = statistics.mean(r["overlap"] for r in results)
+    ok_latency, ok_speedup, ok_recall = median < BAR_MEDIAN_MS / 1000, speedup >= BAR_SPEEDUP, recall >= BAR_RECALL
+    verdict = lambda ok: "PASS" if ok else "FAIL"  # noqa: E731
+    size = f"{measured['passages']:,} passages"
+    rows = [
+        ["`similar(store, q, limit=10)`, warm: median latency", size, ms(median), f"< {BAR_MEDIAN_MS:.0f} ms", verdict(ok_latency)],
+        ["  p90 / max latency", size, f"{ms(p90)} / {ms(worst)}", "—", "info"],
+        ["  of which FTS5 candidate search (`candidates`), median", size, ms(statistics.median(fts)), "—", "info"],
+        ["brute force `process.extract(…, token_set_ratio, limit=10)`: median", size, ms(brute_median), "—", "info"],
+        ["speed-up (brute-force median / `similar` median)", size, f"{speedup:.1f}×", f"≥ {BAR_SPEEDUP:.0f}×", verdict(ok_speedup)],
+        ["recall@10 by score (rank by rank, ties allowed), mean", f"{len(results)} queries", f"{recall:.3f}", f"≥ {BAR_RECALL}", verdict(ok_recall)],
+        ["exact-id overlap with brute force's top 10, mean", f"{len(results)} queries", f"{overlap:.3f}", "—", "info"],
+    ]
+    by_kind = []
+    for kind in ("verbatim", "paraphrased", "short", "claim"):
+        group = [r for r in results if r["kind"] == kind]
+        if not group:
+            continue
+        by_kind.append([
+            kind, len(group), ms(statistics.median(r["seconds"] for r in group)), ms(max(r["seconds"] for r in group)),
+            ms(statistics.median(r["brute_seconds"] for r in group)),
+            f"{statistics.mean(r['recall'] for r in group):.3f}", f"{statistics.mean(r['overlap'] for r in group):.2f}",
+            f"{statistics.mean(r['brute_scores'][0] for r in group):.1f} / {statistics.mean(r['brute_scores'][-1] for r in group):.1f}",
+            f"{statistics.mean((r['scores'] or [0])[-1] for r in group):.1f}",
+        ])
+
+    print("## claimdesk `similar` benchmark\n")
+    print(bench_import.table(["measure", "over", "figure", "bar", "result"], rows))
+    print("\n### By kind of query\n")
+    print(bench_import.table(["queries", "n", "median", "max", "brute-force median", "recall@10", "id overlap",
+                              "brute force: mean 1st / 10th score", "ours: mean 10th score"], by_kind))
+    misses = sorted((r for r in results if r["recall"] < 1), key=lambda r: r["recall"])
+    notes = [
+        f"Store: {store_path} ({info['bytes'] / 2**20:,.0f} MB), {measured['passages']:,} passages = the 2 corpus reports + "
+        f"{args.sentences:,} synthetic sentences in {math.ceil(args.sentences / args.per_report)} reports "
+        f"({', '.join(f'{v:,} {k}' for k, v in sorted(info['kinds'].items()))}); "
+        + (f"reused from cache (built in {info['build_s']:.0f} s)." if cached else f"built in {info['build_s']:.0f} s."),
+        f"Brute force: every passage's norm loaded once in {measured['load_s']:.1f} s (not timed), then one "
+        f"`process.extract` per query (single thread).",
+    ]
+    for r in misses[:8]:
+        notes.append(f"recall {r['recall']:.1f} on a {r['kind']} query ({len(r['text'].split())} words): ours "
+                     f"{r['scores']} vs brute force {[round(s, 1) for s in r['brute_scores']]}")
+    print("\n### Notes\n")
+    print("\n".join(f"- {line}" for line in notes))
+    print(f"\nMachine: {bench_import.machine()}")
+    print(f"Bars: median < {BAR_MEDIAN_MS:.0f} ms once loaded; ≥ {BAR_SPEEDUP:.0f}× the brute force; recall@10 ≥ {BAR_RECALL}. "
+          f"Benchmark took {time.perf_counter() - begun:.0f} s.")
+    if args.profile or not (ok_latency and ok_speedup):
+        print("\n### cProfile of `similar` over the same queries (top functions by own time)\n")
+        print("```\n" + profile(store_path, queries).strip() + "\n```")
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except (Exception, SystemExit) as exc:  # it reports; it is not a test
+        if isinstance(exc, SystemExit) and exc.code in (0, None):
+            sys.exit(0)
+        print(f"bench_similar: error: {type(exc).__name__}: {exc}", file=sys.stderr)
+    sys.exit(0)
