@@ -53,7 +53,7 @@ sys.path.insert(0, str(HERE))
 
 import synthetic  # noqa: E402  (bench/synthetic.py, beside this file)
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 """Bumped whenever the generated sentences change, so that cached stores are rebuilt."""
 
 # Shares of each kind in make_sentences (the rest is "recombined").
@@ -387,20 +387,28 @@ def build_sentence_store(path: str | os.PathLike, n_sentences: int, corpus: str 
     workers = workers or max(1, len(os.sched_getaffinity(0)))
     try:
         with _pool(workers) as pool:
-            # 3% extra per report: sentences already made by another report are dropped.
-            tasks = [(i, int(c * 1.03) + 10, str(seed)) for i, c in enumerate(counts)]
+            # 10% extra per report: sentences already made by another report are dropped.
+            tasks = [(i, int(c * 1.10) + 10, str(seed)) for i, c in enumerate(counts)]
             for (index, _, _), (batch, norms) in zip(tasks, pool.imap(_sentence_batch, tasks)):
                 kept_texts, kept_norms = [], []
-                for (text, kind), norm in zip(batch, norms):
-                    key = hash(text)
-                    if kind != "copy" and key in seen:
-                        continue
-                    seen.add(key)
-                    kinds[kind] = kinds.get(kind, 0) + 1
-                    kept_texts.append(text)
-                    kept_norms.append(norm)
+                more = 0
+                while True:
+                    for (text, kind), norm in zip(batch, norms):
+                        key = hash(text)
+                        if kind != "copy" and key in seen:
+                            continue
+                        seen.add(key)
+                        kinds[kind] = kinds.get(kind, 0) + 1
+                        kept_texts.append(text)
+                        kept_norms.append(norm)
+                        if len(kept_texts) == counts[index]:
+                            break
                     if len(kept_texts) == counts[index]:
                         break
+                    # Short (sentences other reports already made): top up here.
+                    more += 1
+                    batch = make_sentences(2 * (counts[index] - len(kept_texts)) + 10, _MATERIAL, f"{seed}-{index}-more{more}")
+                    norms = _norm_batch([t for t, _ in batch])
                 text, spans = lay_out(layout_rng, kept_texts)
                 with store.action("import", "bench") as action:
                     insert_report(action, f"synthetic-{index + 1:04d}", f"Synthetic report {index + 1}", text, spans, kept_norms)

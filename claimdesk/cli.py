@@ -76,13 +76,27 @@ def show_command(obj: Context, report: str, as_json: bool) -> None:
         click.echo(textviews.report_summary(document))
 
 
+def _interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 @cli.command("tui")
 @click.argument("report", required=False)
 @click.pass_obj
 def tui(obj: Context, report: str | None) -> None:
-    """Open the store: the library, or straight into REPORT's reading text."""
+    """Open the terminal UI: the library, or straight into REPORT's reader.
+
+    Without a terminal (in a pipe or a script) it prints plain-text views instead.
+    """
     if report:
-        click.echo(textviews.reading_view(report_document(obj.store, report)))
+        document = report_document(obj.store, report)  # a clear error for an unknown report
+    if _interactive():
+        from claimdesk.tui.app import run
+
+        obj.store.close()
+        run(obj.db_path, obj.reviewer, report)
+    elif report:
+        click.echo(textviews.reading_view(document))
     else:
         click.echo(textviews.reports_table(list_reports(obj.store.db)))
 
@@ -96,6 +110,12 @@ def demo(obj: Context) -> None:
     path = obj.db_path if obj.db_given else str(demo_store_path())
     obj.db_path = path
     result = import_paths(obj.store, example_paths(), reviewer=obj.reviewer)
+    if _interactive():
+        from claimdesk.tui.app import run
+
+        obj.store.close()
+        run(path, obj.reviewer)
+        return
     for item in result.imported:
         click.echo(textviews.import_line(item.to_json()))
     click.echo(f"\nDemo store: {path}\n")

@@ -1,0 +1,99 @@
+"""The claimdesk terminal UI: the library and the reader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from claimdesk.store.db import Store
+from claimdesk.store.errors import NotFoundError
+from claimdesk.store.undo import UndoError, undo_last
+from claimdesk.tui.screens.dialogs import HelpScreen
+from claimdesk.tui.screens.library import LibraryScreen
+
+
+class ClaimdeskApp(App):
+    CSS_PATH = "claimdesk.tcss"
+    TITLE = "claimdesk"
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit (everything is already saved)"),
+        Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key of this screen"),
+        Binding("ctrl+z", "undo", "Undo", id="app.undo", tooltip="Take back your last change"),
+    ]
+
+    def __init__(self, db_path: str, reviewer: str, report: str | None = None, start: int | None = None) -> None:
+        super().__init__()
+        self.db_path = str(db_path)
+        self.reviewer = reviewer
+        self.initial_report = report
+        self.initial_start = start
+        # The UI thread's own connection; workers open theirs (sqlite3 connections are per thread).
+        self.store = Store(self.db_path)
+
+    def on_mount(self) -> None:
+        self.push_screen(LibraryScreen())
+        if self.initial_report:
+            self.open_report(self.initial_report, self.initial_start)
+
+    def open_report(self, report_id: str, start: int | None = None) -> None:
+        from claimdesk.tui.screens.reader import ReaderScreen
+
+        try:
+            screen = ReaderScreen(report_id, start)
+        except NotFoundError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.push_screen(screen)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(_describe_bindings(self.screen, self)))
+
+    def action_undo(self) -> None:
+        try:
+            result = undo_last(self.store, self.reviewer)
+        except UndoError as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+            return
+        self.notify(f"Undone: {result['action']} ({result['changes']} change(s))", markup=False)
+        for screen in self.screen_stack:
+            if hasattr(screen, "undone"):
+                screen.undone()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every key binding of the current screen is also a palette command."""
+        yield from super().get_system_commands(screen)
+        seen = set()
+        for owner in (screen, *screen.query("*"), self):
+            for binding in getattr(owner, "BINDINGS", []):
+                if not isinstance(binding, Binding) or not binding.description or binding.id in seen:
+                    continue
+                seen.add(binding.id)
+                action = binding.action
+                target = owner
+                yield SystemCommand(
+                    f"{binding.description} ({binding.key})",
+                    binding.tooltip or binding.description,
+                    lambda target=target, action=action: self.call_later(target.run_action, action),
+                )
+
+    def on_unmount(self) -> None:
+        self.store.close()
+
+
+def _describe_bindings(screen: Screen, app: App) -> list[tuple[str, str]]:
+    described, seen = [], set()
+    for owner in (screen, *screen.query("*"), app):
+        for binding in getattr(owner, "BINDINGS", []):
+            if isinstance(binding, Binding) and binding.description and binding.id not in seen:
+                seen.add(binding.id)
+                key = app.get_key_display(binding)
+                described.append((key, binding.tooltip or binding.description))
+    return described
+
+
+def run(db_path: str | Path, reviewer: str, report: str | None = None) -> None:
+    ClaimdeskApp(str(db_path), reviewer, report).run()

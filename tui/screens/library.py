@@ -1,0 +1,143 @@
+"""The library: every report, import, and search across the corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, ProgressBar, Static
+
+from claimdesk.checking import similar
+from claimdesk.library import import_paths
+from claimdesk.store.db import Store
+from claimdesk.store.reports import list_reports
+from claimdesk.tui.messages import ImportFinished, ImportProgress
+from claimdesk.tui.screens.dialogs import PromptScreen
+
+
+class LibraryScreen(Screen):
+    BINDINGS = [
+        Binding("enter", "open", "Open", id="library.open", tooltip="Open the report under the cursor"),
+        Binding("i", "import", "Import", id="library.import", tooltip="Import a file or folder"),
+        Binding("slash", "search", "Search", id="library.search", tooltip="Search report text and claims"),
+        Binding("escape", "close_search", "Back", show=False, id="library.back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Text("Enter opens a report · i imports · / searches the corpus · ? lists every key", style="dim"), id="library-help", markup=False)
+        yield ProgressBar(id="import-progress", show_eta=False)
+        yield DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
+        yield DataTable(id="search-results", cursor_type="row")
+        yield Input(placeholder="Search the corpus (Enter)", id="library-search", classes="hidden")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#library-search", Input).display = False
+        table = self.query_one("#library-table", DataTable)
+        table.add_columns("Report", "Title", "Authors", "Date", "Claims", "Notes", "Warnings")
+        results = self.query_one("#search-results", DataTable)
+        results.add_columns("Score", "Report", "Where", "Passage")
+        self.refresh_reports()
+
+    def refresh_reports(self) -> None:
+        table = self.query_one("#library-table", DataTable)
+        table.clear()
+        for report in list_reports(self.app.store.db):
+            table.add_row(
+                Text(report["id"]),
+                Text(report["title"] or "(untitled)"),
+                Text(", ".join(report["authors"]) or "—"),
+                Text(report["date"] or "—"),
+                Text(str(report["claims"]), justify="right"),
+                Text(str(report["footnotes"]), justify="right"),
+                Text(str(report["warnings"]), justify="right", style="yellow" if report["warnings"] else ""),
+                key=report["id"],
+            )
+        if not table.row_count:
+            self.notify("No reports yet: press i to import a file or a folder.", markup=False)
+
+    def action_open(self) -> None:
+        results = self.query_one("#search-results", DataTable)
+        if results.has_class("visible") and results.has_focus and results.row_count:
+            key = results.coordinate_to_cell_key(results.cursor_coordinate).row_key.value
+            self.app.open_report(*_location(key))
+            return
+        table = self.query_one("#library-table", DataTable)
+        if table.row_count:
+            self.app.open_report(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    @on(DataTable.RowSelected, "#library-table")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self.app.open_report(event.row_key.value)
+
+    @on(DataTable.RowSelected, "#search-results")
+    def _result_selected(self, event: DataTable.RowSelected) -> None:
+        self.app.open_report(*_location(event.row_key.value))
+
+    def action_search(self) -> None:
+        box = self.query_one("#library-search", Input)
+        box.display = True
+        box.focus()
+
+    def action_close_search(self) -> None:
+        self.query_one("#library-search", Input).display = False
+        self.query_one("#search-results", DataTable).remove_class("visible")
+        self.query_one("#library-table", DataTable).focus()
+
+    @on(Input.Submitted, "#library-search")
+    def _search(self, event: Input.Submitted) -> None:
+        query = event.value.strip()
+        if not query:
+            return
+        results = self.query_one("#search-results", DataTable)
+        results.clear()
+        for hit in similar(self.app.store, query, limit=30):
+            results.add_row(Text(f"{hit['score']:.0f}"), Text(hit["report"]), Text(str(hit["start"])), Text(hit["text"][:200]), key=f"{hit['report']}@{hit['start']}")
+        claims = self.app.store.db.execute(
+            "SELECT id, report_id, start, quote FROM claims WHERE removed = 0 AND quote LIKE ? ORDER BY id LIMIT 30", [f"%{query}%"]
+        ).fetchall()
+        for claim_id, report, start, quote in claims:
+            results.add_row(Text("claim", style="bold"), Text(report), Text(str(start)), Text(f"#{claim_id} {quote[:190]}"), key=f"{report}@{start}@claim{claim_id}")
+        results.add_class("visible")
+        results.focus()
+
+    def action_import(self) -> None:
+        def chosen(path: str | None) -> None:
+            if path:
+                self.import_files(path.strip())
+
+        self.app.push_screen(PromptScreen("Import a file or folder (.txt, .md, .html)", placeholder=str(Path.cwd())), chosen)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="import")
+    def import_files(self, path: str) -> None:
+        """Import in a thread with a store of its own; the UI stays live."""
+        with Store(self.app.db_path) as store:
+            result = import_paths(
+                store, [Path(path).expanduser()], reviewer=self.app.reviewer,
+                progress=lambda done, total, current: self.post_message(ImportProgress(done, total, str(current))),
+            )
+        self.post_message(ImportFinished([f"{i.outcome.report_id} ({i.outcome.status})" for i in result.imported], result.skipped))
+
+    def on_import_progress(self, message: ImportProgress) -> None:
+        bar = self.query_one("#import-progress", ProgressBar)
+        bar.add_class("visible")
+        bar.update(total=max(1, message.total), progress=message.done)
+
+    def on_import_finished(self, message: ImportFinished) -> None:
+        self.query_one("#import-progress", ProgressBar).remove_class("visible")
+        self.refresh_reports()
+        summary = f"Imported: {', '.join(message.imported) or 'nothing'}"
+        if message.skipped:
+            summary += f"; skipped {len(message.skipped)}: {message.skipped[0]}"
+        self.notify(summary, markup=False, timeout=8)
+
+
+def _location(key: str) -> tuple[str, int]:
+    """A search result's row key: "report@start" (claims add "@claimN")."""
+    report, start = key.split("@")[:2]
+    return report, int(start)

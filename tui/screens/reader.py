@@ -1,0 +1,287 @@
+"""The reader: a report's text, its claims, and what the corpus says about them."""
+
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input
+
+from claimdesk.checking import check_claim
+from claimdesk.claims.anchoring import quote_pattern
+from claimdesk.store.claims import add_claim, claim_document, list_claims, set_claim
+from claimdesk.store.db import Store
+from claimdesk.store.entities import list_entities, parse_entity_argument
+from claimdesk.store.reports import list_reports, report_document
+from claimdesk.tui.messages import CheckReady
+from claimdesk.tui.screens.dialogs import PromptScreen
+from claimdesk.tui.widgets.claim_panel import ClaimPanel
+from claimdesk.tui.widgets.report_view import ClaimSpan, ReportView
+
+
+class ReaderScreen(Screen):
+    BINDINGS = [
+        Binding("slash", "find", "Find", id="reader.find", tooltip="Find in the report; Enter goes to the next match"),
+        Binding("s", "select_sentence", "Sentence", id="reader.sentence", tooltip="Select the sentence at the cursor"),
+        Binding("c", "create_claim", "Claim", id="reader.claim", tooltip="Create a claim from the selection or the sentence"),
+        Binding("right_square_bracket", "next_claim(1)", "Next", id="reader.next_claim", tooltip="Next claim"),
+        Binding("left_square_bracket", "next_claim(-1)", "Prev", id="reader.prev_claim", tooltip="Previous claim"),
+        Binding("e", "entity", "Entity", id="reader.entity", tooltip="Tag the claim with an entity (Name or Name:type)"),
+        Binding("1", "confidence(1)", "Conf 1", show=False, id="reader.confidence1", tooltip="Confidence 1: doubtful"),
+        Binding("2", "confidence(2)", "Conf 2", show=False, id="reader.confidence2", tooltip="Confidence 2: weak"),
+        Binding("3", "confidence(3)", "Conf 3", show=False, id="reader.confidence3", tooltip="Confidence 3: plausible"),
+        Binding("4", "confidence(4)", "Conf 4", show=False, id="reader.confidence4", tooltip="Confidence 4: solid"),
+        Binding("5", "confidence(5)", "Conf 5", show=False, id="reader.confidence5", tooltip="Confidence 5: established"),
+        Binding("v", "status('verified')", "Verified", id="reader.verified", tooltip="Mark the claim verified"),
+        Binding("x", "status('disputed')", "Disputed", id="reader.disputed", tooltip="Mark the claim disputed"),
+        Binding("n", "note", "Note", id="reader.note", tooltip="Edit the claim's note"),
+        Binding("f", "footnotes", "Notes", id="reader.footnotes", tooltip="Footnotes at the cursor; Enter compares with the cited report"),
+        Binding("escape", "back", "Back", id="reader.back", tooltip="Clear the selection, or back to the library"),
+    ]
+
+    def __init__(self, report_id: str, start: int | None = None) -> None:
+        super().__init__()
+        self.report_id = report_id
+        self.start = start
+        self.document = report_document(self.app.store, report_id)
+        self.footnotes = {note["number"]: note for note in self.document["footnotes"]}
+        self.sentences = [(s["start"], s["end"]) for s in self.document["sentences"]]
+        self.current_claim: int | None = None
+        self.find_matches: list[tuple[int, int]] = []
+
+    def compose(self) -> ComposeResult:
+        markers = [(offset, str(note["number"])) for note in self.document["footnotes"] for offset in note["marker_offsets"]]
+        headings = [(s["start"], s["start"] + len(s["title"])) for s in self.document["sections"]]
+        yield Header()
+        with Horizontal(id="reader-body"):
+            yield ReportView(self.document["text"], markers, headings, id="report-view")
+            yield ClaimPanel(id="claim-panel")
+        yield Input(placeholder="Find (Enter: next match, Escape: close)", id="find-bar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.document["title"] or self.report_id
+        self.sub_title = f"{self.report_id} · {', '.join(self.document['authors']) or 'unknown authors'} · {self.document['date'] or 'undated'}"
+        self.reload_claims()
+        view = self.query_one(ReportView)
+        view.focus()
+        if self.start is not None:
+            self.call_after_refresh(view.move_to, self.start, center=True)
+
+    # claims ------------------------------------------------------------------
+    @property
+    def view(self) -> ReportView:
+        return self.query_one(ReportView)
+
+    def reload_claims(self) -> None:
+        claims = list_claims(self.app.store.db, self.report_id)
+        self.claims = {c["id"]: c for c in claims}
+        self.view.set_claims([ClaimSpan(c["id"], c["start"], c["end"], c["status"], c["confidence"]) for c in claims if c["anchor"] != "orphaned"])
+        self.show_current()
+
+    def show_current(self, check: bool = True) -> None:
+        claim = claim_document(self.app.store.db, self.current_claim) if self.current_claim in self.claims else None
+        reports = {r["id"]: r for r in list_reports(self.app.store.db)}
+        self.query_one(ClaimPanel).show_claim(claim, self.footnotes, reports)
+        if claim is not None and check:
+            self.run_check(claim["id"])
+
+    @on(ReportView.CursorMoved)
+    def _cursor_moved(self, event: ReportView.CursorMoved) -> None:
+        span = self.view.claim_at(event.offset)
+        if span is not None and span.id != self.current_claim:
+            self.current_claim = span.id
+            self.show_current()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="check")
+    def run_check(self, claim_id: int) -> None:
+        """The corpus check runs in a thread with its own store connection."""
+        with Store(self.app.db_path) as store:
+            result = check_claim(store, claim_id)
+        self.post_message(CheckReady(claim_id, result))
+
+    def on_check_ready(self, message: CheckReady) -> None:
+        if message.claim_id == self.current_claim:
+            self.query_one(ClaimPanel).show_check(message.result)
+
+    def _require_claim(self) -> int | None:
+        if self.current_claim is None or self.current_claim not in self.claims:
+            self.notify("No claim selected: move the cursor onto a claim, or create one with c.", severity="warning", markup=False)
+            return None
+        return self.current_claim
+
+    def _save(self, description: str, change) -> bool:
+        """Run one change as one action; say it is saved only once it is."""
+        try:
+            with self.app.store.action(description, self.app.reviewer) as action:
+                change(action)
+        except (ValueError, LookupError) as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return False
+        self.reload_claims()
+        self.notify(f"Saved: {description}", markup=False, timeout=2)
+        return True
+
+    # actions -----------------------------------------------------------------
+    def action_select_sentence(self) -> None:
+        span = self._sentence_at(self.view.cursor)
+        if span:
+            self.view.select(*span)
+
+    def _sentence_at(self, offset: int) -> tuple[int, int] | None:
+        for start, end in self.sentences:
+            if start <= offset < end or (offset == end and start < end):
+                return start, end
+        following = [s for s in self.sentences if s[0] >= offset]
+        return following[0] if following else None
+
+    def action_create_claim(self) -> None:
+        span = self.view.selection or self._sentence_at(self.view.cursor)
+        if span is None:
+            self.notify("Nothing to make a claim of here.", severity="warning", markup=False)
+            return
+        text = self.document["text"]
+        start, end = span
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            return
+        created: list[int] = []
+        if self._save("add claim", lambda action: created.append(add_claim(action, self.report_id, text[start:end], span=(start, end)))):
+            self.current_claim = created[0]
+            self.view.clear_selection()
+            self.reload_claims()
+
+    def action_next_claim(self, direction: int) -> None:
+        spans = self.view.claims
+        if not spans:
+            self.notify("No claims in this report yet.", markup=False)
+            return
+        cursor = self.view.cursor
+        if direction > 0:
+            following = [c for c in spans if c.start > cursor]
+            target = following[0] if following else spans[0]
+        else:
+            preceding = [c for c in spans if c.start < cursor]
+            target = preceding[-1] if preceding else spans[-1]
+        self.view.move_to(target.start, center=True)
+
+    def action_confidence(self, level: int) -> None:
+        claim_id = self._require_claim()
+        if claim_id is not None:
+            version = self.claims[claim_id]["version"]
+            self._save(f"confidence {level}", lambda action: set_claim(action, claim_id, confidence=level, expect_version=version))
+
+    def action_status(self, status: str) -> None:
+        claim_id = self._require_claim()
+        if claim_id is not None:
+            version = self.claims[claim_id]["version"]
+            self._save(f"status {status}", lambda action: set_claim(action, claim_id, status=status, expect_version=version))
+
+    def action_note(self) -> None:
+        claim_id = self._require_claim()
+        if claim_id is None:
+            return
+        version = self.claims[claim_id]["version"]
+
+        def answered(note: str | None) -> None:
+            if note is not None:
+                self._save("note", lambda action: set_claim(action, claim_id, note=note, expect_version=version))
+
+        self.app.push_screen(PromptScreen(f"Note on claim #{claim_id}", value=self.claims[claim_id]["note"]), answered)
+
+    def action_entity(self) -> None:
+        claim_id = self._require_claim()
+        if claim_id is None:
+            return
+        names = []
+        for entity in list_entities(self.app.store.db):
+            names.append(entity["name"])
+            names.extend(entity["aliases"])
+        mentioned = [e["name"] for e in self.claims[claim_id].get("suggested_entities", [])]
+        hint = "Name, or Name:type (person, organization, place, event, other). Tab completes."
+        if mentioned:
+            hint += f" Mentioned here: {', '.join(mentioned)}."
+
+        def answered(raw: str | None) -> None:
+            if raw and raw.strip():
+                try:
+                    entity = parse_entity_argument(raw)
+                except ValueError as exc:
+                    self.notify(str(exc), severity="error", markup=False)
+                    return
+                self._save(f"entity {entity[0]}", lambda action: set_claim(action, claim_id, add_entities=[entity]))
+                from claimdesk.store.entities import suggest_entities
+
+                similar = [s["name"] for s in suggest_entities(self.app.store.db, entity[0]) if s["name"].lower() != entity[0].lower()]
+                if similar:
+                    self.notify(f"{entity[0]} resembles {', '.join(similar)}: merge them in the review desk if they are one.", markup=False)
+
+        self.app.push_screen(PromptScreen(f"Entity for claim #{claim_id}", suggestions=names, hint=hint), answered)
+
+    def action_footnotes(self) -> None:
+        from claimdesk.tui.screens.footnotes import FootnotesScreen
+
+        cursor = self.view.cursor
+        span = self.view.selection or self._sentence_at(cursor) or (cursor, cursor)
+        claim = self.claims.get(self.current_claim) if self.current_claim else None
+        if claim and claim["start"] <= cursor <= claim["end"]:
+            numbers = list(claim["citations"])
+        else:
+            low, high = span[0], span[1] + 3
+            numbers = [n["number"] for n in self.document["footnotes"] if any(low <= o <= high for o in n["marker_offsets"])]
+        if not numbers:
+            nearest = sorted(
+                ((min(abs(o - cursor) for o in n["marker_offsets"]), n["number"]) for n in self.document["footnotes"] if n["marker_offsets"]),
+            )[:3]
+            numbers = [number for _, number in nearest]
+        if not numbers:
+            self.notify("This report has no footnote markers.", markup=False)
+            return
+        reports = {r["id"]: r for r in list_reports(self.app.store.db)}
+        self.app.push_screen(FootnotesScreen(self, numbers, reports))
+
+    def action_find(self) -> None:
+        bar = self.query_one("#find-bar", Input)
+        bar.add_class("visible")
+        bar.focus()
+
+    @on(Input.Submitted, "#find-bar")
+    def _find_next(self, event: Input.Submitted) -> None:
+        query = event.value.strip()
+        if not query:
+            return
+        pattern = re.compile(quote_pattern(query).pattern, re.IGNORECASE)
+        self.find_matches = [(m.start(), m.end()) for m in pattern.finditer(self.document["text"])]
+        self.view.set_highlights(self.find_matches)
+        if not self.find_matches:
+            self.notify(f"Not found: {query}", severity="warning", markup=False)
+            return
+        after = [m for m in self.find_matches if m[0] > self.view.cursor]
+        target = after[0] if after else self.find_matches[0]
+        self.view.move_to(target[0], center=True)
+        number = self.find_matches.index(target) + 1
+        self.notify(f"Match {number} of {len(self.find_matches)}", markup=False, timeout=2)
+
+    def action_back(self) -> None:
+        bar = self.query_one("#find-bar", Input)
+        if bar.has_class("visible"):
+            bar.remove_class("visible")
+            self.view.set_highlights([])
+            self.view.focus()
+            return
+        if self.view.selection:
+            self.view.clear_selection()
+            return
+        self.app.pop_screen()
+
+    def undone(self) -> None:
+        """After an undo anywhere: claims may have changed."""
+        self.reload_claims()

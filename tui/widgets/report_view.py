@@ -1,0 +1,333 @@
+"""The reading text, drawn line by line (Textual's Line API).
+
+A Markdown widget or a TextArea of a whole report cannot open a 10 MB report
+quickly; this view wraps the text into rows of offsets once per width, and
+draws only the rows on screen, each from the text, the claims, the selection
+and the cursor. Report text is only ever turned into rich Text objects, never
+parsed as markup, so "[bold]" in a report shows as "[bold]".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+STATUS_STYLES = {
+    "unreviewed": Style(bgcolor="#3a3a1a"),
+    "verified": Style(bgcolor="#1f3d1f"),
+    "disputed": Style(bgcolor="#4a2a10"),
+    "false": Style(bgcolor="#4d1a1a"),
+    "unverifiable": Style(bgcolor="#2a2a3d"),
+}
+_WORD = re.compile(r"\S+\s*|\s+")
+
+
+@dataclass
+class ClaimSpan:
+    id: int
+    start: int
+    end: int
+    status: str
+    confidence: int | None
+
+
+def wrap_rows(text: str, width: int) -> list[tuple[int, int]]:
+    """Rows of (start, end) offsets: greedy word wrap, paragraphs kept apart."""
+    width = max(10, width)
+    rows: list[tuple[int, int]] = []
+    line_start = 0
+    for line in text.split("\n"):
+        line_end = line_start + len(line)
+        if len(line) <= width:
+            rows.append((line_start, line_end))
+        else:
+            row_start, row_length = line_start, 0
+            for match in _WORD.finditer(line):
+                word = match.group()
+                if row_length and row_length + len(word.rstrip()) > width:
+                    rows.append((row_start, line_start + match.start()))
+                    row_start, row_length = line_start + match.start(), 0
+                while len(word) > width:  # a word longer than the row: cut it
+                    rows.append((row_start, row_start + width))
+                    row_start += width
+                    word = word[width:]
+                row_length += len(word)
+            rows.append((row_start, line_end))
+        line_start = line_end + 1
+    return rows
+
+
+class ReportView(ScrollView, can_focus=True):
+    """A report's reading text with claims, markers, selection and a cursor."""
+
+    BINDINGS = [
+        Binding("left", "move(-1)", "Left", show=False, id="reader.left"),
+        Binding("right", "move(1)", "Right", show=False, id="reader.right"),
+        Binding("up", "move_row(-1)", "Up", show=False, id="reader.up"),
+        Binding("down", "move_row(1)", "Down", show=False, id="reader.down"),
+        Binding("shift+left", "move(-1, True)", "Select left", show=False, id="reader.select_left"),
+        Binding("shift+right", "move(1, True)", "Select right", show=False, id="reader.select_right"),
+        Binding("shift+up", "move_row(-1, True)", "Select up", show=False, id="reader.select_up"),
+        Binding("shift+down", "move_row(1, True)", "Select down", show=False, id="reader.select_down"),
+        Binding("ctrl+left", "word(-1)", "Word left", show=False, id="reader.word_left"),
+        Binding("ctrl+right", "word(1)", "Word right", show=False, id="reader.word_right"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="reader.page_up"),
+        Binding("pagedown,space", "page(1)", "Page down", show=False, id="reader.page_down"),
+        Binding("home", "row_edge(0)", "Line start", show=False, id="reader.home"),
+        Binding("end", "row_edge(1)", "Line end", show=False, id="reader.end"),
+        Binding("ctrl+home,g", "jump(0)", "Top", show=False, id="reader.top"),
+        Binding("ctrl+end,G", "jump(1)", "Bottom", show=False, id="reader.bottom"),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+
+    class CursorMoved(Message):
+        """The cursor moved; the panel shows the claim under it."""
+
+        def __init__(self, view: "ReportView", offset: int) -> None:
+            super().__init__()
+            self.view = view
+            self.offset = offset
+
+    def __init__(self, text: str, markers: list[tuple[int, str]], headings: list[tuple[int, int]], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.text = text
+        self.markers = sorted(markers)
+        self._marker_offsets = [offset for offset, _ in self.markers]
+        self.headings = sorted(headings)
+        self.claims: list[ClaimSpan] = []
+        self.highlights: list[tuple[int, int]] = []
+        self.anchor: int | None = None
+        self.rows: list[tuple[int, int]] = []
+        self._row_starts: list[int] = []
+        self._wrapped_width = 0
+        self._cache: dict[int, Strip] = {}
+
+    # layout ------------------------------------------------------------
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
+
+    def _relayout(self) -> None:
+        width = max(10, self.scrollable_content_region.width - 2)
+        if width == self._wrapped_width and self.rows:
+            return
+        self._wrapped_width = width
+        self.rows = wrap_rows(self.text, width)
+        self._row_starts = [start for start, _ in self.rows]
+        self.virtual_size = Size(width, len(self.rows))
+        self._cache.clear()
+        self.refresh()
+
+    def row_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._row_starts, offset) - 1)
+
+    # state changes --------------------------------------------------------
+    def set_claims(self, claims: list[ClaimSpan]) -> None:
+        self.claims = sorted(claims, key=lambda c: c.start)
+        self._cache.clear()
+        self.refresh()
+
+    def set_highlights(self, spans: list[tuple[int, int]]) -> None:
+        self.highlights = spans
+        self._cache.clear()
+        self.refresh()
+
+    @property
+    def selection(self) -> tuple[int, int] | None:
+        if self.anchor is None or self.anchor == self.cursor:
+            return None
+        return (min(self.anchor, self.cursor), max(self.anchor, self.cursor))
+
+    def select(self, start: int, end: int) -> None:
+        self.anchor = start
+        self.cursor = end
+        self._cache.clear()
+        self.refresh()
+
+    def clear_selection(self) -> None:
+        if self.anchor is not None:
+            self.anchor = None
+            self._cache.clear()
+            self.refresh()
+
+    def move_to(self, offset: int, *, extend: bool = False, center: bool = False) -> None:
+        offset = max(0, min(len(self.text), offset))
+        if extend and self.anchor is None:
+            self.anchor = self.cursor
+        if not extend and self.anchor is not None:
+            self.anchor = None
+            self._cache.clear()
+            self.refresh()
+        old_row = self.row_of(self.cursor)
+        self.cursor = offset
+        if extend:
+            self._cache.clear()
+            self.refresh()
+        else:
+            self._cache.pop(old_row, None)
+            self._cache.pop(self.row_of(offset), None)
+            self.refresh_line(old_row - int(self.scroll_offset.y))
+            self.refresh_line(self.row_of(offset) - int(self.scroll_offset.y))
+        row = self.row_of(offset)
+        if center:
+            self.scroll_to(y=max(0, row - self.scrollable_content_region.height // 3), animate=False)
+        elif row < self.scroll_offset.y:
+            self.scroll_to(y=row, animate=False)
+        elif row >= self.scroll_offset.y + self.scrollable_content_region.height:
+            self.scroll_to(y=row - self.scrollable_content_region.height + 1, animate=False)
+
+    def watch_cursor(self, offset: int) -> None:
+        self.post_message(self.CursorMoved(self, offset))
+
+    # actions --------------------------------------------------------------
+    def action_move(self, delta: int, extend: bool = False) -> None:
+        self.move_to(self.cursor + delta, extend=extend)
+
+    def action_move_row(self, delta: int, extend: bool = False) -> None:
+        if not self.rows:
+            return
+        row = self.row_of(self.cursor)
+        column = self.cursor - self.rows[row][0]
+        target = max(0, min(len(self.rows) - 1, row + delta))
+        start, end = self.rows[target]
+        self.move_to(min(start + column, end), extend=extend)
+
+    def action_word(self, direction: int) -> None:
+        if direction > 0:
+            match = re.compile(r"\W*\w+").match(self.text, self.cursor)
+            self.move_to(match.end() if match else len(self.text))
+        else:
+            before = self.text[:self.cursor]
+            match = re.search(r"\w+\W*$", before)
+            self.move_to(match.start() if match else 0)
+
+    def action_page(self, direction: int) -> None:
+        self.action_move_row(direction * max(1, self.scrollable_content_region.height - 2))
+
+    def action_row_edge(self, which: int) -> None:
+        start, end = self.rows[self.row_of(self.cursor)]
+        self.move_to(end if which else start)
+
+    def action_jump(self, which: int) -> None:
+        self.move_to(len(self.text) if which else 0, center=True)
+
+    # mouse ----------------------------------------------------------------
+    def _offset_at(self, event: events.MouseEvent) -> int:
+        """The text offset under the mouse, markers' extra columns accounted for."""
+        if not self.rows:
+            return 0
+        position = event.get_content_offset(self) or event.offset
+        row = max(0, min(len(self.rows) - 1, int(position.y + self.scroll_offset.y)))
+        start, end = self.rows[row]
+        widths = {offset: len(label) for offset, label in self._row_markers(start, end)}
+        column = 0
+        for offset in range(start, end):
+            column += widths.get(offset, 0)
+            if column >= position.x:
+                return offset
+            column += 1
+        return end
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        self.focus()
+        self.move_to(self._offset_at(event))
+        self.anchor = self.cursor
+        self.capture_mouse()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if event.button and self.anchor is not None:
+            offset = self._offset_at(event)
+            if offset != self.cursor:
+                self.cursor = offset
+                self._cache.clear()
+                self.refresh()
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        self.release_mouse()
+        if self.anchor == self.cursor:
+            self.anchor = None
+
+    # drawing --------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        row = y + int(self.scroll_offset.y)
+        if row >= len(self.rows):
+            return Strip.blank(self.size.width, self.rich_style)
+        if row not in self._cache:
+            if len(self._cache) > 2000:
+                self._cache.clear()
+            self._cache[row] = self._render_row(row)
+        return self._cache[row].crop_extend(0, self.size.width, self.rich_style)
+
+    def _render_row(self, row: int) -> Strip:
+        start, end = self.rows[row]
+        line = Text(self.text[start:end], style=self.rich_style, end="")
+        if self._is_heading(start):
+            line.stylize(Style(bold=True, color="#7fb7e6"))
+        for claim in self._overlapping(start, end):
+            line.stylize(STATUS_STYLES.get(claim.status, Style()), max(claim.start, start) - start, min(claim.end, end) - start)
+        for low, high in self.highlights:
+            if low < end and high > start:
+                line.stylize(Style(bgcolor="#6a5acd", color="white"), max(low, start) - start, min(high, end) - start)
+        selection = self.selection
+        if selection and selection[0] < end and selection[1] > start:
+            line.stylize(Style(reverse=True), max(selection[0], start) - start, min(selection[1], end) - start)
+        if start <= self.cursor <= end:
+            column = self.cursor - start
+            if column >= len(line.plain):
+                line.append(" ")
+            line.stylize(Style(reverse=True, underline=True, bold=True), column, column + 1)
+        line = self._with_markers(line, start, end)
+        segments = list(line.render(self.app.console))
+        return Strip(segments).simplify()
+
+    def _row_markers(self, start: int, end: int) -> list[tuple[int, str]]:
+        """Markers drawn on this row: inside it, or at its end when the line ends there."""
+        low = bisect.bisect_left(self._marker_offsets, start)
+        high = bisect.bisect_right(self._marker_offsets, end)
+        return [(o, label) for o, label in self.markers[low:high] if o < end or not row_continues(self.text, end) or start == end]
+
+    def _with_markers(self, line: Text, start: int, end: int) -> Text:
+        """Footnote markers as small superscript numbers, between the characters."""
+        markers = self._row_markers(start, end)
+        if not markers:
+            return line
+        result = Text("", style=line.style, end="")
+        cursor = 0
+        for offset, label in markers:
+            column = offset - start
+            result.append_text(line[cursor:column])
+            result.append(label.translate(SUPERSCRIPT) if label.isdigit() else f"[{label}]", style=Style(color="#e0a040", bold=True))
+            cursor = column
+        result.append_text(line[cursor:])
+        return result
+
+    def _is_heading(self, start: int) -> bool:
+        index = bisect.bisect_right(self.headings, (start, float("inf"))) - 1
+        return index >= 0 and self.headings[index][0] <= start < self.headings[index][1]
+
+    def _overlapping(self, start: int, end: int):
+        for claim in self.claims:
+            if claim.start >= end:
+                break
+            if claim.end > start:
+                yield claim
+
+    def claim_at(self, offset: int) -> ClaimSpan | None:
+        inside = [c for c in self.claims if c.start <= offset < c.end]
+        return min(inside, key=lambda c: c.end - c.start) if inside else None
+
+
+def row_continues(text: str, offset: int) -> bool:
+    return offset < len(text) and text[offset] not in "\n"
