@@ -50,8 +50,8 @@ class LibraryScreen(Screen):
         for report in list_reports(self.app.store.db):
             table.add_row(
                 Text(report["id"]),
-                Text(report["title"] or "(untitled)"),
-                Text(", ".join(report["authors"]) or "—"),
+                Text(_short(report["title"] or "(untitled)", 58)),
+                Text(_short(", ".join(report["authors"]) or "—", 28)),
                 Text(report["date"] or "—"),
                 Text(str(report["claims"]), justify="right"),
                 Text(str(report["footnotes"]), justify="right"),
@@ -141,3 +141,7 @@ def _location(key: str) -> tuple[str, int]:
     """A search result's row key: "report@start" (claims add "@claimN")."""
     report, start = key.split("@")[:2]
     return report, int(start)
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
