@@ -195,14 +195,15 @@ def main(argv: list[str] | None = None) -> int:
     begun = time.perf_counter()
     corpus = synthetic.corpus_dir(args.corpus)
     store_path = Path(args.store) if args.store else CACHE / f"similar-{args.sentences}.db"
-    info = None if args.rebuild else variants.cached_info(store_path, sentences=args.sentences, per_report=args.per_report)
+    material = variants.load_material(corpus)
+    info = None if args.rebuild else variants.cached_info(store_path, sentences=args.sentences, per_report=args.per_report,
+                                                          norm=variants.norm_fingerprint(material))
     cached = info is not None
     if info is None:
         _log(f"building {store_path} ({args.sentences:,} synthetic sentences; minutes at 1M)…")
         info = variants.build_sentence_store(store_path, args.sentences, corpus, per_report=args.per_report)
     else:
         _log(f"reusing {store_path} (built in {info['build_s']:.0f} s; --rebuild to build again)")
-    material = variants.load_material(corpus)
     queries = make_queries(material, args.queries)
     warmup = variants.light_change(random.Random("warm-up"), material.sentences[0], material)
     _log(f"{len(queries)} queries: similar() then brute force (about {info['passages'] / 250_000:.0f} s each)…")
@@ -250,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     misses = sorted((r for r in results if r["recall"] < 1), key=lambda r: r["recall"])
     notes = [
         f"Store: {store_path} ({info['bytes'] / 2**20:,.0f} MB), {measured['passages']:,} passages = the 2 corpus reports + "
-        f"{args.sentences:,} synthetic sentences in {math.ceil(args.sentences / args.per_report)} reports "
+        f"{info['synthetic']:,} synthetic sentences in {math.ceil(args.sentences / args.per_report)} reports "
         f"({', '.join(f'{v:,} {k}' for k, v in sorted(info['kinds'].items()))}); "
         + (f"reused from cache (built in {info['build_s']:.0f} s)." if cached else f"built in {info['build_s']:.0f} s."),
         f"Brute force: every passage's norm loaded once in {measured['load_s']:.1f} s (not timed), then one "

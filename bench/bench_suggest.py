@@ -190,7 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     corpus = synthetic.corpus_dir(args.corpus)
     n_reports = args.reports or max(10, args.claims // 100)
     store_path = Path(args.store) if args.store else CACHE / f"suggest-{args.claims}.db"
-    info = None if args.rebuild else variants.cached_info(store_path, claims_wanted=args.claims, reports=n_reports)
+    fingerprint = variants.norm_fingerprint(variants.load_material(corpus))
+    info = None if args.rebuild else variants.cached_info(store_path, claims_wanted=args.claims, reports=n_reports, norm=fingerprint)
     families_path = Path(f"{store_path}.claims.json")
     cached = info is not None and families_path.exists()
     if not cached:

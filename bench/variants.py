@@ -315,6 +315,12 @@ def lay_out(rng: random.Random, sentences: list[str]) -> tuple[str, list[tuple[i
 _MATERIAL: Material | None = None
 
 
+def norm_fingerprint(m: Material) -> str:
+    """A digest of norm_tokens over the corpus sentences: a cached store whose
+    norms were computed by another version of the normaliser is rebuilt."""
+    return hashlib.sha256("\n".join(_norm_batch(m.sentences)).encode("utf-8")).hexdigest()[:16]
+
+
 def _norm_batch(texts: list[str]) -> list[str]:
     from claimdesk.store.passages import norm_tokens
 
@@ -418,7 +424,8 @@ def build_sentence_store(path: str | os.PathLike, n_sentences: int, corpus: str 
         total = store.db.execute("SELECT count(*) FROM passages").fetchone()[0]
     finally:
         store.close()
-    info = {"generator": GENERATOR_VERSION, "sentences": n_sentences, "per_report": per_report, "seed": seed,
+    info = {"generator": GENERATOR_VERSION, "norm": norm_fingerprint(_MATERIAL), "sentences": n_sentences,
+            "synthetic": sum(kinds.values()), "per_report": per_report, "seed": seed,
             "passages": total, "kinds": kinds, "build_s": round(time.perf_counter() - started, 1),
             "bytes": os.path.getsize(path)}
     Path(str(path) + ".json").write_text(json.dumps(info, indent=1))
@@ -426,7 +433,8 @@ def build_sentence_store(path: str | os.PathLike, n_sentences: int, corpus: str 
 
 
 def cached_info(path: str | os.PathLike, **wanted) -> dict | None:
-    """The build record of a cached store, if it exists and was built with these parameters."""
+    """The build record of a cached store, if it exists and was built with these parameters
+    (pass norm=norm_fingerprint(material) to rebuild when the normaliser has changed)."""
     record = Path(str(path) + ".json")
     if not Path(path).exists() or not record.exists():
         return None
@@ -570,7 +578,7 @@ def build_claim_store(path: str | os.PathLike, n_claims: int, corpus: str | os.P
     changes: dict[str, int] = {}
     for fam, change in families.values():
         changes[change] = changes.get(change, 0) + 1
-    info = {"generator": GENERATOR_VERSION, "claims_wanted": n_claims, "claims": claims, "reports": n_reports,
+    info = {"generator": GENERATOR_VERSION, "norm": norm_fingerprint(m), "claims_wanted": n_claims, "claims": claims, "reports": n_reports,
             "families": family, "passages": passages, "seed": seed, "changes": changes,
             "build_s": round(time.perf_counter() - started, 1), "bytes": os.path.getsize(path)}
     Path(str(path) + ".json").write_text(json.dumps(info, indent=1))

@@ -153,3 +153,23 @@ def test_library_snapshot(snap_compare, corpus_db):
 
 def test_reader_snapshot(snap_compare, corpus_db):
     assert snap_compare(ClaimdeskApp(corpus_db, "tester", report="ifri-pyatakov-2020"), terminal_size=(120, 36))
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from claimdesk.tui.widgets.report_view import wrap_rows  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab cd\n\n  xyzé"), max_size=400), st.integers(10, 60))
+def test_wrapped_rows_cover_the_text_in_order_within_the_width(text, width):
+    rows = wrap_rows(text, width)
+    previous_end = 0
+    covered = set()
+    for start, end in rows:
+        assert previous_end <= start <= end <= len(text)
+        assert len(text[start:end].rstrip()) <= width
+        covered.update(range(start, end))
+        previous_end = end
+    assert all(i in covered for i, char in enumerate(text) if not char.isspace())

@@ -214,6 +214,8 @@ def _blocks_from_tokens(body: str, notes) -> list[Block]:
                 blocks.append(next(notes))
             elif text == _BREAK_SLOT:
                 blocks.append(Block(BREAK))
+            elif heading_level and not text:
+                continue  # an empty heading ("#") heads nothing
             elif heading_level and NOTES_HEADING.match(text):
                 notes_heading = Block(HEADING, text, level=heading_level)
             elif heading_level:

@@ -31,7 +31,6 @@ STATUS_STYLES = {
     "false": Style(bgcolor="#4d1a1a"),
     "unverifiable": Style(bgcolor="#2a2a3d"),
 }
-_WORD = re.compile(r"\S+\s*|\s+")
 
 
 @dataclass
@@ -44,29 +43,35 @@ class ClaimSpan:
 
 
 def wrap_rows(text: str, width: int) -> list[tuple[int, int]]:
-    """Rows of (start, end) offsets: greedy word wrap, paragraphs kept apart."""
+    """Rows of (start, end) offsets: greedy word wrap, paragraphs kept apart.
+
+    One compiled pattern per width does the greedy fill in C: up to `width`
+    characters ending before white space (which the row keeps), else a hard cut
+    of a word longer than the row. Blank lines are rows of their own.
+    """
     width = max(10, width)
+    pattern = _row_pattern(width)
     rows: list[tuple[int, int]] = []
+    append = rows.append
     line_start = 0
     for line in text.split("\n"):
         line_end = line_start + len(line)
         if len(line) <= width:
-            rows.append((line_start, line_end))
+            append((line_start, line_end))
         else:
-            row_start, row_length = line_start, 0
-            for match in _WORD.finditer(line):
-                word = match.group()
-                if row_length and row_length + len(word.rstrip()) > width:
-                    rows.append((row_start, line_start + match.start()))
-                    row_start, row_length = line_start + match.start(), 0
-                while len(word) > width:  # a word longer than the row: cut it
-                    rows.append((row_start, row_start + width))
-                    row_start += width
-                    word = word[width:]
-                row_length += len(word)
-            rows.append((row_start, line_end))
+            for match in pattern.finditer(line):
+                append((line_start + match.start(), line_start + match.end()))
         line_start = line_end + 1
     return rows
+
+
+_ROW_PATTERNS: dict[int, re.Pattern] = {}
+
+
+def _row_pattern(width: int) -> re.Pattern:
+    if width not in _ROW_PATTERNS:
+        _ROW_PATTERNS[width] = re.compile(rf"\S.{{0,{width - 1}}}(?=\s|$)\s*|\S{{{width}}}|\s+\S.{{0,{width - 2}}}(?=\s|$)\s*")
+    return _ROW_PATTERNS[width]
 
 
 class ReportView(ScrollView, can_focus=True):
@@ -260,19 +265,26 @@ class ReportView(ScrollView, can_focus=True):
             self.anchor = None
 
     # drawing --------------------------------------------------------------
+    def render_lines(self, crop):
+        # The widget's style is the same for every row of one pass; computing it
+        # per row (a DOM walk) costs more than drawing the row.
+        self._base_style = self.rich_style
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
+        base = getattr(self, "_base_style", None) or self.rich_style
         row = y + int(self.scroll_offset.y)
         if row >= len(self.rows):
-            return Strip.blank(self.size.width, self.rich_style)
+            return Strip.blank(self.size.width, base)
         if row not in self._cache:
             if len(self._cache) > 2000:
                 self._cache.clear()
-            self._cache[row] = self._render_row(row)
-        return self._cache[row].crop_extend(0, self.size.width, self.rich_style)
+            self._cache[row] = self._render_row(row, base)
+        return self._cache[row].crop_extend(0, self.size.width, base)
 
-    def _render_row(self, row: int) -> Strip:
+    def _render_row(self, row: int, base: Style) -> Strip:
         start, end = self.rows[row]
-        line = Text(self.text[start:end], style=self.rich_style, end="")
+        line = Text(self.text[start:end], style=base, end="")
         if self._is_heading(start):
             line.stylize(Style(bold=True, color="#7fb7e6"))
         for claim in self._overlapping(start, end):
