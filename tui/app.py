@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Iterable
 
@@ -35,6 +36,11 @@ class ClaimdeskApp(App):
         self.store = Store(self.db_path)
 
     def on_mount(self) -> None:
+        theme = _terminal_theme()
+        if theme in self.available_themes:
+            self.theme = theme
+        else:
+            self.notify(f"Unknown theme {theme!r}; themes: {', '.join(sorted(self.available_themes))}", severity="warning", markup=False)
         self.push_screen(LibraryScreen())
         if self.initial_report:
             self.open_report(self.initial_report, self.initial_start)
@@ -82,6 +88,19 @@ class ClaimdeskApp(App):
 
     def on_unmount(self) -> None:
         self.store.close()
+
+
+def _terminal_theme() -> str:
+    """CLAIMDESK_THEME if set; else light when the terminal says its background
+    is light (COLORFGBG, set by xterm, rxvt, Konsole and others); else dark."""
+    chosen = os.environ.get("CLAIMDESK_THEME")
+    if chosen:
+        return chosen
+    colours = os.environ.get("COLORFGBG", "")
+    background = colours.split(";")[-1] if colours else ""
+    if background.isdigit() and int(background) in (7, 15):
+        return "textual-light"
+    return "textual-dark"
 
 
 def _describe_bindings(screen: Screen, app: App) -> list[tuple[str, str]]:

@@ -24,13 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-STATUS_STYLES = {
-    "unreviewed": Style(bgcolor="#3a3a1a"),
-    "verified": Style(bgcolor="#1f3d1f"),
-    "disputed": Style(bgcolor="#4a2a10"),
-    "false": Style(bgcolor="#4d1a1a"),
-    "unverifiable": Style(bgcolor="#2a2a3d"),
-}
+STATUSES = ("unreviewed", "verified", "disputed", "false", "unverifiable")
 
 
 @dataclass
@@ -75,7 +69,20 @@ def _row_pattern(width: int) -> re.Pattern:
 
 
 class ReportView(ScrollView, can_focus=True):
-    """A report's reading text with claims, markers, selection and a cursor."""
+    """A report's reading text with claims, markers, selection and a cursor.
+
+    Colours come from component classes styled in claimdesk.tcss with theme
+    variables, so they follow the light or dark theme.
+    """
+
+    COMPONENT_CLASSES = {
+        *(f"report-view--{status}" for status in STATUSES),
+        "report-view--heading",
+        "report-view--marker",
+        "report-view--found",
+        "report-view--selection",
+        "report-view--cursor",
+    }
 
     BINDINGS = [
         Binding("left", "move(-1)", "Left", show=False, id="reader.left"),
@@ -285,21 +292,22 @@ class ReportView(ScrollView, can_focus=True):
     def _render_row(self, row: int, base: Style) -> Strip:
         start, end = self.rows[row]
         line = Text(self.text[start:end], style=base, end="")
+        style = self.get_component_rich_style
         if self._is_heading(start):
-            line.stylize(Style(bold=True, color="#7fb7e6"))
+            line.stylize(style("report-view--heading"))
         for claim in self._overlapping(start, end):
-            line.stylize(STATUS_STYLES.get(claim.status, Style()), max(claim.start, start) - start, min(claim.end, end) - start)
+            line.stylize(style(f"report-view--{claim.status}"), max(claim.start, start) - start, min(claim.end, end) - start)
         for low, high in self.highlights:
             if low < end and high > start:
-                line.stylize(Style(bgcolor="#6a5acd", color="white"), max(low, start) - start, min(high, end) - start)
+                line.stylize(style("report-view--found"), max(low, start) - start, min(high, end) - start)
         selection = self.selection
         if selection and selection[0] < end and selection[1] > start:
-            line.stylize(Style(reverse=True), max(selection[0], start) - start, min(selection[1], end) - start)
+            line.stylize(style("report-view--selection"), max(selection[0], start) - start, min(selection[1], end) - start)
         if start <= self.cursor <= end:
             column = self.cursor - start
             if column >= len(line.plain):
                 line.append(" ")
-            line.stylize(Style(reverse=True, underline=True, bold=True), column, column + 1)
+            line.stylize(style("report-view--cursor"), column, column + 1)
         line = self._with_markers(line, start, end)
         segments = list(line.render(self.app.console))
         return Strip(segments).simplify()
@@ -320,7 +328,7 @@ class ReportView(ScrollView, can_focus=True):
         for offset, label in markers:
             column = offset - start
             result.append_text(line[cursor:column])
-            result.append(label.translate(SUPERSCRIPT) if label.isdigit() else f"[{label}]", style=Style(color="#e0a040", bold=True))
+            result.append(label.translate(SUPERSCRIPT) if label.isdigit() else f"[{label}]", style=self.get_component_rich_style("report-view--marker"))
             cursor = column
         result.append_text(line[cursor:])
         return result
