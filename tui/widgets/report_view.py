@@ -25,6 +25,7 @@ from textual.strip import Strip
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 STATUSES = ("unreviewed", "verified", "disputed", "false", "unverifiable")
+CONFIDENCE_BADGES = {1: "①", 2: "②", 3: "③", 4: "④", 5: "⑤"}
 
 
 @dataclass
@@ -243,7 +244,9 @@ class ReportView(ScrollView, can_focus=True):
         position = event.get_content_offset(self) or event.offset
         row = max(0, min(len(self.rows) - 1, int(position.y + self.scroll_offset.y)))
         start, end = self.rows[row]
-        widths = {offset: len(label) for offset, label in self._row_markers(start, end)}
+        widths: dict[int, int] = {}
+        for offset, mark, _component in self._row_inserts(start, end):
+            widths[offset] = widths.get(offset, 0) + len(mark)
         column = 0
         for offset in range(start, end):
             column += widths.get(offset, 0)
@@ -312,23 +315,34 @@ class ReportView(ScrollView, can_focus=True):
         segments = list(line.render(self.app.console))
         return Strip(segments).simplify()
 
-    def _row_markers(self, start: int, end: int) -> list[tuple[int, str]]:
-        """Markers drawn on this row: inside it, or at its end when the line ends there."""
+    def _row_inserts(self, start: int, end: int) -> list[tuple[int, str, str]]:
+        """What is drawn between the characters of a row: footnote markers as
+        superscript numbers, and each claim's confidence as a circled digit at
+        its start. (offset, text, component class), in offset order."""
         low = bisect.bisect_left(self._marker_offsets, start)
         high = bisect.bisect_right(self._marker_offsets, end)
-        return [(o, label) for o, label in self.markers[low:high] if o < end or not row_continues(self.text, end) or start == end]
+        inserts = [
+            (offset, label.translate(SUPERSCRIPT) if label.isdigit() else f"[{label}]", "report-view--marker")
+            for offset, label in self.markers[low:high]
+            if offset < end or not row_continues(self.text, end) or start == end
+        ]
+        for claim in self.claims:
+            if claim.start >= end:
+                break
+            if start <= claim.start < end and claim.confidence:
+                inserts.append((claim.start, CONFIDENCE_BADGES[claim.confidence], f"report-view--{claim.status}"))
+        return sorted(inserts, key=lambda item: item[0])
 
     def _with_markers(self, line: Text, start: int, end: int) -> Text:
-        """Footnote markers as small superscript numbers, between the characters."""
-        markers = self._row_markers(start, end)
-        if not markers:
+        inserts = self._row_inserts(start, end)
+        if not inserts:
             return line
         result = Text("", style=line.style, end="")
         cursor = 0
-        for offset, label in markers:
+        for offset, mark, component in inserts:
             column = offset - start
             result.append_text(line[cursor:column])
-            result.append(label.translate(SUPERSCRIPT) if label.isdigit() else f"[{label}]", style=self.get_component_rich_style("report-view--marker"))
+            result.append(mark, style=self.get_component_rich_style(component) + Style(bold=True))
             cursor = column
         result.append_text(line[cursor:])
         return result
