@@ -28,6 +28,8 @@ from claimdesk.store.claims import claim_document
 from claimdesk.store.db import Store
 from claimdesk.store.entities import registry_aliases
 from claimdesk.store.links import add_link
+from claimdesk.store.passage_memory import PassageMemory
+from claimdesk.store.passage_memory import generation as memory_generation
 from claimdesk.store.passages import Passage, candidates, common_tokens, neighbours, norm_tokens
 
 CANDIDATES_PER_QUERY = 200
@@ -40,13 +42,35 @@ def _aliases(db) -> dict[str, str]:
     return {**BUILTIN_ALIASES, **registry_aliases(db)}
 
 
-def similar(store: Store, text: str, *, report: str | None = None, exclude_report: str | None = None, limit: int = 10) -> list[dict]:
-    """Sentences across the corpus most like text, best first, score 0-100."""
+# Passages kept in memory per store file, for processes that query many times.
+_MEMORY: dict[str, PassageMemory] = {}
+MEMORY_CANDIDATES = 1000
+
+
+def passage_memory(store: Store) -> PassageMemory:
+    """The store's passages in memory, loaded once and again after any import."""
+    current = _MEMORY.get(store.path)
+    if current is None or current.generation != memory_generation(store.db):
+        current = _MEMORY[store.path] = PassageMemory.load(store.db)
+    return current
+
+
+def similar(
+    store: Store, text: str, *, report: str | None = None, exclude_report: str | None = None, limit: int = 10, use_memory: bool = False
+) -> list[dict]:
+    """Sentences across the corpus most like text, best first, score 0-100.
+
+    use_memory: find candidates in the in-memory index (store.passage_memory),
+    for a process that asks many questions; otherwise FTS5 in the store.
+    """
     db = store.db
     aliases = _aliases(db)
     query = norm_tokens(text, aliases)
     custom = len(aliases) > len(BUILTIN_ALIASES)
-    found = candidates(db, query, limit=max(CANDIDATES_PER_QUERY, limit * 20), report=report, exclude_report=exclude_report)
+    if use_memory:
+        found = _memory_candidates(store, query, report, exclude_report)
+    else:
+        found = candidates(db, query, limit=max(CANDIDATES_PER_QUERY, limit * 20), report=report, exclude_report=exclude_report)
     scored = []
     for rank, passage in enumerate(found):
         passage_norm = norm_tokens(passage.text, aliases) if custom else passage.norm
@@ -56,6 +80,22 @@ def similar(store: Store, text: str, *, report: str | None = None, exclude_repor
         {"report": p.report_id, "start": p.start, "end": p.end, "text": p.text, "score": round(s, 1)}
         for s, _, p in scored[:limit]
     ]
+
+
+def _memory_candidates(store: Store, query: str, report: str | None, exclude_report: str | None) -> list[Passage]:
+    memory = passage_memory(store)
+    indexes = memory.candidates(query, MEMORY_CANDIDATES)
+    indexes = [i for i in indexes if (report is None or memory.reports[i] == report) and memory.reports[i] != exclude_report]
+    # Score in memory first; fetch only the passages that can make the list.
+    ranked = sorted(indexes, key=lambda i: score(query, memory.norms[i]), reverse=True)[:CANDIDATES_PER_QUERY]
+    ids = [memory.ids[i] for i in ranked]
+    if not ids:
+        return []
+    rows = store.db.execute(
+        f'SELECT id, report_id, ordinal, start, "end", text, norm FROM passages WHERE id IN ({",".join("?" for _ in ids)})', ids
+    ).fetchall()
+    by_id = {row[0]: Passage(*row) for row in rows}
+    return [by_id[i] for i in ids if i in by_id]
 
 
 def _windows(db, passage: Passage) -> list[tuple[int, int, str, list[Passage]]]:

@@ -17,7 +17,9 @@ from claimdesk.store.errors import NotFoundError, StoreError
 from claimdesk.store.links import LinkError
 from claimdesk.store.undo import UndoError
 
-USER_ERRORS = (SourceError, StoreError, NotFoundError, QuoteNotFound, ClaimError, EntityError, LinkError, UndoError)
+from claimdesk.exporting import ExportError  # noqa: E402
+
+USER_ERRORS = (SourceError, StoreError, NotFoundError, QuoteNotFound, ClaimError, EntityError, LinkError, UndoError, ExportError)
 
 
 def emit_json(document) -> None:

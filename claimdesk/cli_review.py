@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from claimdesk.checking import suggest_links
@@ -164,3 +166,82 @@ def conflict_reopen(obj: Context, conflict_id) -> None:
     with obj.store.action("reopen conflict", obj.reviewer) as action:
         reopen_conflict(action, conflict_id)
     click.echo(f"conflict {conflict_id} reopened")
+
+
+@cli.command("export")
+@click.option("--sqlite", "sqlite_path", metavar="FILE", help="SQLite database (opens in Datasette; a .metadata.json is written beside it).")
+@click.option("--markdown", "markdown_path", metavar="FILE", help="The register as Markdown.")
+@click.option("--html", "html_path", metavar="FILE", help="The register as one standalone HTML page.")
+@click.option("--claimreview", "claimreview_path", metavar="FILE", help="schema.org ClaimReview JSON-LD of reviewed claims.")
+@click.option("--annotations", "annotations_path", metavar="FILE", help="W3C Web Annotation collection (JSON-LD).")
+@click.option("--csl", "csl_path", metavar="FILE", help="CSL-JSON of every reference (Zotero, pandoc).")
+@click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES), help="Only claims with this status (repeatable).")
+@click.option("--report", "reports", multiple=True, help="Only claims of this report (repeatable).")
+@click.option("--entity", "entities", multiple=True, help="Only claims tagged with this entity (repeatable).")
+@click.option("--min-confidence", type=click.IntRange(1, 5), help="Only claims rated at least this confident.")
+@click.option("--json", "as_json", is_flag=True)
+@pass_context
+def export_command(obj: Context, sqlite_path, markdown_path, html_path, claimreview_path, annotations_path, csl_path,
+                   statuses, reports, entities, min_confidence, as_json) -> None:
+    """Export the claim register; each file is written whole or not at all."""
+    from claimdesk.exporting import export_register
+    from claimdesk.exports.register import Filters
+
+    targets = {name: path for name, path in (
+        ("sqlite", sqlite_path), ("markdown", markdown_path), ("html", html_path),
+        ("claimreview", claimreview_path), ("annotations", annotations_path), ("csl", csl_path),
+    ) if path}
+    if not targets:
+        raise click.UsageError("name at least one file: --sqlite, --markdown, --html, --claimreview, --annotations or --csl")
+    known = {r["id"] for r in list_reports_for_export(obj)}
+    for report in reports:
+        if report not in known:
+            from claimdesk.store.errors import NotFoundError
+
+            raise NotFoundError(f"no report {report!r} in the store (see `claimdesk reports`)")
+    filters = Filters(statuses=tuple(statuses), reports=tuple(reports), entities=tuple(entities), min_confidence=min_confidence)
+    steps = len(targets) + 1
+    show_bar = not as_json and sys.stderr.isatty()
+    with click.progressbar(length=steps, label="Exporting", file=sys.stderr) if show_bar else _NoBar() as bar:
+        result = export_register(obj.store, targets, filters, progress=lambda _step: bar.update(1))
+    if as_json:
+        emit_json(result)
+    else:
+        for name, path in result["written"].items():
+            click.echo(f"{name}: {path}")
+        click.echo(f"{result['claims']} claim(s) from {result['reports']} report(s)")
+
+
+class _NoBar:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def update(self, _steps: int) -> None:
+        pass
+
+
+def list_reports_for_export(obj: Context) -> list[dict]:
+    from claimdesk.store.reports import list_reports
+
+    return list_reports(obj.store.db)
+
+
+@cli.command("import-annotations")
+@click.argument("file")
+@click.option("--json", "as_json", is_flag=True)
+@pass_context
+def import_annotations_command(obj: Context, file, as_json) -> None:
+    """Read a W3C Web Annotation export back into a store holding the same reports."""
+    from claimdesk.exports.annotations import import_annotations
+
+    try:
+        result = import_annotations(obj.store, file, obj.reviewer)
+    except (ValueError, OSError) as exc:  # the file's fault, not the program's: one line, exit 1
+        raise click.ClickException(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+    if as_json:
+        emit_json(result)
+    else:
+        click.echo(f"{result['created']} claim(s) created, {result['unchanged']} already there")
