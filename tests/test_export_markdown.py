@@ -205,7 +205,8 @@ def test_hostile_quote_and_note_stay_text(built, tokens):
     hostile = next(c for c in register.claims if c["id"] == ids["hostile"])
     assert hostile["quote"] == HOSTILE_QUOTE
     blocks = _claim_blocks(tokens)
-    quote = next(t for t in blocks[ids["hostile"]] if t.type == "inline")
+    block = blocks[ids["hostile"]]
+    quote = block[[t.type for t in block].index("blockquote_open") + 2]
     assert _text(quote) == HOSTILE_QUOTE and {c.type for c in quote.children} == {"text"}
     for claim_id in (ids["hostile"], ids["broken"]):
         block = blocks[claim_id]

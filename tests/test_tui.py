@@ -173,3 +173,34 @@ def test_wrapped_rows_cover_the_text_in_order_within_the_width(text, width):
         covered.update(range(start, end))
         previous_end = end
     assert all(i in covered for i, char in enumerate(text) if not char.isspace())
+
+
+async def test_import_of_a_missing_path_says_so(tmp_path):
+    db = str(tmp_path / "empty.db")
+    Store(db).close()
+    app = ClaimdeskApp(db, "tester")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.press(*"/no/such/folder", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("no such file or directory" in m for m in messages), messages
+
+
+async def test_export_dialog_writes_every_format(corpus_db, tmp_path):
+    app = ClaimdeskApp(corpus_db, "tester")
+    target = tmp_path / "out"
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        prompt = app.screen.query_one("#prompt-input")
+        prompt.value = str(target)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert sorted(p.name for p in target.iterdir()) == sorted(
+        ["register.db", "register.db.metadata.json", "register.md", "register.html", "claimreview.jsonld", "annotations.jsonld", "references.csl.json"]
+    )

@@ -7,6 +7,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.worker import Worker
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -14,6 +15,7 @@ from textual.widgets.option_list import Option
 from claimdesk.checking import _passage_matches
 from claimdesk.claims.facts import extract_facts
 from claimdesk.store.db import Store
+from claimdesk.tui.workers import show_worker_failure
 from claimdesk.tui.widgets.claim_panel import resolution_chain
 
 
@@ -94,6 +96,9 @@ class CompareScreen(Screen):
         with Store(self.app.db_path) as store:
             matches = _passage_matches(store, self.claim_text, report=self.cited_report, limit=1)
         self.app.call_from_thread(self.show_passage, matches[0] if matches else None)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        show_worker_failure(event)
 
     def show_passage(self, match: dict | None) -> None:
         source = self.query_one("#compare-source", Static)

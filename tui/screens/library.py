@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, ProgressBar, Static
+from textual.worker import Worker
 
 from claimdesk.checking import similar
 from claimdesk.library import import_paths
@@ -17,6 +18,7 @@ from claimdesk.store.db import Store
 from claimdesk.store.reports import list_reports
 from claimdesk.tui.messages import ImportFinished, ImportProgress
 from claimdesk.tui.screens.dialogs import PromptScreen
+from claimdesk.tui.workers import show_worker_failure
 
 
 class LibraryScreen(Screen):
@@ -24,12 +26,13 @@ class LibraryScreen(Screen):
         Binding("enter", "open", "Open", id="library.open", tooltip="Open the report under the cursor"),
         Binding("i", "import", "Import", id="library.import", tooltip="Import a file or folder"),
         Binding("slash", "search", "Search", id="library.search", tooltip="Search report text and claims"),
+        Binding("x", "export", "Export", id="library.export", tooltip="Export the claim register in every format to a folder"),
         Binding("escape", "close_search", "Back", show=False, id="library.back"),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(Text("Enter opens a report · i imports · / searches the corpus · ? lists every key", style="dim"), id="library-help", markup=False)
+        yield Static(Text("Enter opens a report · i imports · / searches the corpus · x exports the register · ? lists every key", style="dim"), id="library-help", markup=False)
         yield ProgressBar(id="import-progress", show_eta=False)
         yield DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
         yield DataTable(id="search-results", cursor_type="row")
@@ -96,7 +99,7 @@ class LibraryScreen(Screen):
             return
         results = self.query_one("#search-results", DataTable)
         results.clear()
-        for hit in similar(self.app.store, query, limit=30):
+        for hit in similar(self.app.store, query, limit=30, use_memory=True):
             results.add_row(Text(f"{hit['score']:.0f}"), Text(hit["report"]), Text(str(hit["start"])), Text(hit["text"][:200]), key=f"{hit['report']}@{hit['start']}")
         claims = self.app.store.db.execute(
             "SELECT id, report_id, start, quote FROM claims WHERE removed = 0 AND quote LIKE ? ORDER BY id LIMIT 30", [f"%{query}%"]
@@ -113,6 +116,43 @@ class LibraryScreen(Screen):
 
         self.app.push_screen(PromptScreen("Import a file or folder (.txt, .md, .html)", placeholder=str(Path.cwd())), chosen)
 
+    def action_export(self) -> None:
+        def chosen(folder: str | None) -> None:
+            if folder and folder.strip():
+                self.export_register(folder.strip())
+
+        self.app.push_screen(
+            PromptScreen(
+                "Export the claim register to a folder",
+                value=str(Path.cwd() / "register"),
+                hint="Writes register.db (+ Datasette metadata), register.md, register.html, claimreview.jsonld, annotations.jsonld and references.csl.json.",
+            ),
+            chosen,
+        )
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    def export_register(self, folder: str) -> None:
+        """Export in a thread with a store of its own; each file is written atomically."""
+        from claimdesk.exporting import ExportError, export_register
+
+        target = Path(folder).expanduser()
+        files = {"sqlite": "register.db", "markdown": "register.md", "html": "register.html",
+                 "claimreview": "claimreview.jsonld", "annotations": "annotations.jsonld", "csl": "references.csl.json"}
+        steps = iter(range(1, len(files) + 2))
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+            with Store(self.app.db_path) as store:
+                result = export_register(
+                    store, {name: target / file for name, file in files.items()},
+                    progress=lambda step: self.post_message(ImportProgress(next(steps), len(files) + 1, step)),
+                )
+        except (ExportError, OSError) as exc:
+            self.app.call_from_thread(self.notify, f"Export failed: {exc}", severity="error", markup=False)
+            self.post_message(ImportFinished([], []))
+            return
+        self.app.call_from_thread(self.notify, f"Exported {result['claims']} claim(s) to {target}", markup=False, timeout=8)
+        self.post_message(ImportFinished([], []))
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="import")
     def import_files(self, path: str) -> None:
         """Import in a thread with a store of its own; the UI stays live."""
@@ -123,6 +163,10 @@ class LibraryScreen(Screen):
             )
         self.post_message(ImportFinished([f"{i.outcome.report_id} ({i.outcome.status})" for i in result.imported], result.skipped))
 
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if show_worker_failure(event):
+            self.query_one("#import-progress", ProgressBar).remove_class("visible")
+
     def on_import_progress(self, message: ImportProgress) -> None:
         bar = self.query_one("#import-progress", ProgressBar)
         bar.add_class("visible")
@@ -131,6 +175,8 @@ class LibraryScreen(Screen):
     def on_import_finished(self, message: ImportFinished) -> None:
         self.query_one("#import-progress", ProgressBar).remove_class("visible")
         self.refresh_reports()
+        if not message.imported and not message.skipped:
+            return  # an export, or an import that found nothing: said elsewhere
         summary = f"Imported: {', '.join(message.imported) or 'nothing'}"
         if message.skipped:
             summary += f"; skipped {len(message.skipped)}: {message.skipped[0]}"

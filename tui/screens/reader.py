@@ -9,6 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.worker import Worker
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
@@ -20,6 +21,7 @@ from claimdesk.store.entities import list_entities, parse_entity_argument
 from claimdesk.store.reports import list_reports, report_document
 from claimdesk.tui.messages import CheckReady
 from claimdesk.tui.screens.dialogs import PromptScreen
+from claimdesk.tui.workers import show_worker_failure
 from claimdesk.tui.widgets.claim_panel import ClaimPanel
 from claimdesk.tui.widgets.report_view import ClaimSpan, ReportView
 
@@ -104,6 +106,9 @@ class ReaderScreen(Screen):
         with Store(self.app.db_path) as store:
             result = check_claim(store, claim_id)
         self.post_message(CheckReady(claim_id, result))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        show_worker_failure(event)
 
     def on_check_ready(self, message: CheckReady) -> None:
         if message.claim_id == self.current_claim:
