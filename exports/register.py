@@ -45,12 +45,19 @@ class Register:
     """Claim ids joined by confirmed duplicate links (only claims in the register)."""
     conflicts: list[dict] = field(default_factory=list)
     changes: list[dict] = field(default_factory=list)
+    _reports_by_id: dict = field(default_factory=dict, repr=False)
+    _notes_by_label: dict = field(default_factory=dict, repr=False)
 
     def report(self, report_id: str) -> dict | None:
-        return next((r for r in self.reports if r["id"] == report_id), None)
+        if len(self._reports_by_id) != len(self.reports):
+            self._reports_by_id = {r["id"]: r for r in self.reports}
+        return self._reports_by_id.get(report_id)
 
     def footnote(self, report_id: str, number) -> dict | None:
-        return next((n for n in self.footnotes.get(report_id, []) if n["number"] == number), None)
+        notes = self._notes_by_label.get(report_id)
+        if notes is None or len(notes) != len(self.footnotes.get(report_id, [])):
+            notes = self._notes_by_label[report_id] = {n["number"]: n for n in self.footnotes.get(report_id, [])}
+        return notes.get(number)
 
     def root_footnote(self, report_id: str, number) -> dict | None:
         """The note holding the full reference (through Ibid. and op. cit.)."""
@@ -79,6 +86,7 @@ def build_register(store: Store, filters: Filters | None = None, *, with_changes
         row["sections"] = json.loads(row["sections"])
         register.reports.append(row)
     revision_of = {r["id"]: r["revision_id"] for r in register.reports}
+    section_starts = {r["id"]: [section["start"] for section in r["sections"]] for r in register.reports}
     report_of_revision = {v: k for k, v in revision_of.items()}
     for row in _rows(db, "SELECT revision_id, number, text, kind, resolves_to, resolution_guess, reference, cites_report, marker_offsets FROM footnotes ORDER BY revision_id, position"):
         report_id = report_of_revision.get(row.pop("revision_id"))
@@ -130,7 +138,7 @@ def build_register(store: Store, filters: Filters | None = None, *, with_changes
                 "quote": claim["quote"],
                 "prefix": claim["prefix"],
                 "suffix": claim["suffix"],
-                "section": _section_of(register.report(claim["report_id"]), claim["start"]),
+                "section": _section_of(register.report(claim["report_id"]), claim["start"], section_starts.get(claim["report_id"], [])),
                 "citations": labels,
                 "cited_reports": cited,
                 "entities": entities,
@@ -180,10 +188,9 @@ def _resolve_citing(register: Register) -> None:
                 note["cites_report"] = root["cites_report"]
 
 
-def _section_of(report: dict | None, offset: int) -> str | None:
+def _section_of(report: dict | None, offset: int, starts: list[int]) -> str | None:
     if not report or not report["sections"]:
         return None
-    starts = [section["start"] for section in report["sections"]]
     index = bisect.bisect_right(starts, offset) - 1
     # The innermost section that contains the offset.
     for section in reversed(report["sections"][: index + 1]):
