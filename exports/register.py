@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from claimdesk.store.claims import CONFIDENCE_LEVELS
+from claimdesk.store.claims import claim_fields, sort_labels
 from claimdesk.store.db import Store
 from claimdesk.store.links import clusters as confirmed_clusters
 
@@ -123,7 +123,7 @@ def build_register(store: Store, filters: Filters | None = None, *, with_changes
         entities = tags.get(claim["id"], [])
         if wanted_entities and not any(e["name"].lower() in wanted_entities for e in entities):
             continue
-        labels = sorted(citations.get(claim["id"], []), key=lambda label: (isinstance(label, str), label if isinstance(label, int) else 0, str(label)))
+        labels = sort_labels(citations.get(claim["id"], []))
         cited = []
         for label in labels:
             root = register.root_footnote(claim["report_id"], label)
@@ -131,26 +131,10 @@ def build_register(store: Store, filters: Filters | None = None, *, with_changes
                 cited.append(root["cites_report"])
         register.claims.append(
             {
-                "id": claim["id"],
-                "report": claim["report_id"],
-                "start": claim["start"],
-                "end": claim["end"],
-                "quote": claim["quote"],
+                **claim_fields(claim, labels, cited, entities),
                 "prefix": claim["prefix"],
                 "suffix": claim["suffix"],
                 "section": _section_of(register.report(claim["report_id"]), claim["start"], section_starts.get(claim["report_id"], [])),
-                "citations": labels,
-                "cited_reports": cited,
-                "entities": entities,
-                "confidence": claim["confidence"],
-                "confidence_label": CONFIDENCE_LEVELS.get(claim["confidence"]),
-                "status": claim["status"],
-                "note": claim["note"],
-                "reviewer": claim["reviewer"],
-                "created": claim["created"],
-                "updated": claim["updated"],
-                "version": claim["version"],
-                "anchor": claim["anchor"],
             }
         )
     kept = {claim["id"] for claim in register.claims}

@@ -209,7 +209,7 @@ def claim_document(db, claim_id: int, *, include_removed: bool = False) -> dict:
     """The claim object of the command-line contract, plus a few helpful fields."""
     claim = require_claim(db, claim_id, include_removed=include_removed)
     citations = [json.loads(r[0]) for r in db.execute("SELECT footnote FROM claim_citations WHERE claim_id = ?", [claim_id]).fetchall()]
-    citations.sort(key=lambda label: (isinstance(label, str), label if isinstance(label, int) else 0, str(label)))
+    citations = sort_labels(citations)
     entities = [
         {"name": r[0], "type": r[1]}
         for r in db.execute(
@@ -219,28 +219,40 @@ def claim_document(db, claim_id: int, *, include_removed: bool = False) -> dict:
     ]
     linked = {e["name"].lower() for e in entities}
     return {
-        "id": claim["id"],
-        "report": claim["report_id"],
-        "start": claim["start"],
-        "end": claim["end"],
-        "quote": claim["quote"],
-        "citations": citations,
-        "cited_reports": cited_reports(db, claim["report_id"], citations),
-        "entities": entities,
-        "confidence": claim["confidence"],
-        "confidence_label": CONFIDENCE_LEVELS.get(claim["confidence"]),
-        "status": claim["status"],
-        "note": claim["note"],
-        "reviewer": claim["reviewer"],
-        "created": claim["created"],
-        "updated": claim["updated"],
-        "version": claim["version"],
-        "anchor": claim["anchor"],
+        **claim_fields(claim, citations, cited_reports(db, claim["report_id"], citations), entities),
         "anchor_method": claim["anchor_method"],
         "revision": claim["revision"],
         "removed": bool(claim["removed"]),
         "suggested_entities": [e for e in mentioned_entities(db, claim["quote"]) if e["name"].lower() not in linked],
     }
+
+
+def claim_fields(row: dict, citations: list, cited: list[str], entities: list[dict]) -> dict:
+    """The claim object of the contract from a claims row; shared with the exports."""
+    return {
+        "id": row["id"],
+        "report": row["report_id"],
+        "start": row["start"],
+        "end": row["end"],
+        "quote": row["quote"],
+        "citations": citations,
+        "cited_reports": cited,
+        "entities": entities,
+        "confidence": row["confidence"],
+        "confidence_label": CONFIDENCE_LEVELS.get(row["confidence"]),
+        "status": row["status"],
+        "note": row["note"],
+        "reviewer": row["reviewer"],
+        "created": row["created"],
+        "updated": row["updated"],
+        "version": row["version"],
+        "anchor": row["anchor"],
+    }
+
+
+def sort_labels(labels: list) -> list:
+    """Footnote labels in document order: numbers first, by value, then named ones."""
+    return sorted(labels, key=lambda label: (isinstance(label, str), label if isinstance(label, int) else 0, str(label)))
 
 
 def cited_reports(db, report_id: str, citations: list) -> list[str]:
