@@ -44,7 +44,7 @@ def _aliases(db) -> dict[str, str]:
 
 # Passages kept in memory per store file, for processes that query many times.
 _MEMORY: dict[str, PassageMemory] = {}
-MEMORY_CANDIDATES = 1000
+MEMORY_CANDIDATES = 2000
 
 
 def passage_memory(store: Store) -> PassageMemory:

@@ -17,9 +17,8 @@ from dataclasses import dataclass, field
 # Posting lists longer than this share of the corpus are too common to help.
 _COMMON_SHARE = 0.2
 # How many postings one query may walk: the rarest terms first, until this.
-_POSTING_BUDGET = 120_000
-_SHORT_TOKENS = 4
-_SHORT_BUDGET = 5_000
+_POSTING_BUDGET = 200_000
+_SUBSET_BUDGET = 20_000
 
 
 @dataclass
@@ -31,9 +30,10 @@ class PassageMemory:
     reports: list[str] = field(default_factory=list)
     norms: list[str] = field(default_factory=list)
     postings: dict[str, array] = field(default_factory=dict)
-    short_postings: dict[str, list[int]] = field(default_factory=dict)
-    """Postings of the passages with few distinct tokens: token_set_ratio gives
-    100 to a passage all of whose tokens are in the query, however few it shares."""
+    by_rarest: dict[str, array] = field(default_factory=dict)
+    """Each passage filed under its rarest token. token_set_ratio gives 100 to a
+    passage all of whose tokens are in the query, however few they are; such a
+    passage's rarest token is in the query, so it is found under it."""
 
     @classmethod
     def load(cls, db) -> "PassageMemory":
@@ -44,17 +44,20 @@ class PassageMemory:
             memory.ids.append(passage_id)
             memory.reports.append(report_names.setdefault(report_id, report_id))
             memory.norms.append(norm)
-            tokens = set(norm.split())
-            for token in tokens:
+            for token in set(norm.split()):
                 bucket = building.get(token)
                 if bucket is None:
                     building[token] = [index]
                 else:
                     bucket.append(index)
-            if len(tokens) <= _SHORT_TOKENS:
-                for token in tokens:
-                    memory.short_postings.setdefault(token, []).append(index)
         memory.postings = {token: array("i", bucket) for token, bucket in building.items()}
+        sizes = {token: len(bucket) for token, bucket in building.items()}
+        rarest: dict[str, list[int]] = {}
+        for index, norm in enumerate(memory.norms):
+            tokens = norm.split()
+            if tokens:
+                rarest.setdefault(min(tokens, key=sizes.__getitem__), []).append(index)
+        memory.by_rarest = {token: array("i", bucket) for token, bucket in rarest.items()}
         return memory
 
     def candidates(self, query_norm: str, limit: int) -> list[int]:
@@ -78,8 +81,8 @@ class PassageMemory:
         wanted = set(terms)
         seen = set(found)
         for term in terms:
-            for index in self.short_postings.get(term, ())[:_SHORT_BUDGET]:
-                if index not in seen and set(self.norms[index].split()) <= wanted:
+            for index in self.by_rarest.get(term, ())[:_SUBSET_BUDGET]:
+                if index not in seen and wanted.issuperset(self.norms[index].split()):
                     seen.add(index)
                     found.append(index)
         return found

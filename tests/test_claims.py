@@ -258,3 +258,17 @@ def test_links_clusters_conflicts(corpus_store):
         resolved = resolve_conflict(action, conflict["id"], d, "Ifri cites TASS; Werra gives no source")
     assert resolved["state"] == "resolved" and resolved["kept"] == d
     assert claim_document(corpus_store.db, c)["status"] == "disputed"
+
+
+def test_in_memory_index_finds_what_brute_force_finds(corpus_store):
+    """similar(use_memory=True) against rapidfuzz over every passage: same top scores."""
+    from rapidfuzz import fuzz, process
+
+    from claimdesk.checking import passage_memory
+    from claimdesk.store.passages import norm_tokens
+
+    memory = passage_memory(corpus_store)
+    for query in (WERRA_80, WERRA_PERU, "Russia lent Argentina an icebreaker", "Antarctica", WERRA_QUOTE):
+        ours = [hit["score"] for hit in similar(corpus_store, query, use_memory=True)]
+        brute = [round(score, 1) for _, score, _ in process.extract(norm_tokens(query), memory.norms, scorer=fuzz.token_set_ratio, limit=10)]
+        assert ours[: len(brute)] == brute[: len(ours)]
