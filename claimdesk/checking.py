@@ -331,11 +331,11 @@ def suggest_links(store: Store, reviewer: str | None = None, progress: Callable[
     norms = [norm_tokens(quote, aliases) for _, _, quote, _ in rows]
     token_sets = [set(n.split()) for n in norms]
     frequency = Counter(token for tokens in token_sets for token in tokens)
-    max_postings = max(50, len(rows) // 50)
+    # Only tokens shared by a few claims block well; Counter.update counts in C.
     postings: dict[str, list[int]] = {}
     for index, tokens in enumerate(token_sets):
         for token in tokens:
-            if frequency[token] <= max_postings:
+            if 1 < frequency[token] <= _BLOCKING_MAX_POSTINGS:
                 postings.setdefault(token, []).append(index)
     facts: dict[int, list] = {}
     common = common_tokens(db)
@@ -343,12 +343,17 @@ def suggest_links(store: Store, reviewer: str | None = None, progress: Callable[
     for index, (claim_id, report_id, quote, _start) in enumerate(rows):
         if progress and index % 1000 == 0:
             progress(index, len(rows))
-        # The rarest tokens it shares with some other claim (a token of its own finds nothing).
-        rare = sorted((t for t in token_sets[index] if t in postings and frequency[t] > 1), key=frequency.__getitem__)[:8]
-        shared = Counter(other for token in rare for other in postings[token] if other > index)
-        for other, _count in shared.most_common(30):
-            if rows[other][1] == report_id:
+        rare = sorted((t for t in token_sets[index] if t in postings), key=frequency.__getitem__)[:8]
+        shared: Counter = Counter()
+        for token in rare:
+            shared.update(postings[token])
+        compared = 0
+        for other, _count in shared.most_common(_BLOCKING_CANDIDATES * 2):
+            if other <= index or rows[other][1] == report_id:
                 continue
+            compared += 1
+            if compared > _BLOCKING_CANDIDATES:
+                break
             similarity = score(norms[index], norms[other])
             if similarity < FACT_MATCH_FLOOR:
                 continue
@@ -360,15 +365,42 @@ def suggest_links(store: Store, reviewer: str | None = None, progress: Callable[
             verdict = judge(quote, rows[other][2], similarity, facts[index], facts[other], subjects=subjects, common=common)
             if verdict.relation in ("duplicate", "conflict"):
                 suggestions.append((claim_id, rows[other][0], verdict, similarity))
-    created = Counter()
-    with store.action("suggest links", reviewer) as action:
-        for a, b, verdict, similarity in suggestions:
-            threshold = DUPLICATE_THRESHOLD if verdict.relation == "duplicate" else SUGGEST_THRESHOLD
-            link = add_link(
-                action, a, b, verdict.relation, state="suggested", scorer=SCORER, score=round(similarity, 1), threshold=threshold,
-                differences=[asdict(d) for d in verdict.differences],
-            )
-            created[link["state"] + " " + link["kind"]] += 1
     if progress:
         progress(len(rows), len(rows))
+    created = _store_suggestions(store, reviewer, suggestions)
     return {"claims": len(rows), "suggestions": len(suggestions), "links": dict(created)}
+
+
+_BLOCKING_MAX_POSTINGS = 200
+_BLOCKING_CANDIDATES = 30
+
+
+def _store_suggestions(store: Store, reviewer: str | None, suggestions: list) -> Counter:
+    """All suggestions in one action; a person's decision is never overwritten."""
+    created: Counter = Counter()
+    with store.action("suggest links", reviewer) as action:
+        existing = {
+            (a, b): (link_id, state)
+            for link_id, a, b, state in action.db.execute("SELECT id, claim_a, claim_b, state FROM links").fetchall()
+        }
+        for a, b, verdict, similarity in suggestions:
+            low, high = (a, b) if a < b else (b, a)
+            threshold = DUPLICATE_THRESHOLD if verdict.relation == "duplicate" else SUGGEST_THRESHOLD
+            differences = [asdict(d) for d in verdict.differences]
+            if (low, high) in existing:
+                if existing[(low, high)][1] == "suggested":
+                    add_link(action, low, high, verdict.relation, state="suggested", scorer=SCORER, score=round(similarity, 1),
+                             threshold=threshold, differences=differences)
+                    created["suggested " + verdict.relation] += 1
+                continue
+            row = {"claim_a": low, "claim_b": high, "kind": verdict.relation, "state": "suggested", "scorer": SCORER,
+                   "score": round(similarity, 1), "threshold": threshold, "differences": json.dumps(differences, ensure_ascii=False),
+                   "created_by": action.reviewer, "created": action.at}
+            link_id = action.db.conn.execute(
+                f"INSERT INTO links ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})", list(row.values())
+            ).lastrowid
+            action.log("links", json.dumps([link_id]), None, {"id": link_id, **row, "decided_by": None, "decided": None,
+                                                               "kept_claim": None, "resolution_note": None, "resolved_by": None, "resolved": None})
+            existing[(low, high)] = (link_id, "suggested")
+            created["suggested " + verdict.relation] += 1
+    return created
