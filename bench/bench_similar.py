@@ -301,14 +301,15 @@ def main(argv: list[str] | None = None) -> int:
     corpus = synthetic.corpus_dir(args.corpus)
     store_path = Path(args.store) if args.store else CACHE / f"similar-{args.sentences}.db"
     material = variants.load_material(corpus)
-    info = None if args.rebuild else variants.cached_info(store_path, sentences=args.sentences, per_report=args.per_report,
-                                                          norm=variants.norm_fingerprint(material))
-    cached = info is not None
-    if info is None:
-        _log(f"building {store_path} ({args.sentences:,} synthetic sentences; minutes at 1M)…")
-        info = variants.build_sentence_store(store_path, args.sentences, corpus, per_report=args.per_report)
-    else:
-        _log(f"reusing {store_path} (built in {info['build_s']:.0f} s; --rebuild to build again)")
+    with variants.build_lock(store_path):
+        info = None if args.rebuild else variants.cached_info(store_path, sentences=args.sentences, per_report=args.per_report,
+                                                              norm=variants.norm_fingerprint(material))
+        cached = info is not None
+        if info is None:
+            _log(f"building {store_path} ({args.sentences:,} synthetic sentences; minutes at 1M)…")
+            info = variants.build_sentence_store(store_path, args.sentences, corpus, per_report=args.per_report)
+        else:
+            _log(f"reusing {store_path} (built in {info['build_s']:.0f} s; --rebuild to build again)")
     queries = make_queries(material, args.queries)
     warmup = variants.light_change(random.Random("warm-up"), material.sentences[0], material)
     modes = [m for m in available_modes() if args.mode in ("both", m)]

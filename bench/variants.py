@@ -37,6 +37,8 @@ Two store builders use them (the stores are cached by the benchmarks):
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import json
 import multiprocessing
@@ -430,6 +432,20 @@ def build_sentence_store(path: str | os.PathLike, n_sentences: int, corpus: str 
             "bytes": os.path.getsize(path)}
     Path(str(path) + ".json").write_text(json.dumps(info, indent=1))
     return info
+
+
+@contextlib.contextmanager
+def build_lock(path: str | os.PathLike):
+    """Held while a benchmark checks, builds or copies a cached store: two runs
+    at once (the cache is shared) wait for each other instead of building the
+    same file together."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with open(f"{path}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def cached_info(path: str | os.PathLike, **wanted) -> dict | None:

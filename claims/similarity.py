@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -33,6 +34,7 @@ def score(claim_norm: str, passage_norm: str) -> float:
     return float(fuzz.token_set_ratio(claim_norm, passage_norm))
 
 
+@lru_cache(maxsize=262_144)
 def word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
@@ -40,17 +42,18 @@ def word_count(text: str) -> int:
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w’'-]{2,})")
 
 
-def proper_nouns(text: str) -> set[str]:
+@lru_cache(maxsize=262_144)
+def proper_nouns(text: str) -> frozenset[str]:
     """Capitalised words that do not start a sentence: the names a claim is about."""
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(c for c in folded if not unicodedata.combining(c))
-    return {word.lower() for word in _CAPITALISED.findall(folded)}
+    return frozenset(word.lower() for word in _CAPITALISED.findall(folded))
 
 
 def same_subject(claim_text: str, passage_text: str) -> bool:
     """Both name something in common ("Peru" and "Peruvian" count), or one names nothing."""
     ours, theirs = proper_nouns(claim_text), proper_nouns(passage_text)
-    if not ours or not theirs:
+    if not ours or not theirs or ours & theirs:
         return True
     return any(a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a))) for a in ours for b in theirs)
 
@@ -115,11 +118,12 @@ _NEAR_CHARS = 80
 _UNIT_CONTEXT_CHARS = 60
 
 
-def _near_stems(text: str, fact) -> set[str]:
+@lru_cache(maxsize=262_144)
+def _near_stems(text: str, fact) -> frozenset[str]:
     """The few content words right before and right after a figure: what it is of."""
     before = content_tokens(normalise(text[max(0, fact.start - _NEAR_CHARS):fact.start]))[-_NEAR_TOKENS:]
     after = content_tokens(normalise(text[fact.end:fact.end + _NEAR_CHARS]))[:_NEAR_TOKENS]
-    return set(before) | set(after)
+    return frozenset(before) | frozenset(after)
 
 
 def _role(text: str, fact) -> str | None:
