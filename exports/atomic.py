@@ -22,6 +22,11 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     temporary_path = Path(temporary)
     try:
         yield temporary_path
+        # mkstemp makes the file private (0600); an export gets the usual mode.
+        umask = os.umask(0)
+        os.umask(umask)
+        if temporary_path.exists():
+            os.chmod(temporary_path, 0o666 & ~umask)
         os.replace(temporary_path, target)
     except BaseException:
         temporary_path.unlink(missing_ok=True)
