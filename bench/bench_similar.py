@@ -31,6 +31,7 @@ import argparse
 import cProfile
 import io
 import math
+import os
 import pstats
 import random
 import statistics
@@ -298,6 +299,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     begun = time.perf_counter()
+    load_at_start = " / ".join(f"{x:.2f}" for x in os.getloadavg())
     corpus = synthetic.corpus_dir(args.corpus)
     store_path = Path(args.store) if args.store else CACHE / f"similar-{args.sentences}.db"
     material = variants.load_material(corpus)
@@ -377,7 +379,8 @@ def main(argv: list[str] | None = None) -> int:
         notes.append("This claimdesk's `similar` has no `use_memory` parameter: only the FTS5 path was measured.")
     print("\n### Notes\n")
     print("\n".join(f"- {line}" for line in notes))
-    print(f"\nMachine: {bench_import.machine()}")
+    print(f"\nMachine: {bench_import.machine()}; load average {load_at_start} at the start, "
+          f"{' / '.join(f'{x:.2f}' for x in os.getloadavg())} at the end (1, 5, 15 min; this benchmark alone makes about 1: more means other processes shared the 2 cores)")
     print(f"Bars (each mode): median < {BAR_MEDIAN_MS:.0f} ms once loaded; ≥ {BAR_SPEEDUP:.0f}× the brute force; recall@10 ≥ {BAR_RECALL}. "
           f"Benchmark took {time.perf_counter() - begun:.0f} s.")
     for mode in modes:

@@ -213,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     begun = time.perf_counter()
+    load_at_start = " / ".join(f"{x:.2f}" for x in os.getloadavg())
     corpus = synthetic.corpus_dir(args.corpus)
     n_reports = args.reports or max(10, args.claims // 100)
     store_path = Path(args.store) if args.store else CACHE / f"suggest-{args.claims}.db"
@@ -300,7 +301,8 @@ def main(argv: list[str] | None = None) -> int:
         print(bench_import.table(["pairs", "count", "suggested duplicate", "suggested conflict", "not suggested"], found_rows))
     print("\n### Notes\n")
     print("\n".join(f"- {line}" for line in notes))
-    print(f"\nMachine: {bench_import.machine()}")
+    print(f"\nMachine: {bench_import.machine()}; load average {load_at_start} at the start, "
+          f"{' / '.join(f'{x:.2f}' for x in os.getloadavg())} at the end (1, 5, 15 min; this benchmark alone makes about 1: more means other processes shared the 2 cores)")
     print(f"Bars: suggest_links over {args.claims:,} claims < {BAR_S:.0f} s on this machine and < {BAR_MB:,} MB peak RSS. "
           f"RSS in MB of 2^20 bytes. Benchmark took {time.perf_counter() - begun:.0f} s.")
     if args.profile or not (ok_time and ok_memory):
