@@ -186,6 +186,54 @@ def planted_pairs(families: dict[int, list]) -> dict[tuple[int, int], str]:
     return pairs
 
 
+def judge_missed(db: Path, pairs: list[tuple[int, int]]) -> Counter:
+    """For planted pairs suggest_links did not suggest: what its own scorer and
+    judge say when the two claims are compared (as suggest_links would, with the
+    sentence before each claim as its subject). "duplicate"/"conflict" means the
+    pair was never compared: blocking left it out."""
+    import inspect
+
+    import claimdesk.checking as checking
+    from claimdesk.store.db import Store
+
+    store = Store(db)
+    conn = store.db.conn
+    quotes = {}
+    needed = sorted({c for pair in pairs for c in pair})
+    for start in range(0, len(needed), 900):
+        chunk = needed[start:start + 900]
+        quotes.update({row[0]: row[1:] for row in conn.execute(
+            f"SELECT id, report_id, quote, start FROM claims WHERE id IN ({','.join('?' for _ in chunk)})", chunk)})
+    norms, facts, subjects = {}, {}, {}
+
+    def subject(claim_id):
+        if claim_id not in subjects:
+            report_id, quote, start = quotes[claim_id]
+            before = conn.execute('SELECT text FROM passages WHERE report_id = ? AND "end" <= ? ORDER BY "end" DESC LIMIT 1',
+                                  [report_id, start]).fetchone()
+            subjects[claim_id] = (before[0] + " " if before else "") + quote
+        return subjects[claim_id]
+
+    extra = {}
+    if "common" in inspect.signature(checking.judge).parameters and hasattr(checking, "common_tokens"):
+        extra["common"] = checking.common_tokens(store.db)
+    verdicts: Counter = Counter()
+    for a, b in pairs:
+        for c in (a, b):
+            if c not in norms:
+                norms[c] = checking.norm_tokens(quotes[c][1])
+                facts[c] = checking.extract_facts(quotes[c][1])
+        similarity = checking.score(norms[a], norms[b])
+        if similarity < checking.FACT_MATCH_FLOOR:
+            verdicts["below the floor"] += 1
+            continue
+        verdict = checking.judge(quotes[a][1], quotes[b][1], similarity, facts[a], facts[b],
+                                 subjects=lambda a=a, b=b: (subject(a), subject(b)), **extra)
+        verdicts[verdict.relation or "no relation"] += 1
+    store.close()
+    return verdicts
+
+
 def found_links(db: Path) -> list[tuple[int, int, str, str]]:
     conn = sqlite3.connect(db)
     try:
@@ -272,16 +320,23 @@ def main(argv: list[str] | None = None) -> int:
         planted = planted_pairs(families)
         found = {(a, b): kind for a, b, kind, _ in links}
         by_expected: dict[str, Counter] = {"duplicate": Counter(), "conflict": Counter()}
+        missed: dict[str, list] = {"duplicate": [], "conflict": []}
         for pair, expected in planted.items():
             by_expected[expected][found.get(pair, "not suggested")] += 1
+            if pair not in found:
+                missed[expected].append(pair)
+        _log(f"judging the {sum(len(m) for m in missed.values()):,} planted pairs not suggested…")
         for expected in ("duplicate", "conflict"):
             counts = by_expected[expected]
             total = sum(counts.values())
+            judged = judge_missed(run["db"], missed[expected]) if missed[expected] else Counter()
+            why = ", ".join(f"{v:,} {k}" for k, v in judged.most_common())
             found_rows.append([f"planted {expected} pairs (same family, other report)", f"{total:,}",
-                               f"{counts['duplicate']:,}", f"{counts['conflict']:,}", f"{counts['not suggested']:,}"])
+                               f"{counts['duplicate']:,}", f"{counts['conflict']:,}", f"{counts['not suggested']:,}",
+                               f"{judged['duplicate'] + judged['conflict']:,} ({why})" if judged else "—"])
         unplanted = Counter(kind for pair, kind in found.items() if pair not in planted)
-        found_rows.append(["pairs across families (not planted)", "—", f"{unplanted['duplicate']:,}", f"{unplanted['conflict']:,}", "—"])
-        found_rows.append(["all links stored (`links` table)", f"{len(links):,}", f"{kinds['duplicate']:,}", f"{kinds['conflict']:,}", "—"])
+        found_rows.append(["pairs across families (not planted)", "—", f"{unplanted['duplicate']:,}", f"{unplanted['conflict']:,}", "—", "—"])
+        found_rows.append(["all links stored (`links` table)", f"{len(links):,}", f"{kinds['duplicate']:,}", f"{kinds['conflict']:,}", "—", "—"])
         notes.append(f"suggest_links returned links = {json.dumps(result['links'])}.")
     remove_scratch(run["db"])
     changes = ", ".join(f"{v:,} {k}" for k, v in sorted(info["changes"].items()))
@@ -298,7 +353,9 @@ def main(argv: list[str] | None = None) -> int:
     print(bench_import.table(["measure", "over", "figure", "bar", "result"], rows))
     if found_rows:
         print("\n### What was suggested (sanity check)\n")
-        print(bench_import.table(["pairs", "count", "suggested duplicate", "suggested conflict", "not suggested"], found_rows))
+        print(bench_import.table(["pairs", "count", "suggested duplicate", "suggested conflict", "not suggested",
+                                  "of those, judged duplicate or conflict when compared directly (= left out by blocking); all verdicts"],
+                                 found_rows))
     print("\n### Notes\n")
     print("\n".join(f"- {line}" for line in notes))
     print(f"\nMachine: {bench_import.machine()}; load average {load_at_start} at the start, "
