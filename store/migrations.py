@@ -215,7 +215,9 @@ def _claims_entities_links(db: sqlite_utils.Database) -> None:
     )
     db.execute("CREATE INDEX links_b ON links(claim_b)")
     # The passage index: every sentence of every current revision, normalised
-    # for matching, searched with FTS5's BM25 before rapidfuzz re-scores.
+    # for matching, searched with FTS5's BM25 before rapidfuzz re-scores. The
+    # norm column is already stemmed (claims.normalise): no porter here, so the
+    # vocabulary holds exactly the tokens that queries look up.
     db.execute(
         """
         CREATE TABLE passages (
@@ -234,7 +236,7 @@ def _claims_entities_links(db: sqlite_utils.Database) -> None:
     db.execute('CREATE INDEX passages_report_end ON passages(report_id, "end")')
     db.execute(
         "CREATE VIRTUAL TABLE passages_fts USING fts5(norm, content='passages', content_rowid='id', "
-        "tokenize='porter unicode61 remove_diacritics 2')"
+        "tokenize='unicode61 remove_diacritics 2')"
     )
     db.execute(
         "CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN "
