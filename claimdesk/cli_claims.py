@@ -31,6 +31,7 @@ from claimdesk.store.entities import (
     set_entity_type,
     suggest_entities,
 )
+from claimdesk.store.reports import require_report
 from claimdesk.store.undo import claim_history, undo_last
 
 pass_context = click.make_pass_decorator(Context)
@@ -162,9 +163,7 @@ def _show_claim(document: dict, as_json: bool) -> None:
 def claims_command(obj: Context, report, removed, as_json) -> None:
     """List claims."""
     if report:
-        from claimdesk.store.reports import report_document  # raises a clear error for an unknown report
-
-        report_document(obj.store, report)
+        require_report(obj.store.db, report)
     claims = list_claims(obj.store.db, report, include_removed=removed)
     if as_json:
         emit_json(claims)

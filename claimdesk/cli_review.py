@@ -10,6 +10,7 @@ from claimdesk.checking import suggest_links
 from claimdesk.cli import cli
 from claimdesk.cli_common import Context, emit_json
 from claimdesk.store.claims import STATUSES
+from claimdesk.store.reports import require_report
 from claimdesk.store.links import (
     LINK_KINDS,
     add_link,
@@ -193,12 +194,8 @@ def export_command(obj: Context, sqlite_path, markdown_path, html_path, claimrev
     ) if path}
     if not targets:
         raise click.UsageError("name at least one file: --sqlite, --markdown, --html, --claimreview, --annotations or --csl")
-    known = {r["id"] for r in list_reports_for_export(obj)}
     for report in reports:
-        if report not in known:
-            from claimdesk.store.errors import NotFoundError
-
-            raise NotFoundError(f"no report {report!r} in the store (see `claimdesk reports`)")
+        require_report(obj.store.db, report)
     filters = Filters(statuses=tuple(statuses), reports=tuple(reports), entities=tuple(entities), min_confidence=min_confidence)
     steps = len(targets) + 1
     show_bar = not as_json and sys.stderr.isatty()
@@ -221,12 +218,6 @@ class _NoBar:
 
     def update(self, _steps: int) -> None:
         pass
-
-
-def list_reports_for_export(obj: Context) -> list[dict]:
-    from claimdesk.store.reports import list_reports
-
-    return list_reports(obj.store.db)
 
 
 @cli.command("import-annotations")

@@ -89,7 +89,7 @@ def _centuries(text: str) -> str:
         return f"{n} century" if n else m.group(0)
 
     text = re.sub(rf"\b(\w+)\s+(?:{_CENTURY_WORDS})\b", before, text)
-    return re.sub(rf"\b(siglo|seculo|secolo|vek|veka)\s+(\w+)\b", after, text)
+    return re.sub(r"\b(siglo|seculo|secolo|vek|veka)\s+(\w+)\b", after, text)
 
 
 @lru_cache(maxsize=16384)

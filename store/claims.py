@@ -13,8 +13,8 @@ import json
 from claimdesk.claims.anchoring import context, find_quote, reanchor
 from claimdesk.claims.citations import citations_for_span
 from claimdesk.store.db import Action, now
-from claimdesk.store.entities import ensure_entity, mentioned_entities, suggest_entities
-from claimdesk.store.errors import NotFoundError
+from claimdesk.store.entities import ensure_entity, mentioned_entities, require_entity, suggest_entities
+from claimdesk.store.errors import NotFoundError, no_such_report
 
 STATUSES = ("unreviewed", "verified", "disputed", "false", "unverifiable")
 CONFIDENCE_LEVELS = {1: "doubtful", 2: "weak", 3: "plausible", 4: "solid", 5: "established"}
@@ -50,7 +50,7 @@ def _current_revision(db, report_id: str) -> tuple[int, int, str]:
         [report_id],
     ).fetchone()
     if row is None:
-        raise NotFoundError(f"no report {report_id!r} in the store (see `claimdesk reports`)")
+        raise no_such_report(report_id)
     return row
 
 
@@ -153,8 +153,6 @@ def set_claim(
         if not action.row("claim_entities", {"claim_id": claim_id, "entity_id": entity["id"]}):
             action.insert("claim_entities", {"claim_id": claim_id, "entity_id": entity["id"]})
     for name in remove_entities:
-        from claimdesk.store.entities import require_entity
-
         entity = require_entity(db, name)
         action.delete("claim_entities", {"claim_id": claim_id, "entity_id": entity["id"]})
     if citations is not None:

@@ -7,3 +7,7 @@ class StoreError(RuntimeError):
 
 class NotFoundError(LookupError):
     """An id that names nothing in the store (a report, a claim)."""
+
+
+def no_such_report(report_id: str) -> NotFoundError:
+    return NotFoundError(f"no report {report_id!r} in the store (see `claimdesk reports`)")

@@ -77,7 +77,7 @@ def decide_link(action: Action, link_id: int, state: str, kind: str | None = Non
     """Confirm or reject a suggestion (or change a decision)."""
     if state not in ("confirmed", "rejected", "suggested"):
         raise LinkError(f"unknown link state {state!r}")
-    link = require_link(action.db, link_id)
+    require_link(action.db, link_id)  # a clear error for an unknown link
     values = {"state": state, "decided_by": action.reviewer, "decided": now()}
     if kind is not None:
         if kind not in LINK_KINDS:

@@ -15,7 +15,7 @@ from claimdesk.sources.importer import SourceFile
 from claimdesk.sources.model import ParsedReport, Reference
 from claimdesk.sources.report_matching import match_report
 from claimdesk.store.db import Action, Store, now
-from claimdesk.store.errors import NotFoundError
+from claimdesk.store.errors import no_such_report
 from claimdesk.store.claims import reanchor_claims
 from claimdesk.store.passages import index_revision
 
@@ -171,12 +171,18 @@ def list_reports(db) -> list[dict]:
     return reports
 
 
+def require_report(db, report_id: str) -> tuple[int]:
+    """The report's current revision number; a clear NotFoundError if there is no such report."""
+    head = db.execute("SELECT current_revision FROM reports WHERE id = ?", [report_id]).fetchone()
+    if not head:
+        raise no_such_report(report_id)
+    return head
+
+
 def report_document(store: Store, report_id: str) -> dict:
     """The whole current revision of a report, as `claimdesk show --json` prints it."""
     db = store.db
-    head = db.execute("SELECT current_revision FROM reports WHERE id = ?", [report_id]).fetchone()
-    if not head:
-        raise NotFoundError(f"no report {report_id!r} in the store (see `claimdesk reports`)")
+    head = require_report(db, report_id)
     revision = _revision_row(db, report_id, head[0])
     footnotes = []
     for row in db["footnotes"].rows_where("revision_id = ?", [revision["id"]], order_by="position"):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,7 +16,7 @@ from claimdesk.checking import check_claim
 from claimdesk.claims.anchoring import quote_pattern
 from claimdesk.store.claims import add_claim, claim_document, list_claims, set_claim
 from claimdesk.store.db import Store
-from claimdesk.store.entities import list_entities, parse_entity_argument
+from claimdesk.store.entities import list_entities, parse_entity_argument, suggest_entities
 from claimdesk.store.reports import list_reports, report_document
 from claimdesk.tui.messages import CheckReady
 from claimdesk.tui.screens.dialogs import PromptScreen
@@ -223,8 +222,6 @@ class ReaderScreen(Screen):
                     self.notify(str(exc), severity="error", markup=False)
                     return
                 self._save(f"entity {entity[0]}", lambda action: set_claim(action, claim_id, add_entities=[entity]))
-                from claimdesk.store.entities import suggest_entities
-
                 similar = [s["name"] for s in suggest_entities(self.app.store.db, entity[0]) if s["name"].lower() != entity[0].lower()]
                 if similar:
                     self.notify(f"{entity[0]} resembles {', '.join(similar)}: merge them in the review desk if they are one.", markup=False)
