@@ -126,7 +126,7 @@ def _judged_window(db, text: str, query: str, passage: Passage, aliases: dict, c
     return best[1:]
 
 
-def _passage_matches(store: Store, text: str, *, report=None, exclude_report=None, limit: int = 10) -> list[dict]:
+def passage_matches(store: Store, text: str, *, report=None, exclude_report=None, limit: int = 10) -> list[dict]:
     db = store.db
     aliases = _aliases(db)
     custom = len(aliases) > len(BUILTIN_ALIASES)
@@ -255,11 +255,11 @@ def check_claim(store: Store, claim_id: int) -> dict:
     """The claim check of the command-line contract."""
     db = store.db
     claim = claim_document(db, claim_id)
-    matches = _passage_matches(store, claim["quote"], exclude_report=claim["report"])
+    matches = passage_matches(store, claim["quote"], exclude_report=claim["report"])
     footnote_reports = _citation_targets(db, claim)
     citation_check = []
     for footnote, cited in footnote_reports:
-        found = _passage_matches(store, claim["quote"], report=cited, limit=1)
+        found = passage_matches(store, claim["quote"], report=cited, limit=1)
         passage = found[0] if found else None
         supported = None
         if passage is not None:

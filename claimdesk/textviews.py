@@ -84,13 +84,17 @@ def claim_line(claim: dict) -> str:
     )
 
 
+def describe_change(change: dict) -> str:
+    """What one change of a claim's history did: the fields it changed, before → after."""
+    before, after = change["before"] or {}, change["after"] or {}
+    if not before or not after:
+        return "created" if after else "deleted"
+    changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k) and k not in ("updated", "version"))
+    return ", ".join(f"{k}: {before.get(k)!r} → {after.get(k)!r}" for k in changed)
+
+
 def history_lines(changes: list[dict]) -> str:
-    lines = []
-    for change in changes:
-        before, after = change["before"] or {}, change["after"] or {}
-        changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k) and k not in ("updated", "version"))
-        what = ", ".join(f"{k}: {before.get(k)!r} → {after.get(k)!r}" for k in changed) if before and after else ("created" if after else "deleted")
-        lines.append(f"{change['at']}  {change['reviewer']}  {change['action']} ({change['target']}): {what}")
+    lines = [f"{change['at']}  {change['reviewer']}  {change['action']} ({change['target']}): {describe_change(change)}" for change in changes]
     return "\n".join(lines) or "No changes."
 
 

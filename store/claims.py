@@ -113,6 +113,13 @@ def add_claim(
     return claim["id"]
 
 
+def span_citations(db, report_id: str, start: int, end: int) -> list[int | str]:
+    """The footnotes a claim on [start, end] would cite (the same rule as add_claim)."""
+    revision_id, _number, _text = _current_revision(db, report_id)
+    markers, sentences = _markers_and_sentences(db, revision_id)
+    return citations_for_span(start, end, markers, sentences)
+
+
 def require_claim(db, claim_id: int, *, include_removed: bool = False) -> dict:
     cursor = db.execute("SELECT * FROM claims WHERE id = ?", [claim_id])
     row = cursor.fetchone()

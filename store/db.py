@@ -48,6 +48,7 @@ PRIMARY_KEYS = {
     "entity_aliases": ("alias",),
     "claim_entities": ("claim_id", "entity_id"),
     "links": ("id",),
+    "dismissed_passages": ("claim_id", "report_id", "start"),
 }
 
 

@@ -253,3 +253,23 @@ def _claims_entities_links(db: sqlite_utils.Database) -> None:
         "SELECT v.id, v.report_id FROM revisions v JOIN reports r ON r.id = v.report_id AND r.current_revision = v.number"
     ).fetchall():
         index_revision(db, revision_id, report_id)
+
+
+@MIGRATIONS(name="0003_dismissed_passages")
+def _dismissed_passages(db: sqlite_utils.Database) -> None:
+    # A passage of another report that the matcher proposed as the same claim
+    # (or a conflicting one) and an editor said is not: it is not proposed again.
+    # Passages are not claims, so these decisions cannot live in links.
+    db.execute(
+        """
+        CREATE TABLE dismissed_passages (
+            claim_id INTEGER NOT NULL REFERENCES claims(id),
+            report_id TEXT NOT NULL REFERENCES reports(id),
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            relation TEXT NOT NULL,
+            decided_by TEXT NOT NULL,
+            decided TEXT NOT NULL,
+            PRIMARY KEY (claim_id, report_id, start)
+        )"""
+    )

@@ -236,9 +236,9 @@ def test_unrelated_claims_stay_unmatched(corpus_store):
 
 
 def check_claim_text(store, text):
-    from claimdesk.checking import _passage_matches
+    from claimdesk.checking import passage_matches
 
-    return [m for m in _passage_matches(store, text) if m["relation"] in ("duplicate", "conflict")]
+    return [m for m in passage_matches(store, text) if m["relation"] in ("duplicate", "conflict")]
 
 
 def test_links_clusters_conflicts(corpus_store):

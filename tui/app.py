@@ -26,12 +26,13 @@ class ClaimdeskApp(App):
         Binding("ctrl+z", "undo", "Undo", id="app.undo", tooltip="Take back your last change"),
     ]
 
-    def __init__(self, db_path: str, reviewer: str, report: str | None = None, start: int | None = None) -> None:
+    def __init__(self, db_path: str, reviewer: str, report: str | None = None, start: int | None = None, review: bool = False) -> None:
         super().__init__()
         self.db_path = str(db_path)
         self.reviewer = reviewer
         self.initial_report = report
         self.initial_start = start
+        self.initial_review = review
         # The UI thread's own connection; workers open theirs (sqlite3 connections are per thread).
         self.store = Store(self.db_path)
 
@@ -42,6 +43,8 @@ class ClaimdeskApp(App):
         else:
             self.notify(f"Unknown theme {theme!r}; themes: {', '.join(sorted(self.available_themes))}", severity="warning", markup=False)
         self.push_screen(LibraryScreen())
+        if self.initial_review:
+            self.open_review()
         if self.initial_report:
             self.open_report(self.initial_report, self.initial_start)
 
@@ -54,6 +57,19 @@ class ClaimdeskApp(App):
             self.notify(str(exc), severity="error", markup=False)
             return
         self.push_screen(screen)
+
+    def open_claim(self, claim_id: int) -> None:
+        """The claim's report in the reader, at the claim."""
+        row = self.store.db.execute("SELECT report_id, start FROM claims WHERE id = ?", [claim_id]).fetchone()
+        if row is None:
+            self.notify(f"no claim {claim_id}", severity="error", markup=False)
+            return
+        self.open_report(row[0], row[1])
+
+    def open_review(self, tab: str = "suggestions") -> None:
+        from claimdesk.tui.screens.review import ReviewScreen
+
+        self.push_screen(ReviewScreen(tab))
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(_describe_bindings(self.screen, self)))
@@ -72,6 +88,7 @@ class ClaimdeskApp(App):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key binding of the current screen is also a palette command."""
         yield from super().get_system_commands(screen)
+        yield SystemCommand("Review desk", "Suggestions, conflicts, clusters, entities and claims, for editors", self.open_review)
         seen = set()
         for owner in (screen, *screen.query("*"), self):
             for binding in getattr(owner, "BINDINGS", []):

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from claimdesk.checking import _passage_matches
+from claimdesk.checking import passage_matches
 from claimdesk.claims.facts import extract_facts
 from claimdesk.store.db import Store
 from claimdesk.tui.workers import show_worker_failure
@@ -94,7 +94,7 @@ class CompareScreen(Screen):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def find_passage(self) -> None:
         with Store(self.app.db_path) as store:
-            matches = _passage_matches(store, self.claim_text, report=self.cited_report, limit=1)
+            matches = passage_matches(store, self.claim_text, report=self.cited_report, limit=1)
         self.app.call_from_thread(self.show_passage, matches[0] if matches else None)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

@@ -26,13 +26,14 @@ class LibraryScreen(Screen):
         Binding("enter", "open", "Open", id="library.open", tooltip="Open the report under the cursor"),
         Binding("i", "import", "Import", id="library.import", tooltip="Import a file or folder"),
         Binding("slash", "search", "Search", id="library.search", tooltip="Search report text and claims"),
+        Binding("r", "review", "Review", id="library.review", tooltip="The review desk: suggestions, conflicts, clusters, entities"),
         Binding("x", "export", "Export", id="library.export", tooltip="Export the claim register in every format to a folder"),
         Binding("escape", "close_search", "Back", show=False, id="library.back"),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(Text("Enter opens a report · i imports · / searches the corpus · x exports the register · ? lists every key", style="dim"), id="library-help", markup=False)
+        yield Static(Text("Enter opens a report · i imports · / searches the corpus · r opens the review desk · x exports the register · ? lists every key", style="dim"), id="library-help", markup=False)
         yield ProgressBar(id="import-progress", show_eta=False)
         yield DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
         yield DataTable(id="search-results", cursor_type="row")
@@ -81,6 +82,9 @@ class LibraryScreen(Screen):
     @on(DataTable.RowSelected, "#search-results")
     def _result_selected(self, event: DataTable.RowSelected) -> None:
         self.app.open_report(*_location(event.row_key.value))
+
+    def action_review(self) -> None:
+        self.app.open_review()
 
     def action_search(self) -> None:
         box = self.query_one("#library-search", Input)

@@ -19,6 +19,7 @@ from claimdesk.store.db import Store
 from claimdesk.store.entities import list_entities, parse_entity_argument, suggest_entities
 from claimdesk.store.reports import list_reports, report_document
 from claimdesk.tui.messages import CheckReady
+from claimdesk.tui.saving import save
 from claimdesk.tui.screens.dialogs import PromptScreen
 from claimdesk.tui.workers import show_worker_failure
 from claimdesk.tui.widgets.claim_panel import ClaimPanel
@@ -120,15 +121,9 @@ class ReaderScreen(Screen):
         return self.current_claim
 
     def _save(self, description: str, change) -> bool:
-        """Run one change as one action; say it is saved only once it is."""
-        try:
-            with self.app.store.action(description, self.app.reviewer) as action:
-                change(action)
-        except (ValueError, LookupError) as exc:
-            self.notify(str(exc), severity="error", markup=False)
+        if not save(self, description, change):
             return False
         self.reload_claims()
-        self.notify(f"Saved: {description}", markup=False, timeout=2)
         return True
 
     # actions -----------------------------------------------------------------

@@ -8,7 +8,7 @@ from textual.widgets import Static
 
 from claimdesk.store.claims import CONFIDENCE_LEVELS
 
-_STATUS_COLOURS = {"unreviewed": "yellow", "verified": "green", "disputed": "dark_orange", "false": "red", "unverifiable": "blue"}
+STATUS_COLOURS = {"unreviewed": "yellow", "verified": "green", "disputed": "dark_orange", "false": "red", "unverifiable": "blue"}
 
 
 def _line(*parts: tuple[str, str] | str) -> Text:
@@ -43,7 +43,7 @@ class ClaimPanel(VerticalScroll):
         body.append(f"Claim #{claim['id']}", style="bold")
         body.append(f"  v{claim['version']}\n", style="dim")
         body.append(claim["quote"] + "\n\n")
-        body.append_text(_line(("Status ", "dim"), (claim["status"], _STATUS_COLOURS.get(claim["status"], "")), ("   Confidence ", "dim"), confidence, "\n"))
+        body.append_text(_line(("Status ", "dim"), (claim["status"], STATUS_COLOURS.get(claim["status"], "")), ("   Confidence ", "dim"), confidence, "\n"))
         if claim["anchor"] != "anchored":
             body.append_text(_line(("Anchor ", "dim"), (f"{claim['anchor']} ({claim['anchor_method']})", "yellow"), "\n"))
         entities = ", ".join(f"{e['name']} ({e['type']})" for e in claim["entities"]) or "none"

@@ -1,0 +1,424 @@
+"""The editor's review desk, without a screen: queues of suggestions and
+conflicts, clusters with their citation trees, entity look-alikes, filters.
+
+The terminal UI draws these; the command line and tests call them directly.
+Everything that changes the store takes an Action, so each decision is one
+recorded, undoable step.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+from dataclasses import dataclass, field
+from typing import Callable
+
+from claimdesk.checking import citing_graph, independent_groups, passage_matches
+from claimdesk.claims.facts import compare_facts, extract_facts
+from claimdesk.claims.similarity import DUPLICATE_THRESHOLD, SCORER, SUGGEST_THRESHOLD
+from claimdesk.store.claims import STATUSES, add_claim, claim_document, parse_confidence
+from claimdesk.store.db import Action, Store, now
+from claimdesk.store.entities import list_entities, require_entity, suggest_entities
+from claimdesk.store.links import add_link, clusters, decide_link, list_conflicts
+from claimdesk.store.reports import require_report
+
+# A queue shows the best items first; past this many an editor filters instead.
+QUEUE_LIMIT = 500
+# Looking for passages (not yet claims) costs a corpus search per claim.
+PASSAGE_SEARCH_LIMIT = 300
+FILTER_KEYS = ("report", "entity", "status", "confidence", "reviewer")
+
+
+class ReviewError(ValueError):
+    pass
+
+
+# filters ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class ReviewFilter:
+    """Which claims the desk shows; a pair shows when either of its claims passes."""
+
+    reports: tuple[str, ...] = ()
+    entities: tuple[int, ...] = ()
+    """Entity ids (names and aliases are resolved when the filter is parsed)."""
+    entity_names: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    min_confidence: int | None = None
+    reviewers: tuple[str, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not (self.reports or self.entities or self.statuses or self.min_confidence or self.reviewers)
+
+    def describe(self) -> str:
+        parts = [f"report:{r}" for r in self.reports] + [f"entity:{shlex.quote(e)}" for e in self.entity_names]
+        parts += [f"status:{s}" for s in self.statuses] + [f"reviewer:{shlex.quote(r)}" for r in self.reviewers]
+        if self.min_confidence:
+            parts.append(f"confidence:{self.min_confidence}")
+        return " ".join(parts)
+
+    def claim_condition(self, alias: str = "c") -> tuple[str, list]:
+        """An SQL condition on a claims row named alias."""
+        where, params = [], []
+        for column, values in (("report_id", self.reports), ("status", self.statuses), ("reviewer", self.reviewers)):
+            if values:
+                where.append(f"{alias}.{column} IN ({','.join('?' for _ in values)})")
+                params += list(values)
+        if self.min_confidence:
+            where.append(f"{alias}.confidence >= ?")
+            params.append(self.min_confidence)
+        if self.entities:
+            where.append(
+                f"EXISTS (SELECT 1 FROM claim_entities ce WHERE ce.claim_id = {alias}.id "
+                f"AND ce.entity_id IN ({','.join('?' for _ in self.entities)}))"
+            )
+            params += list(self.entities)
+        return (" AND ".join(where) or "1"), params
+
+    def passing_claims(self, db) -> set[int] | None:
+        """The ids of the claims that pass, or None when every claim does."""
+        if self.empty:
+            return None
+        condition, params = self.claim_condition()
+        return {row[0] for row in db.execute(f"SELECT c.id FROM claims c WHERE c.removed = 0 AND {condition}", params)}
+
+
+def parse_filter(db, text: str) -> ReviewFilter:
+    """"report:werra-faure-2021 entity:Peru status:unreviewed confidence:3 reviewer:ana"
+    (quote values with spaces); every value is checked against the store."""
+    try:
+        words = shlex.split(text)
+    except ValueError as exc:
+        raise ReviewError(f"cannot read the filter: {exc}") from None
+    values: dict[str, list] = {key: [] for key in FILTER_KEYS}
+    for word in words:
+        key, sep, value = word.partition(":")
+        key = key.strip().lower()
+        if not sep or key not in FILTER_KEYS or not value.strip():
+            raise ReviewError(f"cannot read {word!r}: write key:value with a key among {', '.join(FILTER_KEYS)}")
+        values[key].append(value.strip())
+    for report in values["report"]:
+        require_report(db, report)
+    for status in values["status"]:
+        if status not in STATUSES:
+            raise ReviewError(f"unknown status {status!r} (one of: {', '.join(STATUSES)})")
+    entities = [require_entity(db, name) for name in values["entity"]]
+    confidence = None
+    if values["confidence"]:
+        confidence = parse_confidence(values["confidence"][-1])
+    return ReviewFilter(
+        reports=tuple(values["report"]),
+        entities=tuple(e["id"] for e in entities),
+        entity_names=tuple(e["name"] for e in entities),
+        statuses=tuple(values["status"]),
+        min_confidence=confidence,
+        reviewers=tuple(values["reviewer"]),
+    )
+
+
+# suggestions -------------------------------------------------------------------
+@dataclass
+class Suggestion:
+    """One proposal in the queue: a claim and either another claim or a passage
+    of another report that is not a claim yet."""
+
+    claim: int
+    claim_report: str
+    claim_quote: str
+    relation: str
+    """duplicate or conflict."""
+    score: float
+    other_report: str
+    other_start: int
+    other_end: int
+    other_text: str
+    other_claim: int | None = None
+    """None: the other side is a passage; confirming makes it a claim."""
+    link: int | None = None
+    """The stored suggested link, for claim pairs the matcher proposed."""
+    differences: list[dict] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        if self.other_claim is not None:
+            low, high = sorted((self.claim, self.other_claim))
+            return f"pair:{low}:{high}"
+        return f"passage:{self.claim}:{self.other_report}:{self.other_start}"
+
+
+def suggested_links(db, flt: ReviewFilter = ReviewFilter(), limit: int = QUEUE_LIMIT) -> tuple[list[Suggestion], int]:
+    """Stored duplicate suggestions, best first, and how many there are in all."""
+    condition_a, params_a = flt.claim_condition("a")
+    condition_b, params_b = flt.claim_condition("b")
+    base = f"""FROM links l JOIN claims a ON a.id = l.claim_a JOIN claims b ON b.id = l.claim_b
+               WHERE l.state = 'suggested' AND l.kind = 'duplicate' AND a.removed = 0 AND b.removed = 0
+                 AND (({condition_a}) OR ({condition_b}))"""
+    params = params_a + params_b
+    total = db.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    rows = db.execute(
+        f"""SELECT l.id, l.kind, l.score, l.differences, a.id, a.report_id, a.quote, b.id, b.report_id, b.start, b."end", b.quote
+            {base} ORDER BY l.score DESC NULLS LAST, l.id LIMIT ?""",
+        params + [limit],
+    ).fetchall()
+    queue = [
+        Suggestion(claim=a_id, claim_report=a_report, claim_quote=a_quote, relation=kind, score=score or 0.0,
+                   other_report=b_report, other_start=b_start, other_end=b_end, other_text=b_quote, other_claim=b_id,
+                   link=link_id, differences=json.loads(differences))
+        for link_id, kind, score, differences, a_id, a_report, a_quote, b_id, b_report, b_start, b_end, b_quote in rows
+    ]
+    return queue, total
+
+
+def passage_suggestions(
+    store: Store, flt: ReviewFilter = ReviewFilter(), progress: Callable[[int, int], None] | None = None,
+    limit: int = PASSAGE_SEARCH_LIMIT,
+) -> list[Suggestion]:
+    """Passages of other reports that state a claim again (or with other
+    figures) and that no link accounts for yet, best first.
+
+    A passage inside another claim is proposed as that claim; one an editor
+    dismissed is not proposed again.
+    """
+    db = store.db
+    condition, params = flt.claim_condition()
+    claims = db.execute(
+        f"SELECT c.id, c.report_id, c.quote FROM claims c WHERE c.removed = 0 AND {condition} ORDER BY c.updated DESC, c.id LIMIT ?",
+        params + [limit],
+    ).fetchall()
+    dismissed = {tuple(row) for row in db.execute("SELECT claim_id, report_id, start FROM dismissed_passages")}
+    linked = {tuple(row) for row in db.execute("SELECT claim_a, claim_b FROM links")}
+    found: dict[str, Suggestion] = {}
+    for done, (claim_id, report_id, quote) in enumerate(claims):
+        if progress:
+            progress(done, len(claims))
+        for match in passage_matches(store, quote, exclude_report=report_id, limit=5):
+            if match["relation"] not in ("duplicate", "conflict"):
+                continue
+            if (claim_id, match["report"], match["start"]) in dismissed:
+                continue
+            suggestion = Suggestion(
+                claim=claim_id, claim_report=report_id, claim_quote=quote, relation=match["relation"], score=match["score"],
+                other_report=match["report"], other_start=match["start"], other_end=match["end"], other_text=match["text"],
+                differences=match["differences"],
+            )
+            covering = _claim_covering(db, match["report"], match["start"], match["end"])
+            if covering is not None:
+                if tuple(sorted((claim_id, covering[0]))) in linked:
+                    continue
+                suggestion.other_claim, suggestion.other_start, suggestion.other_end, suggestion.other_text = covering
+            if suggestion.key not in found or found[suggestion.key].score < suggestion.score:
+                found[suggestion.key] = suggestion
+    if progress:
+        progress(len(claims), len(claims))
+    return sorted(found.values(), key=lambda s: (-s.score, s.claim, s.other_report, s.other_start))
+
+
+def _claim_covering(db, report_id: str, start: int, end: int) -> tuple[int, int, int, str] | None:
+    """The claim of that report that overlaps the span most, if any."""
+    row = db.execute(
+        """SELECT id, start, "end", quote FROM claims WHERE report_id = ? AND removed = 0 AND start < ? AND "end" > ?
+           ORDER BY min("end", ?) - max(start, ?) DESC LIMIT 1""",
+        [report_id, end, start, end, start],
+    ).fetchone()
+    return tuple(row) if row else None
+
+
+def confirm_suggestion(action: Action, suggestion: Suggestion) -> int:
+    """Confirm the link; a passage becomes a claim of its own first. Returns the other claim's id."""
+    if suggestion.link is not None:
+        decide_link(action, suggestion.link, "confirmed")
+        return suggestion.other_claim
+    other = suggestion.other_claim
+    if other is None:
+        other = add_claim(action, suggestion.other_report, suggestion.other_text, span=(suggestion.other_start, suggestion.other_end))
+    threshold = DUPLICATE_THRESHOLD if suggestion.relation == "duplicate" else SUGGEST_THRESHOLD
+    add_link(action, suggestion.claim, other, suggestion.relation, state="confirmed", scorer=SCORER,
+             score=suggestion.score, threshold=threshold, differences=suggestion.differences)
+    return other
+
+
+def reject_suggestion(action: Action, suggestion: Suggestion) -> None:
+    """Say the two are not the same claim; it will not be proposed again."""
+    if suggestion.link is not None:
+        decide_link(action, suggestion.link, "rejected")
+    elif suggestion.other_claim is not None:
+        threshold = DUPLICATE_THRESHOLD if suggestion.relation == "duplicate" else SUGGEST_THRESHOLD
+        add_link(action, suggestion.claim, suggestion.other_claim, suggestion.relation, state="rejected", scorer=SCORER,
+                 score=suggestion.score, threshold=threshold, differences=suggestion.differences)
+    else:
+        action.insert(
+            "dismissed_passages",
+            {"claim_id": suggestion.claim, "report_id": suggestion.other_report, "start": suggestion.other_start,
+             "end": suggestion.other_end, "relation": suggestion.relation, "decided_by": action.reviewer, "decided": now()},
+        )
+
+
+def value_differences(left: str, right: str, stored: list[dict]) -> list[dict]:
+    """The figures that differ between two wordings: the matcher's, when it
+    judged the pair, else a comparison of the facts each states."""
+    if stored:
+        return stored
+    _alike, differences = compare_facts(extract_facts(left), extract_facts(right))
+    return [{"claim": d.claim, "source": d.source} for d in differences]
+
+
+# conflicts ---------------------------------------------------------------------
+def conflict_queue(db, flt: ReviewFilter = ReviewFilter(), *, include_rejected: bool = False) -> list[dict]:
+    """Conflicts (open first, then resolved), each with its two claims' quotes and reports."""
+    passing = flt.passing_claims(db)
+    queue = []
+    for conflict in list_conflicts(db, include_rejected=include_rejected):
+        a, b = conflict["claims"]
+        if passing is not None and a not in passing and b not in passing and not (
+            flt.reviewers and {conflict["decided_by"], conflict["resolved_by"]} & set(flt.reviewers)
+        ):
+            continue
+        rows = {r[0]: r for r in db.execute('SELECT id, report_id, quote, status, removed FROM claims WHERE id IN (?, ?)', [a, b])}
+        if rows[a][4] or rows[b][4]:
+            continue  # a removed claim has no conflict left to resolve
+        conflict["sides"] = [{"claim": rows[c][0], "report": rows[c][1], "quote": rows[c][2], "status": rows[c][3]} for c in (a, b)]
+        queue.append(conflict)
+    return queue
+
+
+def version_support(store: Store, claim_id: int, check: dict) -> dict:
+    """Who stands behind one version of a conflict: the claim, its report, the
+    reports that repeat it (its cluster and duplicate passages found by the
+    check), grouped into independent sources, and what its citations say.
+
+    check: claimdesk.checking.check_claim of the claim (slow: run it in a worker).
+    """
+    db = store.db
+    claim = claim_document(db, claim_id)
+    cluster_reports = set()
+    for group in clusters(db):
+        if claim_id in group:
+            marks = ",".join("?" for _ in group)
+            cluster_reports = {r[0] for r in db.execute(f"SELECT report_id FROM claims WHERE id IN ({marks}) AND removed = 0", group)}
+            break
+    stating = {claim["report"]} | cluster_reports | {m["report"] for m in check["matches"] if m["relation"] == "duplicate"}
+    groups = independent_groups(sorted(stating), citing_graph(db))
+    return {
+        "claim": claim,
+        "report": report_summary(db, claim["report"]),
+        "stating_reports": sorted(stating),
+        "independent_groups": groups,
+        "independent_reports": len(groups),
+        "citation_check": check["citation_check"],
+    }
+
+
+def report_summary(db, report_id: str) -> dict:
+    row = db.execute(
+        """SELECT r.id, v.title, v.authors, v.date, v.sections FROM reports r
+           JOIN revisions v ON v.report_id = r.id AND v.number = r.current_revision WHERE r.id = ?""",
+        [report_id],
+    ).fetchone()
+    if row is None:
+        return {"id": report_id, "title": None, "authors": [], "date": None, "sections": []}
+    return {"id": row[0], "title": row[1], "authors": json.loads(row[2]), "date": row[3], "sections": json.loads(row[4])}
+
+
+def section_at(sections: list[dict], offset: int) -> str | None:
+    """The title of the innermost section holding offset."""
+    holding = [s for s in sections if s["start"] <= offset < s["end"]]
+    return max(holding, key=lambda s: s["start"])["title"] if holding else None
+
+
+# clusters ----------------------------------------------------------------------
+def cluster_views(db, flt: ReviewFilter = ReviewFilter()) -> list[dict]:
+    """Each cluster of confirmed duplicates: its appearances in report-date
+    order (the first appearance marked), the reports grouped into independent
+    sources, and the citation tree between its reports."""
+    passing = flt.passing_claims(db)
+    graph = citing_graph(db)
+    summaries: dict[str, dict] = {}
+    views = []
+    for group in clusters(db):
+        if passing is not None and not passing.intersection(group):
+            continue
+        marks = ",".join("?" for _ in group)
+        rows = db.execute(f'SELECT id, report_id, start, quote, status FROM claims WHERE id IN ({marks}) AND removed = 0', group).fetchall()
+        if len(rows) < 2:
+            continue
+        appearances = []
+        for claim_id, report_id, start, quote, status in rows:
+            if report_id not in summaries:
+                summaries[report_id] = report_summary(db, report_id)
+            report = summaries[report_id]
+            appearances.append({"claim": claim_id, "report": report_id, "date": report["date"], "title": report["title"],
+                                "start": start, "quote": quote, "status": status, "first": False})
+        # Undated reports go last: they cannot be shown to come first.
+        appearances.sort(key=lambda a: (a["date"] is None, a["date"] or "", a["report"], a["start"]))
+        if appearances[0]["date"] is not None:
+            appearances[0]["first"] = True
+        reports = list(dict.fromkeys(a["report"] for a in appearances))
+        groups = independent_groups(reports, graph)
+        views.append({
+            "id": group[0],
+            "claims": [a["claim"] for a in appearances],
+            "appearances": appearances,
+            "reports": reports,
+            "independent_groups": groups,
+            "independent_reports": len(groups),
+            "tree": citation_tree(reports, graph),
+        })
+    return views
+
+
+def citation_tree(reports: list[str], graph: dict[str, set[str]]) -> list[dict]:
+    """The reports as a forest: each report's children are the reports that
+    cite it (directly, or through reports outside the list). Roots cite none
+    of the others: they are where the claim entered the corpus."""
+    members = set(reports)
+
+    def reaches(start: str) -> set[str]:
+        seen, stack = set(), [start]
+        while stack:
+            for cited in graph.get(stack.pop(), ()):
+                if cited not in seen:
+                    seen.add(cited)
+                    stack.append(cited)
+        return seen
+
+    cites = {report: (reaches(report) & members) - {report} for report in reports}
+    # Keep only the nearest: if B cites A and C cites both, C hangs under B.
+    parents = {report: {p for p in cited if not any(p in cites[q] for q in cited if q != p)} for report, cited in cites.items()}
+
+    def node(report: str, path: frozenset) -> dict:
+        children = [r for r in reports if report in parents[r] and r not in path]
+        return {"report": report, "children": [node(child, path | {child}) for child in children]}
+
+    roots = [r for r in reports if not parents[r]] or reports[:1]
+    return [node(root, frozenset({root})) for root in roots]
+
+
+# entities ----------------------------------------------------------------------
+ENTITY_LOOKALIKE_SCORE = 80.0
+
+
+def entity_lookalikes(db, limit: int = 100) -> list[dict]:
+    """Pairs of entities that are probably one ("Piatakov" and "Pyatakov"), best first."""
+    pairs: dict[tuple[int, int], dict] = {}
+    for entity in list_entities(db):
+        for other in suggest_entities(db, entity["name"], limit=3, exclude=entity["id"]):
+            if other["score"] < ENTITY_LOOKALIKE_SCORE:
+                continue
+            key = tuple(sorted((entity["id"], other["id"])))
+            if key not in pairs:
+                pairs[key] = {"a": entity["name"], "b": other["name"], "score": other["score"]}
+    return sorted(pairs.values(), key=lambda p: (-p["score"], p["a"].lower()))[:limit]
+
+
+def claims_for_desk(db, flt: ReviewFilter = ReviewFilter(), limit: int = QUEUE_LIMIT) -> tuple[list[dict], int]:
+    """Claims passing the filter (rows for a list: id, report, start, quote,
+    status, confidence, reviewer, updated), most recently changed first."""
+    condition, params = flt.claim_condition()
+    base = f"FROM claims c WHERE c.removed = 0 AND {condition}"
+    total = db.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    cursor = db.execute(
+        f"SELECT c.id, c.report_id, c.start, c.quote, c.status, c.confidence, c.reviewer, c.updated {base} ORDER BY c.updated DESC, c.id DESC LIMIT ?",
+        params + [limit],
+    )
+    columns = ["id", "report", "start", "quote", "status", "confidence", "reviewer", "updated"]
+    return [dict(zip(columns, row)) for row in cursor.fetchall()], total

@@ -1,0 +1,193 @@
+"""The review desk's engine (claimdesk.review) on the real corpus: queues,
+promotion of passages, conflicts with their support, clusters, filters."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimdesk.checking import check_claim, suggest_links
+from claimdesk.claims.worddiff import word_differences
+from claimdesk.library import import_paths
+from claimdesk.review import (
+    ReviewError,
+    citation_tree,
+    claims_for_desk,
+    cluster_views,
+    confirm_suggestion,
+    conflict_queue,
+    entity_lookalikes,
+    parse_filter,
+    passage_suggestions,
+    reject_suggestion,
+    suggested_links,
+    version_support,
+)
+from claimdesk.store.claims import add_claim, claim_document
+from claimdesk.store.errors import NotFoundError
+from claimdesk.store.links import list_links
+from claimdesk.store.undo import undo_last
+
+WERRA_PERU = "A major buyer of Russian helicopters, the Peruvian military apparatus would count nearly 100 units"
+IFRI_PERU = "the Andean country possesses more than 100 civil and military helicopters"
+WERRA_80 = "between 2010 and 2016, Venezuela accounted for 80% of Russian arms"
+IFRI_80 = "Between 2010 and 2016, Venezuela accounted for 80% of all the Russian weapons"
+
+
+@pytest.fixture
+def corpus_store(store, corpus):
+    import_paths(store, [corpus])
+    return store
+
+
+def add(store, report, quote, **kwargs):
+    with store.action("add", "annotator") as action:
+        return add_claim(action, report, quote, **kwargs)
+
+
+def test_a_passage_of_another_report_is_proposed_and_confirming_makes_it_a_claim(corpus_store):
+    werra = add(corpus_store, "werra-faure-2021", WERRA_PERU)
+    (peru,) = [s for s in passage_suggestions(corpus_store) if s.claim == werra and "more than 100" in s.other_text]
+    assert peru.other_claim is None and peru.other_report == "ifri-pyatakov-2020" and peru.relation == "conflict"
+    assert {"claim": "nearly 100", "source": "more than 100"} in peru.differences
+    with corpus_store.action("confirm", "editor") as action:
+        promoted = confirm_suggestion(action, peru)
+    claim = claim_document(corpus_store.db, promoted)
+    assert claim["report"] == "ifri-pyatakov-2020" and "more than 100" in claim["quote"]
+    assert claim["citations"] == [31]  # the footnote after the Ifri sentence, attached as for any claim
+    (link,) = list_links(corpus_store.db, claim=werra)
+    assert (link["kind"], link["state"], link["decided_by"]) == ("conflict", "confirmed", "editor")
+    # Now the pair is accounted for: neither side proposes it again.
+    assert not [s for s in passage_suggestions(corpus_store) if {s.claim, s.other_claim} == {werra, promoted}]
+
+
+def test_a_rejected_passage_is_not_proposed_again_until_the_rejection_is_undone(corpus_store):
+    werra = add(corpus_store, "werra-faure-2021", WERRA_PERU)
+    peru = next(s for s in passage_suggestions(corpus_store) if s.claim == werra and "more than 100" in s.other_text)
+    with corpus_store.action("reject", "editor") as action:
+        reject_suggestion(action, peru)
+    assert not [s for s in passage_suggestions(corpus_store) if s.key == peru.key]
+    undo_last(corpus_store, "editor")
+    assert [s for s in passage_suggestions(corpus_store) if s.key == peru.key]
+
+
+def test_a_passage_inside_an_existing_claim_is_proposed_as_that_claim(corpus_store):
+    werra = add(corpus_store, "werra-faure-2021", WERRA_PERU)
+    ifri = add(corpus_store, "ifri-pyatakov-2020", IFRI_PERU)
+    (pair,) = [s for s in passage_suggestions(corpus_store) if s.claim == werra and s.other_report == "ifri-pyatakov-2020"]
+    assert pair.other_claim == ifri and pair.other_text == IFRI_PERU
+    with corpus_store.action("reject", "editor") as action:
+        reject_suggestion(action, pair)
+    (link,) = list_links(corpus_store.db, claim=werra)
+    assert link["state"] == "rejected"  # a claim pair's rejection is a rejected link
+    assert not [s for s in passage_suggestions(corpus_store) if s.claim == werra and s.other_claim == ifri]
+
+
+def test_stored_suggestions_best_first_and_filtered(corpus_store):
+    a = add(corpus_store, "werra-faure-2021", WERRA_80)
+    b = add(corpus_store, "ifri-pyatakov-2020", IFRI_80)
+    suggest_links(corpus_store, "matcher")
+    queue, total = suggested_links(corpus_store.db)
+    assert total == 1 and (queue[0].claim, queue[0].other_claim) == (a, b) and queue[0].score >= 90
+    flt = parse_filter(corpus_store.db, "status:verified")
+    assert suggested_links(corpus_store.db, flt) == ([], 0)
+    with corpus_store.action("confirm", "editor") as action:
+        confirm_suggestion(action, queue[0])
+    assert suggested_links(corpus_store.db) == ([], 0)
+    assert list_links(corpus_store.db)[0]["state"] == "confirmed"
+
+
+def test_conflict_queue_and_the_support_behind_each_version(corpus_store):
+    werra = add(corpus_store, "werra-faure-2021", WERRA_PERU)
+    ifri = add(corpus_store, "ifri-pyatakov-2020", IFRI_PERU)
+    suggest_links(corpus_store, "matcher")
+    (conflict,) = conflict_queue(corpus_store.db)
+    assert [side["claim"] for side in conflict["sides"]] == [werra, ifri] and conflict["state"] == "open"
+    support = version_support(corpus_store, ifri, check_claim(corpus_store, ifri))
+    assert support["independent_reports"] == 1 and support["stating_reports"] == ["ifri-pyatakov-2020"]
+    assert support["report"]["date"] == "2020-07"
+    # Filtered out by report: neither claim is in the examples.
+    assert conflict_queue(corpus_store.db, parse_filter(corpus_store.db, "status:false")) == []
+
+
+def test_werra_repeating_ifri_is_one_source_and_the_cluster_starts_with_ifri(corpus_store):
+    a = add(corpus_store, "werra-faure-2021", WERRA_80)
+    b = add(corpus_store, "ifri-pyatakov-2020", IFRI_80)
+    suggest_links(corpus_store, "matcher")
+    with corpus_store.action("confirm", "editor") as action:
+        confirm_suggestion(action, suggested_links(corpus_store.db)[0][0])
+    (view,) = cluster_views(corpus_store.db)
+    assert [x["report"] for x in view["appearances"]] == ["ifri-pyatakov-2020", "werra-faure-2021"]
+    assert view["appearances"][0]["first"] and not view["appearances"][1]["first"]
+    assert view["claims"] == [b, a]
+    # Werra cites Ifri: one independent source, Werra drawn under Ifri.
+    assert view["independent_reports"] == 1
+    assert view["tree"] == [{"report": "ifri-pyatakov-2020", "children": [{"report": "werra-faure-2021", "children": []}]}]
+
+
+def test_citation_tree_hangs_each_report_under_the_nearest_it_cites():
+    graph = {"b": {"a"}, "c": {"a", "b"}, "d": {"x"}, "x": {"a"}}
+    tree = citation_tree(["a", "b", "c", "d", "e"], graph)
+    assert tree == [
+        {"report": "a", "children": [
+            {"report": "b", "children": [{"report": "c", "children": []}]},
+            {"report": "d", "children": []},  # through x, which is not in the cluster
+        ]},
+        {"report": "e", "children": []},
+    ]
+
+
+def test_citation_tree_survives_a_citation_cycle():
+    tree = citation_tree(["a", "b"], {"a": {"b"}, "b": {"a"}})
+    assert tree and tree[0]["report"] == "a"
+
+
+def test_filters_are_checked_against_the_store(corpus_store):
+    werra = add(corpus_store, "werra-faure-2021", WERRA_PERU, entities=[("Peru", "place")], confidence=4)
+    add(corpus_store, "ifri-pyatakov-2020", IFRI_PERU, confidence=2)
+    db = corpus_store.db
+    flt = parse_filter(db, "report:werra-faure-2021 entity:peru confidence:3 reviewer:annotator status:unreviewed")
+    assert [c["id"] for c in claims_for_desk(db, flt)[0]] == [werra]
+    assert parse_filter(db, flt.describe()) == flt  # what the desk shows reads back the same
+    assert claims_for_desk(db, parse_filter(db, "confidence:5"))[1] == 0
+    with pytest.raises(NotFoundError):
+        parse_filter(db, "report:nope")
+    with pytest.raises(ReviewError, match="key:value"):
+        parse_filter(db, "colour:red")
+    with pytest.raises(ReviewError, match="unknown status"):
+        parse_filter(db, "status:maybe")
+    with pytest.raises(ReviewError, match="cannot read"):
+        parse_filter(db, 'entity:"unclosed')
+
+
+def test_entity_lookalikes_find_transliterations(corpus_store):
+    add(corpus_store, "werra-faure-2021", WERRA_PERU, entities=[("Piatakov", "person"), ("Peru", "place")])
+    add(corpus_store, "ifri-pyatakov-2020", IFRI_PERU, entities=[("Pyatakov", "person")])
+    pairs = entity_lookalikes(corpus_store.db)
+    assert [{p["a"], p["b"]} for p in pairs] == [{"Piatakov", "Pyatakov"}]
+
+
+def test_word_differences_on_the_corpus_pair():
+    spans = word_differences(WERRA_80, IFRI_80)
+    assert [WERRA_80[s:e] for s, e in spans.left] == ["arms"]
+    assert [IFRI_80[s:e] for s, e in spans.right] == ["all the", "weapons"]
+    assert word_differences("Peru’s army, 100 units.", "peru's Army 100 units").identical
+
+
+words = st.lists(st.sampled_from(["Peru", "peru", "100", "units,", "nearly", "more", "than", "[bold]", "«", "—", "é"]), max_size=12)
+
+
+@given(words, words)
+def test_word_difference_spans_are_whole_words_in_order(left_words, right_words):
+    left, right = " ".join(left_words), "  ".join(right_words)
+    spans = word_differences(left, right)
+    for text, found in ((left, spans.left), (right, spans.right)):
+        previous_end = -1
+        for start, end in found:
+            assert previous_end < start < end <= len(text)
+            assert text[start:end] == text[start:end].strip() and text[start:end]
+            assert start == 0 or text[start - 1].isspace()
+            assert end == len(text) or text[end].isspace()
+            previous_end = end
+    assert word_differences(left, left).identical

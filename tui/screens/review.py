@@ -1,0 +1,163 @@
+"""The review desk: where editors cross-link claims and resolve conflicts.
+
+Five tabs share one filter (report, entity, status, confidence, reviewer):
+suggestions, conflicts, clusters, entities and claims. A tab reloads from the
+store when it is shown after something changed elsewhere.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+
+from claimdesk.review import FILTER_KEYS, ReviewFilter, parse_filter
+from claimdesk.store.errors import NotFoundError
+from claimdesk.tui.screens.dialogs import PromptScreen
+from claimdesk.tui.widgets.claim_list import ClaimList
+from claimdesk.tui.widgets.cluster_list import ClusterList
+from claimdesk.tui.widgets.conflict_queue import ConflictQueue
+from claimdesk.tui.widgets.entity_desk import EntityDesk
+from claimdesk.tui.widgets.suggestion_queue import SuggestionQueue
+
+TABS = {"suggestions": "Suggestions", "conflicts": "Conflicts", "clusters": "Clusters", "entities": "Entities", "claims": "Claims"}
+
+
+class ReviewScreen(Screen):
+    BINDINGS = [
+        Binding("f", "filter", "Filter", id="review.filter", tooltip="Filter every list by report, entity, status, confidence, reviewer"),
+        Binding("1", "tab('suggestions')", "Suggestions", show=False, id="review.suggestions", tooltip="The suggestions queue"),
+        Binding("2", "tab('conflicts')", "Conflicts", show=False, id="review.conflicts", tooltip="The conflicts queue"),
+        Binding("3", "tab('clusters')", "Clusters", show=False, id="review.clusters", tooltip="Clusters of the same claim"),
+        Binding("4", "tab('entities')", "Entities", show=False, id="review.entities", tooltip="Entities, look-alikes, merges"),
+        Binding("5", "tab('claims')", "Claims", show=False, id="review.claims", tooltip="Every claim that passes the filter"),
+        Binding("escape", "back", "Back", id="review.back", tooltip="Back to the library"),
+    ]
+
+    def __init__(self, tab: str = "suggestions") -> None:
+        super().__init__()
+        self.filter = ReviewFilter()
+        self.initial_tab = tab
+        self.stale = set(TABS)
+        self.seen_change: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Text(""), id="review-filter", markup=False)
+        with TabbedContent(initial=self.initial_tab, id="review-tabs"):
+            with TabPane(TABS["suggestions"], id="suggestions"):
+                yield SuggestionQueue(id="suggestion-queue")
+            with TabPane(TABS["conflicts"], id="conflicts"):
+                yield ConflictQueue(id="conflict-queue")
+            with TabPane(TABS["clusters"], id="clusters"):
+                yield ClusterList(id="cluster-list")
+            with TabPane(TABS["entities"], id="entities"):
+                yield EntityDesk(id="entity-desk")
+            with TabPane(TABS["claims"], id="claims"):
+                yield ClaimList(id="claim-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Review desk"
+        self.sub_title = "1 suggestions · 2 conflicts · 3 clusters · 4 entities · 5 claims · f filters"
+        self.show_filter()
+        self.refresh_tab(self.active)
+
+    @property
+    def active(self) -> str:
+        return self.query_one(TabbedContent).active
+
+    def pane_widget(self, tab: str):
+        return self.query_one(f"#{tab}", TabPane).children[0]
+
+    def refresh_tab(self, tab: str) -> None:
+        self.seen_change = self._last_change()
+        self.stale.discard(tab)
+        self.pane_widget(tab).reload(self.filter)
+        self.query_one(f"#{tab}", TabPane).query_one(DataTable).focus()
+
+    def mark_stale(self, *tabs: str) -> None:
+        """Those tabs reload when next shown; the visible one reloads now."""
+        self.stale.update(tabs or TABS)
+        if self.active in self.stale:
+            self.refresh_tab(self.active)
+
+    @on(TabbedContent.TabActivated)
+    def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        tab = event.pane.id
+        if tab in self.stale:
+            self.refresh_tab(tab)
+        else:
+            event.pane.query_one(DataTable).focus()
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+
+    # filters -------------------------------------------------------------------
+    def show_filter(self) -> None:
+        text = Text("Filter: ", style="bold", end="")
+        if self.filter.empty:
+            text.append("none", style="dim")
+        else:
+            text.append(self.filter.describe())
+        text.append(f"   (f to change: {' '.join(k + ':…' for k in FILTER_KEYS)})", style="dim")
+        self.query_one("#review-filter", Static).update(text)
+
+    def action_filter(self) -> None:
+        def answered(raw: str | None) -> None:
+            if raw is not None:
+                self.set_filter(raw)
+
+        self.app.push_screen(
+            PromptScreen(
+                "Filter every list",
+                value=self.filter.describe(),
+                placeholder="report:werra-faure-2021 entity:Peru status:unreviewed confidence:3 reviewer:ana",
+                hint="Keys: report, entity, status, confidence (at least), reviewer; quote values with spaces. Empty clears.",
+            ),
+            answered,
+        )
+
+    def set_filter(self, raw: str) -> bool:
+        try:
+            self.filter = parse_filter(self.app.store.db, raw)
+        except (ValueError, NotFoundError) as exc:
+            self.app.notify(str(exc), severity="error", markup=False)
+            return False
+        self.show_filter()
+        self.mark_stale()
+        return True
+
+    # what other parts of the desk report ----------------------------------------
+    def on_suggestion_queue_decided(self, _message: SuggestionQueue.Decided) -> None:
+        self.stale.update({"conflicts", "clusters", "claims"})
+
+    def on_conflict_queue_decided(self, _message: ConflictQueue.Decided) -> None:
+        self.stale.update({"claims", "suggestions"})
+
+    def on_entity_desk_changed(self, _message: EntityDesk.Changed) -> None:
+        if self.filter.entities:
+            self.set_filter(self.filter.describe())  # a merged entity's name resolves anew
+        self.mark_stale()
+
+    def on_entity_desk_show_claims(self, message: EntityDesk.ShowClaims) -> None:
+        if self.set_filter(ReviewFilter(entity_names=(message.entity,)).describe()):
+            self.action_tab("claims")
+
+    def undone(self) -> None:
+        """After an undo anywhere: anything may have changed."""
+        self.mark_stale()
+
+    def _last_change(self) -> int:
+        return self.app.store.db.execute("SELECT coalesce(max(id), 0) FROM changes").fetchone()[0]
+
+    def on_screen_resume(self) -> None:
+        # Back from the reader (or a dialog): reload only if the store changed meanwhile.
+        if self.seen_change is not None and self._last_change() != self.seen_change:
+            self.mark_stale()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
