@@ -236,3 +236,41 @@ def import_annotations_command(obj: Context, file, as_json) -> None:
         emit_json(result)
     else:
         click.echo(f"{result['created']} claim(s) created, {result['unchanged']} already there")
+
+
+@cli.command("review")
+@click.option("--json", "as_json", is_flag=True, help="Print what waits for review as one JSON object.")
+@pass_context
+def review_command(obj: Context, as_json: bool) -> None:
+    """Open the review desk: suggestions, conflicts, clusters, entities.
+
+    Without a terminal (in a pipe or a script), or with --json, it says what
+    waits for review instead.
+    """
+    from claimdesk.cli import _interactive
+    from claimdesk.review import cluster_views, conflict_queue, entity_lookalikes, suggested_links
+
+    if _interactive() and not as_json:
+        from claimdesk.tui.app import run
+
+        obj.store.close()
+        run(obj.db_path, obj.reviewer, review=True)
+        return
+    db = obj.store.db
+    conflicts, _total = conflict_queue(db, limit=sys.maxsize)
+    waiting = {
+        "suggestions": suggested_links(db, limit=0)[1],
+        "open_conflicts": sum(1 for c in conflicts if c["state"] == "open"),
+        "resolved_conflicts": sum(1 for c in conflicts if c["state"] == "resolved"),
+        "clusters": len(cluster_views(db, limit=sys.maxsize)),
+        "entity_lookalikes": [[pair["a"], pair["b"]] for pair in entity_lookalikes(db)],
+    }
+    if as_json:
+        emit_json(waiting)
+        return
+    click.echo(f"{waiting['suggestions']} suggested duplicate link(s) to confirm or reject")
+    click.echo(f"{waiting['open_conflicts']} open conflict(s), {waiting['resolved_conflicts']} resolved")
+    click.echo(f"{waiting['clusters']} cluster(s) of the same claim")
+    for a, b in waiting["entity_lookalikes"]:
+        click.echo(f"entities probably the same: {a} / {b}")
+    click.echo("Open the desk in a terminal: claimdesk review")

@@ -19,7 +19,7 @@ from claimdesk.claims.similarity import DUPLICATE_THRESHOLD, SCORER, SUGGEST_THR
 from claimdesk.store.claims import STATUSES, add_claim, claim_document, parse_confidence
 from claimdesk.store.db import Action, Store, now
 from claimdesk.store.entities import list_entities, require_entity, suggest_entities
-from claimdesk.store.links import add_link, clusters, decide_link, list_conflicts
+from claimdesk.store.links import add_link, cluster_map, clusters, conflict_document, decide_link
 from claimdesk.store.reports import require_report
 
 # A queue shows the best items first; past this many an editor filters instead.
@@ -147,19 +147,30 @@ class Suggestion:
 
 
 def suggested_links(db, flt: ReviewFilter = ReviewFilter(), limit: int = QUEUE_LIMIT) -> tuple[list[Suggestion], int]:
-    """Stored duplicate suggestions, best first, and how many there are in all."""
+    """Stored duplicate suggestions, best first, and how many there are in all.
+
+    A suggestion between two claims already in one cluster (confirmed through
+    a third) decides nothing and is left out.
+    """
     condition_a, params_a = flt.claim_condition("a")
     condition_b, params_b = flt.claim_condition("b")
     base = f"""FROM links l JOIN claims a ON a.id = l.claim_a JOIN claims b ON b.id = l.claim_b
                WHERE l.state = 'suggested' AND l.kind = 'duplicate' AND a.removed = 0 AND b.removed = 0
                  AND (({condition_a}) OR ({condition_b}))"""
     params = params_a + params_b
-    total = db.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    clustered = cluster_map(db)
+    settled = set()
+    if clustered:
+        for link_id, a, b in db.execute(f"SELECT l.id, a.id, b.id {base}", params):
+            if a in clustered and clustered[a] == clustered.get(b):
+                settled.add(link_id)
+    total = db.execute(f"SELECT count(*) {base}", params).fetchone()[0] - len(settled)
     rows = db.execute(
         f"""SELECT l.id, l.kind, l.score, l.differences, a.id, a.report_id, a.quote, b.id, b.report_id, b.start, b."end", b.quote
             {base} ORDER BY l.score DESC NULLS LAST, l.id LIMIT ?""",
-        params + [limit],
+        params + [limit + len(settled)],
     ).fetchall()
+    rows = [row for row in rows if row[0] not in settled][:limit]
     queue = [
         Suggestion(claim=a_id, claim_report=a_report, claim_quote=a_quote, relation=kind, score=score or 0.0,
                    other_report=b_report, other_start=b_start, other_end=b_end, other_text=b_quote, other_claim=b_id,
@@ -263,22 +274,38 @@ def value_differences(left: str, right: str, stored: list[dict]) -> list[dict]:
 
 
 # conflicts ---------------------------------------------------------------------
-def conflict_queue(db, flt: ReviewFilter = ReviewFilter(), *, include_rejected: bool = False) -> list[dict]:
-    """Conflicts (open first, then resolved), each with its two claims' quotes and reports."""
-    passing = flt.passing_claims(db)
+def conflict_queue(db, flt: ReviewFilter = ReviewFilter(), limit: int = QUEUE_LIMIT) -> tuple[list[dict], int]:
+    """Conflicts, open ones first (best score first), then resolved ones, each
+    with its two claims' quotes and reports; and how many there are in all."""
+    condition_a, params_a = flt.claim_condition("a")
+    condition_b, params_b = flt.claim_condition("b")
+    by_decider = ""
+    params = params_a + params_b
+    if flt.reviewers:
+        marks = ",".join("?" for _ in flt.reviewers)
+        by_decider = f" OR l.decided_by IN ({marks}) OR l.resolved_by IN ({marks})"
+        params += list(flt.reviewers) * 2
+    base = f"""FROM links l JOIN claims a ON a.id = l.claim_a JOIN claims b ON b.id = l.claim_b
+               WHERE l.kind = 'conflict' AND l.state IN ('suggested', 'confirmed') AND a.removed = 0 AND b.removed = 0
+                 AND (({condition_a}) OR ({condition_b}){by_decider})"""
+    total = db.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    cursor = db.execute(
+        f"""SELECT l.*, a.report_id, a.quote, a.status, b.report_id, b.quote, b.status {base}
+            ORDER BY l.kept_claim IS NOT NULL, l.score DESC NULLS LAST, l.id LIMIT ?""",
+        params + [limit],
+    )
+    width = len(cursor.description) - 6
+    columns = [c[0] for c in cursor.description][:width]
     queue = []
-    for conflict in list_conflicts(db, include_rejected=include_rejected):
-        a, b = conflict["claims"]
-        if passing is not None and a not in passing and b not in passing and not (
-            flt.reviewers and {conflict["decided_by"], conflict["resolved_by"]} & set(flt.reviewers)
-        ):
-            continue
-        rows = {r[0]: r for r in db.execute('SELECT id, report_id, quote, status, removed FROM claims WHERE id IN (?, ?)', [a, b])}
-        if rows[a][4] or rows[b][4]:
-            continue  # a removed claim has no conflict left to resolve
-        conflict["sides"] = [{"claim": rows[c][0], "report": rows[c][1], "quote": rows[c][2], "status": rows[c][3]} for c in (a, b)]
+    for row in cursor.fetchall():
+        conflict = conflict_document(db, dict(zip(columns, row[:width])))
+        a_report, a_quote, a_status, b_report, b_quote, b_status = row[width:]
+        conflict["sides"] = [
+            {"claim": conflict["claims"][0], "report": a_report, "quote": a_quote, "status": a_status},
+            {"claim": conflict["claims"][1], "report": b_report, "quote": b_quote, "status": b_status},
+        ]
         queue.append(conflict)
-    return queue
+    return queue, total
 
 
 def version_support(store: Store, claim_id: int, check: dict) -> dict:
@@ -326,15 +353,17 @@ def section_at(sections: list[dict], offset: int) -> str | None:
 
 
 # clusters ----------------------------------------------------------------------
-def cluster_views(db, flt: ReviewFilter = ReviewFilter()) -> list[dict]:
-    """Each cluster of confirmed duplicates: its appearances in report-date
-    order (the first appearance marked), the reports grouped into independent
-    sources, and the citation tree between its reports."""
+def cluster_views(db, flt: ReviewFilter = ReviewFilter(), limit: int = QUEUE_LIMIT) -> list[dict]:
+    """Each cluster of confirmed duplicates, largest first: its appearances in
+    report-date order (the first appearance marked), the reports grouped into
+    independent sources, and the citation tree between its reports."""
     passing = flt.passing_claims(db)
     graph = citing_graph(db)
     summaries: dict[str, dict] = {}
     views = []
     for group in clusters(db):
+        if len(views) >= limit:
+            break
         if passing is not None and not passing.intersection(group):
             continue
         marks = ",".join("?" for _ in group)

@@ -88,7 +88,12 @@ def describe_change(change: dict) -> str:
     """What one change of a claim's history did: the fields it changed, before → after."""
     before, after = change["before"] or {}, change["after"] or {}
     if not before or not after:
-        return "created" if after else "deleted"
+        if change["target"] == "claims":
+            return "created" if after else "deleted"
+        # A tag or a citation: what it points at says more than "created".
+        row = after or before
+        detail = ", ".join(f"{k} {v}" for k, v in row.items() if k != "claim_id")
+        return f"{'added' if after else 'removed'} {detail}"
     changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k) and k not in ("updated", "version"))
     return ", ".join(f"{k}: {before.get(k)!r} → {after.get(k)!r}" for k in changed)
 

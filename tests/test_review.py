@@ -26,7 +26,7 @@ from claimdesk.review import (
 )
 from claimdesk.store.claims import add_claim, claim_document
 from claimdesk.store.errors import NotFoundError
-from claimdesk.store.links import list_links
+from claimdesk.store.links import add_link, list_links, resolve_conflict
 from claimdesk.store.undo import undo_last
 
 WERRA_PERU = "A major buyer of Russian helicopters, the Peruvian military apparatus would count nearly 100 units"
@@ -98,17 +98,34 @@ def test_stored_suggestions_best_first_and_filtered(corpus_store):
     assert list_links(corpus_store.db)[0]["state"] == "confirmed"
 
 
+def test_a_suggestion_inside_one_cluster_is_left_out(corpus_store):
+    a = add(corpus_store, "werra-faure-2021", WERRA_80)
+    b = add(corpus_store, "ifri-pyatakov-2020", IFRI_80)
+    c = add(corpus_store, "ifri-pyatakov-2020", "Venezuela accounted for 80% of all the Russian weapons and military equipment sold")
+    with corpus_store.action("links", "editor") as action:
+        add_link(action, a, b, "duplicate")
+        add_link(action, b, c, "duplicate")
+        add_link(action, a, c, "duplicate", state="suggested", scorer="test", score=99)
+    assert suggested_links(corpus_store.db) == ([], 0)
+
+
 def test_conflict_queue_and_the_support_behind_each_version(corpus_store):
     werra = add(corpus_store, "werra-faure-2021", WERRA_PERU)
     ifri = add(corpus_store, "ifri-pyatakov-2020", IFRI_PERU)
     suggest_links(corpus_store, "matcher")
-    (conflict,) = conflict_queue(corpus_store.db)
+    (conflict,), total = conflict_queue(corpus_store.db)
+    assert total == 1
     assert [side["claim"] for side in conflict["sides"]] == [werra, ifri] and conflict["state"] == "open"
     support = version_support(corpus_store, ifri, check_claim(corpus_store, ifri))
     assert support["independent_reports"] == 1 and support["stating_reports"] == ["ifri-pyatakov-2020"]
     assert support["report"]["date"] == "2020-07"
     # Filtered out by report: neither claim is in the examples.
-    assert conflict_queue(corpus_store.db, parse_filter(corpus_store.db, "status:false")) == []
+    assert conflict_queue(corpus_store.db, parse_filter(corpus_store.db, "status:false")) == ([], 0)
+    assert conflict_queue(corpus_store.db, parse_filter(corpus_store.db, "reviewer:matcher"))[1] == 0
+    with corpus_store.action("resolve", "editor") as action:
+        resolve_conflict(action, conflict["id"], ifri, "Ifri cites a source")
+    (resolved,), _ = conflict_queue(corpus_store.db, parse_filter(corpus_store.db, "reviewer:editor"))
+    assert resolved["state"] == "resolved" and resolved["kept"] == ifri
 
 
 def test_werra_repeating_ifri_is_one_source_and_the_cluster_starts_with_ifri(corpus_store):
@@ -191,3 +208,28 @@ def test_word_difference_spans_are_whole_words_in_order(left_words, right_words)
             assert end == len(text) or text[end].isspace()
             previous_end = end
     assert word_differences(left, left).identical
+
+
+def test_review_command_says_what_waits_without_a_terminal(tmp_path, corpus):
+    """`claimdesk review` in a pipe: what waits for review, as text or JSON."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    db = str(tmp_path / "cli.db")
+
+    def run(*args):
+        process = subprocess.run([sys.executable, "-m", "claimdesk", "--db", db, *args], capture_output=True, text=True,
+                                 timeout=120, env={**os.environ, "CLAIMDESK_REVIEWER": "ana"})
+        assert process.returncode == 0, process.stderr
+        return process.stdout
+
+    run("import", str(corpus))
+    run("claim", "add", "werra-faure-2021", "--quote", WERRA_PERU, "--entity", "Piatakov:person")
+    run("claim", "add", "ifri-pyatakov-2020", "--quote", IFRI_PERU, "--entity", "Pyatakov:person")
+    run("suggest")
+    waiting = json.loads(run("review", "--json"))
+    assert waiting == {"suggestions": 0, "open_conflicts": 1, "resolved_conflicts": 0, "clusters": 0,
+                       "entity_lookalikes": [["Piatakov", "Pyatakov"]]}
+    assert "1 open conflict(s)" in run("review")

@@ -89,19 +89,12 @@ class ClaimdeskApp(App):
         """Every key binding of the current screen is also a palette command."""
         yield from super().get_system_commands(screen)
         yield SystemCommand("Review desk", "Suggestions, conflicts, clusters, entities and claims, for editors", self.open_review)
-        seen = set()
-        for owner in (screen, *screen.query("*"), self):
-            for binding in getattr(owner, "BINDINGS", []):
-                if not isinstance(binding, Binding) or not binding.description or binding.id in seen:
-                    continue
-                seen.add(binding.id)
-                action = binding.action
-                target = owner
-                yield SystemCommand(
-                    f"{binding.description} ({binding.key})",
-                    binding.tooltip or binding.description,
-                    lambda target=target, action=action: self.call_later(target.run_action, action),
-                )
+        for binding, owner in _our_bindings(screen):
+            yield SystemCommand(
+                f"{binding.description} ({binding.key})",
+                binding.tooltip or binding.description,
+                lambda target=owner, action=binding.action: self.call_later(target.run_action, action),
+            )
 
     def on_unmount(self) -> None:
         self.store.close()
@@ -120,16 +113,23 @@ def _terminal_theme() -> str:
     return "textual-dark"
 
 
+def _our_bindings(screen: Screen) -> list[tuple[Binding, object]]:
+    """The bindings in force where the focus is (the widget, its containers,
+    the screen, the app), each once: what the footer, the help and the palette
+    offer. Only claimdesk's own (they carry an id); Textual's cursor keys are
+    not repeated."""
+    found, seen = [], set()
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        if isinstance(binding, Binding) and binding.id and binding.description and binding.id not in seen:
+            seen.add(binding.id)
+            found.append((binding, active.node))
+    return found
+
+
 def _describe_bindings(screen: Screen, app: App) -> list[tuple[str, str]]:
-    described, seen = [], set()
-    for owner in (screen, *screen.query("*"), app):
-        for binding in getattr(owner, "BINDINGS", []):
-            if isinstance(binding, Binding) and binding.description and binding.id not in seen:
-                seen.add(binding.id)
-                key = app.get_key_display(binding)
-                described.append((key, binding.tooltip or binding.description))
-    return described
+    return [(app.get_key_display(binding), binding.tooltip or binding.description) for binding, _owner in _our_bindings(screen)]
 
 
-def run(db_path: str | Path, reviewer: str, report: str | None = None) -> None:
-    ClaimdeskApp(str(db_path), reviewer, report).run()
+def run(db_path: str | Path, reviewer: str, report: str | None = None, review: bool = False) -> None:
+    ClaimdeskApp(str(db_path), reviewer, report, review=review).run()

@@ -54,7 +54,7 @@ class LibraryScreen(Screen):
         for report in list_reports(self.app.store.db):
             table.add_row(
                 Text(report["id"]),
-                Text(_short(report["title"] or "(untitled)", 58)),
+                Text(_short(report["title"] or "(untitled)", 46)),
                 Text(_short(", ".join(report["authors"]) or "—", 28)),
                 Text(report["date"] or "—"),
                 Text(str(report["claims"]), justify="right"),

@@ -62,7 +62,7 @@ class ReviewScreen(Screen):
 
     def on_mount(self) -> None:
         self.title = "Review desk"
-        self.sub_title = "1 suggestions · 2 conflicts · 3 clusters · 4 entities · 5 claims · f filters"
+        self.sub_title = "1–5 switch tabs · f filters every list · ? every key"
         self.show_filter()
         self.refresh_tab(self.active)
 
@@ -77,7 +77,12 @@ class ReviewScreen(Screen):
         self.seen_change = self._last_change()
         self.stale.discard(tab)
         self.pane_widget(tab).reload(self.filter)
+        self.count_rows(tab)
         self.query_one(f"#{tab}", TabPane).query_one(DataTable).focus()
+
+    def count_rows(self, tab: str) -> None:
+        """The tab's label says how many rows it holds (as of its last reload)."""
+        self.query_one(TabbedContent).get_tab(tab).label = f"{TABS[tab]} {len(self.pane_widget(tab).rows)}"
 
     def mark_stale(self, *tabs: str) -> None:
         """Those tabs reload when next shown; the visible one reloads now."""
@@ -132,11 +137,16 @@ class ReviewScreen(Screen):
         return True
 
     # what other parts of the desk report ----------------------------------------
+    def on_suggestion_queue_passages_found(self, _message: SuggestionQueue.PassagesFound) -> None:
+        self.count_rows("suggestions")  # the queue has taken them in: messages reach it first
+
     def on_suggestion_queue_decided(self, _message: SuggestionQueue.Decided) -> None:
         self.stale.update({"conflicts", "clusters", "claims"})
+        self.count_rows("suggestions")
 
     def on_conflict_queue_decided(self, _message: ConflictQueue.Decided) -> None:
         self.stale.update({"claims", "suggestions"})
+        self.count_rows("conflicts")
 
     def on_entity_desk_changed(self, _message: EntityDesk.Changed) -> None:
         if self.filter.entities:

@@ -90,7 +90,7 @@ class ConflictQueue(DeskList, Vertical):
         self.sides.forget()
         self.support_cache.clear()
         row = self.table.cursor_row
-        self.rows = conflict_queue(self.app.store.db, flt)
+        self.rows, total = conflict_queue(self.app.store.db, flt)
         table = self.table
         table.clear()
         for item in self.rows:
@@ -101,7 +101,8 @@ class ConflictQueue(DeskList, Vertical):
             table.add_row(state, Text(values, style="yellow"), Text(f"{a['report']}: {a['quote'][:34]}"), Text(f"{b['report']}: {b['quote'][:34]}"), key=str(item["id"]))
         self.restore_cursor(row)
         open_count = sum(1 for item in self.rows if item["state"] == "open")
-        caption = Text(f"{open_count} open, {len(self.rows) - open_count} resolved · ", end="")
+        more = f" (the first {len(self.rows)} of {total})" if total > len(self.rows) else ""
+        caption = Text(f"{open_count} open, {len(self.rows) - open_count} resolved{more} · ", end="")
         caption.append("a/b keeps a version · r: not a conflict · u reopens · o opens · h history", style="dim")
         self.query_one("#conflicts-caption", Static).update(caption)
         self.show_current()
