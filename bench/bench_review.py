@@ -10,7 +10,8 @@ Then measures, on that store: each list of the desk as the engine builds it
 (median of 3), a conflict's support (two claim checks), the passage search the
 suggestions queue runs in the background, and, headless in Textual at
 160x48, the time from the library's `r` to the suggestions drawn, each tab
-switch, and a confirm until the next suggestion is shown.
+switch, and a confirm until the next suggestion is shown (the pilot waits
+until the app is idle: everything drawn, the workers' messages handled).
 
 The issue sets no number; claimdesk's own aim is that every list opens in
 under a second at 100,000 claims. Prints Markdown; always exits 0.
@@ -97,9 +98,11 @@ def engine_rows(db_path: Path) -> list[list[str]]:
             rows.append([name, count(result), f"{seconds:.2f} s", "yes" if seconds < AIM_S else "NO"])
         conflict = conflict_queue(db, limit=1)[0][0]
         seconds, _ = median_time(lambda: [version_support(store, c, check_claim(store, c)) for c in conflict["claims"]], repeat=1)
-        rows.append(["a conflict's support (2 claim checks, worker)", "1 conflict", f"{seconds:.2f} s", "yes" if seconds < AIM_S else "NO"])
-        seconds, found = median_time(lambda: passage_suggestions(store), repeat=1)
-        rows.append(["passage search (300 claims, worker)", f"{len(found)} passages", f"{seconds:.1f} s", "in the background"])
+        rows.append(["a conflict's support (2 claim checks, in a worker; the pair shows at once)", "1 conflict", f"{seconds:.2f} s",
+                     "in the background"])
+        seconds, found = median_time(lambda: passage_suggestions(store, limit=30), repeat=1)
+        rows.append(["passage search, per claim (30 claims; a worker, shown as found)", f"{len(found)} passages",
+                     f"{seconds / 30:.2f} s", "in the background"])
     return rows
 
 
@@ -116,7 +119,8 @@ async def tui_rows(db_path: Path) -> list[list[str]]:
         await pilot.pause()
         queue = app.screen.query_one(SuggestionQueue)
         rows.append(["library → review desk, suggestions drawn", f"{len(queue.rows)} rows", f"{time.perf_counter() - tick:.2f} s"])
-        for key, name in (("2", "conflicts"), ("3", "clusters"), ("4", "entities"), ("5", "claims")):
+        for key, name in (("2", "conflicts (until the first conflict's support is in, from its worker)"), ("3", "clusters"),
+                          ("4", "entities"), ("5", "claims")):
             tick = time.perf_counter()
             await pilot.press(key)
             await pilot.pause()

@@ -146,31 +146,46 @@ class Suggestion:
         return f"passage:{self.claim}:{self.other_report}:{self.other_start}"
 
 
+_SUGGESTION_ROWS = """SELECT l.id, l.kind, l.score, l.differences, a.id, a.report_id, a.quote, b.id, b.report_id, b.start, b."end", b.quote
+                      FROM links l JOIN claims a ON a.id = l.claim_a JOIN claims b ON b.id = l.claim_b"""
+
+
 def suggested_links(db, flt: ReviewFilter = ReviewFilter(), limit: int = QUEUE_LIMIT) -> tuple[list[Suggestion], int]:
     """Stored duplicate suggestions, best first, and how many there are in all.
 
     A suggestion between two claims already in one cluster (confirmed through
-    a third) decides nothing and is left out.
+    a third) decides nothing and is left out. With a filter, a suggestion
+    shows when either of its claims passes.
     """
-    condition_a, params_a = flt.claim_condition("a")
-    condition_b, params_b = flt.claim_condition("b")
-    base = f"""FROM links l JOIN claims a ON a.id = l.claim_a JOIN claims b ON b.id = l.claim_b
-               WHERE l.state = 'suggested' AND l.kind = 'duplicate' AND a.removed = 0 AND b.removed = 0
-                 AND (({condition_a}) OR ({condition_b}))"""
-    params = params_a + params_b
-    clustered = cluster_map(db)
-    settled = set()
-    if clustered:
-        for link_id, a, b in db.execute(f"SELECT l.id, a.id, b.id {base}", params):
-            if a in clustered and clustered[a] == clustered.get(b):
-                settled.add(link_id)
-    total = db.execute(f"SELECT count(*) {base}", params).fetchone()[0] - len(settled)
-    rows = db.execute(
-        f"""SELECT l.id, l.kind, l.score, l.differences, a.id, a.report_id, a.quote, b.id, b.report_id, b.start, b."end", b.quote
-            {base} ORDER BY l.score DESC NULLS LAST, l.id LIMIT ?""",
-        params + [limit + len(settled)],
-    ).fetchall()
-    rows = [row for row in rows if row[0] not in settled][:limit]
+    settled = _settled_suggestions(db)
+    removed = [row[0] for row in db.execute("SELECT id FROM claims WHERE removed = 1")]
+    passing = flt.passing_claims(db)
+    live = db.execute("SELECT count(*) FROM claims WHERE removed = 0").fetchone()[0]
+    if passing is None or len(passing) * 2 > live:
+        # No filter, or one most claims pass: best first straight from the
+        # links_queue index, counted as all less the few that do not count.
+        condition_a, params_a = flt.claim_condition("a")
+        condition_b, params_b = flt.claim_condition("b")
+        total = db.execute("SELECT count(*) FROM links WHERE state = 'suggested' AND kind = 'duplicate'").fetchone()[0]
+        excluded = settled | _suggestions_touching(db, removed)
+        if passing is not None:
+            failing = {row[0] for row in db.execute("SELECT id FROM claims WHERE removed = 0")} - passing
+            excluded |= {link_id for link_id, a, b in _pairs(db, _suggestions_touching(db, failing)) if a in failing and b in failing}
+        total -= len(excluded)
+        rows = db.execute(
+            f"""{_SUGGESTION_ROWS} WHERE l.state = 'suggested' AND l.kind = 'duplicate' AND a.removed = 0 AND b.removed = 0
+                AND (({condition_a}) OR ({condition_b})) ORDER BY l.state, l.kind, l.score DESC, l.id LIMIT ?""",
+            params_a + params_b + [limit + len(settled)],
+        ).fetchall()
+        rows = [row for row in rows if row[0] not in settled][:limit]
+    else:
+        # A narrow filter: from the claims that pass (an index lookup each), not from every link.
+        touching = _suggestions_touching(db, passing) - settled - _suggestions_touching(db, removed)
+        total = len(touching)
+        best = [link_id for _score, link_id in sorted((-(score or 0.0), link_id) for link_id, score in _scores(db, touching))][:limit]
+        by_id = {row[0]: row for row in db.execute(
+            f"{_SUGGESTION_ROWS} WHERE l.id IN (SELECT value FROM json_each(?))", [json.dumps(best)])}
+        rows = [by_id[link_id] for link_id in best if link_id in by_id]
     queue = [
         Suggestion(claim=a_id, claim_report=a_report, claim_quote=a_quote, relation=kind, score=score or 0.0,
                    other_report=b_report, other_start=b_start, other_end=b_end, other_text=b_quote, other_claim=b_id,
@@ -180,15 +195,84 @@ def suggested_links(db, flt: ReviewFilter = ReviewFilter(), limit: int = QUEUE_L
     return queue, total
 
 
+def _suggestions_touching(db, claim_ids) -> set[int]:
+    """Suggested duplicate links with either claim among claim_ids.
+
+    The unary + keeps the planner on the claim indexes (the (claim_a, claim_b)
+    key and links_b): with links_queue it would scan every suggestion once per claim.
+    """
+    if not claim_ids:
+        return set()
+    ids = json.dumps(sorted(claim_ids))
+    return {row[0] for row in db.execute(
+        """SELECT l.id FROM json_each(?1) j CROSS JOIN links l ON l.claim_a = j.value
+           WHERE +l.state = 'suggested' AND +l.kind = 'duplicate'
+           UNION
+           SELECT l.id FROM json_each(?1) j CROSS JOIN links l ON l.claim_b = j.value
+           WHERE +l.state = 'suggested' AND +l.kind = 'duplicate'""",
+        [ids],
+    )}
+
+
+def _scores(db, link_ids: set[int]) -> list[tuple[int, float | None]]:
+    return db.execute("SELECT id, score FROM links WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(sorted(link_ids))]).fetchall()
+
+
+def _pairs(db, link_ids: set[int]) -> list[tuple[int, int, int]]:
+    return db.execute("SELECT id, claim_a, claim_b FROM links WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(sorted(link_ids))]).fetchall()
+
+
+def _settled_suggestions(db) -> set[int]:
+    """Suggested duplicate links whose two claims one cluster already joins.
+
+    Driven from the clustered claims (few) through the links' (claim_a,
+    claim_b) index, never by scanning every suggestion.
+    """
+    clustered = cluster_map(db)
+    if not clustered:
+        return set()
+    rows = db.execute(
+        # The unary + keeps the planner on the (claim_a, claim_b) index (see _suggestions_touching).
+        """SELECT l.id, l.claim_a, l.claim_b FROM json_each(?) j CROSS JOIN links l ON l.claim_a = j.value
+           WHERE +l.state = 'suggested' AND +l.kind = 'duplicate'""",
+        [json.dumps(list(clustered))],
+    )
+    return {link_id for link_id, a, b in rows if clustered[a] == clustered.get(b)}
+
+
 def passage_suggestions(
     store: Store, flt: ReviewFilter = ReviewFilter(), progress: Callable[[int, int], None] | None = None,
     limit: int = PASSAGE_SEARCH_LIMIT,
 ) -> list[Suggestion]:
     """Passages of other reports that state a claim again (or with other
-    figures) and that no link accounts for yet, best first.
+    figures) and that no link accounts for yet, best first."""
+    found: dict[str, Suggestion] = {}
+    for done, total, suggestions in iter_passage_suggestions(store, flt, limit):
+        if progress:
+            progress(done, total)
+        merge_suggestions(found, suggestions)
+    return sorted(found.values(), key=suggestion_order)
+
+
+def suggestion_order(suggestion: Suggestion) -> tuple:
+    return (-suggestion.score, suggestion.claim, suggestion.other_report, suggestion.other_start)
+
+
+def merge_suggestions(found: dict[str, Suggestion], suggestions: list[Suggestion]) -> None:
+    """Into found (key -> suggestion): the same pair proposed twice keeps its best score."""
+    for suggestion in suggestions:
+        if suggestion.key not in found or found[suggestion.key].score < suggestion.score:
+            found[suggestion.key] = suggestion
+
+
+def iter_passage_suggestions(store: Store, flt: ReviewFilter = ReviewFilter(), limit: int = PASSAGE_SEARCH_LIMIT):
+    """For each claim searched (most recently changed first): (claims done,
+    claims in all, its suggestions). A search costs a corpus query per claim
+    (about a second on a store of 100,000 claims), so callers show what is
+    found as it comes.
 
     A passage inside another claim is proposed as that claim; one an editor
-    dismissed is not proposed again.
+    dismissed, or a pair already linked either way, is not proposed again.
     """
     db = store.db
     condition, params = flt.claim_condition()
@@ -198,14 +282,10 @@ def passage_suggestions(
     ).fetchall()
     dismissed = {tuple(row) for row in db.execute("SELECT claim_id, report_id, start FROM dismissed_passages")}
     linked = {tuple(row) for row in db.execute("SELECT claim_a, claim_b FROM links")}
-    found: dict[str, Suggestion] = {}
-    for done, (claim_id, report_id, quote) in enumerate(claims):
-        if progress:
-            progress(done, len(claims))
+    for done, (claim_id, report_id, quote) in enumerate(claims, start=1):
+        suggestions = []
         for match in passage_matches(store, quote, exclude_report=report_id, limit=5):
-            if match["relation"] not in ("duplicate", "conflict"):
-                continue
-            if (claim_id, match["report"], match["start"]) in dismissed:
+            if match["relation"] not in ("duplicate", "conflict") or (claim_id, match["report"], match["start"]) in dismissed:
                 continue
             suggestion = Suggestion(
                 claim=claim_id, claim_report=report_id, claim_quote=quote, relation=match["relation"], score=match["score"],
@@ -217,11 +297,8 @@ def passage_suggestions(
                 if tuple(sorted((claim_id, covering[0]))) in linked:
                     continue
                 suggestion.other_claim, suggestion.other_start, suggestion.other_end, suggestion.other_text = covering
-            if suggestion.key not in found or found[suggestion.key].score < suggestion.score:
-                found[suggestion.key] = suggestion
-    if progress:
-        progress(len(claims), len(claims))
-    return sorted(found.values(), key=lambda s: (-s.score, s.claim, s.other_report, s.other_start))
+            suggestions.append(suggestion)
+        yield done, len(claims), suggestions
 
 
 def _claim_covering(db, report_id: str, start: int, end: int) -> tuple[int, int, int, str] | None:
@@ -411,15 +488,41 @@ def citation_tree(reports: list[str], graph: dict[str, set[str]]) -> list[dict]:
         return seen
 
     cites = {report: (reaches(report) & members) - {report} for report in reports}
-    # Keep only the nearest: if B cites A and C cites both, C hangs under B.
-    parents = {report: {p for p in cited if not any(p in cites[q] for q in cited if q != p)} for report, cited in cites.items()}
+    order = {report: index for index, report in enumerate(reports)}
+    # Each report hangs under one report it cites: the nearest (if B cites A
+    # and C cites both, C hangs under B), the first in the list among equals.
+    # One parent each keeps it a tree, drawn once per report however many
+    # citation paths there are.
+    parent: dict[str, str | None] = {}
+    for report, cited in cites.items():
+        nearest = [p for p in cited if not any(p in cites[q] for q in cited if q != p)]
+        parent[report] = min(nearest, key=order.__getitem__) if nearest else None
+    children: dict[str, list[str]] = {report: [] for report in reports}
+    for report in reports:
+        if parent[report] is not None:
+            children[parent[report]].append(report)
+    placed: set[str] = set()
 
-    def node(report: str, path: frozenset) -> dict:
-        children = [r for r in reports if report in parents[r] and r not in path]
-        return {"report": report, "children": [node(child, path | {child}) for child in children]}
+    def grow(root: str) -> dict:
+        """The subtree under root, built without recursion (citation chains can be long)."""
+        top = {"report": root, "children": []}
+        placed.add(root)
+        stack = [top]
+        while stack:
+            branch = stack.pop()
+            for child in children[branch["report"]]:
+                if child not in placed:
+                    placed.add(child)
+                    leaf = {"report": child, "children": []}
+                    branch["children"].append(leaf)
+                    stack.append(leaf)
+        return top
 
-    roots = [r for r in reports if not parents[r]] or reports[:1]
-    return [node(root, frozenset({root})) for root in roots]
+    forest = [grow(report) for report in reports if parent[report] is None]
+    for report in reports:  # reports that cite one another in a circle: the first of them is a root
+        if report not in placed:
+            forest.append(grow(report))
+    return forest
 
 
 # entities ----------------------------------------------------------------------

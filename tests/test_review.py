@@ -92,6 +92,13 @@ def test_stored_suggestions_best_first_and_filtered(corpus_store):
     assert total == 1 and (queue[0].claim, queue[0].other_claim) == (a, b) and queue[0].score >= 90
     flt = parse_filter(corpus_store.db, "status:verified")
     assert suggested_links(corpus_store.db, flt) == ([], 0)
+    add(corpus_store, "werra-faure-2021", WERRA_PERU, status="verified")
+    # A filter most claims pass (read through the score index) and a narrow one
+    # (read from the claims that pass) find the same suggestion.
+    for text in ("status:unreviewed", "report:ifri-pyatakov-2020"):
+        found, total = suggested_links(corpus_store.db, parse_filter(corpus_store.db, text))
+        assert total == 1 and [(s.claim, s.other_claim) for s in found] == [(a, b)], text
+    assert suggested_links(corpus_store.db, parse_filter(corpus_store.db, "status:verified")) == ([], 0)
     with corpus_store.action("confirm", "editor") as action:
         confirm_suggestion(action, queue[0])
     assert suggested_links(corpus_store.db) == ([], 0)

@@ -141,10 +141,12 @@ class ReviewScreen(Screen):
         self.count_rows("suggestions")  # the queue has taken them in: messages reach it first
 
     def on_suggestion_queue_decided(self, _message: SuggestionQueue.Decided) -> None:
+        self.seen_change = self._last_change()  # the queue is current; the others are not
         self.stale.update({"conflicts", "clusters", "claims"})
         self.count_rows("suggestions")
 
     def on_conflict_queue_decided(self, _message: ConflictQueue.Decided) -> None:
+        self.seen_change = self._last_change()
         self.stale.update({"claims", "suggestions"})
         self.count_rows("conflicts")
 

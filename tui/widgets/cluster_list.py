@@ -16,31 +16,40 @@ from claimdesk.review import ReviewFilter, cluster_views
 from claimdesk.tui.widgets.desk_list import DeskList
 
 
+# A cluster's detail is drawn whole: past these it is a wall, and slow to lay out.
+_MOST_APPEARANCES = 40
+_MOST_TREE_NODES = 80
+
+
 def cluster_detail(view: dict, dates: dict[str, str | None]) -> Group:
     """The appearances, then the citation tree, as Rich renderables of plain Text."""
     head = Text(end="")
     head.append(f"Cluster of claim #{view['id']}: ", style="bold")
     count = view["independent_reports"]
     head.append(f"{len(view['appearances'])} appearances in {len(view['reports'])} reports, {count} independent source{'s' if count != 1 else ''}\n\n")
-    for appearance in view["appearances"]:
+    shown = view["appearances"][:_MOST_APPEARANCES]
+    for appearance in shown:
         marker = "★ first " if appearance["first"] else "        "
         head.append(marker, style="bold yellow" if appearance["first"] else "")
         head.append(f"{appearance['date'] or 'undated':<10} ", style="dim")
         head.append(f"{appearance['report']} ", style="bold")
         head.append(f"#{appearance['claim']} {appearance['status']}\n", style="dim")
         head.append(appearance["quote"] + "\n\n")
+    if len(view["appearances"]) > len(shown):
+        head.append(f"… and {len(view['appearances']) - len(shown)} more appearances\n\n", style="dim")
     head.append("Citation tree (a report under another cites it)\n", style="bold")
     forest = Tree(Text("sources", style="dim"), guide_style="dim")
-
-    def grow(branch: Tree, node: dict) -> None:
+    drawn = 0
+    stack = [(forest, node) for node in reversed(view["tree"])]
+    while stack and drawn < _MOST_TREE_NODES:  # no recursion: citation chains can be long
+        branch, node = stack.pop()
         label = Text(node["report"], style="bold", end="")
         label.append(f"  {dates.get(node['report']) or 'undated'}", style="dim")
         child = branch.add(label)
-        for sub in node["children"]:
-            grow(child, sub)
-
-    for root in view["tree"]:
-        grow(forest, root)
+        drawn += 1
+        stack.extend((child, sub) for sub in reversed(node["children"]))
+    if drawn < len(view["reports"]):
+        forest.add(Text(f"… and {len(view['reports']) - drawn} more reports", style="dim"))
     independent = Text("\nIndependent sources: " + "  ".join("{" + ", ".join(group) + "}" for group in view["independent_groups"]), style="dim")
     return Group(head, forest, independent)
 

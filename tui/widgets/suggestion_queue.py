@@ -7,6 +7,8 @@ queue when found. Confirming a passage makes it a claim of its own.
 
 from __future__ import annotations
 
+import time
+
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -14,16 +16,18 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, ProgressBar, Static
-from textual.worker import Worker
+from textual.worker import Worker, get_current_worker
 
 from claimdesk.checking import suggest_links
 from claimdesk.review import (
     ReviewFilter,
     Suggestion,
     confirm_suggestion,
-    passage_suggestions,
+    iter_passage_suggestions,
+    merge_suggestions,
     reject_suggestion,
     suggested_links,
+    suggestion_order,
     value_differences,
 )
 from claimdesk.store.db import Store
@@ -34,6 +38,27 @@ from claimdesk.tui.widgets.pair_view import PairView
 from claimdesk.tui.widgets.sides import SideBuilder
 
 _RELATION_STYLES = {"duplicate": "green", "conflict": "red"}
+
+
+def _cells(item: Suggestion) -> tuple[Text, ...]:
+    other = _snippet(item.other_report, item.other_text)
+    if item.other_claim is None:
+        other.append(" (passage)", style="italic")
+    return (
+        Text(f"{item.score:.0f}", justify="right"),
+        Text(item.relation, style=_RELATION_STYLES.get(item.relation, "")),
+        _snippet(item.claim_report, item.claim_quote),
+        other,
+    )
+
+
+# Up to this many sentences in the store (a few hundred reports), passages are
+# searched as soon as the queue opens; past it, when the editor presses g.
+AUTO_SEARCH_PASSAGES = 50_000
+
+
+class WorkerCancelled(Exception):
+    """Raised inside a worker's progress callback to stop long work early."""
 
 
 def _snippet(report: str, text: str, width: int = 48) -> Text:
@@ -49,7 +74,7 @@ class SuggestionQueue(DeskList, Vertical):
         Binding("c", "confirm", "Confirm", id="suggestions.confirm", tooltip="Same claim: confirm the link (a passage becomes a claim of its own)"),
         Binding("r", "reject", "Reject", id="suggestions.reject", tooltip="Not the same claim: reject it; it is not proposed again"),
         Binding("s", "skip", "Skip", id="suggestions.skip", tooltip="Decide later: move it to the end of the queue"),
-        Binding("g", "find_more", "Find more", id="suggestions.find", tooltip="Compare all claims again and search passages (in the background)"),
+        Binding("g", "find_more", "Find more", id="suggestions.find", tooltip="Compare all claims again, then search other reports' passages (in the background)"),
         Binding("h", "history", "History", id="suggestions.history", tooltip="Change history of both claims"),
         Binding("o", "open", "Open", id="suggestions.open", tooltip="Open the left claim in the reader"),
     ]
@@ -63,9 +88,9 @@ class SuggestionQueue(DeskList, Vertical):
             return isinstance(message, SuggestionQueue.Progress)
 
     class PassagesFound(Message):
-        def __init__(self, found: list[Suggestion], generation: int) -> None:
+        def __init__(self, found: list[Suggestion], generation: int, finished: bool) -> None:
             super().__init__()
-            self.found, self.generation = found, generation
+            self.found, self.generation, self.finished = found, generation, finished
 
     class Decided(Message):
         """A link was confirmed or rejected: other views (conflicts, clusters) are stale."""
@@ -76,6 +101,7 @@ class SuggestionQueue(DeskList, Vertical):
         self.filter = ReviewFilter()
         self.generation = 0
         self.total_stored = 0
+        self.passages_searched = False
 
     def compose(self) -> ComposeResult:
         yield Static(Text(""), id="suggestions-caption", classes="caption", markup=False)
@@ -88,28 +114,30 @@ class SuggestionQueue(DeskList, Vertical):
         self.query_one(DataTable).add_columns("Score", "Kind", "A", "B")
 
     # loading -------------------------------------------------------------------
-    def reload(self, flt: ReviewFilter) -> None:
-        """Stored suggestions now; passages when the background search has them."""
+    def reload(self, flt: ReviewFilter, search: bool | None = None) -> None:
+        """Stored suggestions now; passages when the background search has them.
+
+        search: look for passages (None: only on a store small enough for the
+        search to be quick; on a big one it costs about half a second a claim
+        and slows the screen while it runs, so it waits for g).
+        """
         self.filter = flt
         self.sides.forget()
         self.rows, self.total_stored = suggested_links(self.app.store.db, flt)
         self.generation += 1
+        if search is None:
+            search = self.app.store.db.execute("SELECT count(*) FROM passages").fetchone()[0] <= AUTO_SEARCH_PASSAGES
+        self.passages_searched = search
         self.redraw()
-        self.search_passages(flt, self.generation)
+        if search:
+            self.search_passages(flt, self.generation)
 
     def redraw(self, keep: int | None = None) -> None:
         table = self.table
         row = table.cursor_row if keep is None else keep
         table.clear()
         for item in self.rows:
-            other = _snippet(item.other_report, item.other_text) if item.other_claim else _snippet(item.other_report, item.other_text).append(" (passage)", style="italic")
-            table.add_row(
-                Text(f"{item.score:.0f}", justify="right"),
-                Text(item.relation, style=_RELATION_STYLES.get(item.relation, "")),
-                _snippet(item.claim_report, item.claim_quote),
-                other,
-                key=item.key,
-            )
+            table.add_row(*_cells(item), key=item.key)
         self.restore_cursor(row)
         self.show_current()
         self.caption()
@@ -118,23 +146,42 @@ class SuggestionQueue(DeskList, Vertical):
         passages = sum(1 for item in self.rows if item.link is None)
         shown = len(self.rows) - passages
         more = f" (best {shown} of {self.total_stored})" if self.total_stored > shown else ""
-        text = Text(f"{shown} suggested link(s){more} and {passages} passage(s) from other reports · ", end="")
+        found = f"{passages} passage(s) from other reports" if self.passages_searched else "passages of other reports not searched yet (g)"
+        text = Text(f"{shown} suggested link(s){more} and {found} · ", end="")
         text.append("c confirms · r rejects · s skips · g finds more · o opens · h history", style="dim")
         self.query_one("#suggestions-caption", Static).update(text)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="passages", name="Passage search")
     def search_passages(self, flt: ReviewFilter, generation: int) -> None:
+        """Passages as they are found, a batch every second or so: on a big
+        store each claim costs a corpus query, and the editor need not wait."""
+        worker = get_current_worker()
+        batch: list[Suggestion] = []
+        sent = time.monotonic()
         with Store(self.app.db_path) as store:
-            found = passage_suggestions(store, flt, progress=lambda done, total: self.post_message(self.Progress(done, total, "passages")))
-        self.post_message(self.PassagesFound(found, generation))
+            for done, total, suggestions in iter_passage_suggestions(store, flt):
+                if worker.is_cancelled:
+                    return  # a newer search, or the desk or the app closed: stop between claims
+                batch += suggestions
+                self.post_message(self.Progress(done, total, "passages"))
+                if batch and (time.monotonic() - sent > 1.0 or done == total):
+                    self.post_message(self.PassagesFound(batch, generation, finished=False))
+                    batch, sent = [], time.monotonic()
+        self.post_message(self.PassagesFound(batch, generation, finished=True))
 
     def on_suggestion_queue_passages_found(self, message: PassagesFound) -> None:
-        self.query_one("#suggestions-progress").remove_class("visible")
-        if message.generation != self.generation:
-            return  # the filter changed or a newer search started
-        known = {item.key for item in self.rows}
-        self.rows += [item for item in message.found if item.key not in known]
-        self.redraw()
+        if message.finished:
+            self.query_one("#suggestions-progress").remove_class("visible")
+        if message.generation != self.generation or not message.found:
+            return  # the filter changed or a newer search started; or nothing new
+        current = self.current()
+        stored = [item for item in self.rows if item.link is not None]
+        passages = {item.key: item for item in self.rows if item.link is None}
+        merge_suggestions(passages, [item for item in message.found if item.key not in {s.key for s in stored}])
+        self.rows = stored + sorted(passages.values(), key=suggestion_order)
+        # The editor keeps the row they are reading, wherever the new ones land.
+        keep = self.rows.index(current) if current in self.rows else self.table.cursor_row
+        self.redraw(keep=keep)
 
     def on_suggestion_queue_progress(self, message: Progress) -> None:
         bar = self.query_one("#suggestions-progress", ProgressBar)
@@ -163,9 +210,13 @@ class SuggestionQueue(DeskList, Vertical):
 
     # decisions -----------------------------------------------------------------
     def _decided(self, item: Suggestion) -> None:
+        """Take the row out where it is (a redraw of hundreds of rows is slow)."""
         index = self.rows.index(item)
         self.rows.remove(item)
-        self.redraw(keep=index)
+        self.table.remove_row(item.key)
+        self.restore_cursor(index)
+        self.show_current()
+        self.caption()
         self.post_message(self.Decided())
 
     def action_confirm(self) -> None:
@@ -187,7 +238,10 @@ class SuggestionQueue(DeskList, Vertical):
             return
         index = self.rows.index(item)
         self.rows.append(self.rows.pop(index))
-        self.redraw(keep=index)
+        self.table.remove_row(item.key)
+        self.table.add_row(*_cells(item), key=item.key)
+        self.restore_cursor(index)
+        self.show_current()
 
     def action_history(self) -> None:
         item = self.current()
@@ -204,7 +258,17 @@ class SuggestionQueue(DeskList, Vertical):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="suggest", name="Comparing claims")
     def compare_all(self) -> None:
+        worker = get_current_worker()
+
+        def progress(done: int, total: int) -> None:
+            if worker.is_cancelled:
+                raise WorkerCancelled()  # before anything is written: suggestions are saved in one action at the end
+            self.post_message(self.Progress(done, total, "claims"))
+
         with Store(self.app.db_path) as store:
-            result = suggest_links(store, self.app.reviewer, progress=lambda done, total: self.post_message(self.Progress(done, total, "claims")))
+            try:
+                result = suggest_links(store, self.app.reviewer, progress=progress)
+            except WorkerCancelled:
+                return
         self.app.call_from_thread(self.app.notify, f"Compared {result['claims']} claims: {result['suggestions']} suggestion(s)", markup=False)
-        self.app.call_from_thread(self.reload, self.filter)
+        self.app.call_from_thread(self.reload, self.filter, True)
