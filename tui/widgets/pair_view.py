@@ -58,16 +58,18 @@ class PairView(Horizontal):
         heading = self.get_component_rich_style("pair-view--heading", partial=True)
         muted = self.get_component_rich_style("pair-view--muted", partial=True)
         text = Text(end="")
+        # The quote first: on a small terminal it is what must be in view.
         text.append(side.heading + "\n", style=heading)
+        text.append_text(self.marked(side.quote, changed, differing))
         report = side.report
+        text.append("\n\n")
         text.append(report["id"], style="bold")
         text.append(f" · {report.get('date') or 'undated'}\n", style=muted)
         if report.get("title"):
             text.append(report["title"] + "\n", style=muted)
         where = f"§ {side.section} · " if side.section else ""
-        text.append(f"{where}characters {side.start}–{side.end}\n\n", style=muted)
-        text.append_text(self.marked(side.quote, changed, differing))
-        text.append("\n\nCitations\n", style=heading)
+        text.append(f"{where}characters {side.start}–{side.end}\n", style=muted)
+        text.append("\nCitations\n", style=heading)
         if not side.citations:
             text.append("none\n", style=muted)
         for chain in side.citations:
