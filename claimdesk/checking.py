@@ -328,7 +328,11 @@ def suggest_links(store: Store, reviewer: str | None = None, progress: Callable[
             subject_cache[index] = (before[0] + " " if before else "") + quote
         return subject_cache[index]
 
-    norms = [norm_tokens(quote, aliases) for _, _, quote, _ in rows]
+    norms = []
+    for index, (_, _, quote, _) in enumerate(rows):
+        if progress and index % 5000 == 0:
+            progress(0, len(rows))  # setting up: also the moment a caller may stop it
+        norms.append(norm_tokens(quote, aliases))
     token_sets = [set(n.split()) for n in norms]
     frequency = Counter(token for tokens in token_sets for token in tokens)
     # Only tokens shared by a few claims block well; Counter.update counts in C.

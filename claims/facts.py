@@ -372,15 +372,23 @@ def _tidy(text: str, raws: list[_Raw]) -> list[_Raw]:
     return out
 
 
+# Telephone numbers are not figures: report covers carry them ("Tel.: +33 (0)1
+# 40 61 60 60"), and two covers' numbers must not make a conflict.
+_PHONE = re.compile(r"(?:\+\d{1,3}|\(0\)|\b(?:tel|tél|phone|fax)\.?:?\s*)[\d\s().\-/]{6,}\d", re.IGNORECASE)
+
+
 def extract_facts(text: str) -> list[Fact]:
     """Every figure in text, in order, as a Fact whose text is text[start:end]."""
     raws: list[_Raw] = []
+    phones = [m.span() for m in _PHONE.finditer(text)]
     reached = pos = 0
     while (hit := _START.search(text, pos)) is not None:
         m = _ATOM.match(text, hit.start())
         pos = m.end() if m else hit.end()
         if m is None or m.start() < reached:
             continue  # no figure here, or inside the scale or currency word of the one before
+        if any(start <= m.start() < end for start, end in phones):
+            continue
         found = [r for r in ([_date(m)] if m["date"] else _figure(text, m)) if r is not None]
         raws.extend(found)
         if found:

@@ -356,3 +356,17 @@ def test_compare_pairs_each_fact_at_most_once(claim, source):
     alike, diffs = compare_facts(claim_facts, source_facts)
     assert len(alike) + len(diffs) <= min(len(claim_facts), len(source_facts))
     assert len({id(c) for c, _ in alike}) == len(alike)
+
+
+@pytest.mark.parametrize("text", [
+    "Ifri, 27 rue de la Procession, 75740 Paris Cedex 15 – France Tel.: +33 (0)1 40 61 60 60",
+    "and +33 (0)1 40 61 60 60.",
+    "Phone: 020 7946 0958, fax 020 7946 0959",
+])
+def test_telephone_numbers_are_not_figures(text):
+    assert [f.text for f in extract_facts(text) if "60" in f.text or "7946" in f.text or "0958" in f.text] == []
+
+
+def test_signed_figures_are_still_figures():
+    """The telephone rule needs a run of digit groups: "+3.2%" and "+12" stay figures."""
+    assert [f.text for f in extract_facts("exports rose by +3.2% and imports by +12 units")] == ["3.2%", "12"]

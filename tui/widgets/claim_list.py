@@ -51,7 +51,7 @@ class ClaimList(DeskList, Vertical):
                 Text(claim["quote"][:90]), key=str(claim["id"]),
             )
         self.restore_cursor(row)
-        shown = f"{len(self.rows)} of {total}" if total > len(self.rows) else str(total)
+        shown = f"{len(self.rows):,} of {total:,}" if total > len(self.rows) else f"{total:,}"
         caption = Text(f"{shown} claim(s){' matching the filter' if not flt.empty else ''} · ", end="")
         caption.append("o opens in the reader · h history · v verified · x disputed", style="dim")
         self.query_one("#claims-caption", Static).update(caption)

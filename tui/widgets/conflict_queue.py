@@ -29,13 +29,19 @@ from claimdesk.tui.widgets.pair_view import PairView
 from claimdesk.tui.widgets.sides import SideBuilder
 
 
+_MOST_GROUPS = 12
+
+
 def support_text(support: dict) -> Text:
     """Who stands behind one version: independent sources, and its cited sources."""
     text = Text(end="")
     count = support["independent_reports"]
     text.append(f"Behind this version: {count} independent source{'s' if count != 1 else ''}\n", style="bold")
-    for group in support["independent_groups"]:
+    groups = support["independent_groups"]
+    for group in groups[:_MOST_GROUPS]:
         text.append("  • " + " ← ".join(group) + "\n")
+    if len(groups) > _MOST_GROUPS:
+        text.append(f"  … and {len(groups) - _MOST_GROUPS} more\n", style="dim")
     if len(support["stating_reports"]) > count:
         text.append("  (reports joined by ← cite one another: one source, repeated)\n", style="dim")
     for item in support["citation_check"]:
@@ -101,7 +107,7 @@ class ConflictQueue(DeskList, Vertical):
             table.add_row(state, Text(values, style="yellow"), Text(f"{a['report']}: {a['quote'][:34]}"), Text(f"{b['report']}: {b['quote'][:34]}"), key=str(item["id"]))
         self.restore_cursor(row)
         open_count = sum(1 for item in self.rows if item["state"] == "open")
-        more = f" (the first {len(self.rows)} of {total})" if total > len(self.rows) else ""
+        more = f" (the first {len(self.rows):,} of {total:,})" if total > len(self.rows) else ""
         caption = Text(f"{open_count} open, {len(self.rows) - open_count} resolved{more} · ", end="")
         caption.append("a/b keeps a version · r: not a conflict · u reopens · o opens · h history", style="dim")
         self.query_one("#conflicts-caption", Static).update(caption)

@@ -145,7 +145,7 @@ class SuggestionQueue(DeskList, Vertical):
     def caption(self) -> None:
         passages = sum(1 for item in self.rows if item.link is None)
         shown = len(self.rows) - passages
-        more = f" (best {shown} of {self.total_stored})" if self.total_stored > shown else ""
+        more = f" (best {shown:,} of {self.total_stored:,})" if self.total_stored > shown else ""
         found = f"{passages} passage(s) from other reports" if self.passages_searched else "passages of other reports not searched yet (g)"
         text = Text(f"{shown} suggested link(s){more} and {found} · ", end="")
         text.append("c confirms · r rejects · s skips · g finds more · o opens · h history", style="dim")
