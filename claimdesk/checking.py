@@ -14,6 +14,7 @@ from typing import Callable
 
 from rapidfuzz import fuzz
 
+from claimdesk.claims.attribution import ReportNames, named_reports, report_names
 from claimdesk.claims.facts import extract_facts
 from claimdesk.claims.normalise import BUILTIN_ALIASES
 from claimdesk.claims.similarity import (
@@ -30,6 +31,7 @@ from claimdesk.store.entities import registry_aliases
 from claimdesk.store.links import add_link
 from claimdesk.store.passage_memory import PassageMemory
 from claimdesk.store.passage_memory import generation as memory_generation
+from claimdesk.store.reports import list_reports
 from claimdesk.store.passages import Passage, candidates, common_tokens, neighbours, norm_tokens
 
 CANDIDATES_PER_QUERY = 200
@@ -220,6 +222,23 @@ def citing_graph(db) -> dict[str, set[str]]:
     return graph
 
 
+def corpus_names(db) -> list[ReportNames]:
+    """How a text can name each report of the corpus (title, id, authors' surnames)."""
+    return [report_names(r["id"], r["title"], r["authors"]) for r in list_reports(db)]
+
+
+def with_attributions(graph: dict[str, set[str]], names: list[ReportNames], statements: list[tuple[str, str]]) -> dict[str, set[str]]:
+    """The citing graph plus, for each (report, text) that states a claim, the
+    reports that text names as its source ("According to Fiscal Watch, …"):
+    a report that repeats another's figure in words depends on it as much as
+    one with a footnote."""
+    merged = {report: set(cited) for report, cited in graph.items()}
+    for report, text in statements:
+        for named in named_reports(text, names, own_report=report):
+            merged.setdefault(report, set()).add(named)
+    return merged
+
+
 def independent_groups(reports: list[str], graph: dict[str, set[str]]) -> list[list[str]]:
     """Reports that state a claim, grouped so that a report and those it cites
     (directly or through others) are one group: each group is one independent source."""
@@ -275,8 +294,10 @@ def check_claim(store: Store, claim_id: int) -> dict:
         )
     quote_reports = claim["cited_reports"] or sorted({m["report"] for m in matches})
     quote_checks = [quote_check(store, quoted, quote_reports) for quoted in quotations(claim["quote"])]
-    stating = [claim["report"]] + sorted({m["report"] for m in matches if m["relation"] == "duplicate"} - {claim["report"]})
-    groups = independent_groups(stating, citing_graph(db))
+    duplicates = [m for m in matches if m["relation"] == "duplicate"]
+    stating = [claim["report"]] + sorted({m["report"] for m in duplicates} - {claim["report"]})
+    statements = [(claim["report"], claim["quote"])] + [(m["report"], m["text"]) for m in duplicates]
+    groups = independent_groups(stating, with_attributions(citing_graph(db), corpus_names(db), statements))
     return {
         "claim": claim_id,
         "matches": matches,

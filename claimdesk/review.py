@@ -13,7 +13,7 @@ import shlex
 from dataclasses import dataclass, field
 from typing import Callable
 
-from claimdesk.checking import citing_graph, independent_groups, passage_matches
+from claimdesk.checking import citing_graph, corpus_names, independent_groups, passage_matches, with_attributions
 from claimdesk.claims.facts import compare_facts, extract_facts
 from claimdesk.claims.similarity import DUPLICATE_THRESHOLD, SCORER, SUGGEST_THRESHOLD
 from claimdesk.store.claims import STATUSES, add_claim, claim_document, parse_confidence
@@ -394,14 +394,16 @@ def version_support(store: Store, claim_id: int, check: dict) -> dict:
     """
     db = store.db
     claim = claim_document(db, claim_id)
-    cluster_reports = set()
+    cluster_statements: list[tuple[str, str]] = []
     for group in clusters(db):
         if claim_id in group:
             marks = ",".join("?" for _ in group)
-            cluster_reports = {r[0] for r in db.execute(f"SELECT report_id FROM claims WHERE id IN ({marks}) AND removed = 0", group)}
+            cluster_statements = db.execute(f"SELECT report_id, quote FROM claims WHERE id IN ({marks}) AND removed = 0", group).fetchall()
             break
-    stating = {claim["report"]} | cluster_reports | {m["report"] for m in check["matches"] if m["relation"] == "duplicate"}
-    groups = independent_groups(sorted(stating), citing_graph(db))
+    duplicates = [m for m in check["matches"] if m["relation"] == "duplicate"]
+    stating = {claim["report"]} | {report for report, _quote in cluster_statements} | {m["report"] for m in duplicates}
+    statements = [(claim["report"], claim["quote"]), *cluster_statements, *((m["report"], m["text"]) for m in duplicates)]
+    groups = independent_groups(sorted(stating), with_attributions(citing_graph(db), corpus_names(db), statements))
     return {
         "claim": claim,
         "report": report_summary(db, claim["report"]),
@@ -435,7 +437,8 @@ def cluster_views(db, flt: ReviewFilter = ReviewFilter(), limit: int = QUEUE_LIM
     report-date order (the first appearance marked), the reports grouped into
     independent sources, and the citation tree between its reports."""
     passing = flt.passing_claims(db)
-    graph = citing_graph(db)
+    citations = citing_graph(db)
+    names = corpus_names(db)
     summaries: dict[str, dict] = {}
     views = []
     for group in clusters(db):
@@ -459,6 +462,7 @@ def cluster_views(db, flt: ReviewFilter = ReviewFilter(), limit: int = QUEUE_LIM
         if appearances[0]["date"] is not None:
             appearances[0]["first"] = True
         reports = list(dict.fromkeys(a["report"] for a in appearances))
+        graph = with_attributions(citations, names, [(a["report"], a["quote"]) for a in appearances])
         groups = independent_groups(reports, graph)
         views.append({
             "id": group[0],

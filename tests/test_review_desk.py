@@ -129,7 +129,7 @@ async def test_resolve_then_reopen_a_conflict(desk_db):
             assert conflict["state"] == "open" and conflict["kept"] is None
 
 
-async def test_escape_cancels_a_resolution(desk_db):
+async def test_escape_or_no_note_saves_no_resolution(desk_db):
     db, _ids = desk_db
     app = ClaimdeskApp(db, "editor")
     async with app.run_test(size=(140, 40)) as pilot:
@@ -137,6 +137,10 @@ async def test_escape_cancels_a_resolution(desk_db):
         await pilot.press("a")
         await pilot.pause()
         await pilot.press("escape")
+        await settle(pilot, app)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("enter")  # no note: refused
         await settle(pilot, app)
     with Store(db) as store:
         assert list_conflicts(store.db)[0]["state"] == "open"
@@ -149,6 +153,11 @@ async def test_merge_two_entities(desk_db):
         await open_desk(pilot, app, "4")
         desk = app.screen.query_one("#entity-desk")
         assert desk.current()["name"] == "Piatakov"
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"Nobody", "enter")  # no such entity: one line, nothing changes
+        await settle(pilot, app)
+        assert [e["name"] for e in desk.rows] == ["Piatakov", "Pyatakov"]
         await pilot.press("m")
         await pilot.pause()
         await pilot.press("enter")  # the look-alike is offered: Pyatakov

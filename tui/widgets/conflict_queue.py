@@ -163,6 +163,9 @@ class ConflictQueue(DeskList, Vertical):
         def answered(note: str | None) -> None:
             if note is None:
                 return
+            if not note.strip():
+                self.app.notify("Nothing saved: a resolution needs a note (why this version?).", severity="warning", markup=False)
+                return
             if save(self, f"resolve conflict {item['id']}: keep #{kept['claim']}", lambda action: resolve_conflict(action, item["id"], kept["claim"], note.strip())):
                 self._changed()
 
