@@ -7,6 +7,8 @@ point because the reading text was cleaned at import.
 
 from __future__ import annotations
 
+import json
+
 import textwrap
 
 _SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -88,13 +90,15 @@ def describe_change(change: dict) -> str:
     """What one change of a claim's history did: the fields it changed, before → after."""
     before, after = change["before"] or {}, change["after"] or {}
     if not before or not after:
-        if change["target"] == "claims":
-            return "created" if after else "deleted"
-        # A tag or a citation: what it points at says more than "created".
         row = after or before
-        detail = ", ".join(f"{k} {v}" for k, v in row.items() if k != "claim_id")
-        return f"{'added' if after else 'removed'} {detail}"
-    changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k) and k not in ("updated", "version"))
+        # A tag or a citation: what it points at says more than "created".
+        if change["target"] == "claim_entities":
+            return f"{'tagged' if after else 'untagged'} {row.get('entity') or 'entity #' + str(row.get('entity_id'))}"
+        if change["target"] == "claim_citations":
+            return f"{'cites' if after else 'no longer cites'} note {json.loads(row['footnote'])}"
+        return "created" if after else "deleted"
+    # Who and when are columns of their own; the version only counts changes.
+    changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k) and k not in ("updated", "version", "reviewer"))
     return ", ".join(f"{k}: {before.get(k)!r} → {after.get(k)!r}" for k in changed)
 
 

@@ -75,8 +75,14 @@ def claim_history(db, claim_id: int) -> list[dict]:
            ORDER BY c.id""",
         [json.dumps([claim_id]), f"[{claim_id},%"],
     ).fetchall()
-    return [
-        {"change": r[0], "at": r[1], "reviewer": r[2], "action": r[3], "target": r[6],
-         "before": json.loads(r[4]) if r[4] else None, "after": json.loads(r[5]) if r[5] else None}
-        for r in rows
-    ]
+    names = dict(db.execute("SELECT id, name FROM entities").fetchall())
+    history = []
+    for r in rows:
+        change = {"change": r[0], "at": r[1], "reviewer": r[2], "action": r[3], "target": r[6],
+                  "before": json.loads(r[4]) if r[4] else None, "after": json.loads(r[5]) if r[5] else None}
+        if change["target"] == "claim_entities":  # the tag's name, as it is called now
+            for row in (change["before"], change["after"]):
+                if row is not None:
+                    row["entity"] = names.get(row["entity_id"])
+        history.append(change)
+    return history

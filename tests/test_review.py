@@ -240,3 +240,17 @@ def test_review_command_says_what_waits_without_a_terminal(tmp_path, corpus):
     assert waiting == {"suggestions": 0, "open_conflicts": 1, "resolved_conflicts": 0, "clusters": 0,
                        "entity_lookalikes": [["Piatakov", "Pyatakov"]]}
     assert "1 open conflict(s)" in run("review")
+
+
+def test_a_claims_history_says_what_each_change_did(corpus_store):
+    from claimdesk.store.claims import set_claim
+    from claimdesk.store.undo import claim_history
+    from claimdesk.textviews import describe_change
+
+    claim = add(corpus_store, "werra-faure-2021", WERRA_PERU)
+    with corpus_store.action("tag and rate", "editor") as action:
+        set_claim(action, claim, confidence=4, add_entities=[("Peru", "place")])
+    described = [(change["reviewer"], describe_change(change)) for change in claim_history(corpus_store.db, claim)]
+    assert described[0] == ("annotator", "created")
+    assert ("editor", "confidence: None → 4") in described
+    assert ("editor", "tagged Peru") in described
