@@ -105,11 +105,12 @@ def tui(obj: Context, report: str | None) -> None:
 @click.pass_obj
 def demo(obj: Context) -> None:
     """Import the bundled example reports into a demo store and open it."""
-    from claimdesk.demo import demo_store_path, example_paths
+    from claimdesk.demo import demo_store_path, example_paths, seed_claims
 
     path = obj.db_path if obj.db_given else str(demo_store_path())
     obj.db_path = path
     result = import_paths(obj.store, example_paths(), reviewer=obj.reviewer)
+    seeded = seed_claims(obj.store)
     if _interactive():
         from claimdesk.tui.app import run
 
@@ -118,6 +119,8 @@ def demo(obj: Context) -> None:
         return
     for item in result.imported:
         click.echo(textviews.import_line(item.to_json()))
+    if seeded:
+        click.echo(f"{seeded} example claims marked in harbour-institute-2022")
     click.echo(f"\nDemo store: {path}\n")
     click.echo(textviews.reports_table(list_reports(obj.store.db)))
 

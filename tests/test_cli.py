@@ -143,6 +143,16 @@ def test_demo_imports_the_bundled_examples(tmp_path):
     assert code == 0, err
     assert "harbour-institute-2022" in out and "coastal-review-2023" in out and "policy-brief-2024" in out
     assert (tmp_path / "claimdesk" / "demo.db").exists()
+    assert "3 example claims marked" in out
+    code, out, err = run(["demo"], env={"XDG_DATA_HOME": str(tmp_path), "HOME": str(tmp_path)})
+    assert code == 0 and "example claims" not in out  # a second run keeps the store as it is
+    from claimdesk.review import passage_suggestions
+    from claimdesk.store.db import Store
+
+    with Store(tmp_path / "claimdesk" / "demo.db") as store:
+        found = {(s.other_report, s.relation) for s in passage_suggestions(store)}
+    # The review desk opens on work to do: the nitrate claim repeated, the eel figure contradicted.
+    assert ("coastal-review-2023", "duplicate") in found and ("coastal-review-2023", "conflict") in found
 
 
 def test_main_never_shows_a_traceback_for_internal_errors(monkeypatch, capsys):
