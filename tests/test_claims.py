@@ -273,3 +273,17 @@ def test_in_memory_index_finds_what_brute_force_finds(corpus_store):
         ours = [hit["score"] for hit in similar(corpus_store, query, use_memory=True)]
         brute = [round(score, 1) for _, score, _ in process.extract(norm_tokens(query), memory.norms, scorer=fuzz.token_set_ratio, limit=10)]
         assert ours[:3] == brute[:3]
+
+
+def test_a_weak_match_with_figures_far_apart_is_not_a_conflict(store):
+    """"47 weirs" in all (Harbour Institute) against "20 priority weirs" (the
+    policy brief): below the suggestion threshold, figures more than twice
+    apart are another statement, not the same one with another figure."""
+    from pathlib import Path
+
+    from claimdesk.checking import passage_matches
+
+    import_paths(store, [Path(__file__).resolve().parent.parent / "examples"])
+    claim = "Only 9 of the basin's 47 weirs have a functioning fish pass"
+    matches = passage_matches(store, claim, exclude_report="harbour-institute-2022")
+    assert not [m for m in matches if m["relation"] == "conflict"], matches
