@@ -14,7 +14,7 @@ from typing import Callable
 
 from rapidfuzz import fuzz
 
-from claimdesk.claims.attribution import ReportNames, named_reports, report_names
+from claimdesk.claims.attribution import CorpusNames, report_names
 from claimdesk.claims.facts import extract_facts
 from claimdesk.claims.normalise import BUILTIN_ALIASES
 from claimdesk.claims.similarity import (
@@ -222,21 +222,23 @@ def citing_graph(db) -> dict[str, set[str]]:
     return graph
 
 
-def corpus_names(db) -> list[ReportNames]:
+def corpus_names(db) -> CorpusNames:
     """How a text can name each report of the corpus (title, id, authors' surnames)."""
-    return [report_names(r["id"], r["title"], r["authors"]) for r in list_reports(db)]
+    return CorpusNames([report_names(r["id"], r["title"], r["authors"]) for r in list_reports(db)])
 
 
-def with_attributions(graph: dict[str, set[str]], names: list[ReportNames], statements: list[tuple[str, str]]) -> dict[str, set[str]]:
+def with_attributions(graph: dict[str, set[str]], names: CorpusNames, statements: list[tuple[str, str]]) -> dict[str, set[str]]:
     """The citing graph plus, for each (report, text) that states a claim, the
     reports that text names as its source ("According to Fiscal Watch, …"):
     a report that repeats another's figure in words depends on it as much as
     one with a footnote."""
-    merged = {report: set(cited) for report, cited in graph.items()}
+    added: dict[str, set[str]] = {}
     for report, text in statements:
-        for named in named_reports(text, names, own_report=report):
-            merged.setdefault(report, set()).add(named)
-    return merged
+        for named in names.named_in(text, own_report=report):
+            added.setdefault(report, set()).add(named)
+    if not added:
+        return graph
+    return {report: graph.get(report, set()) | added.get(report, set()) for report in graph.keys() | added.keys()}
 
 
 def independent_groups(reports: list[str], graph: dict[str, set[str]]) -> list[list[str]]:

@@ -52,21 +52,37 @@ def report_names(report_id: str, title: str | None, authors: list[str]) -> Repor
     return ReportNames(report_id, tuple(sorted(phrases)), tuple(sorted(surnames)))
 
 
+class CorpusNames:
+    """Every report's names, indexed so that a text is checked against a
+    corpus of thousands of reports by its own words, not report by report."""
+
+    def __init__(self, names: list[ReportNames]) -> None:
+        self.by_first_word: dict[str, list[tuple[str, str]]] = {}
+        self.by_surname: dict[str, set[str]] = {}
+        for report in names:
+            for phrase in report.phrases:
+                self.by_first_word.setdefault(phrase.split()[0], []).append((f" {phrase} ", report.report))
+            for surname in report.surnames:
+                self.by_surname.setdefault(surname, set()).add(report.report)
+
+    def named_in(self, text: str, own_report: str | None = None) -> set[str]:
+        """The reports text attributes itself to in words (never its own)."""
+        if not _CUE.search(text):
+            return set()
+        folded_words = fold(text).split()
+        padded = " " + " ".join(folded_words) + " "
+        found = set()
+        for word in set(folded_words):
+            for phrase, report in self.by_first_word.get(word, ()):
+                if phrase in padded:
+                    found.add(report)
+        for word in re.findall(r"\w{4,}", text):
+            found |= self.by_surname.get(normalise_name(word), set())
+        found.discard(own_report)
+        return found
+
+
 def named_reports(text: str, names: list[ReportNames], own_report: str | None = None) -> set[str]:
-    """The reports text attributes itself to in words (never its own)."""
-    if not _CUE.search(text):
-        return set()
-    folded = _padded_words(text)
-    words = {normalise_name(word) for word in re.findall(r"\w{4,}", text)}
-    found = set()
-    for report in names:
-        if report.report == own_report:
-            continue
-        if any(_padded_words(phrase) in folded for phrase in report.phrases) or words.intersection(report.surnames):
-            found.add(report.report)
-    return found
-
-
-def _padded_words(text: str) -> str:
-    """" word word ": phrases then match whole words only, punctuation aside."""
-    return " " + " ".join(re.findall(r"\w+", fold(text))) + " "
+    """The reports text attributes itself to in words (never its own); for one
+    text. Many texts: build a CorpusNames once."""
+    return CorpusNames(names).named_in(text, own_report)
