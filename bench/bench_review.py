@@ -62,6 +62,21 @@ def build(path: Path, claims: int, confirm: int, corpus: Path) -> dict:
     return info
 
 
+def add_entities(store, count: int) -> None:
+    """A registry of people and institutions, a third of them also as "… Institute"
+    (the synthetic claims carry no entity tags)."""
+    import random
+
+    from claimdesk.store.entities import ensure_entity
+
+    rng = random.Random(7)
+    given = ["Andrey", "Maria", "Hugo", "Lena", "Tomas", "Ines", "Jorge", "Olga", "Pavel", "Anna", "Ivan", "Elena", "Carlos"]
+    with store.action("bench: entities", "bench") as action:
+        for index in range(count):
+            surname = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(5, 9))).title()
+            ensure_entity(action, f"{rng.choice(given)} {surname}" + (" Institute" if index % 3 == 0 else ""), "person")
+
+
 def median_time(function, repeat: int = 3) -> tuple[float, object]:
     times, result = [], None
     for _ in range(repeat):
@@ -87,11 +102,12 @@ def engine_rows(db_path: Path) -> list[list[str]]:
     rows = []
     with Store(db_path) as store:
         db = store.db
+        add_entities(store, 1000)
         for name, function, count in (
             ("suggestions queue (stored, best 500)", lambda: suggested_links(db), lambda r: f"{len(r[0])} of {r[1]:,}"),
             ("conflicts queue (best 500)", lambda: conflict_queue(db), lambda r: f"{len(r[0])} of {r[1]:,}"),
             ("clusters (largest 500)", lambda: cluster_views(db), lambda r: f"{len(r)}"),
-            ("entities with look-alikes", lambda: entity_lookalikes(db), lambda r: f"{len(r)} pairs"),
+            ("entities with look-alikes (1,000 entities)", lambda: entity_lookalikes(db), lambda r: f"{len(r)} pairs shown"),
             ("claims list (500 latest)", lambda: claims_for_desk(db), lambda r: f"{len(r[0])} of {r[1]:,}"),
         ):
             seconds, result = median_time(function)

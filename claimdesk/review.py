@@ -18,7 +18,7 @@ from claimdesk.claims.facts import compare_facts, extract_facts
 from claimdesk.claims.similarity import DUPLICATE_THRESHOLD, SCORER, SUGGEST_THRESHOLD
 from claimdesk.store.claims import STATUSES, add_claim, claim_document, parse_confidence
 from claimdesk.store.db import Action, Store, now
-from claimdesk.store.entities import list_entities, require_entity, suggest_entities
+from claimdesk.store.entities import lookalike_entities, require_entity
 from claimdesk.store.links import add_link, cluster_map, clusters, conflict_document, decide_link
 from claimdesk.store.reports import require_report
 
@@ -535,15 +535,7 @@ ENTITY_LOOKALIKE_SCORE = 80.0
 
 def entity_lookalikes(db, limit: int = 100) -> list[dict]:
     """Pairs of entities that are probably one ("Piatakov" and "Pyatakov"), best first."""
-    pairs: dict[tuple[int, int], dict] = {}
-    for entity in list_entities(db):
-        for other in suggest_entities(db, entity["name"], limit=3, exclude=entity["id"]):
-            if other["score"] < ENTITY_LOOKALIKE_SCORE:
-                continue
-            key = tuple(sorted((entity["id"], other["id"])))
-            if key not in pairs:
-                pairs[key] = {"a": entity["name"], "b": other["name"], "score": other["score"]}
-    return sorted(pairs.values(), key=lambda p: (-p["score"], p["a"].lower()))[:limit]
+    return lookalike_entities(db, ENTITY_LOOKALIKE_SCORE, limit)
 
 
 def claims_for_desk(db, flt: ReviewFilter = ReviewFilter(), limit: int = QUEUE_LIMIT) -> tuple[list[dict], int]:

@@ -96,6 +96,48 @@ def suggest_entities(db, name: str, limit: int = 5, exclude: int | None = None) 
     return suggestions[:limit]
 
 
+# A word shared by more names than this ("institute", "ministry") says nothing
+# about two of them being one; such blocks are skipped.
+_LOOKALIKE_BLOCK_LIMIT = 50
+
+
+def lookalike_entities(db, min_score: float = SUGGEST_MIN_SCORE, limit: int = 100) -> list[dict]:
+    """Pairs of entities whose names or aliases are probably one ("Piatakov" and
+    "Pyatakov"), best first: {"a", "b", "score"} with the entities' names.
+
+    Blocked on each word's transliteration-canonical form and its first four
+    letters, so a registry of thousands is scored in the pairs that could
+    match, not all against all.
+    """
+    labels = db.execute(
+        """SELECT id, name FROM entities WHERE merged_into IS NULL
+           UNION ALL SELECT a.entity_id, a.alias FROM entity_aliases a JOIN entities e ON e.id = a.entity_id WHERE e.merged_into IS NULL"""
+    ).fetchall()
+    names = dict(db.execute("SELECT id, name FROM entities WHERE merged_into IS NULL").fetchall())
+    matchable = [_matchable(label) for _, label in labels]
+    blocks: dict[str, list[int]] = {}
+    for index, words in enumerate(matchable):
+        for word in set(words.split()):
+            if len(word) >= 4:
+                blocks.setdefault(word, []).append(index)
+                blocks.setdefault(word[:4] + "…", []).append(index)
+    best: dict[tuple[int, int], float] = {}
+    for members in blocks.values():
+        if not 2 <= len(members) <= _LOOKALIKE_BLOCK_LIMIT:
+            continue
+        for position, x in enumerate(members):
+            for y in members[position + 1:]:
+                a, b = labels[x][0], labels[y][0]
+                if a == b:
+                    continue
+                score = _name_score(matchable[x], matchable[y])
+                key = (min(a, b), max(a, b))
+                if score >= min_score and score > best.get(key, 0):
+                    best[key] = score
+    pairs = [{"a": names[a], "b": names[b], "score": round(score, 1)} for (a, b), score in best.items()]
+    return sorted(pairs, key=lambda p: (-p["score"], p["a"].lower(), p["b"].lower()))[:limit]
+
+
 def _matchable(name: str) -> str:
     return " ".join(normalise_name(word) for word in re.findall(r"\w+", name.lower()))
 

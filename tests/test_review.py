@@ -254,3 +254,20 @@ def test_a_claims_history_says_what_each_change_did(corpus_store):
     assert described[0] == ("annotator", "created")
     assert ("editor", "confidence: None → 4") in described
     assert ("editor", "tagged Peru") in described
+
+
+def test_entity_lookalikes_by_typo_alias_and_not_by_a_shared_common_word(store):
+    from claimdesk.store.entities import add_alias, ensure_entity
+
+    with store.action("seed", "editor") as action:
+        for name in ("Tomasz Kowalczyk", "T. Kowalcyk", "Harbour Institute", "Coastal Institute", "Andrés Quiñones"):
+            ensure_entity(action, name, "person")
+        ensure_entity(action, "Tidewater Policy Forum", "organization")
+        ensure_entity(action, "Tidewater Forum", "organization")
+        add_alias(action, "Andrés Quiñones", "A. Quinones")
+        ensure_entity(action, "Andres Quinones", "person")
+    pairs = {frozenset((p["a"], p["b"])) for p in entity_lookalikes(store.db)}
+    assert frozenset(("Tomasz Kowalczyk", "T. Kowalcyk")) in pairs  # a typo in the surname
+    assert frozenset(("Andrés Quiñones", "Andres Quinones")) in pairs  # accents
+    assert frozenset(("Tidewater Policy Forum", "Tidewater Forum")) in pairs
+    assert frozenset(("Harbour Institute", "Coastal Institute")) not in pairs  # "institute" alone proves nothing
