@@ -94,15 +94,8 @@ def median_time(function, repeat: int = 3) -> tuple[float, object]:
 
 def engine_rows(db_path: Path) -> list[list[str]]:
     from claimdesk.checking import check_claim
-    from claimdesk.review import (
-        claims_for_desk,
-        cluster_views,
-        conflict_queue,
-        entity_lookalikes,
-        passage_suggestions,
-        suggested_links,
-        version_support,
-    )
+    from claimdesk.review import claims_for_desk, cluster_views, conflict_queue, entity_lookalikes, version_support
+    from claimdesk.suggestions import passage_suggestions, suggested_links
     from claimdesk.store.db import Store
 
     rows = []

@@ -248,7 +248,8 @@ def review_command(obj: Context, as_json: bool) -> None:
     waits for review instead.
     """
     from claimdesk.cli import _interactive
-    from claimdesk.review import cluster_views, conflict_queue, entity_lookalikes, suggested_links
+    from claimdesk.review import cluster_views, conflict_queue, entity_lookalikes
+    from claimdesk.suggestions import suggested_links
 
     if _interactive() and not as_json:
         from claimdesk.tui.app import run

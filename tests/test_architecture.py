@@ -14,6 +14,7 @@ def test_core_packages_do_not_import_textual():
         "import sys\n"
         "import claimdesk.cli, claimdesk.library, claimdesk.exports\n"
         "import claimdesk.sources.importer, claimdesk.store.reports\n"
+        "import claimdesk.checking, claimdesk.review, claimdesk.review_filter, claimdesk.suggestions\n"
         "assert 'textual' not in sys.modules, sorted(m for m in sys.modules if m.startswith('textual'))\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd="/")

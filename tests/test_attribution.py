@@ -9,7 +9,6 @@ from claimdesk.checking import check_claim
 from claimdesk.claims.attribution import named_reports, report_names
 from claimdesk.library import import_paths
 from claimdesk.review import cluster_views
-from claimdesk.sources.importer import parse_report
 from claimdesk.sources.sentences import split_sentences
 from claimdesk.store.claims import add_claim
 from claimdesk.store.links import add_link

@@ -146,7 +146,7 @@ def test_demo_imports_the_bundled_examples(tmp_path):
     assert "3 example claims marked" in out
     code, out, err = run(["demo"], env={"XDG_DATA_HOME": str(tmp_path), "HOME": str(tmp_path)})
     assert code == 0 and "example claims" not in out  # a second run keeps the store as it is
-    from claimdesk.review import passage_suggestions
+    from claimdesk.suggestions import passage_suggestions
     from claimdesk.store.db import Store
 
     with Store(tmp_path / "claimdesk" / "demo.db") as store:

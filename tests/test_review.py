@@ -11,19 +11,15 @@ from claimdesk.checking import check_claim, suggest_links
 from claimdesk.claims.worddiff import word_differences
 from claimdesk.library import import_paths
 from claimdesk.review import (
-    ReviewError,
     citation_tree,
     claims_for_desk,
     cluster_views,
-    confirm_suggestion,
     conflict_queue,
     entity_lookalikes,
-    parse_filter,
-    passage_suggestions,
-    reject_suggestion,
-    suggested_links,
     version_support,
 )
+from claimdesk.review_filter import ReviewError, parse_filter
+from claimdesk.suggestions import confirm_suggestion, passage_suggestions, reject_suggestion, suggested_links
 from claimdesk.store.claims import add_claim, claim_document
 from claimdesk.store.errors import NotFoundError
 from claimdesk.store.links import add_link, list_links, resolve_conflict

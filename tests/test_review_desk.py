@@ -10,7 +10,7 @@ import pytest
 
 from claimdesk.checking import suggest_links
 from claimdesk.library import import_paths
-from claimdesk.review import confirm_suggestion, suggested_links
+from claimdesk.suggestions import confirm_suggestion, suggested_links
 from claimdesk.store.claims import add_claim, claim_document
 from claimdesk.store.db import Store
 from claimdesk.store.links import list_conflicts, list_links

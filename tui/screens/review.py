@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
-from claimdesk.review import FILTER_KEYS, ReviewFilter, parse_filter
+from claimdesk.review_filter import FILTER_KEYS, ReviewFilter, parse_filter
 from claimdesk.store.errors import NotFoundError
 from claimdesk.tui.screens.dialogs import PromptScreen
 from claimdesk.tui.widgets.claim_list import ClaimList

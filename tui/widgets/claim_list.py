@@ -8,7 +8,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from claimdesk.review import ReviewFilter, claims_for_desk
+from claimdesk.review import claims_for_desk
+from claimdesk.review_filter import ReviewFilter
 from claimdesk.store.claims import set_claim
 from claimdesk.tui.saving import save
 from claimdesk.tui.widgets.claim_panel import STATUS_COLOURS

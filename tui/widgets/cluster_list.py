@@ -12,7 +12,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Static
 
-from claimdesk.review import ReviewFilter, cluster_views
+from claimdesk.review import cluster_views
+from claimdesk.review_filter import ReviewFilter
 from claimdesk.tui.widgets.desk_list import DeskList
 
 

@@ -18,7 +18,9 @@ from textual.widgets import DataTable, Static
 from textual.worker import Worker
 
 from claimdesk.checking import check_claim
-from claimdesk.review import ReviewFilter, conflict_queue, value_differences, version_support
+from claimdesk.review import conflict_queue, version_support
+from claimdesk.review_filter import ReviewFilter
+from claimdesk.suggestions import value_differences
 from claimdesk.store.db import Store
 from claimdesk.store.links import decide_link, reopen_conflict, resolve_conflict
 from claimdesk.tui.saving import save

@@ -10,7 +10,8 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from claimdesk.review import ReviewFilter, entity_lookalikes
+from claimdesk.review import entity_lookalikes
+from claimdesk.review_filter import ReviewFilter
 from claimdesk.store.entities import ENTITY_TYPES, add_alias, list_entities, merge_entities, rename_entity, set_entity_type
 from claimdesk.tui.saving import save
 from claimdesk.tui.screens.dialogs import PromptScreen

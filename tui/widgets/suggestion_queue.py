@@ -19,8 +19,8 @@ from textual.widgets import DataTable, ProgressBar, Static
 from textual.worker import Worker, get_current_worker
 
 from claimdesk.checking import suggest_links
-from claimdesk.review import (
-    ReviewFilter,
+from claimdesk.review_filter import ReviewFilter
+from claimdesk.suggestions import (
     Suggestion,
     confirm_suggestion,
     iter_passage_suggestions,
