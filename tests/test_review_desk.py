@@ -259,3 +259,25 @@ def test_cluster_snapshot(snap_compare, desk_db):
         await open_desk(pilot, pilot.app, "3")
 
     assert snap_compare(ClaimdeskApp(db, "editor"), terminal_size=(140, 40), run_before=desk)
+
+
+async def test_open_a_claim_in_the_reader_and_come_back_to_a_fresh_desk(desk_db):
+    from claimdesk.tui.screens.reader import ReaderScreen
+
+    db, ids = desk_db
+    app = ClaimdeskApp(db, "editor")
+    async with app.run_test(size=(140, 40)) as pilot:
+        await open_desk(pilot, app, "5")
+        claims = app.screen.query_one("#claim-list")
+        await pilot.press("o")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ReaderScreen)
+        opened = claims.rows[0]
+        assert (app.screen.report_id, app.screen.current_claim) == (opened["report"], opened["id"])
+        await pilot.press("v")  # verified in the reader...
+        await settle(pilot, app)
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ReviewScreen)
+        # ...and the desk, back on screen, shows it: the store changed meanwhile.
+        assert next(c for c in claims.rows if c["id"] == opened["id"])["status"] == "verified"
