@@ -105,11 +105,19 @@ def _windows(db, passage: Passage) -> list[tuple[int, int, str, list[Passage]]]:
     paraphrases two sentences at once ("…has been Peru. … more than 100 …")."""
     before, after = neighbours(db, passage)
     variants = [(passage.start, passage.end, passage.text, [passage])]
-    if before is not None:
+    # A heading (no closing punctuation) is not half of a paraphrased pair.
+    if before is not None and _ends_a_sentence(before.text):
         variants.append((before.start, passage.end, before.text + " " + passage.text, [before, passage]))
-    if after is not None:
+    if after is not None and _ends_a_sentence(passage.text):
         variants.append((passage.start, after.end, passage.text + " " + after.text, [passage, after]))
     return variants
+
+
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’»)\]]\s*$")
+
+
+def _ends_a_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text))
 
 
 def _judged_window(db, text: str, query: str, passage: Passage, aliases: dict, custom: bool, claim_facts, common):

@@ -287,3 +287,15 @@ def test_a_weak_match_with_figures_far_apart_is_not_a_conflict(store):
     claim = "Only 9 of the basin's 47 weirs have a functioning fish pass"
     matches = passage_matches(store, claim, exclude_report="harbour-institute-2022")
     assert not [m for m in matches if m["relation"] == "conflict"], matches
+
+
+def test_a_supporting_passage_does_not_start_with_the_heading_before_it(tmp_path, store):
+    from claimdesk.checking import passage_matches
+
+    (tmp_path / "fiscal-watch-2023.md").write_text(
+        "---\ntitle: 'Fiscal Watch'\ndate: 2023-03-02\n---\n\n# Debt and deficits\n\n"
+        "Public debt reached 98.4% of GDP in 2022, its highest level since records began.\n"
+    )
+    import_paths(store, [tmp_path])
+    (match,) = passage_matches(store, "Public debt stood at 96.1 percent of GDP in 2022, according to Fiscal Watch.")
+    assert match["text"].startswith("Public debt reached") and match["relation"] == "conflict"
