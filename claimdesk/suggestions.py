@@ -217,16 +217,19 @@ def _claim_covering(db, report_id: str, start: int, end: int) -> tuple[int, int,
     return tuple(row) if row else None
 
 
-def confirm_suggestion(action: Action, suggestion: Suggestion) -> int:
-    """Confirm the link; a passage becomes a claim of its own first. Returns the other claim's id."""
+def confirm_suggestion(action: Action, suggestion: Suggestion, kind: str | None = None) -> int:
+    """Confirm the link, as the matcher's kind or as kind (an editor may see a
+    conflict where the matcher saw a duplicate); a passage becomes a claim of
+    its own first. Returns the other claim's id."""
+    kind = kind or suggestion.relation
     if suggestion.link is not None:
-        decide_link(action, suggestion.link, "confirmed")
+        decide_link(action, suggestion.link, "confirmed", kind=kind)
         return suggestion.other_claim
     other = suggestion.other_claim
     if other is None:
         other = add_claim(action, suggestion.other_report, suggestion.other_text, span=(suggestion.other_start, suggestion.other_end))
     threshold = DUPLICATE_THRESHOLD if suggestion.relation == "duplicate" else SUGGEST_THRESHOLD
-    add_link(action, suggestion.claim, other, suggestion.relation, state="confirmed", scorer=SCORER,
+    add_link(action, suggestion.claim, other, kind, state="confirmed", scorer=SCORER,
              score=suggestion.score, threshold=threshold, differences=suggestion.differences)
     return other
 

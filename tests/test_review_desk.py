@@ -281,3 +281,18 @@ async def test_open_a_claim_in_the_reader_and_come_back_to_a_fresh_desk(desk_db)
         assert isinstance(app.screen, ReviewScreen)
         # ...and the desk, back on screen, shows it: the store changed meanwhile.
         assert next(c for c in claims.rows if c["id"] == opened["id"])["status"] == "verified"
+
+
+async def test_confirm_as_the_other_kind(desk_db):
+    """The editor sees a conflict where the matcher saw a duplicate: k."""
+    db, ids = desk_db
+    app = ClaimdeskApp(db, "editor")
+    async with app.run_test(size=(140, 40)) as pilot:
+        await open_desk(pilot, app)
+        first = app.screen.query_one(SuggestionQueue).current()
+        assert first.relation == "duplicate"
+        await pilot.press("k")
+        await settle(pilot, app)
+    with Store(db) as store:
+        (link,) = [x for x in list_links(store.db) if set(x["claims"]) == {first.claim, first.other_claim}]
+        assert (link["kind"], link["state"]) == ("conflict", "confirmed")

@@ -72,6 +72,8 @@ class SuggestionQueue(DeskList, Vertical):
 
     BINDINGS = [
         Binding("c", "confirm", "Confirm", id="suggestions.confirm", tooltip="Same claim: confirm the link (a passage becomes a claim of its own)"),
+        Binding("k", "confirm(True)", "Other kind", id="suggestions.confirm_other_kind",
+                tooltip="Confirm as the other kind: a conflict where the matcher saw a duplicate, or the reverse"),
         Binding("r", "reject", "Reject", id="suggestions.reject", tooltip="Not the same claim: reject it; it is not proposed again"),
         Binding("s", "skip", "Skip", id="suggestions.skip", tooltip="Decide later: move it to the end of the queue"),
         Binding("g", "find_more", "Find more", id="suggestions.find", tooltip="Compare all claims again, then search other reports' passages (in the background)"),
@@ -148,7 +150,7 @@ class SuggestionQueue(DeskList, Vertical):
         more = f" (best {shown:,} of {self.total_stored:,})" if self.total_stored > shown else ""
         found = f"{passages} passage(s) from other reports" if self.passages_searched else "passages of other reports not searched yet (g)"
         text = Text(f"{shown} suggested link(s){more} and {found} · ", end="")
-        text.append("c confirms · r rejects · s skips · g finds more · o opens · h history", style="dim")
+        text.append("c confirms · k as the other kind · r rejects · s skips · g finds more · o opens · h history", style="dim")
         self.query_one("#suggestions-caption", Static).update(text)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="passages", name="Passage search")
@@ -219,12 +221,13 @@ class SuggestionQueue(DeskList, Vertical):
         self.caption()
         self.post_message(self.Decided())
 
-    def action_confirm(self) -> None:
+    def action_confirm(self, other_kind: bool = False) -> None:
         item = self.current()
         if item is None:
             return
+        kind = ("conflict" if item.relation == "duplicate" else "duplicate") if other_kind else item.relation
         other = "a new claim" if item.other_claim is None else f"#{item.other_claim}"
-        if save(self, f"confirm {item.relation}: #{item.claim} and {other}", lambda action: confirm_suggestion(action, item)):
+        if save(self, f"confirm {kind}: #{item.claim} and {other}", lambda action: confirm_suggestion(action, item, kind)):
             self._decided(item)
 
     def action_reject(self) -> None:
