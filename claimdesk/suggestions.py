@@ -76,7 +76,7 @@ def suggested_links(db, flt: ReviewFilter = ReviewFilter(), limit: int = QUEUE_L
         excluded = settled | _suggestions_touching(db, removed)
         if passing is not None:
             failing = {row[0] for row in db.execute("SELECT id FROM claims WHERE removed = 0")} - passing
-            excluded |= {link_id for link_id, a, b in _pairs(db, _suggestions_touching(db, failing)) if a in failing and b in failing}
+            excluded |= {link_id for link_id, a, b in _link_rows(db, "id, claim_a, claim_b", _suggestions_touching(db, failing)) if a in failing and b in failing}
         total -= len(excluded)
         rows = db.execute(
             f"""{_SUGGESTION_ROWS} WHERE l.state = 'suggested' AND l.kind = 'duplicate' AND a.removed = 0 AND b.removed = 0
@@ -88,7 +88,7 @@ def suggested_links(db, flt: ReviewFilter = ReviewFilter(), limit: int = QUEUE_L
         # A narrow filter: from the claims that pass (an index lookup each), not from every link.
         touching = _suggestions_touching(db, passing) - settled - _suggestions_touching(db, removed)
         total = len(touching)
-        best = [link_id for _score, link_id in sorted((-(score or 0.0), link_id) for link_id, score in _scores(db, touching))][:limit]
+        best = [link_id for _score, link_id in sorted((-(score or 0.0), link_id) for link_id, score in _link_rows(db, "id, score", touching))][:limit]
         by_id = {row[0]: row for row in db.execute(
             f"{_SUGGESTION_ROWS} WHERE l.id IN (SELECT value FROM json_each(?))", [json.dumps(best)])}
         rows = [by_id[link_id] for link_id in best if link_id in by_id]
@@ -120,12 +120,9 @@ def _suggestions_touching(db, claim_ids) -> set[int]:
     )}
 
 
-def _scores(db, link_ids: set[int]) -> list[tuple[int, float | None]]:
-    return db.execute("SELECT id, score FROM links WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(sorted(link_ids))]).fetchall()
-
-
-def _pairs(db, link_ids: set[int]) -> list[tuple[int, int, int]]:
-    return db.execute("SELECT id, claim_a, claim_b FROM links WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(sorted(link_ids))]).fetchall()
+def _link_rows(db, columns: str, link_ids: set[int]) -> list[tuple]:
+    """columns of the links with those ids (in one query, whatever their number)."""
+    return db.execute(f"SELECT {columns} FROM links WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(sorted(link_ids))]).fetchall()
 
 
 def _settled_suggestions(db) -> set[int]:

@@ -42,3 +42,12 @@ def werra(corpus):
 def store(tmp_path):
     with Store(tmp_path / "test.db") as opened:
         yield opened
+
+
+@pytest.fixture
+def corpus_store(store, corpus):
+    """A fresh store holding the real corpus."""
+    from claimdesk.library import import_paths
+
+    import_paths(store, [corpus])
+    return store

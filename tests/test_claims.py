@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 
 import pytest
@@ -20,13 +19,6 @@ from claimdesk.store.undo import UndoError, claim_history, undo_last
 WERRA_80 = "between 2010 and 2016, Venezuela accounted for 80% of Russian arms and military equipment exports to Latin America"
 WERRA_PERU = "A major buyer of Russian helicopters, the Peruvian military apparatus would count nearly 100 units, mobilized in particular in the fight against terrorism."
 WERRA_QUOTE = "Russia's ability to realize its declared strategic convergence with Latin America will depend less on itself than on the position of the other two players."
-
-
-@pytest.fixture
-def corpus_store(tmp_path, corpus):
-    with Store(tmp_path / "claims.db") as store:
-        import_paths(store, [corpus])
-        yield store
 
 
 def add(store, report, quote, **kwargs):

@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 from claimdesk.checking import check_claim, suggest_links
 from claimdesk.claims.worddiff import word_differences
-from claimdesk.library import import_paths
 from claimdesk.review import (
     citation_tree,
     claims_for_desk,
@@ -29,12 +28,6 @@ WERRA_PERU = "A major buyer of Russian helicopters, the Peruvian military appara
 IFRI_PERU = "the Andean country possesses more than 100 civil and military helicopters"
 WERRA_80 = "between 2010 and 2016, Venezuela accounted for 80% of Russian arms"
 IFRI_80 = "Between 2010 and 2016, Venezuela accounted for 80% of all the Russian weapons"
-
-
-@pytest.fixture
-def corpus_store(store, corpus):
-    import_paths(store, [corpus])
-    return store
 
 
 def add(store, report, quote, **kwargs):
