@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 
 from claimdesk.store.claims import claim_fields, sort_labels
 from claimdesk.store.db import Store
+from claimdesk.store.reports import page_maps
 from claimdesk.store.links import clusters as confirmed_clusters
 
 
@@ -119,6 +120,7 @@ def build_register(store: Store, filters: Filters | None = None, *, with_changes
         where.append("confidence >= ?")
         params.append(filters.min_confidence)
     wanted_entities = {name.lower() for name in filters.entities}
+    pages = page_maps(db)
     for claim in _rows(db, f"SELECT * FROM claims WHERE {' AND '.join(where)} ORDER BY report_id, start, id", params):
         entities = tags.get(claim["id"], [])
         if wanted_entities and not any(e["name"].lower() in wanted_entities for e in entities):
@@ -131,7 +133,7 @@ def build_register(store: Store, filters: Filters | None = None, *, with_changes
                 cited.append(root["cites_report"])
         register.claims.append(
             {
-                **claim_fields(claim, labels, cited, entities),
+                **claim_fields(claim, labels, cited, entities, pages.get(claim["report_id"])),
                 "prefix": claim["prefix"],
                 "suffix": claim["suffix"],
                 "section": _section_of(register.report(claim["report_id"]), claim["start"], section_starts.get(claim["report_id"], [])),

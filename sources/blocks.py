@@ -21,6 +21,20 @@ NOTE = "note"
 """A footnote definition; label in Block.label."""
 BREAK = "break"
 """A page break with nothing to keep (a separator line, a removed furniture line)."""
+PAGE = "page"
+"""A printed page starts here; its label ("12") in Block.label. Acts as a break."""
+
+
+@dataclass(frozen=True)
+class PageStart:
+    """A marker-table entry that is not a footnote marker: page `label` starts here.
+
+    Readers that meet a page number inside a paragraph ("[Pg 12]", a pagenum span)
+    add one with MarkerTable.add_page, so the page boundary keeps its exact offset
+    however the paragraph is later parsed or joined.
+    """
+
+    label: str
 
 
 @dataclass
@@ -39,10 +53,15 @@ class Block:
 class MarkerTable:
     """Placeholders handed out for footnote markers, in the order they were met."""
 
-    labels: list[int | str] = field(default_factory=list)
+    labels: list[int | str | PageStart] = field(default_factory=list)
 
     def add(self, label: int | str) -> str:
         self.labels.append(label)
+        return placeholder(len(self.labels) - 1)
+
+    def add_page(self, label: str) -> str:
+        """A placeholder for the start of printed page `label`."""
+        self.labels.append(PageStart(str(label)))
         return placeholder(len(self.labels) - 1)
 
 
@@ -55,6 +74,8 @@ class Layout:
     notes: list[Block]
     moved_out: list[str]
     """Short lines taken out of the body because they interrupted a sentence."""
+    page_starts: list[tuple[str, int]] = field(default_factory=list)
+    """(label, offset) where each printed page starts, in text order."""
 
 
 # A paragraph that ends like this has finished its sentence.
@@ -78,6 +99,7 @@ def _ends_sentence(text: str) -> bool:
 def lay_out(blocks: list[Block], marker_table: MarkerTable) -> Layout:
     """Lay out the body blocks as the reading text."""
     notes = [block for block in blocks if block.kind == NOTE]
+    blocks = _inline_page_starts(blocks, marker_table)
     for block in blocks:
         if block.kind in (PARAGRAPH, HEADING):
             # "in 2015 [1]." reads "in 2015." once the marker is gone.
@@ -87,6 +109,7 @@ def lay_out(blocks: list[Block], marker_table: MarkerTable) -> Layout:
     offset = 0
     headings: list[tuple[str, int, int]] = []
     markers: list[tuple[int | str, int]] = []
+    page_starts: list[tuple[str, int]] = []
     for block in body:
         if pieces:
             pieces.append("\n\n")
@@ -97,7 +120,11 @@ def lay_out(blocks: list[Block], marker_table: MarkerTable) -> Layout:
         for match in PLACEHOLDER_PATTERN.finditer(block.text):
             visible_parts.append(block.text[cursor:match.start()])
             visible_length += match.start() - cursor
-            markers.append((marker_table.labels[placeholder_index(match.group())], offset + visible_length))
+            label = marker_table.labels[placeholder_index(match.group())]
+            if isinstance(label, PageStart):
+                page_starts.append((label.label, offset + visible_length))
+            else:
+                markers.append((label, offset + visible_length))
             cursor = match.end()
         visible_parts.append(block.text[cursor:])
         visible = "".join(visible_parts)
@@ -106,7 +133,28 @@ def lay_out(blocks: list[Block], marker_table: MarkerTable) -> Layout:
         pieces.append(visible)
         offset += len(visible)
     text = "".join(pieces)
-    return Layout(text, _sections(headings, len(text)), markers, notes, moved_out)
+    return Layout(text, _sections(headings, len(text)), markers, notes, moved_out, page_starts)
+
+
+def _inline_page_starts(blocks: list[Block], marker_table: MarkerTable) -> list[Block]:
+    """A PAGE block becomes a page placeholder at the start of the next body block.
+
+    The block itself stays, as a break, so that a sentence cut by the page break
+    is still joined; the placeholder then marks the exact join point.
+    """
+    pending: list[str] = []
+    for block in blocks:
+        if block.kind == PAGE:
+            pending.append(marker_table.add_page(str(block.label)))
+            block.kind = BREAK
+        elif pending and block.kind in (PARAGRAPH, HEADING):
+            block.text = "".join(pending) + block.text
+            pending = []
+    if pending:
+        last = next((b for b in reversed(blocks) if b.kind in (PARAGRAPH, HEADING)), None)
+        if last is not None:
+            last.text += "".join(pending)
+    return blocks
 
 
 def _join_broken_paragraphs(blocks: list[Block]) -> tuple[list[Block], list[str]]:
@@ -142,6 +190,9 @@ def _join_broken_paragraphs(blocks: list[Block]) -> tuple[list[Block], list[str]
         if unfinished and continues:
             if pending_interlude and saw_break:
                 moved_out.extend(_visible(b.text) for b in pending_interlude)
+                # A page start or marker inside the furniture stays, at the join.
+                kept = "".join("".join(PLACEHOLDER_PATTERN.findall(b.text)) for b in pending_interlude)
+                block.text = kept + block.text.lstrip()
                 pending_interlude = []
             if not pending_interlude:
                 previous.text = previous.text.rstrip() + " " + block.text.lstrip()

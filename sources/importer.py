@@ -17,7 +17,7 @@ from claimdesk.sources.blocks import lay_out
 from claimdesk.sources.decode import decode_bytes
 from claimdesk.sources.errors import SourceError
 from claimdesk.sources.footnotes import build_footnotes
-from claimdesk.sources.model import ParsedReport
+from claimdesk.sources.model import Page, ParsedReport, Removed
 from claimdesk.sources.readers.html import read_html
 from claimdesk.sources.readers.markdown import read_markdown
 from claimdesk.sources.readers.plaintext import read_plain_text
@@ -99,8 +99,10 @@ def parse_report(data: bytes, format: str) -> ParsedReport:
     result = _READERS[format](text)
     warnings.extend(result.warnings)
     layout = lay_out(result.blocks, result.markers)
+    removed = list(result.removed)
     for line in layout.moved_out:
         warnings.append(f"page furniture taken out of the text: {line[:80]!r}")
+        removed.append(Removed("furniture", line))
     footnotes, dangling = build_footnotes(layout.notes, layout.markers, warnings)
     if not layout.text.strip():
         warnings.append("no body text found")
@@ -115,4 +117,15 @@ def parse_report(data: bytes, format: str) -> ParsedReport:
         sentences=split_sentences(layout.text),
         warnings=warnings,
         dangling_markers=dangling,
+        removed=removed,
+        pages=page_map(layout.page_starts, len(layout.text)),
     )
+
+
+def page_map(page_starts: list[tuple[str, int]], text_length: int) -> list[Page]:
+    """Pages as spans of the reading text; an empty page (two breaks in a row) is kept."""
+    pages = []
+    for index, (label, start) in enumerate(page_starts):
+        end = page_starts[index + 1][1] if index + 1 < len(page_starts) else text_length
+        pages.append(Page(label, start, end))
+    return pages

@@ -6,6 +6,7 @@ the reading text: body only, no footnote text, no markup residue.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 
 FOOTNOTE_KINDS = ("reference", "ibid", "op_cit", "url", "note")
@@ -69,6 +70,48 @@ class Section:
     level: int = 1
 
 
+REMOVED_KINDS = ("navigation", "header", "footer", "sidebar", "hidden", "edit-link", "contents", "languages",
+                 "related", "share", "cookie", "licence", "furniture", "page-number", "other")
+"""Why a piece of the source is not in the reading text (``Removed.kind``)."""
+
+
+@dataclass
+class Removed:
+    """A piece of the source kept out of the reading text, reported rather than dropped."""
+
+    kind: str
+    """One of REMOVED_KINDS."""
+    text: str
+    """The text as the source has it (white space folded)."""
+
+    def to_json(self) -> dict:
+        return {"kind": self.kind, "text": self.text}
+
+
+@dataclass
+class Page:
+    """A printed page of the source, as a span of the reading text."""
+
+    label: str
+    """The page's label as printed ("12", "xiv")."""
+    start: int
+    end: int
+
+    def to_json(self) -> dict:
+        return {"label": self.label, "start": self.start, "end": self.end}
+
+
+def page_at(pages: list[dict], offset: int) -> str | None:
+    """The label of the printed page that holds `offset`, from a page map as stored."""
+    if not pages:
+        return None
+    index = bisect_right([page["start"] for page in pages], offset) - 1
+    if index < 0:
+        return None
+    page = pages[index]
+    return page["label"] if offset < page["end"] or index == len(pages) - 1 else None
+
+
 @dataclass
 class ParsedReport:
     """Everything a reader extracted from one file."""
@@ -87,6 +130,10 @@ class ParsedReport:
     warnings: list[str] = field(default_factory=list)
     dangling_markers: list[tuple[int | str, int]] = field(default_factory=list)
     """Markers (label, offset) whose note has no definition in the document."""
+    removed: list[Removed] = field(default_factory=list)
+    """Source text kept out of the reading text (navigation, licence, furniture), in source order."""
+    pages: list[Page] = field(default_factory=list)
+    """The page map, where the source marks its pages; empty otherwise."""
 
     @property
     def orphan_footnotes(self) -> list[int | str]:

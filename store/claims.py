@@ -12,6 +12,7 @@ import json
 
 from claimdesk.claims.anchoring import context, find_quote, reanchor
 from claimdesk.claims.citations import citations_for_span
+from claimdesk.sources.model import page_at
 from claimdesk.store.db import Action, now
 from claimdesk.store.entities import ensure_entity, mentioned_entities, require_entity, suggest_entities
 from claimdesk.store.errors import NotFoundError, no_such_report
@@ -224,7 +225,7 @@ def claim_document(db, claim_id: int, *, include_removed: bool = False) -> dict:
     ]
     linked = {e["name"].lower() for e in entities}
     return {
-        **claim_fields(claim, citations, cited_reports(db, claim["report_id"], citations), entities),
+        **claim_fields(claim, citations, cited_reports(db, claim["report_id"], citations), entities, report_pages(db, claim["report_id"])),
         "anchor_method": claim["anchor_method"],
         "revision": claim["revision"],
         "removed": bool(claim["removed"]),
@@ -232,13 +233,18 @@ def claim_document(db, claim_id: int, *, include_removed: bool = False) -> dict:
     }
 
 
-def claim_fields(row: dict, citations: list, cited: list[str], entities: list[dict]) -> dict:
-    """The claim object of the contract from a claims row; shared with the exports."""
+def claim_fields(row: dict, citations: list, cited: list[str], entities: list[dict], pages: list[dict] | None = None) -> dict:
+    """The claim object of the contract from a claims row; shared with the exports.
+
+    pages is the report's page map: the claim's "page" is where it starts, or
+    None when the source marks no pages.
+    """
     return {
         "id": row["id"],
         "report": row["report_id"],
         "start": row["start"],
         "end": row["end"],
+        "page": page_at(pages or [], row["start"]),
         "quote": row["quote"],
         "citations": citations,
         "cited_reports": cited,
@@ -253,6 +259,15 @@ def claim_fields(row: dict, citations: list, cited: list[str], entities: list[di
         "version": row["version"],
         "anchor": row["anchor"],
     }
+
+
+def report_pages(db, report_id: str) -> list[dict]:
+    """The page map of the report's current revision ([] when it marks no pages)."""
+    row = db.execute(
+        "SELECT v.pages FROM revisions v JOIN reports r ON r.id = v.report_id AND v.number = r.current_revision WHERE r.id = ?",
+        [report_id],
+    ).fetchone()
+    return json.loads(row[0]) if row else []
 
 
 def sort_labels(labels: list) -> list:

@@ -280,3 +280,12 @@ def _links_queue_index(db: sqlite_utils.Database) -> None:
     # The review desk pages through suggestions and conflicts best score first;
     # on hundreds of thousands of suggested links a sort of them all took a second.
     db.execute("CREATE INDEX links_queue ON links(state, kind, score DESC, id)")
+
+
+@MIGRATIONS(name="0005_removed_text_and_pages")
+def _removed_text_and_pages(db: sqlite_utils.Database) -> None:
+    # What an import kept out of the reading text (navigation, licence, page
+    # furniture) is reported, never silently dropped; and where the source marks
+    # its printed pages, the page map lets a claim say "p. 12".
+    db.execute("ALTER TABLE revisions ADD COLUMN removed TEXT NOT NULL DEFAULT '[]'")
+    db.execute("ALTER TABLE revisions ADD COLUMN pages TEXT NOT NULL DEFAULT '[]'")

@@ -63,6 +63,8 @@ def save_import(action: Action, report_id: str, source: SourceFile, parsed: Pars
             "sections": json.dumps([vars(s) for s in parsed.sections], ensure_ascii=False),
             "warnings": json.dumps(parsed.warnings, ensure_ascii=False),
             "dangling_markers": json.dumps(parsed.dangling_markers, ensure_ascii=False),
+            "removed": json.dumps([piece.to_json() for piece in parsed.removed], ensure_ascii=False),
+            "pages": json.dumps([page.to_json() for page in parsed.pages], ensure_ascii=False),
             "raw": source.data,
             "imported_at": stamp,
             "imported_by": action.reviewer,
@@ -219,5 +221,17 @@ def report_document(store: Store, report_id: str) -> dict:
         "orphan_footnotes": [note["number"] for note in footnotes if not note["marker_offsets"]],
         "dangling_markers": [{"number": label, "offset": offset} for label, offset in json.loads(revision["dangling_markers"])],
         "sentences": [{"start": s, "end": e} for s, e in sentences],
+        "pages": json.loads(revision["pages"]),
+        "removed": json.loads(revision["removed"]),
         "warnings": json.loads(revision["warnings"]),
     }
+
+
+def page_maps(db, report_ids: list[str] | None = None) -> dict[str, list[dict]]:
+    """The current revision's page map of each report (only reports that have one)."""
+    rows = db.execute(
+        """SELECT r.id, v.pages FROM reports r JOIN revisions v ON v.report_id = r.id AND v.number = r.current_revision
+           WHERE v.pages != '[]'"""
+    ).fetchall()
+    wanted = set(report_ids) if report_ids is not None else None
+    return {rid: json.loads(pages) for rid, pages in rows if wanted is None or rid in wanted}

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from claimdesk.sources.blocks import Block, MarkerTable
+from claimdesk.sources.model import Removed
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
@@ -23,6 +24,8 @@ class ReaderResult:
     authors: list[str] = field(default_factory=list)
     date: str | None = None
     warnings: list[str] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    """Source text the reader kept out of the body (navigation, licence...), never silently dropped."""
 
 
 # Headings that open a list of notes at the end of a document.
