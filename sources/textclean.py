@@ -26,7 +26,9 @@ _INVISIBLE_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 def clean_characters(text: str, warnings: list[str] | None = None) -> str:
     """Normalise line ends, drop control characters and ANSI escapes, apply NFC."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\f", "\n\n")
+    # A form feed is a printed page break: it stays, on a line of its own, for the
+    # plain-text reader's page map; the other readers treat it as white space.
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\f", "\n\n\f\n\n")
     nul_count = text.count("\x00")
     stripped = _ANSI.sub("", text)
     if warnings is not None and stripped != text:
