@@ -44,6 +44,12 @@ def report_summary(document: dict) -> str:
     lines += ["", "Footnotes:"]
     for note in document["footnotes"]:
         lines.append("  " + footnote_line(note))
+    if document.get("pages"):
+        pages = document["pages"]
+        lines += ["", f"Pages: {len(pages)} (p. {pages[0]['label']} to p. {pages[-1]['label']})"]
+    if document.get("removed"):
+        lines += ["", "Kept out of the reading text:"]
+        lines += [f"  [{piece['kind']}] {textwrap.shorten(piece['text'], 110)}" for piece in document["removed"]]
     if document["warnings"]:
         lines += ["", "Warnings:"] + [f"  - {w}" for w in document["warnings"]]
     return "\n".join(lines)
@@ -61,11 +67,16 @@ def footnote_line(note: dict) -> str:
 def reading_view(document: dict) -> str:
     """The reading text with markers as superscript numbers, notes at the end."""
     text = document["text"]
-    inserts = sorted((offset, str(note["number"])) for note in document["footnotes"] for offset in note["marker_offsets"])
+    # (offset, order, what to insert): a page start goes before the markers at its offset.
+    inserts = [(page["start"], 0, f"[p. {page['label']}] ") for page in document.get("pages", [])]
+    for note in document["footnotes"]:
+        label = str(note["number"])
+        shown = label.translate(_SUPERSCRIPTS) if label.isdigit() else f"[{label}]"
+        inserts += [(offset, 1, shown) for offset in note["marker_offsets"]]
     pieces, cursor = [], 0
-    for offset, label in inserts:
+    for offset, _order, shown in sorted(inserts):
         pieces.append(text[cursor:offset])
-        pieces.append(label.translate(_SUPERSCRIPTS) if label.isdigit() else f"[{label}]")
+        pieces.append(shown)
         cursor = offset
     pieces.append(text[cursor:])
     body = "".join(pieces)
@@ -79,9 +90,10 @@ def claim_line(claim: dict) -> str:
     entities = ", ".join(e["name"] for e in claim["entities"])
     notes = f" notes {','.join(map(str, claim['citations']))}" if claim["citations"] else ""
     cited = f" → {', '.join(claim['cited_reports'])}" if claim["cited_reports"] else ""
+    page = f" p. {claim['page']}" if claim.get("page") else ""
     anchor = "" if claim["anchor"] == "anchored" else f" [{claim['anchor']}: {claim['anchor_method']}]"
     return (
-        f"#{claim['id']} {claim['report']} [{claim['start']}-{claim['end']}] {claim['status']}, {confidence}{anchor}{notes}{cited}"
+        f"#{claim['id']} {claim['report']} [{claim['start']}-{claim['end']}]{page} {claim['status']}, {confidence}{anchor}{notes}{cited}"
         f"{' · ' + entities if entities else ''}\n    {textwrap.shorten(claim['quote'], 160)}"
     )
 

@@ -184,7 +184,8 @@ def _appearance(index: _Index, claim: dict, level: str) -> list[str]:
         "> " + escape_markdown(claim["quote"]),
         "",
         f"- **Report:** {title} ({escape_markdown(claim['report'])})",
-        f"- **Section:** {escape_markdown(claim['section']) or 'none'}",
+        f"- **Section:** {escape_markdown(claim['section']) or 'none'}"
+        + (f", p. {escape_markdown(claim['page'])}" if claim.get("page") else ""),
         f"- **Citations:** {'; '.join(citations) or 'none'}",
     ]
     if claim["cited_reports"]:

@@ -84,7 +84,7 @@ _STARTS_LOWER = re.compile(r"^[\"“‘«(]?[a-zà-öø-ÿ]")
 # A prose paragraph cut mid-sentence: it ends on a word, a comma or a number.
 _CUT_MID_SENTENCE = re.compile(r"[\w,]$")
 _PROSE_MIN_CHARS = 80
-_SPACE_BEFORE_MARKER = re.compile(r"[ \t]+(" + PLACEHOLDER_PATTERN.pattern + r"+)")
+_SPACES_AROUND_PLACEHOLDERS = re.compile(r"([ \t]*)(" + PLACEHOLDER_PATTERN.pattern + r"+)([ \t]*)")
 _FURNITURE_MAX_CHARS = 200
 
 
@@ -102,8 +102,7 @@ def lay_out(blocks: list[Block], marker_table: MarkerTable) -> Layout:
     blocks = _inline_page_starts(blocks, marker_table)
     for block in blocks:
         if block.kind in (PARAGRAPH, HEADING):
-            # "in 2015 [1]." reads "in 2015." once the marker is gone.
-            block.text = _SPACE_BEFORE_MARKER.sub(r"\1", block.text)
+            block.text = _tidy_spaces_at_placeholders(block.text, marker_table)
     body, moved_out = _join_broken_paragraphs(blocks)
     pieces: list[str] = []
     offset = 0
@@ -134,6 +133,19 @@ def lay_out(blocks: list[Block], marker_table: MarkerTable) -> Layout:
         offset += len(visible)
     text = "".join(pieces)
     return Layout(text, _sections(headings, len(text)), markers, notes, moved_out, page_starts)
+
+
+def _tidy_spaces_at_placeholders(text: str, marker_table: MarkerTable) -> str:
+    """"in 2015 [1]." reads "in 2015." once the marker is gone; "mill [Pg 12] and" reads "mill and"."""
+
+    def tidy(match: re.Match) -> str:
+        run = match.group(2)
+        if any(isinstance(marker_table.labels[placeholder_index(char)], PageStart) for char in run):
+            # A page start is not glued to the word before; one space stays around it.
+            return match.group(1) + run if match.group(1) else run + match.group(3)
+        return run + match.group(3)
+
+    return _SPACES_AROUND_PLACEHOLDERS.sub(tidy, text)
 
 
 def _inline_page_starts(blocks: list[Block], marker_table: MarkerTable) -> list[Block]:

@@ -41,7 +41,10 @@ class ClaimPanel(VerticalScroll):
         confidence = f"{claim['confidence']} {CONFIDENCE_LEVELS[claim['confidence']]}" if claim["confidence"] else "unrated"
         body = Text(end="")
         body.append(f"Claim #{claim['id']}", style="bold")
-        body.append(f"  v{claim['version']}\n", style="dim")
+        body.append(f"  v{claim['version']}", style="dim")
+        if claim.get("page"):
+            body.append(f"  p. {claim['page']}", style="dim")
+        body.append("\n")
         body.append(claim["quote"] + "\n\n")
         body.append_text(_line(("Status ", "dim"), (claim["status"], STATUS_COLOURS.get(claim["status"], "")), ("   Confidence ", "dim"), confidence, "\n"))
         if claim["anchor"] != "anchored":
