@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Input
 
 from claimdesk.checking import check_claim
 from claimdesk.claims.anchoring import quote_pattern
+from claimdesk.sources.model import page_at
 from claimdesk.store.claims import add_claim, claim_document, list_claims, set_claim
 from claimdesk.store.db import Store
 from claimdesk.store.entities import list_entities, parse_entity_argument, suggest_entities
@@ -68,7 +69,9 @@ class ReaderScreen(Screen):
 
     def on_mount(self) -> None:
         self.title = self.document["title"] or self.report_id
-        self.sub_title = f"{self.report_id} · {', '.join(self.document['authors']) or 'unknown authors'} · {self.document['date'] or 'undated'}"
+        self._sub_title = f"{self.report_id} · {', '.join(self.document['authors']) or 'unknown authors'} · {self.document['date'] or 'undated'}"
+        self.sub_title = self._sub_title
+        self._show_page(self.start or 0)
         self.reload_claims()
         view = self.query_one(ReportView)
         view.focus()
@@ -93,8 +96,14 @@ class ReaderScreen(Screen):
         if claim is not None and check:
             self.run_check(claim["id"])
 
+    def _show_page(self, offset: int) -> None:
+        """Where the source marks its pages, the header says which page the cursor is on."""
+        label = page_at(self.document.get("pages", []), offset)
+        self.sub_title = f"{self._sub_title} · p. {label}" if label else self._sub_title
+
     @on(ReportView.CursorMoved)
     def _cursor_moved(self, event: ReportView.CursorMoved) -> None:
+        self._show_page(event.offset)
         span = self.view.claim_at(event.offset)
         if span is not None and span.id != self.current_claim:
             self.current_claim = span.id
