@@ -7,6 +7,7 @@ through `sources` and write them through `store`.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -33,6 +34,8 @@ class ImportedFile:
             "title": self.parsed.title,
             "footnotes": len(self.parsed.footnotes),
             "markers": self.parsed.marker_count,
+            "pages": len(self.parsed.pages),
+            "removed": dict(Counter(piece.kind for piece in self.parsed.removed)),
             "warnings": self.parsed.warnings,
         }
 

@@ -17,7 +17,11 @@ _SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 def import_line(item: dict) -> str:
     status = {"imported": "imported", "revised": f"revised (revision {item['revision']})", "unchanged": "unchanged"}[item["status"]]
     warnings = f", {len(item['warnings'])} warning(s)" if item["warnings"] else ""
-    return f"{item['id']}: {status} — {item['title'] or '(untitled)'} — {item['footnotes']} footnotes, {item['markers']} markers{warnings}"
+    pages = f", {item['pages']} pages" if item.get("pages") else ""
+    removed = item.get("removed") or {}
+    kept_out = f"; kept out of the text: {', '.join(f'{kind} {count}' for kind, count in removed.items())}" if removed else ""
+    return (f"{item['id']}: {status} — {item['title'] or '(untitled)'} — {item['footnotes']} footnotes, "
+            f"{item['markers']} markers{pages}{warnings}{kept_out}")
 
 
 def reports_table(reports: list[dict]) -> str:
