@@ -9,8 +9,7 @@ several works by that author, the one whose title the note abbreviates); a bare
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-
+from dataclasses import dataclass, replace
 from itertools import islice
 
 from rapidfuzz import fuzz, process
@@ -18,7 +17,18 @@ from rapidfuzz import fuzz, process
 from claimdesk.sources.blocks import Block
 from claimdesk.sources.inline import EMPHASIS_MARK, render_inline
 from claimdesk.sources.model import Footnote, Reference
-from claimdesk.sources.references import analyse_note, find_locator, op_cit_key, surname
+from claimdesk.sources.references import (
+    CaseCitation,
+    analyse_note,
+    cases_cited,
+    case_short_form,
+    cited_note,
+    find_locator,
+    fold,
+    op_cit_key,
+    surname,
+    works_cited,
+)
 from claimdesk.sources.report_matching import normalise_name
 
 _URL = re.compile(r"https?://[^\s<>\"”]+|www\.[^\s<>\"”]+")
@@ -29,14 +39,19 @@ def build_footnotes(notes: list[Block], markers: list[tuple[int | str, int]], wa
     """Footnotes in document order, and the dangling markers (no definition)."""
     footnotes: list[Footnote] = []
     by_label: dict[int | str, Footnote] = {}
+    taken = {block.label for block in notes}
+    copies: set[int | str] = set()
     for block in notes:
-        if block.label in by_label:
-            warnings.append(f"footnote {block.label} is defined twice; the first definition is kept")
-            continue
-        marked = _repair_broken_urls(re.sub(r"\s+", " ", render_inline(block.text, emphasis=True)).strip())
-        footnote = Footnote(number=block.label, text=marked.replace(EMPHASIS_MARK, ""))
-        footnote.kind, footnote.reference = _classify(footnote.text, marked.replace(EMPHASIS_MARK, "*"))
-        by_label[block.label] = footnote
+        label = block.label
+        if label in by_label:
+            label = _copy_label(block.label, taken)
+            taken.add(label)
+            copies.add(label)
+            warnings.append(f"footnote {block.label} is defined twice; both kept, the second as note {label!r}"
+                            if label == f"{block.label}-2" else
+                            f"footnote {block.label} is defined again; all kept, this one as note {label!r}")
+        footnote = _footnote(label, block.text)
+        by_label[label] = footnote
         footnotes.append(footnote)
     dangling = []
     for label, offset in markers:
@@ -46,10 +61,36 @@ def build_footnotes(notes: list[Block], markers: list[tuple[int | str, int]], wa
             dangling.append((label, offset))
             warnings.append(f"marker {label} at offset {offset} has no footnote text (dangling marker)")
     for footnote in footnotes:
-        if not footnote.marker_offsets:
+        # A second definition never has a marker of its own; the "defined twice" warning already says so.
+        if not footnote.marker_offsets and footnote.number not in copies:
             warnings.append(f"footnote {footnote.number} has no marker in the text (orphan footnote)")
     _resolve(footnotes, warnings)
     return footnotes, dangling
+
+
+def _copy_label(label: int | str, taken: set[int | str]) -> str:
+    """The label of a second (third...) definition of ``label``: "3-2", "3-3", ...
+
+    A note's text is never dropped, so a repeated definition becomes a note of its
+    own. Its label is a str, which no numbered marker can ever be: the text's
+    markers keep pointing at the first definition (the one that came first in the
+    document, and the one readers see first), and the copy can never capture a
+    marker by accident. The suffix counts the definitions ("3-2" is the second
+    note 3) and skips any label the document already uses, so a pandoc note
+    named "3-2" keeps its own. Stored labels are JSON, and the store sorts str
+    labels after the numbered ones, so nothing downstream needs to know.
+    """
+    count = 2
+    while f"{label}-{count}" in taken:
+        count += 1
+    return f"{label}-{count}"
+
+
+def _footnote(label: int | str, text: str) -> Footnote:
+    marked = _repair_broken_urls(re.sub(r"\s+", " ", render_inline(text, emphasis=True)).strip())
+    footnote = Footnote(number=label, text=marked.replace(EMPHASIS_MARK, ""))
+    footnote.kind, footnote.reference = _classify(footnote.text, marked.replace(EMPHASIS_MARK, "*"))
+    return footnote
 
 
 def _repair_broken_urls(text: str) -> str:
@@ -72,7 +113,7 @@ def _classify(text: str, emphasised: str) -> tuple[str, Reference | None]:
 
 
 class _CitationHistory:
-    """The works cited so far, most recent last, and indexed by author surname.
+    """The works cited so far, most recent last, and indexed by author surname and case party.
 
     A long report has thousands of notes; looking an op. cit. up by surname keeps
     resolution linear instead of rescanning every earlier note each time.
@@ -81,6 +122,8 @@ class _CitationHistory:
     def __init__(self) -> None:
         self.recent: dict[int, Footnote] = {}
         self.by_surname: dict[str, dict[int, Footnote]] = {}
+        self.cases: list[tuple[CaseCitation, Footnote, Reference]] = []
+        self._case_checked: set[int] = set()
 
     def cite(self, root: Footnote) -> None:
         key = id(root)
@@ -92,6 +135,9 @@ class _CitationHistory:
                 works = self.by_surname.setdefault(name, {})
                 works.pop(key, None)
                 works[key] = root
+        if key not in self._case_checked and root.kind == "reference":
+            self._case_checked.add(key)
+            self.cases.extend((case, root, reference) for case, reference in cases_cited(root.text))
 
     def most_recent(self) -> Footnote | None:
         return next(reversed(self.recent.values()), None)
@@ -108,41 +154,136 @@ class _CitationHistory:
     def latest(self, limit: int) -> list[Footnote]:
         return list(islice(reversed(self.recent.values()), limit))
 
+    def cases_named(self, short: CaseCitation) -> list[tuple[CaseCitation, Footnote, Reference]]:
+        """Earlier full citations of a case a short form names by a party, most recent first."""
+        (wanted,) = short.parties[:1] or [""]
+        return [(case, root, reference) for case, root, reference in reversed(self.cases)
+                if wanted and any(party == wanted or party.startswith(wanted + " ") for party in case.parties)]
+
 
 # An abbreviated title is looked for among this many of the latest works.
 _TITLE_SEARCH_DEPTH = 100
 
 
+@dataclass
+class _Resolution:
+    """Where a subsequent note points, how sure that is, and (for a note that cites several works) which work."""
+
+    root: Footnote | None
+    guess: bool = False
+    why: str | None = None
+    """The warning to give: why the resolution is a guess, or why there is none."""
+    reference: Reference | None = None
+    """The work within the root note, when it is not the root's own (first) reference."""
+
+
 def _resolve(footnotes: list[Footnote], warnings: list[str]) -> None:
-    """Point every ibid and op. cit. at the root note that holds the full reference."""
+    """Point every ibid and op. cit. (and supra, a.a.O., short case form) at the root note that holds the full reference."""
     history = _CitationHistory()
-    previous_root: Footnote | None = None
+    earlier: dict[int | str, Footnote] = {}
+    previous: Footnote | None = None
+    previous_root: Footnote | None = None  # the work the previous note cites, which an ibid repeats
     for footnote in footnotes:
         if footnote.kind in _CITING_KINDS:
             history.cite(footnote)
             previous_root = footnote
-            continue
-        if footnote.kind == "ibid":
-            # Ibid. is the previous note's work; with commentary between, a guess.
-            root = previous_root or history.most_recent()
-            guess = previous_root is None
-        elif footnote.kind == "op_cit":
-            root, guess = _op_cit_root(footnote.text, history)
+        elif footnote.kind in ("ibid", "op_cit"):
+            if footnote.kind == "ibid":
+                found = _ibid_root(footnote, previous, previous_root, history)
+            else:
+                found = _short_form_root(footnote, history, earlier)
+            previous_root = _apply(footnote, found, history, warnings)
         else:
             previous_root = None
-            continue
+        earlier.setdefault(footnote.number, footnote)
+        previous = footnote
+
+
+def _apply(footnote: Footnote, found: _Resolution, history: _CitationHistory, warnings: list[str]) -> Footnote | None:
+    """Record a resolution on the note and give its warning; the root becomes the latest work cited."""
+    if found.why:
+        warnings.append(f"footnote {footnote.number}: {found.why}")
+    if found.root is None:
+        return None
+    root = found.root
+    footnote.resolves_to = root.number
+    footnote.resolution_guess = found.guess
+    reference = found.reference or root.reference
+    if reference:
+        footnote.reference = replace(reference, locator=find_locator(footnote.text))
+    history.cite(root)
+    return root
+
+
+def _ibid_root(footnote: Footnote, previous: Footnote | None, previous_root: Footnote | None,
+               history: _CitationHistory) -> _Resolution:
+    """Ibid. is the previous note's work; with commentary between, or several works before it, a guess."""
+    if previous_root is None:
+        root = history.most_recent()
         if root is None:
-            warnings.append(f"footnote {footnote.number}: {footnote.kind.replace('_', '. ')} with no earlier reference to point to")
-            previous_root = None
-            continue
-        footnote.resolves_to = root.number
-        footnote.resolution_guess = guess
-        if root.reference:
-            footnote.reference = replace(root.reference, locator=find_locator(footnote.text))
-        history.cite(root)
-        previous_root = root
-        if guess:
-            warnings.append(f"footnote {footnote.number}: {footnote.kind.replace('_', '. ')} resolved to footnote {root.number} by position alone (a guess)")
+            return _Resolution(None, why="ibid with no earlier reference to point to")
+        return _Resolution(root, True, f"ibid resolved to footnote {root.number} by position alone (a guess)")
+    if previous is not None and len(works_cited(previous.text)) > 1:
+        return _Resolution(previous_root, True, f"ibid after footnote {previous.number}, which cites several works: "
+                                                f"taken as the first of them (a guess)")
+    if previous is not None and previous.resolution_guess:
+        return _Resolution(previous_root, True, f"ibid repeats footnote {previous.number}, whose resolution is a guess")
+    return _Resolution(previous_root)
+
+
+def _short_form_root(footnote: Footnote, history: _CitationHistory, earlier: dict[int | str, Footnote]) -> _Resolution:
+    """The work an op. cit., a.a.O., supra or short case form repeats."""
+    pointer = cited_note(footnote.text)
+    if pointer:
+        found = _noted_root(footnote, pointer, earlier)
+        if found:
+            return found
+        root, _ = _op_cit_root(footnote.text, history)
+        why = f"names note {pointer[0]}, which is not an earlier note"
+        return _Resolution(root, root is not None, f"{why}; resolved to footnote {root.number} by author or position "
+                                                   f"instead (a guess)" if root else why)
+    case = case_short_form(footnote.text)
+    if case:
+        return _case_root(case, history)
+    root, guess = _op_cit_root(footnote.text, history)
+    if root is None:
+        return _Resolution(None, why="op. cit. with no earlier reference to point to")
+    return _Resolution(root, guess, f"op. cit. resolved to footnote {root.number} by position alone (a guess)" if guess else None)
+
+
+def _noted_root(footnote: Footnote, pointer: tuple[str, bool], earlier: dict[int | str, Footnote]) -> _Resolution | None:
+    """"Smith, supra note 3": the root of note 3, following its own ibid or op. cit.; None when there is no earlier note 3."""
+    label, several_notes = pointer
+    target = earlier.get(int(label)) or earlier.get(label)
+    if target is None:
+        return None
+    root = target
+    if target.kind in ("ibid", "op_cit") and target.resolves_to is not None:
+        root = earlier.get(target.resolves_to, target)
+    if several_notes:
+        return _Resolution(root, True, f"names several notes from note {label}: taken as note {label} (a guess)")
+    works = works_cited(root.text)
+    if len(works) < 2:
+        return _Resolution(root)
+    wanted = op_cit_key(footnote.text)[0]
+    for work in works:
+        if wanted and any(normalise_name(surname(author) or "") == normalise_name(wanted) for author in work.authors):
+            return _Resolution(root, reference=work)
+    return _Resolution(root, True, f"note {label} cites several works: taken as the first of them (a guess)")
+
+
+def _case_root(case: CaseCitation, history: _CitationHistory) -> _Resolution:
+    """A short case form names the case by a party; its volume and reporter confirm the decision."""
+    named = history.cases_named(case)
+    for full, root, reference in named:
+        if (full.volume, fold(full.reporter or "")) == (case.volume, fold(case.reporter or "")):
+            return _Resolution(root, reference=reference)
+    if named:
+        _, root, reference = named[0]
+        why = (f"short citation of {case.name} ({case.volume} {case.reporter}) matches footnote {root.number} "
+               f"by party name only (a guess)")
+        return _Resolution(root, True, why, reference)
+    return _Resolution(None, why=f"short citation of {case.name} with no earlier full citation of that case")
 
 
 def _op_cit_root(text: str, history: _CitationHistory) -> tuple[Footnote | None, bool]:

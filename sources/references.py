@@ -12,18 +12,37 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from claimdesk.sources.model import Reference
 
 _YEAR = r"(?:18|19|20)\d\d"
 _YEAR_RE = re.compile(rf"(?<![\d/.-]){_YEAR}(?!\d)")
 _URL_RE = re.compile(r"<?((?:https?://|www\d*\.)[^\s<>\"]+)>?", re.I)
-_IBID_RE = re.compile(r"^(?:(?i:ibid(?:em)?)|[Ii]d(?:em)?)(?![\w'’-])")
-_OPCIT_RE = re.compile(r"\b(?:op|loc|art|ouvr)\.?\s*cit\b\.?", re.I)
+# "Ibid." in Latin, Bluebook ("Id.", "id."), French, Spanish ("Ibíd.", "Ídem") and German ("Ebd.", "ebenda");
+# matched only where the note (after a "See") begins, and never as the start of a longer word
+# ("Idaho", "Identity", "Ebdon"). "ID" is not "Id.".
+_IBID_RE = re.compile(r"(?:(?i:ib[ií]d(?:em)?|eb(?:d|enda))|[IiÍí]d(?:em)?)(?![\w'’-])")
+# Short forms that name an earlier work: op. cit. and its kin (French art./loc./ouvr. cit., Spanish ob. cit.),
+# German a.a.O., Bluebook "supra", and the note pointers below.
+_NOTE_WORD = r"(?:notes?|footnotes?|fns?\.?|anm\.|nn?\.?)"
+_MORE_NOTES = r"(?:\s*(?:[-–—&]|and|und|et|y)\s*\d+)*"  # "notes 3-5", "notes 3 and 7"; not ", 45" (a pin)
+_NOTE_POINTER_RE = re.compile(
+    rf"\b(?:supra|above|oben)\b,?\s*{_NOTE_WORD}\s*(?P<n1>\d+)(?P<m1>{_MORE_NOTES})"   # "supra note 3", "above n 3"
+    rf"|\(\s*{_NOTE_WORD}\s*(?P<n2>\d+)(?P<m2>{_MORE_NOTES})\s*\)"                     # OSCOLA "(n 3)", German "(Fn. 3)"
+    rf"|(?<!\w){_NOTE_WORD}\s*(?P<n3>\d+)(?P<m3>{_MORE_NOTES}),?\s+(?:above|supra|oben)\b"  # "note 3 above"
+    rf"|\b(?:op|loc|art)\.?\s*cit\.?,?\s*{_NOTE_WORD}\s*(?P<n4>\d+)(?P<m4>{_MORE_NOTES})",  # "op. cit., note 3"
+    re.I)
+_OPCIT_RE = re.compile(r"\b(?:op|loc|art|ouvr|ob)\.?\s*cit\b\.?|(?<!\w)a\.\s?a\.\s?O\b\.?|\bsupra\b"
+                       rf"|{_NOTE_POINTER_RE.pattern}", re.I)
+# A note that begins by pointing elsewhere in the document ("infra note 9", "supra Part II", "unten Fn. 4")
+# is a cross-reference, not a citation; only "supra note N" and its kin name a work.
+_CROSS_REFERENCE_RE = re.compile(r"(?:infra|supra|below|above|unten|oben)\b", re.I)
 _ONLINE_RE = re.compile(r"\b(?:available (?:at|from|on)|retrieved from|accessed on|consulted on"
                         r"|last accessed|\[online\])", re.I)
 # Lead-ins before the citation proper ("See, for instance, A. I. Sizonenko, ...").
-_LEAD_IN_RE = re.compile(r"^(?:(?:(?:see(?:\s+also)?|cf|compare|voir|véase|quoted\s+in|cited\s+in|sources?"
+_LEAD_IN_RE = re.compile(r"^(?:(?:(?:(?:but\s+)?(?:see|cf)(?:\s+(?:also|generally))?|compare|voir(?:\s+aussi)?"
+                         r"|v[ée]ase(?:\s+tambi[ée]n)?|vgl(?:\.?\s+auch)?|siehe(?:\s+auch)?|cfr|quoted\s+in|cited\s+in|sources?"
                          r"|for\s+(?:example|instance)|notably|in\s+particular)\b|e\.g\.)[.,:]?\s*)+", re.I)
 _URL_PREFIX_RE = re.compile(r"(?:see(?:\s+also)?|cf|compare|voir|véase|ver|sources?|online|url|link|lien"
                             r"|available\s+(?:at|from)|at|from)\W*", re.I)
@@ -33,14 +52,28 @@ _INITIALS_RE = re.compile(r"(?:[A-ZÀ-Ý][a-z]?\.\s?-?){1,4}")
 _NAME_SMALL = {"de", "da", "del", "della", "di", "do", "dos", "das", "du", "la", "le", "van", "von", "der",
                "den", "ter", "bin", "al", "el", "ibn", "of", "for", "the", "on", "and", "des", "y", "e"}
 _NAME_SPLIT_RE = re.compile(r"\s*(?:,\s*(?:and|&|et|y)\s+|,|;|\s+(?:and|&|et|y|und)\s+)\s*")
-_EDITOR_RE = re.compile(r"\bet\s+al\.?|\((?:eds?|dir|coord)\.?\)|(?<!\w)eds?\.(?!\w)", re.I)
+# Editors in English, French, Spanish and German ("(Hrsg.)", "hg. v.", "hrsg. von").
+_EDITOR_RE = re.compile(r"\bet\s+al\.?|\((?:eds?|dir|coord|comp|hrsg|hg)\.?\)|(?<!\w)(?:eds?|hrsg|hg)\.(?:\s+v(?:on|\.))?(?!\w)",
+                        re.I)
 _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
            r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|autumn|fall|winter")
 _DATE_SEG_RE = re.compile(rf"^(?:(?:updated|published|posted|dated|accessed|retrieved|consulted|on)\s+)?"
                           rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:(?:{_MONTHS})\.?(?:[–-](?:{_MONTHS}))?\s+)?"
                           rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?({_YEAR})(?:-\d\d(?:-\d\d)?)?$", re.I)
-_SERIAL_RE = re.compile(r"^(?:vol(?:ume)?|no|nos|n°|nº|issue|num|number|tome|t|part|pt|ch(?:ap(?:ter)?)?|table|fig(?:ure)?|annex|appendix)\.?\s*\d", re.I)
-_LOCATOR_RE = re.compile(r"(?<![\w°])(pp?\.|pages?\b|paras?\.|§)\s*(\d+[a-z]?(?:\s*[-–—]\s*\d+[a-z]?)?)", re.I)
+_SERIAL_RE = re.compile(r"^(?:vol(?:ume)?|no|nos|n°|nº|issue|num|number|núm|nr|bd|jg|heft|tome|t|part|pt|ch(?:ap(?:ter)?)?"
+                        r"|table|fig(?:ure)?|annex|appendix)\.?\s*\d", re.I)
+# "2. Aufl.", "3rd edn", "2e éd.": an edition is neither a title nor a container.
+_EDITION_RE = re.compile(r"^\d+(?:\.|st|nd|rd|th|e|ª|a)?\s*(?:aufl(?:age)?|ed(?:n|ition)?|éd(?:ition)?|edición)\b", re.I)
+_EDITION_WORDS = {"aufl", "auflage", "ed", "edn", "edition", "éd", "édition", "edición", "bd", "jg"}
+# "Berlin 2019", "Paris 2015": continental books put the place and year together.
+_PLACE_YEAR_RE = re.compile(rf"^[A-ZÀ-Ý][\w.'’/-]+\s+({_YEAR})$")
+# Page and paragraph pointers: English/French "p.", Spanish "pág.", German "S." and "Rn." (margin number),
+# "§" and "¶". A "S." right after a dot is part of "U.S.", not a page.
+_LOCATOR_RE = re.compile(r"(?<![\w°.])(pp?\.|pages?\b|paras?\.|págs?\.|§§?|¶¶?|(?-i:S\.|Rn\.))\s*"
+                         r"(\d+(?:\.\d+)*[a-z]?(?:\s*[-–—]\s*\d+(?:\.\d+)*[a-z]?)?(?:\s?ff?\.)?)", re.I)
+# Bluebook pin cites: "Id. at 12", "supra note 3, at 45-46", "347 U.S. at 490", "at 12 n.4"; only where the
+# number ends the pointer, so "at 10 Downing Street" and "at 10:30" are no locators.
+_AT_LOCATOR_RE = re.compile(r"(?<![\w.])at\s+(§\s*)?(\d+(?:\.\d+)*(?:\s*[-–—]\s*\d+(?:\.\d+)*)?(?:\s*nn?\.\s*\d+)?)(?=\s*(?:$|[.,;)(\]]))")
 _PLACE_RE = re.compile(r"^([A-Z][\w.'’ -]{1,30}):\s+([^:,()]+)")
 _BARE_INITIALS_RE = re.compile(r"(?:[A-ZÀ-Ý](?:[a-z]?\.)?\s?-?){1,4}")  # "J", "J. R.", "Yu." once dots are gone
 _STOP_SEG_RE = re.compile(r"^(?:available|retrieved|accessed|consulted|doi|isbn|url)\b", re.I)
@@ -152,8 +185,15 @@ def _segments(text: str) -> list[str]:
 def _sentence_end(text: str, i: int) -> bool:
     """A period at ``i`` ends a sentence unless it closes an initial or an abbreviation."""
     word = text[text.rfind(" ", 0, i) + 1:i].strip("(")
+    if word.isdigit() and _next_word(text, i) in _EDITION_WORDS:
+        return False  # "2. Aufl.": an ordinal, not the end of a sentence
     return text[i + 1:i + 2] == " " and (len(word) >= 3 or word[-1:].isdigit() or word.endswith(")")) \
         and word.lower() not in _ABBREVIATIONS
+
+
+def _next_word(text: str, i: int) -> str:
+    match = re.match(r"\s*([^\W\d_]+)", text[i + 1:])
+    return match.group(1).lower() if match else ""
 
 
 def _year_of(text: str) -> str | None:
@@ -165,13 +205,24 @@ def _year_of(text: str) -> str | None:
 
 
 def find_locator(text: str) -> str | None:
-    """Last page/paragraph pointer in a note ("p. 30", "pp. 18-38"), normalised."""
-    hits = list(_LOCATOR_RE.finditer(_without_urls(_strip_markup(text)[0])))
+    """Last page/paragraph pointer in a note ("p. 30", "pp. 18-38", "S. 12", "at 45"), normalised."""
+    plain = _without_urls(_strip_markup(text)[0])
+    hits = list(_LOCATOR_RE.finditer(plain)) + list(_AT_LOCATOR_RE.finditer(plain))
     if not hits:
         return None
-    kind, rng = hits[-1].group(1).lower(), re.sub(r"\s*[-–—]\s*", "-", hits[-1].group(2))
-    kind = {"page": "p.", "pages": "pp."}.get(kind, kind)
-    return f"{kind} {rng}"
+    last = max(hits, key=lambda hit: (hit.end(), -hit.start()))  # "at § 23.1" over the "§ 23.1" inside it
+    rng = re.sub(r"\s*[-–—]\s*", "-", last.group(2))
+    if last.re is _AT_LOCATOR_RE:
+        return f"at {'§ ' if last.group(1) else ''}{rng}"
+    return f"{_locator_word(last.group(1))} {rng}"
+
+
+def _locator_word(word: str) -> str:
+    """"Page" -> "p.", "PP." -> "pp."; German "S." and "Rn." keep their capital."""
+    if word in ("S.", "Rn."):
+        return word
+    word = word.lower()
+    return {"page": "p.", "pages": "pp."}.get(word, word)
 
 
 def _title_at(plain: str, italics: list[tuple[int, int]], base: int) -> tuple[str, int, int, str] | None:
@@ -235,7 +286,8 @@ def _container(rest: str, italics: list[tuple[int, int]], offset: int) -> str | 
 
 def _is_junk(seg: str) -> bool:
     """Dates, volume/issue numbers, page ranges and cities are not containers."""
-    return bool(_DATE_SEG_RE.match(seg) or _SERIAL_RE.match(seg) or _LOCATOR_RE.match(seg)
+    return bool(_DATE_SEG_RE.match(seg) or _SERIAL_RE.match(seg) or _LOCATOR_RE.match(seg) or _EDITION_RE.match(seg)
+                or _PLACE_YEAR_RE.match(seg)
                 or re.fullmatch(r"[\d\s()\-–—:.,]+", seg) or fold(seg) in _CITIES)
 
 
@@ -260,16 +312,220 @@ def _analyse(text: str) -> tuple[str, Reference | None]:
     plain = plain.strip()
     if not plain:
         return "note", None
-    if _IBID_RE.match(plain):
+    base = _lead_in_end(plain)
+    if _IBID_RE.match(plain, base):
         return "ibid", None
-    if _OPCIT_RE.search(plain):
-        return "op_cit", _parse(plain[:_OPCIT_RE.search(plain).start()], italics, plain)
+    legal = _legal_reference(plain, base)
+    if legal:
+        return "reference", legal
+    short = _OPCIT_RE.search(plain)
+    if short and _NOTE_POINTER_RE.match(plain, short.start()) and not _cites_first(plain, short.start()):
+        return "op_cit", _parse(plain[:short.start()], italics, plain)
+    if _CROSS_REFERENCE_RE.match(plain, base):
+        return "note", None  # "infra note 9", "supra Part II": a pointer inside this document
+    case = _case_short_at(plain, base)
+    if case:
+        return "op_cit", Reference(title=case.name, container=case.reporter, locator=f"at {case.pin}")
+    if short and not _cites_first(plain, short.start()):
+        return "op_cit", _parse(plain[:short.start()], italics, plain)
     if _is_url_only(plain):
         return "url", Reference(url=_clean_url(list(_URL_RE.finditer(plain))[0].group(1)))
     ref = _parse(plain, italics, plain)
     if ref is None or not (ref.title or ref.url or ref.year):
         return "note", None
     return "reference", ref
+
+
+def _lead_in_end(plain: str) -> int:
+    lead = _LEAD_IN_RE.match(plain)
+    return lead.end() if lead else 0
+
+
+def _cites_first(plain: str, position: int) -> bool:
+    """A short form after a ";" does not make the note a short form when a full citation comes first
+    ("Doe, *Title* (2005); see also Smith, supra note 3")."""
+    first = _top_level_pieces(plain)[0]
+    return position > len(first) and _analyse(first)[0] == "reference"
+
+
+def _top_level_pieces(plain: str) -> list[str]:
+    """The note cut at semicolons outside brackets and quotation marks: one piece per cited work."""
+    pieces, start, depth, quoted = [], 0, 0, False
+    for i, ch in enumerate(plain):
+        if ch in "([“«„":
+            depth += 1
+        elif ch in ")]”»" and depth:
+            depth -= 1
+        elif ch == '"':
+            quoted = not quoted
+        elif ch == ";" and not depth and not quoted:
+            pieces.append(plain[start:i])
+            start = i + 1
+    pieces.append(plain[start:])
+    return [piece.strip() for piece in pieces]
+
+
+def works_cited(text: str) -> list[Reference]:
+    """The works a note cites, one per top-level piece that is a full or short citation (an "Id." or a URL
+    after a semicolon repeats or links the work before it, so it is not counted)."""
+    works = []
+    for piece in _top_level_pieces(_strip_markup(text)[0].strip()):
+        kind, reference = _analyse(piece) if piece else ("note", None)
+        if kind in ("reference", "op_cit"):
+            works.append(reference or Reference())
+    return works
+
+
+# --- Legal citations (Bluebook and the English neutral form) ------------------------------------
+
+# A reporter or journal abbreviation: "U.S.", "S. Ct.", "F.3d", "F. Supp. 2d", "VILL. L. REV.", "UKHL".
+# Its words are separated by single spaces, which keeps the pattern linear.
+_REPORTER = r"[A-Z][\w.'’&]*(?: (?:[A-Z&][\w.'’&]*|\d[a-z]{1,2}\b))*"
+_PIN = r"\d+(?:\s*[-–—]\s*\d+)?"
+# ", 410 U.S. 113, 120 (1973)" with optional parallel citations and a court in the parenthesis.
+_CASE_TAIL_RE = re.compile(
+    rf",\s+(?P<volume>\d{{1,4}})\s+(?P<reporter>{_REPORTER})\s+(?P<page>\d{{1,7}}|_{{3,}})(?:,\s*(?P<pin>{_PIN}))?"
+    rf"(?:,\s*\d{{1,4}}\s+{_REPORTER}\s+\d{{1,7}}(?:,\s*{_PIN})?)*\s*\((?P<court>[^()]*?)\s*(?P<year>{_YEAR})\)")
+# English neutral and law-report citations: "R v Dunmore [2004] EWCA Crim 12", "X v Y [1932] AC 562".
+_UK_CASE_TAIL_RE = re.compile(rf",?\s+[\[(](?P<year>{_YEAR})[\])]\s+(?:(?P<volume>\d{{1,4}})\s+)?"
+                              rf"(?P<reporter>[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*)\s+(?P<page>\d{{1,6}})")
+_CASE_SHORT_RE = re.compile(rf"(?P<party>[^,;]{{1,120}}?),\s+(?P<volume>\d{{1,4}})\s+(?P<reporter>{_REPORTER})"
+                            rf"\s+at\s+(?P<pin>{_PIN})")
+_CASE_NAME_RE = re.compile(r"\s(?:v|vs)\.?\s|^(?:In\s+re|Ex\s+parte|(?:In\s+the\s+)?Matter\s+of)\s")
+_CASE_SMALL = _NAME_SMALL | {"v", "v.", "vs", "vs.", "ex", "rel.", "re", "in", "to", "a", "an", "at", "by", "parte",
+                             "et", "al.", "with"}
+# "42 U.S.C. § 1983 (2018)", "Cal. Civ. Code § 1714(a)": a code's abbreviation, then the section.
+_STATUTE_RE = re.compile(r"(?:\d{1,3}\s+)?(?P<code>[A-Z][\w.'’&]*(?:\s+[A-Z&][\w.'’&]*){0,5})\s+§§?\s*"
+                         r"\d[\w.:-]*(?:\(\w{1,4}\))*")
+_CODE_WORD_RE = re.compile(r"\.|\b(?:Code|Stat|Act|Law|Rev)\b")
+# The volume-journal-page tail of a law-review article: ", 64 Vill. L. Rev. 223, 231 (2019)".
+_PERIODICAL_TAIL_RE = re.compile(rf",\s*(?P<volume>\d{{1,4}})\s+(?P<journal>{_REPORTER})\s+(?P<page>\d{{1,6}})"
+                                 rf"(?:,\s*(?P<pin>{_PIN}))?\s*\((?:[^()]*?\s)?(?P<year>{_YEAR})\)")
+
+
+@dataclass(frozen=True)
+class CaseCitation:
+    """A court decision as cited in full ("Roe v. Wade, 410 U.S. 113, 120 (1973)") or in short ("Roe, 410 U.S. at
+    120"); the short form's name is the party it goes by."""
+
+    name: str
+    volume: str | None = None
+    reporter: str | None = None
+    year: str | None = None
+    pin: str | None = None
+
+    @property
+    def parties(self) -> list[str]:
+        """The folded party names, first party first ("roe", "wade")."""
+        return [fold(party) for party in re.split(r"\s+vs?\.?\s+", self.name, maxsplit=1) if fold(party)]
+
+
+def _is_case_name(name: str) -> bool:
+    """"Brown v. Board of Education", "In re Gault": parties in capitals joined by "v."; no prose."""
+    words = name.split()
+    return bool(_CASE_NAME_RE.search(name)) and 2 <= len(words) <= 25 and \
+        all(w.lower() in _CASE_SMALL or not w[0].isalpha() or w[0].isupper() for w in words)
+
+
+def _case_at(plain: str, base: int) -> CaseCitation | None:
+    """A full case citation that opens the note (after any "See")."""
+    for tail in (_CASE_TAIL_RE, _UK_CASE_TAIL_RE):
+        for match in tail.finditer(plain, base):
+            name = plain[base:match.start()].strip(" ,")
+            if _is_case_name(name):
+                pin = match.groupdict().get("pin")
+                return CaseCitation(name, match.group("volume"), match.group("reporter"), match.group("year"),
+                                    re.sub(r"\s*[-–—]\s*", "-", pin) if pin else None)
+    return None
+
+
+def _case_short_at(plain: str, base: int) -> CaseCitation | None:
+    """A short case form that opens the note: "Brown, 347 U.S. at 490"."""
+    match = _CASE_SHORT_RE.match(plain, base)
+    if not match:
+        return None
+    party = match.group("party").strip()
+    if not (_is_name(party) or _is_case_name(party)):
+        return None
+    return CaseCitation(party, match.group("volume"), match.group("reporter"),
+                        pin=re.sub(r"\s*[-–—]\s*", "-", match.group("pin")))
+
+
+def _statute_at(plain: str, base: int) -> Reference | None:
+    """A statute that is the whole citation: "42 U.S.C. § 1983 (2018)." (its section is its title, not a locator)."""
+    match = _STATUTE_RE.match(plain, base)
+    if not match or not _CODE_WORD_RE.search(match.group("code")):
+        return None
+    paren = re.match(r"\s*\(([^()]*)\)", plain[match.end():])
+    after = plain[match.end() + (paren.end() if paren else 0):]
+    if not re.match(r"\s*(?:[.;,]|$)", after):
+        return None
+    year = _YEAR_RE.search(paren.group(1)) if paren else None
+    return Reference(title=match.group(0).strip(), year=year.group(0) if year else None)
+
+
+def _legal_reference(plain: str, base: int) -> Reference | None:
+    """A case or statute citation that opens the note, as a Reference (title = case name)."""
+    case = _case_at(plain, base)
+    if case:
+        urls = list(_URL_RE.finditer(plain))
+        return Reference(title=case.name, container=case.reporter, year=case.year,
+                         locator=f"at {case.pin}" if case.pin else None,
+                         url=_clean_url(urls[0].group(1)) if urls else None)
+    return _statute_at(plain, base)
+
+
+def _law_review(head: str, base: int) -> Reference | None:
+    """A Bluebook article in plain type: "Jane Doe, The Title, 64 Vill. L. Rev. 223, 231 (2019)"."""
+    tail = _PERIODICAL_TAIL_RE.search(head, base)
+    if not tail:
+        return None
+    before = head[base:tail.start()].strip()
+    if _CASE_NAME_RE.search(before) or _PROSE_RE.search(before):
+        return None  # a case in a sentence ("The court in Brown v. Board, 347 U.S. 483 (1954), held")
+    names, _, title = before.partition(", ")
+    authors = _split_authors(names) if title else None
+    if authors is None:
+        authors, title = [], before
+    if not _clean_title(title):
+        return None
+    return Reference(authors=authors, title=_clean_title(title), container=tail.group("journal"),
+                     year=tail.group("year"), locator=f"at {tail.group('pin')}" if tail.group("pin") else None)
+
+
+def case_citation(text: str) -> CaseCitation | None:
+    """The case a note opens with, cited in full ("Roe v. Wade, 410 U.S. 113 (1973)"); None otherwise."""
+    plain = _strip_markup(text)[0].strip()
+    return _case_at(plain, _lead_in_end(plain))
+
+
+def cases_cited(text: str) -> list[tuple[CaseCitation, Reference]]:
+    """Every case a note cites in full, one per top-level piece ("Roe v. Wade, ...; Plessy v. Ferguson, ...")."""
+    cases = []
+    for piece in _top_level_pieces(_strip_markup(text)[0].strip()):
+        base = _lead_in_end(piece)
+        case = _case_at(piece, base)
+        if case:
+            cases.append((case, _legal_reference(piece, base)))
+    return cases
+
+
+def case_short_form(text: str) -> CaseCitation | None:
+    """The short case form a note opens with ("Roe, 410 U.S. at 120": name "Roe"); None otherwise."""
+    plain = _strip_markup(text)[0].strip()
+    return _case_short_at(plain, _lead_in_end(plain))
+
+
+def cited_note(text: str) -> tuple[str, bool] | None:
+    """The earlier note a short form names, and whether it names more than one:
+    "Smith, supra note 3, at 45" -> ("3", False); "supra notes 3-5" -> ("3", True); "Müller (Fn. 3)" -> ("3", False)."""
+    match = _NOTE_POINTER_RE.search(_strip_markup(text)[0])
+    if not match:
+        return None
+    for index in range(1, 5):
+        if match.group(f"n{index}"):
+            return match.group(f"n{index}"), bool(match.group(f"m{index}"))
+    return None
 
 
 def _parse(head: str, italics: list[tuple[int, int]], plain: str) -> Reference | None:
@@ -303,12 +559,20 @@ def _parse(head: str, italics: list[tuple[int, int]], plain: str) -> Reference |
             ref.authors, ref.title = authors, _clean_title(title)
             ref.container = _container(head[rest_at:], italics, rest_at)
             ref.year = apa.group("year") if apa else _year_of(_without_urls(head[:start] + " , " + head[rest_at:]))
+            periodical = _PERIODICAL_TAIL_RE.match(head, rest_at)
+            if periodical:  # Bluebook: "*Title*, 64 Vill. L. Rev. 223, 231 (2019)"
+                ref.container, ref.year = periodical.group("journal"), periodical.group("year")
+                ref.locator = f"at {periodical.group('pin')}" if periodical.group("pin") else ref.locator
             return ref
+    law_review = None if apa else _law_review(head, base)
+    if law_review:
+        law_review.url = ref.url
+        return law_review
     # No title in quotes or italics: comma-separated "Authors, Title, Container, Year".
     segs = _segments(_without_urls(head[base + (apa.end() if apa else 0):]))
     online = bool(_ONLINE_RE.search(plain)) or bool(urls and not _PROSE_RE.search(_without_urls(plain)))
     paren_year = re.search(rf"\((?:[^()]*[:,]\s*)?{_YEAR}\)", head)  # "(2020)", "(London: Penguin, 2005)"
-    dated = paren_year or any(_DATE_SEG_RE.match(s) for s in segs[1:])
+    dated = paren_year or any(_DATE_SEG_RE.match(s) or _PLACE_YEAR_RE.match(s) for s in segs[1:])
     if apa:
         ref.authors = apa_names
     elif len(segs) > 1 and dated and (_is_personal(segs[0]) or (_is_name(segs[0]) and (
