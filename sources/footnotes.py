@@ -22,8 +22,8 @@ from claimdesk.sources.references import (
     analyse_note,
     cases_cited,
     case_short_form,
+    citation_locator,
     cited_note,
-    find_locator,
     fold,
     op_cit_key,
     surname,
@@ -210,7 +210,7 @@ def _apply(footnote: Footnote, found: _Resolution, history: _CitationHistory, wa
     footnote.resolution_guess = found.guess
     reference = found.reference or root.reference
     if reference:
-        footnote.reference = replace(reference, locator=find_locator(footnote.text))
+        footnote.reference = replace(reference, locator=citation_locator(footnote.text))
     history.cite(root)
     return root
 

@@ -217,6 +217,11 @@ def find_locator(text: str) -> str | None:
     return f"{_locator_word(last.group(1))} {rng}"
 
 
+def citation_locator(text: str) -> str | None:
+    """The locator of the note's first citation: in "Id. at 790; Greaves, 88 F.4th at 20" the Id. is at 790."""
+    return find_locator(_top_level_pieces(_strip_markup(text)[0].strip())[0])
+
+
 def _locator_word(word: str) -> str:
     """"Page" -> "p.", "PP." -> "pp."; German "S." and "Rn." keep their capital."""
     if word in ("S.", "Rn."):
@@ -319,20 +324,27 @@ def _analyse(text: str) -> tuple[str, Reference | None]:
     if legal:
         return "reference", legal
     short = _OPCIT_RE.search(plain)
-    if short and _NOTE_POINTER_RE.match(plain, short.start()) and not _cites_first(plain, short.start()):
+    if short and _cites_first(text, plain, short.start()):
+        short = None  # "Doe, *Title* (2005); see also Smith, supra note 3": the note cites Doe
+    if short and _NOTE_POINTER_RE.match(plain, short.start()):
         return "op_cit", _parse(plain[:short.start()], italics, plain)
     if _CROSS_REFERENCE_RE.match(plain, base):
         return "note", None  # "infra note 9", "supra Part II": a pointer inside this document
     case = _case_short_at(plain, base)
     if case:
         return "op_cit", Reference(title=case.name, container=case.reporter, locator=f"at {case.pin}")
-    if short and not _cites_first(plain, short.start()):
+    if short:
         return "op_cit", _parse(plain[:short.start()], italics, plain)
     if _is_url_only(plain):
         return "url", Reference(url=_clean_url(list(_URL_RE.finditer(plain))[0].group(1)))
     ref = _parse(plain, italics, plain)
     if ref is None or not (ref.title or ref.url or ref.year):
         return "note", None
+    pieces = _top_level_pieces(text)
+    if len(pieces) > 1:  # "*Handbuch*, Kiel 2017, S. 5; ferner Wolters, a.a.O., S. 103": the first work's page
+        first_kind, first = _analyse(pieces[0])
+        if first_kind == "reference":
+            ref.container, ref.locator = first.container, first.locator
     return "reference", ref
 
 
@@ -341,16 +353,17 @@ def _lead_in_end(plain: str) -> int:
     return lead.end() if lead else 0
 
 
-def _cites_first(plain: str, position: int) -> bool:
-    """A short form after a ";" does not make the note a short form when a full citation comes first
-    ("Doe, *Title* (2005); see also Smith, supra note 3")."""
-    first = _top_level_pieces(plain)[0]
-    return position > len(first) and _analyse(first)[0] == "reference"
+def _cites_first(text: str, plain: str, position: int) -> bool:
+    """Whether a full citation comes before the ";" that precedes a short form at ``position`` of ``plain``;
+    the first piece is cut from the marked ``text``, whose italics show its title."""
+    if position <= len(_top_level_pieces(plain)[0]):
+        return False
+    return _analyse(_top_level_pieces(text)[0])[0] == "reference"
 
 
 def _top_level_pieces(plain: str) -> list[str]:
-    """The note cut at semicolons outside brackets and quotation marks: one piece per cited work."""
-    pieces, start, depth, quoted = [], 0, 0, False
+    """The note cut at semicolons outside brackets, quotation marks and *italics*: one piece per cited work."""
+    pieces, start, depth, quoted, italic = [], 0, 0, False, False
     for i, ch in enumerate(plain):
         if ch in "([“«„":
             depth += 1
@@ -358,7 +371,9 @@ def _top_level_pieces(plain: str) -> list[str]:
             depth -= 1
         elif ch == '"':
             quoted = not quoted
-        elif ch == ";" and not depth and not quoted:
+        elif ch == "*":
+            italic = not italic
+        elif ch == ";" and not depth and not quoted and not italic:
             pieces.append(plain[start:i])
             start = i + 1
     pieces.append(plain[start:])
@@ -369,7 +384,7 @@ def works_cited(text: str) -> list[Reference]:
     """The works a note cites, one per top-level piece that is a full or short citation (an "Id." or a URL
     after a semicolon repeats or links the work before it, so it is not counted)."""
     works = []
-    for piece in _top_level_pieces(_strip_markup(text)[0].strip()):
+    for piece in _top_level_pieces(text.strip()):
         kind, reference = _analyse(piece) if piece else ("note", None)
         if kind in ("reference", "op_cit"):
             works.append(reference or Reference())
@@ -502,7 +517,8 @@ def case_citation(text: str) -> CaseCitation | None:
 def cases_cited(text: str) -> list[tuple[CaseCitation, Reference]]:
     """Every case a note cites in full, one per top-level piece ("Roe v. Wade, ...; Plessy v. Ferguson, ...")."""
     cases = []
-    for piece in _top_level_pieces(_strip_markup(text)[0].strip()):
+    for piece in _top_level_pieces(text.strip()):
+        piece = _strip_markup(piece)[0].strip()
         base = _lead_in_end(piece)
         case = _case_at(piece, base)
         if case:
@@ -575,7 +591,7 @@ def _parse(head: str, italics: list[tuple[int, int]], plain: str) -> Reference |
     dated = paren_year or any(_DATE_SEG_RE.match(s) or _PLACE_YEAR_RE.match(s) for s in segs[1:])
     if apa:
         ref.authors = apa_names
-    elif len(segs) > 1 and dated and (_is_personal(segs[0]) or (_is_name(segs[0]) and (
+    elif len(segs) > 1 and dated and (_is_personal(names := _without_editors(segs[0])) or (_is_name(names) and (
             paren_year or _BARE_INITIALS_RE.fullmatch(segs[1])))):
         ref.authors = _split_authors(segs.pop(0)) or []
         while len(segs) > 1 and _BARE_INITIALS_RE.fullmatch(segs[0]):  # "Smith, J."
@@ -598,6 +614,11 @@ def _parse(head: str, italics: list[tuple[int, int]], plain: str) -> Reference |
     ref.container = _container(rest, [], 0) if rest else None
     ref.year = apa.group("year") if apa else _year_of(rest)
     return ref
+
+
+def _without_editors(segment: str) -> str:
+    """"Karl Ebdon (Hrsg.)" -> "Karl Ebdon": an editor's mark is not part of the name."""
+    return " ".join(_EDITOR_RE.sub(" ", segment).split()) or segment
 
 
 def _is_personal(segment: str) -> bool:

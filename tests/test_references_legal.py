@@ -7,11 +7,13 @@ facts), in the shapes law reviews, court opinions and continental scholarship gi
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from claimdesk.sources.blocks import NOTE, Block
 from claimdesk.sources.footnotes import build_footnotes
+from claimdesk.sources.importer import parse_report
 from claimdesk.sources.references import case_short_form, cited_note, classify_note, find_locator, op_cit_key, parse_reference
 from claimdesk.store.claims import sort_labels
 
@@ -312,3 +314,73 @@ def test_duplicate_label_message_names_the_copy():
     assert warnings == ["footnote 3 is defined twice; both kept, the second as note '3-2'"]
     labels = [json.loads(json.dumps(n.number)) for n in notes]  # as the store keeps them
     assert sort_labels(list(reversed(labels))) == [3, "3-2"]
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "references"
+
+
+def parsed(name: str):
+    path = FIXTURES / name
+    return parse_report(path.read_bytes(), path.suffix.lstrip("."))
+
+
+def marker_follows(report, number, text: str) -> bool:
+    note = next(n for n in report.footnotes if n.number == number)
+    return len(note.marker_offsets) == 1 and report.text[:note.marker_offsets[0]].endswith(text)
+
+
+def test_law_review_fixture():
+    report = parsed("law-review-notes.md")
+    assert (report.title, report.authors, report.date) == (
+        "Standing in the Silt: Riparian Claims After the Dredging Cases", ["Nora Okafor"], "2022-03-15")
+    notes = {n.number: n for n in report.footnotes}
+    assert list(notes) == ["*"] + list(range(1, 16))
+    assert marker_follows(report, 2, "standing in 2008.")
+    assert marker_follows(report, 10, "cited the rule with approval.")
+    assert notes[3].text.startswith("Id. at 783 (citing Brown v. Board of Education")
+    assert notes[9].text.endswith("[hereinafter Salt, Silt].")
+    assert {k: pointers(notes)[k] for k in (3, 5, 7, 8, 10, 11, 14, 15)} == {
+        3: ("ibid", 2, False), 5: ("op_cit", 1, False), 7: ("op_cit", 2, False), 8: ("ibid", 2, False),
+        10: ("ibid", 9, False), 11: ("op_cit", 9, False), 14: ("ibid", 13, False), 15: ("op_cit", 4, True)}
+    assert [notes[k].kind for k in ("*", 6, 12)] == ["note", "note", "note"]
+    assert (notes[8].reference.locator, notes[11].reference.locator, notes[14].reference.locator) == ("at 790", "at 75", None)
+    assert notes[2].reference.title == "Marlow v. Estuary Dredging Co." and notes[13].reference.year == "2018"
+    assert report.warnings == ["footnote 15: note 4 cites several works: taken as the first of them (a guess)"]
+    assert "a landowner whose frontage lost 3.4 metres of bank" in report.text
+    assert "62 of 71 reported decisions after 2008" in report.text
+    assert "hereinafter" not in report.text and "Associate Professor" not in report.text
+
+
+def test_german_fixture():
+    report = parsed("gutachten-fussnoten.md")
+    assert (report.title, report.authors, report.date) == (
+        "Deichunterhaltung an der Unterweser: Kosten und Zuständigkeiten", ["Greta Wolters"], "2021-11")
+    notes = {n.number: n for n in report.footnotes}
+    assert list(notes) == list(range(1, 11))
+    assert marker_follows(report, 8, "Die Zahlen der Verbände")
+    assert marker_follows(report, 9, "und des Landes")
+    assert pointers(notes) == {
+        1: ("reference", None, False), 2: ("ibid", 1, False), 3: ("reference", None, False), 4: ("reference", None, False),
+        5: ("op_cit", 1, False), 6: ("op_cit", 3, False), 7: ("ibid", 3, False), 8: ("op_cit", 1, False),
+        9: ("op_cit", 4, False), 10: ("note", None, False)}
+    assert (notes[4].reference.authors, notes[4].reference.locator) == (["Karl Ebdon"], "S. 5")
+    assert (notes[2].reference.locator, notes[5].reference.locator) == ("S. 14 f.", "S. 30 ff.")
+    assert report.warnings == []
+    assert "um 18,5 % gestiegen" in report.text and "4,2 Mio. Euro erhöht." in report.text
+    assert "a.a.O." not in report.text
+
+
+def test_duplicate_definitions_survive_the_store(store):
+    from claimdesk.library import import_paths
+    from claimdesk.store.reports import report_document
+
+    import_paths(store, [FIXTURES / "merged-draft-duplicate-notes.md"])
+    document = report_document(store, "merged-draft-duplicate-notes")
+    notes = {n["number"]: n for n in document["footnotes"]}
+    assert list(notes) == [1, 2, "2-2"]
+    assert notes["2-2"]["text"] == "Harbour Users' Forum, Berth Audit, Halden Quay, 2021, p. 11."
+    assert notes["2-2"]["kind"] == "reference" and notes["2-2"]["marker_offsets"] == []
+    assert notes[2]["kind"] == "ibid" and notes[2]["resolves_to"] == 1 and len(notes[2]["marker_offsets"]) == 1
+    assert "footnote 2 is defined twice; both kept, the second as note '2-2'" in document["warnings"]
+    assert document["orphan_footnotes"] == ["2-2"]
+    assert "by 2.5 % and then by 4 %" in document["text"]
