@@ -3,100 +3,446 @@
 A converted PDF starts with its cover page: the title (often on two lines), the
 authors, the publisher and the month of publication, each a short line of its
 own. Front matter (Markdown) and <meta> tags (HTML) are read by their readers;
-this module handles what is left: the lines before the body begins.
+this module handles what is left: the lines before the body begins, and the
+dates and bylines that the readers find elsewhere.
+
+Dates are read by dateparser (English, French, Spanish, German, Russian), but
+only after this module has checked that the string is nothing but a date: the
+library is lenient by design ("Tuesday 12 May" becomes a date in the current
+year, "2021-13-01" becomes 13 January), and a wrong date is worse than none.
+ISO forms, the commonest in <meta> tags and front matter, never reach it.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan", "janvier", "enero"),
-            ("february", "feb", "février", "fevrier", "febrero"),
-            ("march", "mar", "mars", "marzo"),
-            ("april", "apr", "avril", "abril"),
-            ("may", "mai", "mayo"),
-            ("june", "jun", "juin", "junio"),
-            ("july", "jul", "juillet", "julio"),
-            ("august", "aug", "août", "aout", "agosto"),
-            ("september", "sep", "sept", "septembre", "septiembre"),
-            ("october", "oct", "octobre", "octubre"),
-            ("november", "nov", "novembre", "noviembre"),
-            ("december", "dec", "décembre", "decembre", "diciembre"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_YEAR = r"((?:19|20)\d\d)"
-_DATE_FORMS = [
-    (re.compile(rf"^{_YEAR}-(\d\d)-(\d\d)(?:[T ][\d:.]+Z?)?$"), ("y", "m", "d")),
-    (re.compile(rf"^{_YEAR}-(\d\d)$"), ("y", "m")),
-    (re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}$", re.I), ("d", "M", "y")),
-    (re.compile(rf"^{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}$", re.I), ("M", "d", "y")),
-    (re.compile(rf"^{_MONTH},?\s+{_YEAR}$", re.I), ("M", "y")),
-    (re.compile(rf"^(\d{{1,2}})/(\d{{1,2}})/{_YEAR}$"), ("d", "m", "y")),
-    (re.compile(rf"^{_YEAR}/(\d{{1,2}})/(\d{{1,2}})$"), ("y", "m", "d")),
-    (re.compile(rf"^{_YEAR}$"), ("y",)),
-]
-_DATE_PREFIX = re.compile(r"^(?:published|date|dated|updated|first published)\s*:?\s*(?:on\s+)?", re.I)
+# --- dates -------------------------------------------------------------------
+
+YEAR_MIN, YEAR_MAX = 1800, 2100
+"""Publication years outside this range are page numbers, counts or codes."""
+
+DATE_TEXT_MAX = 80
+"""A date, with its prefix and time of day, is never longer than this."""
+
+DATE_LANGUAGES = ["en", "fr", "es", "de", "ru"]
+
+# A year standing alone as a word: "2020", not "2000s", "12020" or "2020-21".
+_YEAR = re.compile(r"(?<![\w.\-/])(1[89]\d\d|20\d\d|2100)(?![\w\-/])")
+_ANY_YEAR = re.compile(r"(?<!\d)(?:1[89]|20|21)\d\d(?!\d)")
+
+# Words that say "what follows is a date", in the five languages; a cover or a
+# <meta> value often carries one ("Published: 14 February 2023").
+_DATE_PREFIX = re.compile(
+    r"^(?:"
+    r"(?:first\s+|originally\s+)?published(?:\s+on)?|publication\s+date|date\s+of\s+publication|"
+    r"release\s+date|posting\s+date|(?:last\s+)?updated(?:\s+on)?|(?:last\s+)?modified(?:\s+on)?|"
+    r"revised(?:\s+on)?|posted(?:\s+on)?|issued(?:\s+on)?|released(?:\s+on)?|dated?|as\s+of|on|"
+    r"publié(?:e)?(?:\s+le)?|mis\s+à\s+jour(?:\s+le)?|date\s+de\s+publication|paru(?:\s+le)?|le|"
+    r"veröffentlicht(?:\s+am)?|aktualisiert(?:\s+am)?|erschienen(?:\s+am)?|stand|datum|vom|am|"
+    r"publicado(?:\s+el)?|publicada(?:\s+el)?|actualizado(?:\s+el)?|fecha(?:\s+de\s+publicación)?|el|"
+    r"опубликовано|обновлено|дата(?:\s+публикации)?|от"
+    r")(?:\s*[:：]\s*|\s+|$)",
+    re.I,
+)
+# A time of day after the date ("à 10h", "10:30 UTC", "um 9 Uhr"): said, not kept.
+_TRAILING_TIME = re.compile(
+    r"(?:[,\s]\s*(?:à|at|um|a\s+las|в|-|–))?[,\s]\s*\d{1,2}(?:[:h]\d{2}(?::\d{2})?|h|\s*uhr)"
+    r"(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*(?:utc|gmt|cet|cest|bst|est|edt|pst|pdt|msk|z|[+-]\d{2}:?\d{2}))?"
+    r"(?:\s*uhr)?$",
+    re.I,
+)
+# Words that may stand inside a date without making it something else.
+_DATE_CONNECTORS = {"de", "del", "of", "the", "den", "г", "г.", "года", "год", "year"}
+_DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th|er|e|º|ª|\.|-го|-е)?$", re.I)
+
+_ISO_DAY = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s?(?:Z|[+-]\d{2}(?::?\d{2})?))?)?$"
+)
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR_ONLY = re.compile(r"^(\d{4})$")
+_YEAR_FIRST = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
+_DOTTED_DAY_FIRST = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")  # German, Russian, French usage
+_SLASHED = re.compile(r"^(\d{1,2})([/-])(\d{1,2})\2(\d{4})$")
 
 
 def parse_date(value: str) -> str | None:
-    """ISO date as precise as the source: "July 2020" -> "2020-07"."""
-    value = _DATE_PREFIX.sub("", value.strip()).strip(" .")
-    for pattern, fields in _DATE_FORMS:
-        match = pattern.match(value)
-        if not match:
-            continue
-        parts = dict(zip(fields, match.groups()))
-        year = parts["y"]
-        month = int(parts["m"]) if "m" in parts else MONTHS[parts["M"].lower()] if "M" in parts else None
-        day = int(parts["d"]) if "d" in parts else None
-        if month is None:
-            return year
-        if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+    """ISO date as precise as the source ("July 2020" -> "2020-07"), or None.
+
+    None unless value is a date and nothing else: one year from 1800 to 2100,
+    date words, a prefix such as "Published:" and a time of day at most.
+    """
+    return _parse_date_cached(value.strip())
+
+
+@lru_cache(maxsize=4096)
+def _parse_date_cached(value: str) -> str | None:
+    text = _strip_date_prefixes(value.strip("*_ \t").rstrip(" .,;"))
+    if not text or len(text) > DATE_TEXT_MAX or not _ANY_YEAR.search(text):
+        return None
+    numeric = _parse_numeric_date(text)
+    if numeric is not _NOT_NUMERIC:
+        return numeric
+    text = _TRAILING_TIME.sub("", text).rstrip(" ,")
+    numeric = _parse_numeric_date(text)
+    if numeric is not _NOT_NUMERIC:
+        return numeric
+    return _parse_worded_date(text)
+
+
+def _strip_date_prefixes(text: str) -> str:
+    # "Date: le 15 septembre 2009" has two; three is more than any real one.
+    for _ in range(3):
+        stripped = _DATE_PREFIX.sub("", text, count=1)
+        if stripped == text:
+            break
+        text = stripped
+    return text.strip()
+
+
+_NOT_NUMERIC = object()
+
+
+def _parse_numeric_date(text: str):
+    """The forms written only in digits, read without dateparser: they are the
+    commonest (ISO in <meta> tags) and the ones it would silently "correct".
+    Returns _NOT_NUMERIC when text has another form."""
+    if match := _YEAR_ONLY.match(text):
+        return _iso(int(match[1]))
+    if match := _ISO_MONTH.match(text):
+        return _iso(int(match[1]), int(match[2]))
+    if match := _ISO_DAY.match(text) or _YEAR_FIRST.match(text):
+        return _iso(int(match[1]), int(match[2]), int(match[3]))
+    if match := _DOTTED_DAY_FIRST.match(text):
+        return _iso(int(match[3]), int(match[2]), int(match[1]))
+    if match := _SLASHED.match(text):
+        return _day_month_order(int(match[1]), int(match[3]), int(match[4]))
+    return _NOT_NUMERIC
+
+
+def _day_month_order(first: int, second: int, year: int) -> str | None:
+    """03/28/2025 is American, 28/03/2025 European; 05/03/2021 could be either,
+    and then only the year is certain, so only the year is given."""
+    if first > 12:
+        return _iso(year, second, first)
+    if second > 12 or first == second:
+        return _iso(year, first, second)
+    if _iso(year, first, second) is None and _iso(year, second, first) is None:
+        return None
+    return _iso(year)
+
+
+def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    """The ISO string, or None for a date that does not exist."""
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        return None
+    if month is None:
+        return f"{year}"
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year}-{month:02d}"
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return f"{year}-{month:02d}-{day:02d}"
+
+
+@dataclass
+class _DateWords:
+    year: int | None = None
+    day: int | None = None
+    months: set[int] = field(default_factory=set)
+    weekday: bool = False
+
+
+def _parse_worded_date(text: str) -> str | None:
+    words = _read_date_words(text)
+    if words is None or words.year is None:
+        return None
+    if not words.months:
+        # A bare year with a prefix ("Published 2020"); a day or a weekday with
+        # no month ("Tuesday 2020", "12 2020") is not a date.
+        return None if (words.day or words.weekday) else _iso(words.year)
+    result = _date_parser().get_date_data(text)
+    found = result.date_obj if result else None
+    if found is None or found.year != words.year:
+        return None
+    if len(words.months) == 1 and found.month not in words.months:
+        return None
+    if words.day is not None:
+        if result.period not in ("day", "time") or found.day != words.day:
             return None
-        return f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
+        return _iso(found.year, found.month, found.day)
+    if result.period != "month":
+        return None
+    return _iso(found.year, found.month)
+
+
+def _read_date_words(text: str) -> _DateWords | None:
+    """What the words of text are, or None if any of them is no date word."""
+    vocabulary = _date_vocabulary()
+    words = _DateWords()
+    for token in re.findall(r"[^\s,]+", text):
+        if _YEAR.fullmatch(token):
+            if words.year is not None:
+                return None
+            words.year = int(token)
+            continue
+        day = _DAY.match(token)
+        if day:
+            if words.day is not None:
+                return None
+            words.day = int(day[1])
+            continue
+        key = token.lower()
+        if key in _DATE_CONNECTORS:
+            continue
+        key = key.rstrip(".")
+        if key in vocabulary.months:
+            words.months |= vocabulary.months[key]
+        elif key in vocabulary.weekdays:
+            words.weekday = True
+        else:
+            return None
+    return words
+
+
+@dataclass
+class _Vocabulary:
+    months: dict[str, set[int]]
+    weekdays: set[str]
+
+
+# Weekday abbreviations of two letters ("di", "ma", "tu") are words too often.
+_SHORTEST_WEEKDAY = 3
+_MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december")
+_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@lru_cache(maxsize=1)
+def _date_vocabulary() -> _Vocabulary:
+    """Month and weekday names of the date languages, from dateparser's own data."""
+    from dateparser.languages.loader import default_loader
+
+    months: dict[str, set[int]] = {}
+    weekdays: set[str] = set()
+    for language in DATE_LANGUAGES:
+        info = default_loader.get_locale(language).info
+        for number, key in enumerate(_MONTH_KEYS, start=1):
+            for name in info.get(key, []):
+                months.setdefault(name.lower().rstrip("."), set()).add(number)
+        for key in _WEEKDAY_KEYS:
+            weekdays.update(name.lower().rstrip(".") for name in info.get(key, []) if len(name) >= _SHORTEST_WEEKDAY)
+    for name in ("sept", "févr", "fevrier", "aout", "decembre", "maerz"):  # spellings seen on covers
+        months.setdefault(name, set()).add({"sept": 9, "févr": 2, "fevrier": 2, "aout": 8, "decembre": 12, "maerz": 3}[name])
+    return _Vocabulary(months, weekdays)
+
+
+@lru_cache(maxsize=1)
+def _date_parser():
+    """One parser for the whole process: building it loads five languages."""
+    from dateparser.date import DateDataParser
+
+    settings = {
+        "PARSERS": ["absolute-time"],  # no "yesterday", no Unix timestamps
+        "REQUIRE_PARTS": ["year"],
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "PREFER_DAY_OF_MONTH": "first",
+    }
+    return DateDataParser(languages=DATE_LANGUAGES, try_previous_locales=False, settings=settings)
+
+
+# Parts of a cover line that hold one field each: "Institute · Brief No. 7 · March 2022".
+_FIELD_SEPARATOR = re.compile(r"\s*[·•|\[\]()]\s*|\s+[—–-]\s+|\s*;\s*")
+# Tokens after the year that may still belong to its date: "г.", "à 10h".
+_DATE_TAIL_TOKENS = 4
+# Tokens before the year: "Release Date: Tuesday, March 3," has five.
+_DATE_HEAD_TOKENS = 7
+
+
+FIND_DATE_TEXT_MAX = 400
+"""find_date reads a line (a cover line, a <meta> value), not a paragraph."""
+
+
+def find_date(text: str) -> str | None:
+    """The first date inside a longer line ("Brief No. 7 · March 2022" -> "2022-03")."""
+    if len(text) > FIND_DATE_TEXT_MAX or not _ANY_YEAR.search(text):
+        return None  # the common case, and a cheap one
+    whole = parse_date(text)
+    if whole:
+        return whole
+    for segment in _FIELD_SEPARATOR.split(text):
+        if _ANY_YEAR.search(segment):
+            date = _date_in_segment(segment.split())
+            if date:
+                return date
     return None
 
 
-_PARTICLES = {"de", "del", "della", "der", "van", "von", "da", "di", "du", "le", "la", "bin", "ibn", "y", "dos", "das"}
+def _date_in_segment(tokens: list[str]) -> str | None:
+    for index, token in enumerate(tokens):
+        if not _ANY_YEAR.search(token):
+            continue
+        for start in range(max(0, index - _DATE_HEAD_TOKENS), index + 1):
+            if not _may_start_a_date(tokens, start):
+                continue
+            for end in range(min(len(tokens), index + 1 + _DATE_TAIL_TOKENS), index, -1):
+                date = parse_date(" ".join(tokens[start:end]))
+                if date:
+                    return date
+    return None
+
+
+def _may_start_a_date(tokens: list[str], start: int) -> bool:
+    """A number right after a word is that word's ("No. 7 March 2022"), not a day."""
+    if start == 0 or not tokens[start][:1].isdigit():
+        return True
+    return tokens[start - 1].endswith((",", ":", ";"))
+
+
+# --- bylines -----------------------------------------------------------------
+
+_PARTICLES = {"de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "le", "la", "bin", "ibn", "y",
+              "dos", "das", "zu", "ten", "ter", "al", "el", "e"}
 _NOT_NAME_WORDS = {
-    "institute", "institut", "centre", "center", "university", "foundation", "council", "press",
-    "review", "agency", "ministry", "group", "office", "department", "association", "society",
-    "bank", "commission", "observatory", "programme", "program", "forum", "network", "trust",
-    "fund", "policy", "brief", "report", "paper", "working", "series", "journal", "research",
-    "studies", "the", "and", "of", "for", "in", "on", "contents", "summary", "introduction",
-    "abstract", "table", "notes", "edition", "draft", "version", "issue", "volume",
+    # organisations
+    "institute", "institut", "instituto", "institución", "centre", "center", "centro", "zentrum", "university",
+    "université", "universidad", "universität", "foundation", "fondation", "fundación", "stiftung", "council",
+    "conseil", "press", "review", "agency", "agence", "agencia", "ministry", "ministère", "ministerio",
+    "ministerium", "group", "groupe", "grupo", "office", "department", "association", "society", "société",
+    "sociedad", "gesellschaft", "bank", "banque", "banco", "commission", "observatory", "observatoire",
+    "programme", "program", "forum", "network", "trust", "fund", "fonds", "authority", "bureau", "company",
+    "corporation", "ltd", "inc", "gmbh", "llc", "plc", "ag", "sa", "school", "college", "academy", "académie",
+    "laboratory", "lab", "unit", "division", "service", "services", "partners", "consulting", "news", "times",
+    "media", "publishing", "éditions", "verlag", "editorial", "project", "initiative", "coalition", "alliance",
+    "union", "federation", "fédération", "parliament", "parlement", "government", "gouvernement", "gobierno",
+    "regierung", "europe", "european", "européenne", "international", "internationale", "national", "nationale",
+    "ifri", "ngo", "think",
+    # the kinds of document and their parts
+    "policy", "brief", "report", "rapport", "informe", "bericht", "paper", "working", "series", "journal",
+    "research", "studies", "study", "étude", "estudio", "studie", "contents", "summary", "introduction",
+    "abstract", "table", "notes", "edition", "édition", "edición", "ausgabe", "draft", "version", "issue",
+    "volume", "chapter", "chapitre", "capítulo", "kapitel", "part", "partie", "section", "annex", "annexe",
+    "anexo", "anhang", "appendix", "findings", "overview", "background", "methodology", "conclusion",
+    "conclusions", "recommendations", "acknowledgements", "acknowledgments", "references", "bibliography",
+    "sources", "glossary", "preface", "foreword", "résumé", "sommaire", "synthèse", "resumen", "índice",
+    "zusammenfassung", "einleitung", "inhalt", "fazit", "key", "case", "analysis", "update", "outlook",
+    "briefing", "factsheet", "note", "newsletter", "memo", "statement", "release", "annual", "quarterly",
+    "monthly", "weekly", "digest", "bulletin", "dossier", "page", "figure", "copyright", "rights", "reserved",
+    "ebook", "gutenberg",
+    # function words that a name never has
+    "the", "and", "of", "for", "in", "on", "to", "with", "at", "from", "an", "a", "les", "des", "et", "pour",
+    "sur", "avec", "und", "für", "mit", "über", "zur", "zum", "im", "los", "las", "en", "con", "para", "por",
+    "sobre", "и", "в", "на", "о", "об", "для",
 }
-# A capitalised word of two letters or more, or initials with their periods.
-_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’\-]+|[A-ZÀ-ÖØ-Þ]\.(?:-?[A-ZÀ-ÖØ-Þ]\.)*)$")
-_AUTHOR_PREFIX = re.compile(r"^(?:by|authors?|written by|par)\s*:?\s+", re.I)
+# Job titles and degrees after a name ("Jane Doe, Senior Fellow"): left out of it.
+_JOB_WORDS = {
+    "fellow", "senior", "junior", "director", "directrice", "directeur", "directora", "direktor", "direktorin",
+    "researcher", "chercheur", "chercheuse", "investigador", "investigadora", "forscher", "forscherin",
+    "wissenschaftler", "wissenschaftlerin", "analyst", "analyste", "analista", "economist", "économiste",
+    "economista", "ökonom", "ökonomin", "professor", "professeur", "professeure", "profesor", "profesora",
+    "professorin", "lecturer", "editor", "editors", "éditeur", "éditrice", "redakteur", "redakteurin", "head",
+    "chair", "chairman", "chairwoman", "president", "président", "présidente", "presidente", "präsident",
+    "associate", "assistant", "manager", "coordinator", "coordinatrice", "coordinateur", "coordinador",
+    "adviser", "advisor", "conseiller", "conseillère", "asesor", "berater", "beraterin", "consultant",
+    "correspondent", "correspondant", "corresponsal", "korrespondent", "reporter", "journalist", "journaliste",
+    "periodista", "writer", "contributor", "officer", "specialist", "spécialiste", "especialista", "expert",
+    "experte", "experto", "experta", "scientist", "chargé", "chargée", "leiter", "leiterin", "referent",
+    "referentin", "staff", "intern", "visiting", "emeritus", "deputy", "chief", "executive", "founder", "lead",
+    "principal", "member", "candidate", "student", "phd", "ph.d", "dr", "md", "mba", "msc", "ma", "ba",
+    "корреспондент", "эксперт", "директор", "научный", "сотрудник", "аналитик", "профессор", "редактор",
+}
+# Said before a name and not part of it.
+_HONORIFICS = {"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mme", "mlle", "herr",
+               "frau", "sr.", "sra.", "dra.", "dña.", "don", "doña"}
+
+_AUTHOR_PREFIX = re.compile(
+    r"^(?:by|written\s+by|authors?|auteure?s?|autor(?:es|en|in|a|as)?|par|von|por|автор(?:ы)?|"
+    r"текст|verfasst\s+von)\b\s*[:：]?\s+",
+    re.I,
+)
+_NAME_SEPARATOR = re.compile(r"\s*[,;]\s*(?:(?:and|&|et|y|und|и)\s+)?|\s+(?:and|&|et|y|und|и)\s+")
+_INITIALS = re.compile(r"^[^\W\d_][^\W\d_]?\.(?:-?[^\W\d_][^\W\d_]?\.)*$")
+BYLINE_MAX = 160
+"""A cover line naming authors is shorter than this; longer is prose."""
+NAME_TOKENS_MIN, NAME_TOKENS_MAX = 2, 5
 
 
 def parse_author_line(line: str) -> list[str] | None:
-    """Names on a cover line ("By Jane Doe and Ola Smith"), or None if it is not one."""
-    line = _AUTHOR_PREFIX.sub("", line.strip()).strip(" .")
-    if not line or len(line) > 160 or re.search(r"\d", line):
+    """Names on a cover line ("By Jane Doe and Ola Smith"), or None if it is not one.
+
+    A byline may carry a job title ("Jane Doe, Senior Fellow"), an organisation
+    or a date ("Jane Doe | March 2022"): those are left out of the names. A
+    line with anything else on it (a heading, a sentence) is not a byline.
+    """
+    line = line.strip().strip("*_").strip()
+    labelled = _AUTHOR_PREFIX.match(line)
+    if labelled:
+        line = line[labelled.end():]
+    if not line or len(line) > BYLINE_MAX:
         return None
-    candidates = [part.strip() for part in re.split(r",|;|\s+and\s+|\s+&\s+|\s+et\s+|\s+y\s+", line) if part.strip()]
-    names = []
-    for candidate in candidates:
-        tokens = candidate.split()
-        if not 2 <= len(tokens) <= 5:
+    names: list[str] = []
+    for position, part in enumerate(_FIELD_SEPARATOR.split(line)):
+        part = part.strip(" .")
+        if not part:
+            continue
+        if _ANY_YEAR.search(part):
+            if position == 0 or not find_date(part):
+                return None  # a date comes after the names, never instead of them
+            continue
+        found = _names_in_field(part, labelled=bool(labelled), after_name=bool(names))
+        if found is None:
             return None
-        if any(token.lower().strip(".") in _NOT_NAME_WORDS for token in tokens):
-            return None
-        if not all(_NAME_TOKEN.match(token) or token.lower() in _PARTICLES for token in tokens):
-            return None
-        names.append(" ".join(_uncapitalise(token) for token in tokens))
+        names.extend(name for name in found if name not in names)
     return names or None
+
+
+def _names_in_field(part: str, labelled: bool, after_name: bool) -> list[str] | None:
+    """The names in one field of a byline, [] for an affiliation, None for no byline."""
+    if re.search(r"\d", part):
+        return None
+    names: list[str] = []
+    for piece in _NAME_SEPARATOR.split(part):
+        piece = piece.strip(" .")
+        if not piece:
+            continue
+        tokens = [token for token in piece.split() if token.lower() not in _HONORIFICS]
+        lowered = [token.lower().strip(".,") for token in tokens]
+        affiliation = (names or after_name) and any(word in _NOT_NAME_WORDS for word in lowered)
+        if affiliation or any(word in _JOB_WORDS for word in lowered):
+            continue  # a job title or an organisation after a name
+        name = _name(tokens, labelled)
+        if name is None:
+            return None
+        names.append(name)
+    return names
+
+
+def _name(tokens: list[str], labelled: bool) -> str | None:
+    """The person's name these tokens spell, or None."""
+    # One word is a name only where the document says so ("Author: Plato").
+    fewest = 1 if labelled else NAME_TOKENS_MIN
+    if not fewest <= len(tokens) <= NAME_TOKENS_MAX:
+        return None
+    if any(token.lower().strip(".,") in _NOT_NAME_WORDS for token in tokens):
+        return None
+    if not _is_name_token(tokens[0]) or not all(_is_name_token(t) or t.lower() in _PARTICLES for t in tokens):
+        return None
+    return " ".join(_uncapitalise(token) for token in tokens)
+
+
+def _is_name_token(token: str) -> bool:
+    """A capitalised word ("Doe", "O'Brien", "Jean-Paul", "Пятаков") or initials ("J.", "J.-P.", "Yu.")."""
+    if _INITIALS.match(token):
+        return token[0].isupper()
+    if token[:2].lower() in ("d'", "d’", "l'", "l’") and len(token) > 3:
+        token = token[2:]  # d'Alembert
+    letters = token.replace("-", "").replace("'", "").replace("’", "")
+    return len(letters) >= 2 and letters.isalpha() and token[0].isupper()
 
 
 def _uncapitalise(token: str) -> str:
@@ -106,6 +452,64 @@ def _uncapitalise(token: str) -> str:
         return "-".join(part.capitalize() for part in token.split("-"))
     return token
 
+
+# --- "Key: value" header blocks ------------------------------------------------
+
+# Field names of the header blocks that open e-texts and exported reports
+# (Project Gutenberg: "Title:", "Author:", "Release Date:", "Language:").
+_HEADER_KEYS = {
+    "title": ("title", "titre", "titel", "título", "titulo", "название", "заглавие"),
+    "subtitle": ("subtitle", "sous-titre", "untertitel", "subtítulo"),
+    "author": ("author", "authors", "auteur", "auteurs", "auteure", "autor", "autoren", "autora", "autores",
+               "автор", "авторы"),
+    "editor": ("editor", "editors", "éditeur", "herausgeber", "редактор"),
+    "translator": ("translator", "traducteur", "traductrice", "übersetzer", "übersetzung", "traductor",
+                   "traductora", "переводчик", "перевод"),
+    "illustrator": ("illustrator", "illustrateur", "illustrations"),
+    "date": ("date", "release date", "posting date", "publication date", "published", "date published",
+             "first published", "original publication", "last updated", "updated", "most recently updated", "date de publication",
+             "date de parution", "publié le", "datum", "erscheinungsdatum", "veröffentlicht",
+             "veröffentlicht am", "fecha", "fecha de publicación", "publicado", "дата", "дата публикации",
+             "опубликовано"),
+    "language": ("language", "langue", "sprache", "idioma", "язык"),
+    "credits": ("credits", "produced by", "crédits", "character set encoding", "encoding"),
+    "publisher": ("publisher", "éditeur commercial", "verlag", "editorial", "издательство"),
+}
+_HEADER_KEY_OF = {name: key for key, names in _HEADER_KEYS.items() for name in names}
+_HEADER_LINE = re.compile(r"^\s*([^\W\d_][\w .'’-]{0,30}?)\s*[:：]\s*(\S.*)$")
+# Gutenberg continues a long value on lines indented under it.
+_CONTINUATION = re.compile(r"^\s{2,}\S")
+
+
+def header_field(line: str) -> tuple[str, str] | None:
+    """("author", "Jane Doe") for "Author: Jane Doe"; None for any other line."""
+    match = _HEADER_LINE.match(line)
+    if not match:
+        return None
+    key = _HEADER_KEY_OF.get(re.sub(r"\s+", " ", match[1]).lower())
+    return (key, match[2].strip()) if key else None
+
+
+def header_fields(lines) -> dict[str, str]:
+    """The known "Key: value" fields among lines, keyed by title, subtitle,
+    author, editor, translator, illustrator, date, language, credits,
+    publisher; the first of each wins, and indented lines continue a value."""
+    fields: dict[str, str] = {}
+    current: str | None = None
+    for line in lines:
+        found = header_field(line)
+        if found:
+            key, value = found
+            current = key if key not in fields else None
+            fields.setdefault(key, value)
+        elif current and _CONTINUATION.match(line):
+            fields[current] = f"{fields[current]} {line.strip()}"
+        else:
+            current = None
+    return fields
+
+
+# --- the cover -----------------------------------------------------------------
 
 @dataclass
 class CoverInfo:
@@ -120,9 +524,18 @@ COVER_LINE_MAX = 150
 
 
 _SENTENCE_END = re.compile(r"[.!][\"”’)]?[⁰¹²³⁴⁵⁶⁷⁸⁹\d\]\[]*$")
+# A period inside a line, followed by a capital: two sentences, unless the word
+# before it is an initial or a title ("By Dr. Jane Doe", "J. R. Smith").
+_INNER_SENTENCE_END = re.compile(r"(\S*)[.!?][⁰¹²³⁴⁵⁶⁷⁸⁹]*\s+[A-ZÀ-ÖØ-ÞА-ЯЁ]")
+_NOT_SENTENCE_ENDING = {"dr", "prof", "mr", "mrs", "ms", "mme", "st", "no", "nr", "vol", "sr", "sra", "jr", "ed",
+                        "eds", "trans", "ph.d", "m", "dra"}
 SECTION_NAMES = re.compile(
     r"^\W*(summary|abstract|introduction|conclusions?|foreword|preface|executive summary|contents|table of contents|"
-    r"acknowledg(e)?ments|about the authors?|recommendations|notes|endnotes|references)\W*$",
+    r"acknowledg(e)?ments|about the authors?|recommendations|notes|endnotes|references|"
+    r"résumé|sommaire|table des matières|avant-propos|préface|synthèse|"
+    r"zusammenfassung|einleitung|inhalt|inhaltsverzeichnis|vorwort|"
+    r"resumen|introducción|índice|prólogo|conclusiones|"
+    r"аннотация|введение|содержание|оглавление|предисловие)\W*$",
     re.I,
 )
 
@@ -132,32 +545,55 @@ def is_cover_line(line: str) -> bool:
     line = line.strip()
     if not line or "\n" in line or len(line) > COVER_LINE_MAX or SECTION_NAMES.match(line):
         return False
-    if re.search(r"[.!?][⁰¹²³⁴⁵⁶⁷⁸⁹]*\s+[A-Z]", line):
+    if parse_date(line):
+        return True  # "15. März 2021" has a period before a capital, and is no sentence
+    if _has_inner_sentence_end(line):
         return False
     # A sentence is body text, unless it is only a date or a byline ("July 2020.").
-    return not _SENTENCE_END.search(line) or bool(parse_date(line) or parse_author_line(line))
+    return not _SENTENCE_END.search(line) or bool(parse_author_line(line))
+
+
+def _has_inner_sentence_end(line: str) -> bool:
+    for match in _INNER_SENTENCE_END.finditer(line):
+        word = match[1].lstrip("(“\"'«").lower()
+        if len(word) == 1 or word in _NOT_SENTENCE_ENDING:
+            continue
+        return True
+    return False
 
 
 def read_cover(lines: list[str]) -> CoverInfo:
-    """Read title, authors and date from the cover lines that open a document."""
+    """Read title, authors and date from the cover lines that open a document.
+
+    Only the lines given are looked at, and only until the first that is not
+    cover, so a large document costs no more than a small one.
+    """
     info = CoverInfo()
     used = 0
     for line in lines:
         if not is_cover_line(line):
             break
         used += 1
-        stripped = line.strip()
+        stripped = line.strip().strip("*_").strip()
+        if _take_header_field(info, stripped):
+            continue
         date = parse_date(stripped)
         if date:
             info.date = info.date or date
             continue
         names = parse_author_line(stripped)
+        if names and (info.title is not None or _AUTHOR_PREFIX.match(stripped)):
+            info.authors.extend(name for name in names if name not in info.authors)
+            info.date = info.date or _date_in_fields(stripped)
+            continue
+        fields_date = _date_in_fields(stripped)
+        if fields_date and info.title is not None:
+            # "Harbour Institute · Brief No. 7 · March 2022": the publisher's line.
+            info.date = info.date or fields_date
+            continue
         if info.date and info.title and not names:
             used -= 1  # the date closes the cover; only authors may follow it
             break
-        if names and info.title is not None:
-            info.authors.extend(name for name in names if name not in info.authors)
-            continue
         if info.title is None:
             info.title = stripped.rstrip(".")
         elif used == 2 and len(stripped.split()) >= 2 and not info.authors:
@@ -166,3 +602,28 @@ def read_cover(lines: list[str]) -> CoverInfo:
             info.title = info.title + separator + stripped.rstrip(".")
     info.lines_used = used
     return info
+
+
+def _date_in_fields(line: str) -> str | None:
+    """A date in one of the fields of a line with several ("Jane Doe | March 2022")."""
+    if len(_FIELD_SEPARATOR.split(line)) < 2:
+        return None
+    return find_date(line)
+
+
+def _take_header_field(info: CoverInfo, line: str) -> bool:
+    """Fill info from a "Title: …", "Author: …", "Release Date: …" line."""
+    found = header_field(line)
+    if not found:
+        return False
+    key, value = found
+    if key == "title":
+        info.title = value.rstrip(".")
+    elif key == "subtitle" and info.title:
+        info.title = f"{info.title}: {value.rstrip('.')}"
+    elif key == "author":
+        names = parse_author_line(f"Author: {value}") or []
+        info.authors.extend(name for name in names if name not in info.authors)
+    elif key == "date":
+        info.date = info.date or find_date(value)
+    return True

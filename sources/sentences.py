@@ -36,7 +36,9 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 # Closing quotes/brackets kept inside the ending sentence; French typography
 # puts a (no-break) space before the closing guillemet: « citation. »
-_CLOSERS = r"[”\"’'»)\]]|[ \xa0\u202f]»"
+# German typography closes with “ and ‘ („so“, ‚so‘), which English uses to
+# open; right after a period, before a space, they can only be closing.
+_CLOSERS = r"[”“\"’‘'»)\]]|[ \xa0\u202f]»"
 # Footnote markers right after the punctuation: Unicode superscripts or "[N]"
 # (some texts put a space before it: '“The water came back.” [8]'; a new
 # sentence never starts with a note number, so the marker stays behind).
@@ -62,10 +64,10 @@ _CANDIDATE = re.compile(
 
 # The word after a boundary, skipping opening quotes/brackets; group 2 tells
 # whether it is itself followed by a period (then it is an initial, "A. I.").
-_NEXT_WORD = re.compile(r"[“\"‘'«(\[]*(\w+)(\.?)")
+_NEXT_WORD = re.compile(r"[“„\"‘‚'«(\[¿¡]*(\w+)(\.?)")
 
 # Leading punctuation stripped from the word before the period: "(ed." -> "ed".
-_OPENERS = "“\"‘'«([{"
+_OPENERS = "“„\"‘‚'«([{¿¡"
 
 # Policies for a word followed by a single period and then a capital, digit,
 # quote, ... (a lowercase next word never starts a sentence: see below).
@@ -81,19 +83,43 @@ _ABBREVIATIONS: dict[str, int] = {}
 for _words, _policy in (
     # Titles and ranks precede a name, so they never end a sentence.
     ("dr mr mrs ms prof messrs mme mlle gen col lt sen rep gov capt maj sgt "
-     "adm rev hon", _NEVER),
+     "adm rev hon "
+     "m mm me pr "  # French: M. Dupont, MM. Dupont et Durand, Me (maître), Pr
+     "sra srta dra dña "  # Spanish: Sra. García
+     "hr fr", _NEVER),  # German: Hr. Müller, Fr. Weber
     # Latin/connective abbreviations always introduce something.
-    ("e.g i.e cf vs v viz", _NEVER),
+    ("e.g i.e cf vs v viz "
+     "ex av env coll "  # French: p. ex., av. J.-C., env. 300, coll. Folio
+     "ej ee "  # Spanish: p. ej., EE. UU.
+     "bzw vgl ggf inkl evtl sog usf", _NEVER),  # German: bzw., vgl., sog.
     # Reference and quantity words: usually followed by a number.
     ("no nos vol vols p pp ch chap para paras art fig figs approx c ca "
      "ibid cit op.cit etc "
-     "jan feb mar apr jun jul aug sep sept oct nov dec", _DIGIT),
+     "jan feb mar apr jun jul aug sep sept oct nov dec "
+     "núm nº pág págs cap aprox "  # Spanish
+     "nr abs bd anm tab hrsg usw "  # German
+     "t chap éd", _DIGIT),  # French: t. 2, chap. 4
     # Words that may well end a sentence but are often followed by a name:
     # "U.S. Congress", "Gazprom Co. Ltd.", "Smith et al. Moscow".
-    ("u.s u.k e.u u.n u.s.a u.s.s.r inc ltd co corp jr sr st al ed eds", _NAME),
+    ("u.s u.k e.u u.n u.s.a u.s.s.r inc ltd co corp jr sr st al ed eds "
+     "uu ud uds "  # Spanish: EE. UU. (may end a sentence), Ud.
+     "mio mrd jh gmbh", _NAME),  # German: 3 Mio. Euro, im 19. Jh.
 ):
     for _word in _words.split():
         _ABBREVIATIONS[_word] = _policy
+
+# German writes ordinals with a period: "am 3. März", "im 19. Jahrhundert",
+# "der 2. Weltkrieg". A short number is an ordinal, not a sentence end, when
+# a month follows it or an article or preposition precedes it.
+_ORDINAL_DIGITS_MAX = 3
+_MONTHS_AFTER_ORDINALS = frozenset("""
+    Januar Jänner Februar März April Mai Juni Juli August September Oktober
+    November Dezember January February March June July October December
+""".split())
+_WORDS_BEFORE_ORDINALS = frozenset("""
+    am im vom zum zur beim der die das den dem des ab bis seit ihr ihre ihrem
+    ihren sein seine seinem seinen jeder jede jedes jeden zu
+""".split())
 
 # Capitalised words that commonly start an English sentence.  After a _NAME
 # word ("U.S.", an initial, "Inc.") only these trigger a split: "U.S. It was"
@@ -111,7 +137,18 @@ _STARTERS = frozenset("""
     Therefore These They This Those Though Thus To Today Together Under Unlike
     Until We What When Where Whether Which While Who Why With Within Without
     Yet You
+""".split()) | frozenset("""
+    Il Elle Ils Elles Ce Cette Ces Cela Ceci Mais Dans Pour Par Selon Depuis
+    Cependant Ainsi Enfin Une Nous On Puis Alors Au Aux Toutefois Pourtant
+    Ella Ellos Ellas Esto Este Esta Estos Estas Pero Sin Según Desde Además
+    Así También Una Con Para Por Sus Ahora
+    Der Das Ein Eine Es Er Sie Wir Ich Im Am Auf Aber Und Doch Dann Denn Auch
+    Nach Seit Bei Mit Für Als Wenn Diese Dieser Dieses Zudem Jedoch Damit
 """.split())
+# Articles that also begin names ("J. Le Carré", "U.S. Los Angeles", "El
+# Salvador"): a starter only before a lowercase word ("EE. UU. El viaje").
+_ARTICLE_STARTERS = frozenset("Le La Les El Los Las Lo Die".split())
+_LOWERCASE_WORD_NEXT = re.compile(r"[ \xa0]+[^\W\d_]")
 
 
 def _word_before(text: str, pos: int) -> str:
@@ -132,6 +169,10 @@ def _policy(word: str) -> int | None:
     policy = _ABBREVIATIONS.get(word.lower())
     if policy is not None:
         return policy
+    if len(word) == 1 and word.isalpha():
+        # A lone lowercase letter abbreviates a word: German "z. B.", "d. h.",
+        # "u. a.", French "t. 2", Spanish "a. C.".
+        return _NEVER
     # Dotted letter sequences not listed above: acronyms ("D.C", "a.m"),
     # domains ("ifri.org"), series names ("Russie.Nei").  Decimals and
     # version numbers ("3.14", "1.2.3") end in a digit and stay ordinary.
@@ -140,12 +181,45 @@ def _policy(word: str) -> int | None:
     return None
 
 
+# Two-letter abbreviations whose second letter never ends a sentence either.
+_NEVER_PAIRS = frozenset({"z.b", "d.h", "z.t", "u.u", "o.ä", "u.ä", "s.o", "s.u"})
+
+
+def _token_before(text: str, pos: int) -> str:
+    """The whitespace-separated token before the word that ends at pos."""
+    parts = text[max(0, pos - 40):pos].rsplit(None, 2)
+    return parts[-2].lstrip(_OPENERS) if len(parts) >= 2 else ""
+
+
+def _is_german_ordinal(text: str, word: str, period: int, nxt: int) -> bool:
+    """ "am 3. März", "im 19. Jahrhundert": a number with an ordinal's period."""
+    if not (word.isdigit() and len(word) <= _ORDINAL_DIGITS_MAX):
+        return False
+    following = _NEXT_WORD.match(text, nxt)
+    if following and following.group(1) in _MONTHS_AFTER_ORDINALS:
+        return True
+    return _token_before(text, period).lower() in _WORDS_BEFORE_ORDINALS
+
+
+def _second_of_pair(text: str, letter: str, period: int) -> int | None:
+    """The policy for "B" in "z. B." (after a lone lowercase letter), else None."""
+    if not letter.isalpha():
+        return None
+    previous = _token_before(text, period)
+    if len(previous) != 2 or previous[1] != "." or not previous[0].islower():
+        return None
+    return _NEVER if f"{previous[0]}.{letter}".lower() in _NEVER_PAIRS else _NAME
+
+
 def _ends_after_period(text: str, period: int, tail: str, nxt: int) -> bool:
     """Judge a single "." at index period, followed by tail, whitespace, and
     the next sentence's would-be first character at index nxt."""
-    policy = _policy(_word_before(text, period))
+    word = _word_before(text, period)
+    policy = _second_of_pair(text, word, period) if len(word) == 1 else None
     if policy is None:
-        return True
+        policy = _policy(word)
+    if policy is None:
+        return not _is_german_ordinal(text, word, period, nxt)
     if policy == _NEVER:
         return False
     # A footnote marker after the period ("U.S.[3] Russia") shows the
@@ -154,10 +228,15 @@ def _ends_after_period(text: str, period: int, tail: str, nxt: int) -> bool:
         return True
     if policy == _DIGIT:
         return not text[nxt].isdigit()
-    word = _NEXT_WORD.match(text, nxt)
+    following = _NEXT_WORD.match(text, nxt)
     # "A. A. Gromyko": a following word with its own period is an initial,
     # not the starter "A".
-    return bool(word) and not word.group(2) and word.group(1) in _STARTERS
+    if not following or following.group(2):
+        return False
+    if following.group(1) in _ARTICLE_STARTERS:
+        after = _LOWERCASE_WORD_NEXT.match(text, following.end())
+        return bool(after) and after.group()[-1].islower()
+    return following.group(1) in _STARTERS
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
