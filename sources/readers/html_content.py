@@ -1,0 +1,316 @@
+"""What of an HTML page is the article, and what is the site around it.
+
+Every element is judged once, outermost first, by what the page's own markup
+says about it: its tag (<nav>, a page-level <header>/<footer>, <aside>), its
+ARIA role, the words of its class and id (toc, mw-editsection, share, cookie,
+pg-boilerplate), hidden attributes and styles. Where the markup is silent, a
+block made almost only of links outside the article is navigation. A decision
+never reaches an element that holds a note or the article itself: such a match
+is kept, with a warning, since dropping real text is the one thing we must not do.
+Removed elements are reported with their kind; nothing is dropped unrecorded
+except code (script, style, template).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claimdesk.sources.readers.html_tree import Node, iter_elements, text_of
+
+CODE_TAGS = {"script", "style", "template", "head", "title"}
+"""Code and document metadata, not text: left out unrecorded."""
+_EMBEDDED = {"iframe", "object", "canvas", "svg", "embed", "video", "audio", "math", "noscript", "map"}
+"""Their text is a fallback or a drawing's labels, not the article's prose."""
+_CONTROLS = {"button", "select", "textarea", "datalist", "output", "input"}
+_SECTIONING = {"article", "aside", "main", "nav", "section"}
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+# Words in class/id, matched as whole dash- or underscore-separated words.
+_KIND_WORDS = [
+    ("edit-link", r"mw-editsection|editsection|edit-?link|post-edit-link|edit-section"),
+    ("contents", r"toc|toctitle|table-of-contents|tableofcontents|mw-panel-toc|vector-toc|ez-toc-container|sommaire|inhaltsverzeichnis"),
+    ("languages", r"interlanguage-link|p-lang|lang-list|language-list|languages|language-switcher|language-selector|mw-portlet-lang|interwiki|lang-menu"),
+    ("cookie", r"cookie|cookies|cookie-banner|cookie-notice|consent|gdpr|ccpa|cc-window|onetrust|didomi|cmp-banner"),
+    ("share", r"share|shares|sharing|share-buttons|social-share|sharedaddy|addtoany|a2a_kit|shariff|social-links|social-icons|socials|social|partage|teilen"),
+    ("related", r"related|related-posts|relatedposts|read-more|readmore|more-stories|recommended|yarpp|outbrain|taboola|further-reading-links"),
+    ("licence", r"pg-boilerplate|pgheader|pg-header|pg-footer|pgfooter|pg-machine-header|pg-start-separator|pg-end-separator|license|licence"),
+    ("navigation", r"navbox|navbar|navigation|nav|menu|main-menu|breadcrumbs?|arbo|ariane|hatnote|catlinks|mw-jump-link|skip-link|skiplink|pagination|pager|"
+                   r"mw-navigation|vector-menu|site-nav|sistersitebox|mw-indicators|page-actions|toolbar"),
+    ("header", r"site-header|masthead|sitesub|site-branding|branding|site-logo|region-header|mw-header|top-bar|topbar|site-title"),
+    ("footer", r"site-footer|footer|printfooter|copyright|colophon|mw-footer|entry-footer|post-footer"),
+    ("sidebar", r"sidebar|widget-area|widget|secondary|rail|side-column"),
+    ("other", r"advert|advertisement|ad-slot|ad-container|ads|adsbygoogle|newsletter|subscribe|subscription|signup|paywall|modal|popup|overlay|print-only"),
+]
+_KIND_PATTERNS = [(kind, re.compile(rf"(?<![a-z0-9])(?:{words})(?![a-z0-9])", re.I)) for kind, words in _KIND_WORDS]
+_EXACT_WORDS = {"header": "header", "footer": "footer", "masthead": "header"}
+_HIDDEN_CLASSES = {"hidden", "d-none", "is-hidden", "hide", "display-none"}
+# WordPress tags posts with their taxonomy ("category-social-policy"): not a role.
+_TAXONOMY_CLASS = re.compile(r"^(?:category|tag|post|type|format|status|postid|page-id|author)-", re.I)
+_ROLE_KINDS = {
+    "navigation": "navigation", "menu": "navigation", "menubar": "navigation", "search": "navigation", "tablist": "navigation",
+    "banner": "header", "contentinfo": "footer", "complementary": "sidebar", "doc-toc": "contents", "directory": "contents",
+    "dialog": "other", "alertdialog": "other",
+}
+_NOTE_ROLES = re.compile(r"(?<![a-z])(?:note|footnote|endnote|doc-footnote|doc-endnote|rearnote|sidenote|marginnote)s?(?![a-z])", re.I)
+_MAIN_CLASSES = re.compile(r"(?<![a-z0-9])(?:mw-parser-output|mw-content-text|entry-content|post-content|article-body|article-content|articlebody|story-body|field-name-body)(?![a-z0-9])", re.I)
+
+LINK_DENSITY_NAVIGATION = 0.7
+"""Share of a block's text inside links above which, outside the article, it is a
+menu or a list of links (jusText's cut for "bad" blocks is 0.2 with prose in it;
+ours is for blocks with next to no prose, see _PROSE_IN_NAVIGATION)."""
+_MIN_LINKS_NAVIGATION = 3
+_PROSE_IN_NAVIGATION = 80
+"""Characters of non-link text a link list may carry ("Home | About | ...")."""
+LINK_DENSITY_RELATED = 0.5
+"""A "Related articles" block is its heading plus links, with a teaser line or two."""
+PROTECTED_SHARE = 0.4
+"""A markup match on an element holding this share of the page's text is doubted."""
+_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.I)
+_RIGHTS = re.compile(r"rights reserved|droits réservés|rechte vorbehalten|\b(?:19|20)\d\d\b", re.I)
+_COPYRIGHT_MAX_CHARS = 300
+_RELATED_HEADING = re.compile(
+    r"^\W*(?:related(?: articles| posts| stories| content| reading)?|read more|more (?:from|on|in|stories)\b.*|you (?:may|might) also like|"
+    r"recommended(?: for you)?|(?:à |a )?lire aussi|sur le même sujet|dans la même rubrique|mehr zum thema|lesen sie auch|weitere artikel|"
+    r"das könnte sie auch interessieren|auch interessant)\W*$",
+    re.I,
+)
+_PG_START = re.compile(r"\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.I)
+_PG_END = re.compile(r"\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG|^\s*End of (?:the )?Project Gutenberg", re.I)
+_PAGE_NUMBER_CLASS = re.compile(r"(?<![a-z])(?:pagenum|pageno|page-number|pagenumber|page-num)(?![a-z])", re.I)
+_PAGE_ID = re.compile(r"^(?:page|pg|p)[-_]?([0-9]{1,5}|[ivxlcdm]{1,8})$", re.I)
+_PAGE_TEXT = re.compile(r"^[\[{(]?\s*(?:pg\.?|page|p\.|s\.)?\s*([0-9]{1,5}|[ivxlcdm]{1,8})\s*[\]})]?$", re.I)
+
+
+@dataclass
+class ContentPlan:
+    main: Node | None
+    removed: dict[int, str] = field(default_factory=dict)
+    """Element index -> kind (model.REMOVED_KINDS), for elements kept out of the text."""
+    pages: dict[int, str] = field(default_factory=dict)
+    """Element index -> printed page label, for page-number elements."""
+    warnings: list[str] = field(default_factory=list)
+
+
+def plan_content(root: Node, protected: set[int]) -> ContentPlan:
+    body = next((node for node in iter_elements(root) if node.tag == "body"), root)
+    main = find_main(root)
+    plan = ContentPlan(main)
+    keep = set(protected)
+    if main is not None:
+        keep.add(main.index)
+        keep.update(ancestor.index for ancestor in main.ancestors())
+    total = max(body.text_length, 1)
+    h1s = [node for node in iter_elements(body) if node.tag == "h1"]
+    _mark_gutenberg_licence(body, plan, keep)
+    pending: list[tuple[Node, bool]] = [(body, main is not None and main is body)]
+    while pending:
+        node, in_main = pending.pop()
+        in_main = in_main or node is main
+        if node.index in plan.removed:
+            continue
+        page = _page_label(node)
+        if page:
+            plan.pages[node.index] = page
+            continue
+        kind = None if node is body else _kind_of(node, in_main, h1s)
+        # A class word is a weaker sign than a tag or role: on an element that holds
+        # much of the page ("category-social-policy" on the article) it is doubted.
+        doubted = kind is not None and kind != _kind_by_markup(node) and node.text_length >= PROTECTED_SHARE * total
+        if kind == "header" and _holds_the_only_title(node, h1s):
+            kind = None  # the page's title sits in it: it is the article's header
+        if kind and (node.index in keep or doubted):
+            if node.text_length:
+                plan.warnings.append(f"kept text that looks like {kind} because it holds the article or its notes: {text_of(node)[:60]!r}")
+            kind = None
+        if kind:
+            plan.removed[node.index] = kind
+            continue
+        pending.extend((child, in_main) for child in reversed(node.children) if isinstance(child, Node))
+    if main is not None:
+        _warn_about_text_outside(body, main, plan, protected)
+    return plan
+
+
+def find_main(root: Node) -> Node | None:
+    """The element that holds the article: <main>, role=main, a CMS's article body, or the one <article>."""
+    candidates = [node for node in iter_elements(root)
+                  if node.tag == "main" or node.get("role") == "main" or node.get("itemprop") == "articleBody"
+                  or _MAIN_CLASSES.search(node.get("class") + " " + node.get("id"))]
+    articles = [node for node in iter_elements(root) if node.tag == "article"]
+    if not candidates and articles:
+        candidates = [max(articles, key=lambda node: node.text_length)]
+    # The largest holds the rest: reading more of the page as the article is the safe mistake.
+    return max(candidates, key=lambda node: node.text_length) if candidates else None
+
+
+def _class_words(node: Node) -> str:
+    classes = [word for word in node.get("class").split() if not _TAXONOMY_CLASS.match(word)]
+    return " ".join(classes + [node.get("id")])
+
+
+def _kind_of(node: Node, in_main: bool, h1s: list[Node]) -> str | None:
+    if node.tag in CODE_TAGS:
+        return None
+    kind = _kind_by_markup(node)
+    words = _kind_by_words(node)
+    if (kind, words) in (("other", "cookie"), ("navigation", "languages"), ("navigation", "contents")):
+        return words  # the class says which kind of dialog or menu it is
+    return kind or words or _kind_by_structure(node, in_main, h1s)
+
+
+def _kind_by_markup(node: Node) -> str | None:
+    """What the tag, the ARIA role and the hiding attributes say."""
+    tag = node.tag
+    if "hidden" in node.attrs or node.get("aria-hidden").lower() == "true" or _HIDDEN_STYLE.search(node.get("style")) \
+            or _HIDDEN_CLASSES & set(node.get("class").lower().split()):
+        return "hidden"
+    if tag in ("nav", "menu"):
+        return "navigation"
+    if tag == "form":
+        return "navigation" if node.get("role") == "search" or "search" in _class_words(node).lower() else "other"
+    if tag in _CONTROLS or tag in _EMBEDDED or tag == "dialog":
+        return "other"
+    return _ROLE_KINDS.get(node.get("role").lower())
+
+
+def _kind_by_structure(node: Node, in_main: bool, h1s: list[Node]) -> str | None:
+    """What the element's place and its links say, where tags, roles and classes are silent."""
+    tag = node.tag
+    if tag in ("header", "footer") and _is_page_level(node):
+        if tag == "header" and _holds_the_only_title(node, h1s):
+            return None  # a page whose title sits in the site header: the header is the article's
+        return tag
+    if tag == "aside" and not _NOTE_ROLES.search(" ".join((node.get("class"), node.get("role"), node.get("epub:type")))):
+        if not in_main or _link_density(node) >= LINK_DENSITY_RELATED:
+            return "sidebar"
+        return None
+    if _is_copyright_line(node):
+        return "footer"
+    if _is_language_list(node):
+        return "languages"
+    if _is_related_block(node):
+        return "related"
+    if not in_main and _is_link_list(node):
+        return "navigation"
+    return None
+
+
+def _kind_by_words(node: Node) -> str | None:
+    words = _class_words(node)
+    if not words.strip():
+        return None
+    exact = _EXACT_WORDS.keys() & set(words.lower().split())
+    if exact:
+        # A bare "header"/"footer" class or id; "entry-header" is the article's own.
+        return _EXACT_WORDS[min(exact)]
+    for kind, pattern in _KIND_PATTERNS:
+        if pattern.search(words):
+            if kind == "navigation" and _NOTE_ROLES.search(words) and "hatnote" not in words.lower():
+                continue
+            return kind
+    return None
+
+
+def _is_page_level(node: Node) -> bool:
+    """HTML's rule: a header or footer belongs to the page unless inside a sectioning element."""
+    return not any(ancestor.tag in _SECTIONING or ancestor.get("role") == "main" for ancestor in node.ancestors())
+
+
+def _holds_the_only_title(header: Node, h1s: list[Node]) -> bool:
+    return bool(h1s) and all(any(a is header for a in h1.ancestors()) for h1 in h1s)
+
+
+def _link_density(node: Node) -> float:
+    return node.link_length / node.text_length if node.text_length else 0.0
+
+
+def _is_link_list(node: Node) -> bool:
+    if node.tag not in ("ul", "ol", "div", "p", "table", "section", "dl", "td", "span"):
+        return False
+    return (node.link_count >= _MIN_LINKS_NAVIGATION and _link_density(node) >= LINK_DENSITY_NAVIGATION
+            and node.text_length - node.link_length <= _PROSE_IN_NAVIGATION)
+
+
+def _is_language_list(node: Node) -> bool:
+    """A list of links each in another language (hreflang or lang on every link)."""
+    if node.tag not in ("ul", "ol") or node.link_count < _MIN_LINKS_NAVIGATION:
+        return False
+    links = [n for n in iter_elements(node) if n.tag == "a" and n.get("href")]
+    in_other_languages = sum(1 for link in links if link.get("hreflang") or link.get("lang"))
+    return in_other_languages >= 0.7 * len(links)
+
+
+def _is_related_block(node: Node) -> bool:
+    if node.tag not in ("section", "div", "aside") or _link_density(node) < LINK_DENSITY_RELATED:
+        return False
+    heading = next((child for child in node.children if isinstance(child, Node) and child.tag in ("h2", "h3", "h4", "h5", "h6", "strong", "p")), None)
+    return heading is not None and bool(_RELATED_HEADING.match(text_of(heading)))
+
+
+def _is_copyright_line(node: Node) -> bool:
+    if node.tag not in ("p", "div", "small", "section", "span") or not 0 < node.text_length <= _COPYRIGHT_MAX_CHARS:
+        return False
+    text = text_of(node)
+    return bool(_COPYRIGHT.match(text) and _RIGHTS.search(text))
+
+
+def _page_label(node: Node) -> str | None:
+    """The printed page an element marks: PG's span.pagenum, an EPUB page break."""
+    roles = " ".join((node.get("class"), node.get("role"), node.get("epub:type")))
+    if not (_PAGE_NUMBER_CLASS.search(roles) or "pagebreak" in roles.lower()):
+        return None
+    for element in iter_elements(node):
+        match = _PAGE_ID.match(element.get("id"))
+        if match:
+            return match.group(1)
+    for value in (node.get("title"), node.get("aria-label"), text_of(node)):
+        match = _PAGE_TEXT.match(value.strip())
+        if match:
+            return match.group(1)
+    return None
+
+
+def _mark_gutenberg_licence(body: Node, plan: ContentPlan, keep: set[int]) -> None:
+    """Project Gutenberg's licence: everything up to the START line, and from the END line on.
+
+    Newer files wrap it in section.pg-boilerplate (the class words catch those);
+    older ones put it in a <pre> or paragraphs at either end, found by its lines.
+    """
+    total = max(body.text_length, 1)
+    for pattern, before in ((_PG_START, True), (_PG_END, False)):
+        holder = _smallest_block_with(body, pattern)
+        if holder is None:
+            continue
+        # Climb while the licence is still a small part of the page, so that the
+        # whole boilerplate block goes, never the book around it.
+        while holder.parent is not None and holder.parent is not body and holder.parent.text_length < PROTECTED_SHARE * total:
+            holder = holder.parent
+        siblings = [child for child in (holder.parent or body).children if isinstance(child, Node)]
+        position = next(index for index, child in enumerate(siblings) if child is holder)
+        chosen = siblings[: position + 1] if before else siblings[position:]
+        for node in chosen:
+            if node.index not in keep and node.tag not in CODE_TAGS and node.text_length:
+                plan.removed[node.index] = "licence"
+
+
+def _smallest_block_with(body: Node, pattern: re.Pattern) -> Node | None:
+    for node in iter_elements(body):
+        for child in node.children:
+            if isinstance(child, str) and pattern.search(child.strip()):
+                return node if node.tag not in ("span", "strong", "b", "em", "i", "a") else next(
+                    (a for a in node.ancestors() if a.tag not in ("span", "strong", "b", "em", "i", "a")), node)
+    return None
+
+
+def _warn_about_text_outside(body: Node, main: Node, plan: ContentPlan, protected: set[int]) -> None:
+    """Text beside the article that no rule named: kept, but a person should look."""
+    path = [main, *main.ancestors()]
+    on_path = {node.index for node in path}
+    for ancestor in path[1:]:
+        for child in ancestor.children:
+            if isinstance(child, str) or child.index in on_path or child.index in protected or child.tag in CODE_TAGS:
+                continue
+            removed_inside = sum(node.text_length for node in iter_elements(child) if node.index in plan.removed)
+            if child.text_length > removed_inside:
+                plan.warnings.append(f"kept text outside the article: {text_of(child)[:60]!r}")

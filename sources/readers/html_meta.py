@@ -1,0 +1,385 @@
+"""Title, authors and date of an HTML page.
+
+Sources, from the most to the least trusted when they disagree:
+1. what the publisher wrote for citation managers and search engines about the
+   article itself: Highwire `citation_*` tags and the schema.org Article in
+   JSON-LD (headline, author, datePublished) -- deliberate, per-article data;
+2. what the reader sees: the h1 (when the <title> confirms it), the byline
+   (rel=author, .byline, .author, "By ..." under the h1, <address>), <time
+   datetime> in the byline, a Project Gutenberg header's "Title:/Author:/Release date:";
+3. generic page metadata: og:*, dc.*, article:published_time, <meta name=author>,
+   and <title> -- often filled by site templates (the site's name, the date the
+   page was last rebuilt), so they only fill what the first two left empty.
+The site's name (og:site_name, the publisher, the "| Site" suffix of <title>) is
+never the title. A date that cannot exist (2021-02-30) is no date. JSON-LD is
+read with json.loads as data, never run.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from dataclasses import dataclass, field
+
+from claimdesk.sources import header
+from claimdesk.sources.blocks import HEADING, PARAGRAPH, Block
+from claimdesk.sources.header import parse_author_line, parse_date
+from claimdesk.sources.readers.html_tree import Node, iter_elements, text_of
+
+_CITATION_TITLE = ("citation_title",)
+_CITATION_AUTHORS = ("citation_author", "citation_authors")
+_CITATION_DATES = ("citation_publication_date", "citation_date", "citation_online_date", "citation_cover_date")
+_OTHER_TITLES = ("dc.title", "dcterms.title", "og:title", "twitter:title")
+_OTHER_AUTHORS = ("author", "dc.creator", "dcterms.creator", "article:author", "parsely-author", "sailthru.author", "byl")
+_OTHER_DATES = ("article:published_time", "dcterms.date", "dc.date", "dcterms.issued", "dc.date.issued", "date", "pubdate",
+                "publication_date", "publish-date", "parsely-pub-date", "sailthru.date", "og:published_time", "citation_date")
+_SITE_NAMES = ("og:site_name", "application-name", "citation_journal_title", "citation_publisher")
+_ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "scholarlyarticle", "report", "techarticle", "reportagenewsarticle",
+                  "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle", "creativework", "book", "chapter", "posting"}
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|::|»)\s+")
+_BYLINE_CLASS = re.compile(r"(?<![a-z])(?:byline|by-line|author|authors|author-name|entry-author|post-author|article-author|auteur|autor|autorin|contributor)(?![a-z])", re.I)
+_DATE_CLASS = re.compile(r"publish|pubdate|entry-date|post-date|posted-on|article-date|dateline|(?<![a-z])date(?![a-z])", re.I)
+_BYLINE_PREFIX = re.compile(r"^(?:by|par|von|written by|text|texte|auteur(?:e|s)?|autor(?:in|en)?|author(?:s)?)\s*:?\s+", re.I)
+_DATE_LEAD = re.compile(
+    r"(?:published|posted|first published|publié|publiée|mis en ligne|veröffentlicht|erschienen|date)\s*(?:on|le|am|:)?\s*", re.I)
+_PIECE_SEPARATORS = re.compile(r"\s*(?:·|•|\||—|–|\s-\s|\n|,\s(?=(?:published|publié|veröffentlicht)))\s*", re.I)
+_GERMAN_MONTHS = {"januar": "January", "jänner": "January", "februar": "February", "märz": "March", "maerz": "March", "april": "April",
+                  "mai": "May", "juni": "June", "juli": "July", "august": "August", "september": "September",
+                  "oktober": "October", "november": "November", "dezember": "December"}
+_GERMAN_DATE = re.compile(r"\b(\d{1,2})\.\s*(" + "|".join(_GERMAN_MONTHS) + r")\s+((?:19|20)\d\d)\b", re.I)
+_FRENCH_FIRST = re.compile(r"\b1er\b")
+_PG_FIELD = r"(?=\s+(?:Author|Authors|Editor|Illustrator|Translator|Release [Dd]ate|Language|Credits|Original publication|Posting Date|Most recently updated|Produced by|\*\*\*)\b|$)"
+_PG_TITLE = re.compile(r"\bTitle:\s*(.+?)" + _PG_FIELD)
+_PG_AUTHOR = re.compile(r"\bAuthor:\s*(.+?)" + _PG_FIELD)
+_PG_RELEASE = re.compile(r"\bRelease [Dd]ate:\s*(.+?)(?:\s*\[e[Bb]ook\s*#\d+\]|" + _PG_FIELD + ")")
+_BYLINE_BLOCKS_AFTER_TITLE = 4
+"""How far under the h1 a "By ..." line may sit (a standfirst and a photo credit may come first)."""
+_BYLINE_MAX_CHARS = 200
+_JSON_LD_MAX_CHARS = 1_000_000
+
+
+@dataclass
+class PageMeta:
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Sources:
+    meta: dict[str, list[str]]
+    articles: list[dict]
+    site_names: list[str]
+    page_title: str
+
+
+def read_page_meta(root: Node, blocks: list[Block], excluded: set[int], licence_texts: list[str]) -> PageMeta:
+    """Metadata of the page; `excluded` are element indices of furniture and notes (no bylines there)."""
+    result = PageMeta()
+    sources = _Sources(_meta_tags(root), _json_ld_articles(root, result.warnings), [], _page_title(root))
+    sources.site_names = _site_names(sources)
+    gutenberg = " ".join(licence_texts)
+    result.title = _title(sources, blocks, gutenberg)
+    result.authors = _authors(sources, root, blocks, excluded, gutenberg)
+    result.date = _date(sources, root, blocks, excluded, gutenberg, result.warnings)
+    return result
+
+
+# -- gathering ------------------------------------------------------------------
+
+def _meta_tags(root: Node) -> dict[str, list[str]]:
+    meta: dict[str, list[str]] = {}
+    for node in iter_elements(root):
+        if node.tag != "meta":
+            continue
+        name = (node.get("name") or node.get("property") or node.get("itemprop")).strip().lower()
+        content = " ".join(node.get("content").split())
+        if name and content:
+            meta.setdefault(name, []).append(content)
+    return meta
+
+
+def _page_title(root: Node) -> str:
+    title = next((node for node in iter_elements(root) if node.tag == "title"), None)
+    return " ".join("".join(c for c in title.children if isinstance(c, str)).split()) if title else ""
+
+
+def _json_ld_articles(root: Node, warnings: list[str]) -> list[dict]:
+    """schema.org objects that describe the article, from every JSON-LD block."""
+    found: list[dict] = []
+    for node in iter_elements(root):
+        if node.tag != "script" or node.get("type").strip().lower() != "application/ld+json":
+            continue
+        raw = "".join(child for child in node.children if isinstance(child, str)).strip()
+        if not raw or len(raw) > _JSON_LD_MAX_CHARS:
+            continue
+        try:
+            data = json.loads(raw)
+        except (ValueError, RecursionError):
+            warnings.append("a JSON-LD block is not valid JSON; it was ignored")
+            continue
+        found.extend(_schema_objects(data))
+    return found
+
+
+def _schema_objects(data) -> list[dict]:
+    """Every dict with an @type, through lists and @graph, without recursion."""
+    objects, pending = [], [data]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, list):
+            pending.extend(reversed(item))
+        elif isinstance(item, dict):
+            if "@type" in item:
+                objects.append(item)
+            if isinstance(item.get("@graph"), list):
+                pending.extend(reversed(item["@graph"]))
+            if isinstance(item.get("mainEntity"), (dict, list)):
+                pending.append(item["mainEntity"])
+    return objects
+
+
+def _types(item: dict) -> set[str]:
+    kinds = item.get("@type")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    return {kind.lower() for kind in kinds if isinstance(kind, str)}
+
+
+def _site_names(sources: _Sources) -> list[str]:
+    names = [value for key in _SITE_NAMES for value in sources.meta.get(key, [])]
+    for item in sources.articles:
+        if "website" in _types(item) or "organization" in _types(item) or "newsmediaorganization" in _types(item):
+            names.extend(_names(item.get("name")))
+        publisher = item.get("publisher")
+        names.extend(_names(publisher.get("name") if isinstance(publisher, dict) else publisher))
+    return [name for name in names if name]
+
+
+def _article_items(sources: _Sources) -> list[dict]:
+    return [item for item in sources.articles if _types(item) & _ARTICLE_TYPES]
+
+
+def _names(value) -> list[str]:
+    """Names out of a JSON-LD author: a string, a Person/Organization, or a list of them."""
+    if isinstance(value, str):
+        return [" ".join(value.split())] if value.strip() else []
+    if isinstance(value, dict):
+        if isinstance(value.get("name"), str):
+            return _names(value["name"])
+        given, family = value.get("givenName"), value.get("familyName")
+        if isinstance(given, str) and isinstance(family, str):
+            return _names(f"{given} {family}")
+        return []
+    if isinstance(value, list):
+        return [name for item in value[:50] for name in _names(item)]
+    return []
+
+
+# -- title ----------------------------------------------------------------------
+
+def _title(sources: _Sources, blocks: list[Block], gutenberg: str) -> str | None:
+    for value in (v for key in _CITATION_TITLE for v in sources.meta.get(key, [])):
+        return value
+    heading = next((b.text for b in blocks if b.kind == HEADING and b.level == 1), None)
+    for item in _article_items(sources):
+        named = [name for key in ("headline", "name") for name in _names(item.get(key))[:1]]
+        # schema.org's headline is the title, but some sites put a description
+        # there (an encyclopedia's "former tidal watermill..."): the h1 decides.
+        confirmed = [name for name in named if heading and name.casefold() == heading.casefold()]
+        if confirmed or named:
+            return (confirmed or named)[0]
+    pg = _PG_TITLE.search(gutenberg)
+    if pg:
+        return pg.group(1).strip()
+    generic = [v for key in _OTHER_TITLES for v in sources.meta.get(key, [])] + ([sources.page_title] if sources.page_title else [])
+    if heading and not _is_site_name(heading, sources) and (not generic or any(heading.casefold() in value.casefold() for value in generic)):
+        return heading
+    for value in generic:
+        title = _without_site_name(value, sources)
+        if title:
+            return title
+    return heading
+
+
+def _is_site_name(text: str, sources: _Sources) -> bool:
+    return any(text.casefold() == name.casefold() for name in sources.site_names)
+
+
+def _without_site_name(title: str, sources: _Sources) -> str:
+    """"Title | Coastal Review" -> "Title", when the suffix (or prefix) is the site's name."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) > 1:
+        if _is_site_name(parts[-1], sources):
+            return " - ".join(parts[:-1]) if len(parts) > 2 else parts[0]
+        if _is_site_name(parts[0], sources):
+            return parts[-1] if len(parts) == 2 else title
+    return "" if _is_site_name(title, sources) else title
+
+
+# -- authors --------------------------------------------------------------------
+
+def _authors(sources: _Sources, root: Node, blocks: list[Block], excluded: set[int], gutenberg: str) -> list[str]:
+    citation = _meta_names(sources, _CITATION_AUTHORS)
+    if citation:
+        return citation
+    for item in _article_items(sources):
+        names = _unique(_names(item.get("author")) or _names(item.get("creator")))
+        if names:
+            return names
+    pg = _PG_AUTHOR.search(gutenberg)
+    if pg:
+        names = parse_author_line(pg.group(1))
+        if names:
+            return names
+    visible = _byline_names(root, excluded) or _names_under_title(blocks)
+    return visible or _meta_names(sources, _OTHER_AUTHORS)
+
+
+def _meta_names(sources: _Sources, keys: tuple[str, ...]) -> list[str]:
+    names: list[str] = []
+    for key in keys:
+        for value in sources.meta.get(key, []):
+            if re.match(r"https?://|www\.|@", value):
+                continue  # a profile link or a handle, not a name
+            names.extend(parse_author_line(value) or [part.strip() for part in re.split(r";|\s+and\s+", value) if part.strip()])
+    return _unique(names)
+
+
+def _unique(names: list[str]) -> list[str]:
+    seen: list[str] = []
+    for name in names:
+        if name and name not in seen:
+            seen.append(name)
+    return seen
+
+
+def _byline_elements(root: Node, excluded: set[int]):
+    for node in iter_elements(root):
+        if node.tag in ("script", "style", "head", "meta", "link") or _inside(node, excluded):
+            continue
+        if "author" in node.get("rel").lower().split() or node.get("itemprop") == "author" \
+                or node.tag == "address" or _BYLINE_CLASS.search(node.get("class")):
+            yield node
+
+
+def _byline_names(root: Node, excluded: set[int]) -> list[str]:
+    for node in _byline_elements(root, excluded):
+        names = _names_in_line(text_of(node))
+        if names:
+            # Several rel=author links make one byline: gather its siblings too.
+            more = [n for other in _byline_elements(node.parent or root, excluded) if other is not node
+                    and not _inside(other, {node.index}) and not _inside(node, {other.index}) for n in _names_in_line(text_of(other))]
+            return _unique(names + more)
+    return []
+
+
+def _names_in_line(line: str) -> list[str]:
+    if not line or len(line) > _BYLINE_MAX_CHARS:
+        return []
+    for piece in _PIECE_SEPARATORS.split(line):
+        piece = _BYLINE_PREFIX.sub("", piece.strip()).strip(" .,:")
+        names = parse_author_line(piece) if piece else None
+        if names:
+            return names
+    return []
+
+
+def _lines_under_title(blocks: list[Block]) -> list[str]:
+    start = next((i for i, b in enumerate(blocks) if b.kind == HEADING and b.level == 1), None)
+    if start is None:
+        return []
+    lines = []
+    for block in blocks[start + 1: start + 1 + _BYLINE_BLOCKS_AFTER_TITLE]:
+        if block.kind == HEADING:
+            break
+        if block.kind == PARAGRAPH and len(block.text) <= _BYLINE_MAX_CHARS:
+            lines.append(block.text)
+    return lines
+
+
+def _names_under_title(blocks: list[Block]) -> list[str]:
+    for line in _lines_under_title(blocks):
+        if _BYLINE_PREFIX.match(line.strip()):
+            names = _names_in_line(line)
+            if names:
+                return names
+    return []
+
+
+# -- date -----------------------------------------------------------------------
+
+def _date(sources: _Sources, root: Node, blocks: list[Block], excluded: set[int], gutenberg: str, warnings: list[str]) -> str | None:
+    ranked: list[str] = [v for key in _CITATION_DATES for v in sources.meta.get(key, [])]
+    for item in _article_items(sources):
+        ranked.extend(value for key in ("datePublished", "dateCreated") if isinstance(value := item.get(key), str))
+    pg = _PG_RELEASE.search(gutenberg)
+    if pg:
+        ranked.append(pg.group(1))
+    for group in (ranked, _visible_dates(root, excluded) + _dates_under_title(blocks), [v for key in _OTHER_DATES for v in sources.meta.get(key, [])]):
+        for value in group:
+            date = _iso_date(value)
+            if date:
+                return date
+            if date is None and _looks_like_date(value):
+                warnings.append(f"impossible date ignored: {value[:40]!r}")
+    return None
+
+
+def _visible_dates(root: Node, excluded: set[int]) -> list[str]:
+    values: list[str] = []
+    for node in iter_elements(root):
+        if node.tag != "time" or _inside(node, excluded):
+            continue
+        context = [node, *list(node.ancestors())[:4]]
+        if node.get("itemprop") == "datePublished" or "pubdate" in node.attrs or any(
+                _DATE_CLASS.search(n.get("class")) or _BYLINE_CLASS.search(n.get("class")) or n.tag == "header" for n in context):
+            values.extend(v for v in (node.get("datetime"), text_of(node)) if v)
+    for node in _byline_elements(root, excluded):
+        values.extend(_date_pieces(text_of(node)))
+    return values
+
+
+def _dates_under_title(blocks: list[Block]) -> list[str]:
+    return [piece for line in _lines_under_title(blocks) for piece in _date_pieces(line)]
+
+
+def _date_pieces(line: str) -> list[str]:
+    if len(line) > _BYLINE_MAX_CHARS:
+        return []
+    pieces = []
+    for piece in _PIECE_SEPARATORS.split(line):
+        lead = _DATE_LEAD.search(piece)
+        pieces.append(piece[lead.end():] if lead else piece)
+    return pieces
+
+
+def _looks_like_date(value: str) -> bool:
+    return bool(re.match(r"^\s*\d{4}-\d{1,2}-\d{1,2}|^\s*\d{1,2}[./]\d{1,2}[./]\d{4}", value))
+
+
+def _iso_date(value: str) -> str | None | bool:
+    """An ISO date as precise as the value, None for an impossible one, False for no date."""
+    value = _FRENCH_FIRST.sub("1", " ".join(value.split()))
+    value = _GERMAN_DATE.sub(lambda m: f"{m.group(1)} {_GERMAN_MONTHS[m.group(2).lower()]} {m.group(3)}", value)
+    date = parse_date(value[:10]) or parse_date(value)
+    find_date = getattr(header, "find_date", None)
+    if not date and find_date is not None and len(value) <= _BYLINE_MAX_CHARS:
+        date = find_date(value)
+    if not date:
+        return None if _looks_like_date(value) else False
+    return date if _possible(date) else None
+
+
+def _possible(iso: str) -> bool:
+    parts = [int(part) for part in iso.split("-")]
+    try:
+        datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
+
+
+def _inside(node: Node, indices: set[int]) -> bool:
+    return node.index in indices or any(ancestor.index in indices for ancestor in node.ancestors())

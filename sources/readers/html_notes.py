@@ -1,0 +1,178 @@
+"""Which elements of an HTML page are footnotes, and which links call them.
+
+A page says it with links: a marker is a short link ("3", "[3]", "[note 1]",
+"[a]") to an element id or <a name> that names a note (`fn3`, `cite_note-x-3`,
+`Footnote_3_3`, `_ftn3`) or lies in a notes list; the note is the block that
+holds the target. One note called from several places (a reused encyclopedia
+reference) is one note with several markers. Links inside a note back to the
+text (`↩`, "^ a b", PG's "[1]" label) are its apparatus, not its text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+from claimdesk.sources.readers.common import label_of
+from claimdesk.sources.readers.html_tree import Node, iter_elements, text_of
+
+NOTE_ELEMENTS = {"li", "div", "p", "aside", "section", "dd", "td", "blockquote"}
+# An id names a note when a note word is followed by a separator or a number:
+# "fn3", "fn:3", "cite_note-x-3", "Footnote_1_1", "_ftn3" -- but not "footer",
+# "notes" (a list of them) or "FNanchor_1_1" / "fnref3" (the marker's own anchor).
+NOTE_ID = re.compile(
+    r"^(?:cite_note|footnote|foot|fn|note|endnote|en|ftn|_ftn|edn|_edn|nt|noteno)"
+    r"(?!ref|anchor|back)(?:[-_:.](?P<word>\w[\w.:-]*)|(?P<number>\d\w*))$",
+    re.I,
+)
+NOTES_CONTAINER = re.compile(
+    r"(?<![a-z])(?:footnotes|endnotes|doc-endnotes|doc-footnotes|footnote-list|references|reflist|notes|fussnoten|anmerkungen)(?![a-z])",
+    re.I,
+)
+_CONTAINER_TAGS = {"section", "div", "ol", "ul", "aside", "footer", "dl"}
+# What a marker link shows: a number, a short letter label, a symbol, a group ("note 1").
+MARKER_LABEL = re.compile(r"^[\[(]?\s*((?:[a-z]{1,8}\s)?\d{1,5}|[a-z]{1,3}|[ivxlc]{1,6}|[*†‡§¶]{1,3})\s*[\])]?$", re.I)
+_BACKLINK = re.compile(r"^#(?:fnref|footnote-ref|ref|_ftnref|_ednref|cite_ref|fnanchor)|(?<![a-z])back(?![a-z])|↩|^\^$", re.I)
+_BACKLINK_CLASS = re.compile(r"(?<![a-z])(?:mw-cite-backlink|footnote-back|footnote-backref|backlink|fn-back)(?![a-z])", re.I)
+MAX_NOTE_CHARS = 12_000
+"""Longer than any footnote we have met (book notes run to a page or two): an
+element with a note-like id and more text than this is a wrapper, not a note."""
+
+
+@dataclass
+class NotePlan:
+    notes: dict[int, int | str] = field(default_factory=dict)
+    """Element index -> label, for every element that is one note."""
+    markers: dict[int, int | str] = field(default_factory=dict)
+    """Element index -> label, for every element that is a marker (the <sup> or the <a>)."""
+    apparatus: set[int] = field(default_factory=set)
+    """Backlinks inside notes: left out of the note text."""
+    containers: set[int] = field(default_factory=set)
+    """Notes lists (a section.footnotes, an ol.references): their items are notes."""
+    protected: set[int] = field(default_factory=set)
+    """Notes and everything that contains one: never removed as furniture."""
+
+
+def plan_notes(root: Node) -> NotePlan:
+    plan = NotePlan()
+    anchors = _anchor_index(root)
+    containers = [node for node in iter_elements(root) if node.tag in _CONTAINER_TAGS and NOTES_CONTAINER.search(_role_text(node))]
+    plan.containers = {node.index for node in containers}
+    note_of_target: dict[int, Node] = {}
+    links: list[tuple[Node, Node, str]] = []
+    for link in (node for node in iter_elements(root) if node.tag == "a" and node.get("href").startswith("#")):
+        target = anchors.get(unquote(link.get("href")[1:]))
+        if target is None:
+            continue
+        label_text = text_of(link)
+        if not MARKER_LABEL.match(label_text) or not _names_a_note(target, plan.containers):
+            continue
+        note = note_of_target.get(target.index) or _note_element(target)
+        if note is None:
+            continue
+        note_of_target[target.index] = note
+        links.append((link, note, MARKER_LABEL.match(label_text).group(1)))
+    note_nodes = {note.index: note for note in note_of_target.values()}
+    _label_linked_notes(plan, links, note_nodes)
+    _add_unlinked_id_notes(plan, root, note_nodes)
+    for note in note_nodes.values():
+        if note.index in plan.notes:
+            _mark_apparatus(plan, note, note_nodes)
+            plan.protected.add(note.index)
+            plan.protected.update(ancestor.index for ancestor in note.ancestors())
+    for container in containers:
+        plan.protected.add(container.index)
+        plan.protected.update(ancestor.index for ancestor in container.ancestors())
+    return plan
+
+
+def _anchor_index(root: Node) -> dict[str, Node]:
+    """Every id, and every <a name> (Word and old pages mark notes by name)."""
+    anchors: dict[str, Node] = {}
+    for node in iter_elements(root):
+        if node.get("id"):
+            anchors.setdefault(node.get("id"), node)
+        if node.tag == "a" and node.get("name"):
+            anchors.setdefault(node.get("name"), node)
+    return anchors
+
+
+def _role_text(node: Node) -> str:
+    return " ".join((node.get("class"), node.get("id"), node.get("role"), node.get("epub:type")))
+
+
+def _names_a_note(target: Node, containers: set[int]) -> bool:
+    name = target.get("id") or target.get("name")
+    if NOTE_ID.match(name):
+        return True
+    return any(ancestor.index in containers for ancestor in target.ancestors())
+
+
+def _note_element(target: Node) -> Node | None:
+    """The block that holds a note's target: the target itself, or its nearest block."""
+    note = target if target.tag in NOTE_ELEMENTS else next((a for a in target.ancestors() if a.tag in NOTE_ELEMENTS), None)
+    if note is None or note.text_length > MAX_NOTE_CHARS:
+        return None
+    parent = note.parent
+    # PG and Word wrap each note's paragraphs in a div of its own ("footnote", id=ftn1).
+    if parent is not None and parent.tag in ("div", "aside") and re.search(r"(?<![a-z])(?:footnote|ftn|edn|note)", _role_text(parent), re.I) \
+            and not NOTES_CONTAINER.search(_role_text(parent)) and parent.text_length <= MAX_NOTE_CHARS:
+        note = parent
+    return note
+
+
+def _label_linked_notes(plan: NotePlan, links: list[tuple[Node, Node, str]], note_nodes: dict[int, Node]) -> None:
+    """Labels from what the first marker of each note shows; markers are links outside notes."""
+    used: dict[int | str, int] = {}
+    repeats: dict[int | str, int] = {}
+    inside_notes = set(note_nodes)
+    for link, note, shown in links:
+        if any(ancestor.index in inside_notes for ancestor in link.ancestors()) or link.index in inside_notes:
+            continue  # a link inside a note is a backlink or a cross-reference, never a marker
+        if note.index not in plan.notes:
+            label = label_of(shown)
+            if label in used and used[label] != note.index:
+                # Books number notes per page: the second "[1]" is another note.
+                repeats[label] = repeats.get(label, 1) + 1
+                label = f"{label} ({repeats[label]})"
+            used[label] = note.index
+            plan.notes[note.index] = label
+        marker = link
+        parent = link.parent
+        if parent is not None and parent.tag == "sup" and text_of(parent) == text_of(link):
+            marker = parent
+        plan.markers[marker.index] = plan.notes[note.index]
+
+
+def _add_unlinked_id_notes(plan: NotePlan, root: Node, note_nodes: dict[int, Node]) -> None:
+    """An element with a note id is a note even when its markers are not links."""
+    for node in iter_elements(root):
+        if node.tag not in NOTE_ELEMENTS or node.index in note_nodes or node.text_length > MAX_NOTE_CHARS:
+            continue
+        match = NOTE_ID.match(node.get("id"))
+        if not match or any(ancestor.index in note_nodes for ancestor in node.ancestors()):
+            continue
+        raw = match.group("number") or match.group("word")
+        trailing = re.search(r"(\d+)$", raw)
+        label = label_of(trailing.group(1) if trailing else raw)
+        if label in plan.notes.values():
+            continue
+        note_nodes[node.index] = node
+        plan.notes[node.index] = label
+
+
+def _mark_apparatus(plan: NotePlan, note: Node, note_nodes: dict[int, Node]) -> None:
+    """Backlinks of a note: a link back out to the text, or one that says it goes back."""
+    for node in iter_elements(note):
+        if node is note:
+            continue
+        if _BACKLINK_CLASS.search(node.get("class")):
+            plan.apparatus.add(node.index)
+        elif node.tag == "a" and node.get("href").startswith("#"):
+            if _BACKLINK.search(node.get("href")) or _BACKLINK.search(text_of(node)) or _BACKLINK.search(node.get("class")):
+                plan.apparatus.add(node.index)
+
+
+def is_inside(node: Node, indices: set[int] | dict) -> bool:
+    return node.index in indices or any(ancestor.index in indices for ancestor in node.ancestors())

@@ -1,0 +1,175 @@
+"""Notes an HTML page writes as text, and the markers that call them.
+
+CMS pages, think-tank reports and pasted documents often carry no note markup at
+all: the body says "[3]" or <sup>3</sup>, and a "Notes" (Endnotes, Sources,
+Anmerkungen, Fußnoten...) heading at the end is followed by paragraphs that start
+"[1]", "1." or "(1)". Such paragraphs become notes when they run as a sequence
+from 1; a bracket or superscript number in the body becomes a marker only when
+a note of that number exists and the number continues the document's sequence --
+so a "10<sup>6</sup>" or "km<sup>2</sup>" stays text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimdesk.sources.blocks import HEADING, NOTE, PARAGRAPH, Block, MarkerTable, PageStart
+from claimdesk.sources.model import Removed
+from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, placeholder_index
+
+NOTES_HEADING = re.compile(
+    r"^\W*(?:notes|endnotes|end notes|footnotes|references|sources|notes and references|bibliography|"
+    r"notes et références|références|notes de bas de page|renvois|"
+    r"anmerkungen|fußnoten|fussnoten|einzelnachweise|endnoten|quellen|quellenangaben|belege)\W*$",
+    re.I,
+)
+_NOTE_START = re.compile(r"^(?:\[(?P<bracket>\d{1,4})\]|\((?P<paren>\d{1,4})\)|(?P<dot>\d{1,4})[.)])\s*(?=\S)")
+_BRACKET_MARKER = re.compile(r"\[(\d{1,4})\](?![(:\[])")
+MAX_SEQUENCE_GAP = 3
+"""A marker may skip this many numbers (a note the page lost); a bigger jump is
+a figure in brackets, not a call."""
+_UNIT_BEFORE = re.compile(r"(?:^|[^\w])(?:m|km|cm|mm|ft|mi|sq|kg|mol|m/s)$|\d$")
+_YEAR_BEFORE = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d[.,;:)”\"’]?$")
+_TO_SUPERSCRIPT = str.maketrans("0123456789[]", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&!~])")
+
+
+def finish_notes(blocks: list[Block], markers: MarkerTable, tentative: dict[str, str], zone_blocks: set[int],
+                 removed: list[Removed]) -> list[str]:
+    """Turn text notes and text markers into notes and markers, in place; returns warnings."""
+    warnings: list[str] = []
+    _notes_from_text(blocks, markers, zone_blocks)
+    _drop_notes_headings(blocks, removed)
+    labels = {block.label for block in blocks if block.kind == NOTE}
+    _settle_markers(blocks, markers, tentative, labels, warnings)
+    return warnings
+
+
+def _note_start(text: str, markers: MarkerTable) -> tuple[int, str] | None:
+    """(label, rest) when a paragraph opens with a note number: "[1] ...", "1. ...", <sup>1</sup>."""
+    lead = PLACEHOLDER_PATTERN.match(text)
+    if lead:
+        label = markers.labels[placeholder_index(lead.group())]
+        if isinstance(label, int):
+            return label, text[lead.end():].strip()
+        return None
+    match = _NOTE_START.match(text)
+    if not match:
+        return None
+    return int(match.group("bracket") or match.group("paren") or match.group("dot")), text[match.end():]
+
+
+def _notes_from_text(blocks: list[Block], markers: MarkerTable, zone_blocks: set[int]) -> None:
+    """Paragraphs under a notes heading, or inside a notes list, that number themselves 1, 2, 3..."""
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        opens_zone = (block.kind == HEADING and NOTES_HEADING.match(block.text)) or (
+            block.kind == PARAGRAPH and id(block) in zone_blocks and (index == 0 or id(blocks[index - 1]) not in zone_blocks))
+        if not opens_zone:
+            index += 1
+            continue
+        start = index + 1 if block.kind == HEADING else index
+        index = _convert_zone(blocks, start, block.level if block.kind == HEADING else 0, markers, zone_blocks)
+
+
+def _convert_zone(blocks: list[Block], start: int, level: int, markers: MarkerTable, zone_blocks: set[int]) -> int:
+    previous = 0
+    existing = [b.label for b in blocks if b.kind == NOTE and isinstance(b.label, int)]
+    position = start
+    while position < len(blocks):
+        block = blocks[position]
+        if block.kind == HEADING and (not level or block.level <= level):
+            break
+        if block.kind != PARAGRAPH:
+            position += 1
+            continue
+        opened = _note_start(block.text, markers)
+        first_ok = opened and (opened[0] == 1 or (existing and opened[0] == max(existing) + 1))
+        if opened and ((previous and previous < opened[0] <= previous + MAX_SEQUENCE_GAP) or (not previous and first_ok)):
+            previous = opened[0]
+            blocks[position] = Block(NOTE, _as_note_text(opened[1]), label=opened[0])
+        elif previous and blocks[position - 1].kind == NOTE:
+            # A note's second paragraph.
+            note = blocks[position - 1]
+            note.text += " " + _as_note_text(block.text)
+            del blocks[position]
+            continue
+        elif not previous:
+            break
+        position += 1
+    return max(position, start + 1)
+
+
+def _as_note_text(text: str) -> str:
+    """Body text made note text: placeholders out, Markdown specials escaped (notes are read as inline Markdown)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", PLACEHOLDER_PATTERN.sub("", text)).strip()
+
+
+def _drop_notes_headings(blocks: list[Block], removed: list[Removed]) -> None:
+    """A "Notes" heading over the notes is the notes' label, not a section of the text."""
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        following = next((b for b in blocks[index + 1:] if b.kind not in ("break",)), None)
+        if block.kind == HEADING and NOTES_HEADING.match(block.text) and following is not None and following.kind == NOTE:
+            removed.append(Removed("furniture", block.text))
+            del blocks[index]
+            continue
+        index += 1
+
+
+def _settle_markers(blocks: list[Block], markers: MarkerTable, tentative: dict[str, str], labels: set, warnings: list[str]) -> None:
+    """Keep a tentative marker only where it continues the sequence; read "[n]" markers the same way."""
+    numbered = {label for label in labels if isinstance(label, int)}
+    highest = 0
+    for block in blocks:
+        if block.kind not in (PARAGRAPH, HEADING):
+            continue
+        pieces: list[str] = []
+        cursor = 0
+        candidates = sorted(
+            [(m.start(), m.end(), m.group()) for m in PLACEHOLDER_PATTERN.finditer(block.text)]
+            + ([(m.start(), m.end(), m.group()) for m in _BRACKET_MARKER.finditer(block.text)] if numbered else [])
+        )
+        for start, end, found in candidates:
+            pieces.append(block.text[cursor:start])
+            cursor = end
+            before = "".join(pieces)
+            if PLACEHOLDER_PATTERN.fullmatch(found) and found not in tentative:
+                label = markers.labels[placeholder_index(found)]
+                if isinstance(label, int):
+                    highest = max(highest, label)
+                pieces.append(found)
+                continue
+            label = int(found.strip("[]")) if found.startswith("[") else markers.labels[placeholder_index(found)]
+            if isinstance(label, PageStart):
+                pieces.append(found)
+                continue
+            if _continues(label, highest, numbered, before):
+                highest = max(highest, label)
+                pieces.append(markers.add(label) if found.startswith("[") else found)
+            else:
+                text = _superscript(tentative[found]) if found in tentative else found
+                if found in tentative and numbered:
+                    warnings.append(f"superscript {text!r} kept as text: it is not the next note")
+                pieces.append(text)
+        pieces.append(block.text[cursor:])
+        block.text = "".join(pieces)
+
+
+def _superscript(shown: str) -> str:
+    """A superscript that is no marker stays a superscript ("10⁶", "km²"): as plain
+    digits it would run into the number before it and make another figure."""
+    return shown.strip().translate(_TO_SUPERSCRIPT)
+
+
+def _continues(label: int, highest: int, numbered: set[int], before: str) -> bool:
+    if label not in numbered or label > highest + MAX_SEQUENCE_GAP:
+        return False
+    visible = PLACEHOLDER_PATTERN.sub("", before).rstrip() if before.endswith(" ") else PLACEHOLDER_PATTERN.sub("", before)
+    if before and not before[-1:].isspace() and _UNIT_BEFORE.search(visible):
+        # Right after a number or a unit a superscript is a power ("10⁶", "km²"),
+        # unless it is the next note after a year ("in 2015³").
+        return label == highest + 1 and bool(_YEAR_BEFORE.search(visible))
+    return True

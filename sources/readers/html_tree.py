@@ -1,0 +1,192 @@
+"""A small element tree out of html.parser, for the HTML reader's decisions.
+
+Deciding what is the article and what is furniture needs the whole of an element
+(its text, its links, what it contains) before its first word is written, so the
+reader builds this tree first. html.parser does the tokenising, linear in the
+input however broken; this module only nests what it reports, closing the
+elements HTML closes implicitly (an open <p> at a <div>, an <li> at the next
+<li>), and caps the nesting depth so that hostile markup cannot exhaust the stack.
+Text stays text: entities are decoded by the tokeniser and nothing is evaluated.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param", "keygen"}
+BLOCK_TAGS = {
+    "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "section", "article", "main", "aside",
+    "table", "thead", "tbody", "tfoot", "tr", "td", "th", "figure", "figcaption", "header", "footer", "body", "address",
+    "details", "summary", "caption", "nav", "form", "fieldset", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "menu", "center",
+    "legend", "dialog", "html", "noscript",
+}
+# Start tags that close an open <p> (the HTML parsing algorithm's list, abridged).
+_CLOSES_P = {
+    "address", "article", "aside", "blockquote", "center", "details", "dialog", "div", "dl", "fieldset", "figcaption",
+    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "menu", "nav", "ol", "p",
+    "pre", "section", "table", "ul",
+}
+# An implicit close never reaches past these: a <p> inside a table cell stays there.
+_SCOPE_BOUNDARY = {"table", "td", "th", "caption", "button", "html", "template", "object", "body"}
+# An element that closes an earlier open one of the same family, and where the search stops.
+_SIBLING_CLOSES = {
+    "li": ({"li"}, {"ul", "ol", "menu"}),
+    "dt": ({"dt", "dd"}, {"dl"}),
+    "dd": ({"dt", "dd"}, {"dl"}),
+    "tr": ({"tr", "td", "th"}, {"table", "thead", "tbody", "tfoot"}),
+    "td": ({"td", "th"}, {"tr", "table"}),
+    "th": ({"td", "th"}, {"tr", "table"}),
+    "option": ({"option"}, {"select", "datalist"}),
+}
+MAX_DEPTH = 300
+"""Deeper elements are read as part of their 300th ancestor: their text is kept,
+only the nesting is lost. Real pages nest a few dozen levels."""
+
+
+class Node:
+    """An element: its tag, attributes and children (Nodes and text strings)."""
+
+    __slots__ = ("tag", "attrs", "children", "parent", "index", "text_length", "link_length", "link_count")
+
+    def __init__(self, tag: str, attrs: dict[str, str], parent: Node | None, index: int) -> None:
+        self.tag = tag
+        self.attrs = attrs
+        self.children: list[Node | str] = []
+        self.parent = parent
+        self.index = index
+        """Position in document order, so two elements compare by where they start."""
+        self.text_length = 0
+        """Characters of text inside, white space runs counted as one."""
+        self.link_length = 0
+        """Characters of that text inside links."""
+        self.link_count = 0
+
+    def get(self, name: str) -> str:
+        return self.attrs.get(name, "")
+
+    def ancestors(self):
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
+    def __repr__(self) -> str:  # for test failures
+        return f"<{self.tag} {self.attrs}>"
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#document", {}, None, 0)
+        self.count = 1
+        self._stack: list[Node] = [self.root]
+
+    def _new(self, tag: str, attrs: list[tuple[str, str | None]]) -> Node:
+        attributes: dict[str, str] = {}
+        for name, value in attrs:
+            attributes.setdefault(name, value or "")
+        node = Node(tag, attributes, self._stack[-1], self.count)
+        self.count += 1
+        self._stack[-1].children.append(node)
+        return node
+
+    def handle_starttag(self, tag, attrs):
+        self._close_implied_by(tag)
+        node = self._new(tag, attrs)
+        if tag not in VOID and len(self._stack) < MAX_DEPTH:
+            self._stack.append(node)
+
+    def handle_startendtag(self, tag, attrs):
+        self._close_implied_by(tag)
+        self._new(tag, attrs)
+
+    def handle_endtag(self, tag):
+        for position in range(len(self._stack) - 1, 0, -1):
+            if self._stack[position].tag == tag:
+                del self._stack[position:]
+                return
+        # A stray end tag closes nothing.
+
+    def handle_data(self, data):
+        self._stack[-1].children.append(data)
+
+    def _close_implied_by(self, tag: str) -> None:
+        if tag in _CLOSES_P:
+            self._close_open("p", {"p"}, _SCOPE_BOUNDARY)
+        family = _SIBLING_CLOSES.get(tag)
+        if family:
+            closes, stops = family
+            self._close_open(tag, closes, stops | _SCOPE_BOUNDARY)
+
+    def _close_open(self, tag: str, closes: set[str], stops: set[str]) -> None:
+        for position in range(len(self._stack) - 1, 0, -1):
+            open_tag = self._stack[position].tag
+            if open_tag in closes:
+                del self._stack[position:]
+                return
+            if open_tag in stops:
+                return
+
+
+def build_tree(text: str) -> Node:
+    builder = _TreeBuilder()
+    builder.feed(text)
+    builder.close()
+    _measure(builder.root)
+    return builder.root
+
+
+_UNMEASURED = {"script", "style", "template", "head", "title"}
+
+
+def _measure(root: Node) -> None:
+    """Text and link lengths of every element, bottom up, without recursion."""
+    order: list[Node] = []
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        order.append(node)
+        pending.extend(child for child in node.children if isinstance(child, Node))
+    for node in reversed(order):
+        if node.tag in _UNMEASURED:
+            continue
+        for child in node.children:
+            if isinstance(child, str):
+                node.text_length += len(" ".join(child.split()))
+            else:
+                node.text_length += child.text_length
+                node.link_length += child.link_length
+                node.link_count += child.link_count
+        if node.tag == "a" and node.get("href"):
+            node.link_length = node.text_length
+            node.link_count += 1
+
+
+def iter_elements(root: Node):
+    """Every element under root (root included), in document order."""
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        yield node
+        pending.extend(reversed([child for child in node.children if isinstance(child, Node)]))
+
+
+def text_of(root: Node, *, skip=None) -> str:
+    """The element's text, white space folded, a space where blocks meet.
+
+    `skip(node)` may name elements whose text is left out (a backlink, a script).
+    """
+    parts: list[str] = []
+    pending: list[Node | str] = [root]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            continue
+        if item is not root and (item.tag in _UNMEASURED or (skip and skip(item))):
+            continue
+        if item.tag in BLOCK_TAGS or item.tag == "br":
+            parts.append(" ")
+            pending.append(" ")
+        pending.extend(reversed(item.children))
+    return " ".join("".join(parts).split())
