@@ -11,14 +11,28 @@ their own; when the document has a table of contents, that is what decides.
 from __future__ import annotations
 
 import re
+import textwrap
 
-from claimdesk.sources.blocks import BREAK, HEADING, NOTE, PARAGRAPH, Block, MarkerTable
-from claimdesk.sources.header import read_cover
+from claimdesk.sources.blocks import BREAK, HEADING, NOTE, PAGE, PARAGRAPH, Block, MarkerTable, PageStart
+from claimdesk.sources.header import parse_author_line, parse_date, read_cover
 from claimdesk.sources.inline import render_inline
+from claimdesk.sources.model import Removed
 from claimdesk.sources.readers.common import NOTES_HEADING, ReaderResult, label_of, superscript_to_int
-from claimdesk.sources.textclean import collapse_spaces
+from claimdesk.sources.readers.text_court import CAPTION_MAX_LINES, read_caption
+from claimdesk.sources.readers.text_gutenberg import (
+    PAGE_MARKER,
+    chapter_headings,
+    fold,
+    page_label,
+    page_marker_ordinals,
+    split_gutenberg,
+    take_footnote_blocks,
+)
+from claimdesk.sources.readers.text_pages import FORM_FEED, split_pages
+from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, collapse_spaces, placeholder_index
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+# Blank lines part paragraphs; the indentation of the next paragraph's first line stays (tables, verse).
+_PARAGRAPH_BREAK_KEPT = re.compile(r"(\n(?:[ \t]*\n)+)")
 _TOC_LINE = re.compile(r"^(?P<title>\S.*?)(?:\s*(?:\.\s?){3,}\s*|\s*…+\s*|\t+\s*| {3,})(?P<page>\d{1,4})\s*$")
 _CONTENTS_HEADING = re.compile(r"^\W*(table of contents|contents|sommaire|índice|indice)\W*$", re.I)
 _NOTE_START = re.compile(r"^(?:(?P<dot>\d{1,5})[.)]\s+|\[(?P<bracket>\d{1,5})\]\s*|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*|\[\^(?P<pandoc>[^\]\s]+)\]:\s*)(?=\S)")
@@ -27,9 +41,29 @@ _BARE_NOTE_START = re.compile(r"^(?P<dot>\d{1,4})\s+(?=[A-ZÀ-Þ\"“«'‘])")
 _SUPERSCRIPT_MARKER = re.compile(r"(?<=\S)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _UNIT_BEFORE = re.compile(r"(?:^|\W)(?:m|km|cm|mm|ft|mi|in|sq|m/s|kg)$")
 _BRACKET_MARKER = re.compile(r"\[(\d{1,5})\](?![(:\[])")
-_PANDOC_MARKER = re.compile(r"\[\^([^\]\s]+)\](?!:)")
-_GLUED_MARKER = re.compile(r"(?<=[a-z.,;:)”\"’])(\d{1,3})(?=[\s,;:.)”]|$)")
+# Every unambiguous marker form, in one pass so that the note sequence is read in text order.
+# Bracketed letters ("[A]", Gutenberg) count only where a note defines that letter.
+_MARKER = re.compile(
+    r"(?<=\S)(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[\^(?P<pandoc>[^\]\s]+)\](?!:)|\[(?P<bracket>\d{1,5}|[A-Za-z]{1,2})\](?![(:\[])"
+)
+# Digits glued to a word ("tripled.2"), or to a year and its full stop ("in 2019.3");
+# never the digits of a number ("$62.2", "1,234,567": no digit and separator before them).
+_GLUED_MARKER = re.compile(
+    r"(?:(?P<number>\d{1,4})(?P<stop>[.,])|(?<!\d[.,])(?<=[a-z.,;:)”\"’]))(?P<label>\d{1,3})(?=[\s,;:.)”]|$)"
+)
+_GLUED_SKIP = 3
+"""A glued marker may skip this many labels (markers lost in conversion)."""
+_MARKER_SKIP = 3
+"""Likewise a bracketed or superscript marker."""
+_YEAR_MIN, _YEAR_MAX = 1500, 2100
+_SPACED_PAGE_MARKER = re.compile(r"(?P<before>[ \t]*)(?P<marker>" + PAGE_MARKER.pattern + r")(?P<after>[ \t]*)", re.I)
+_STARTS_LOWER = re.compile(r"^[\"“‘«(]?[a-zà-öø-ÿ]")
+_LONE_NUMBER = re.compile(r"^\d{1,4}$")
+# "I. BACKGROUND", "1. Five Challenged Statutes", "B. Remedies": a numbered title, no sentence punctuation.
+_NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}|[IVXLC]{1,6}|[A-Z])\.\s+[A-Z][^.!?;:,]{0,78}$")
+_IBID_START = re.compile(r"^\S+\.\s+(?:ibid|idem|id\b|op\.?\s?cit)", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*•–▪]|\d{1,3}[.)])\s+")
+_UNNUMBERED_BULLET = re.compile(r"^\s*[-*•–▪]\s+")
 _SEPARATOR = re.compile(r"^[\s\-_*=~·•.]*$")
 _LOOKS_LIKE_REFERENCE = re.compile(r"[\"“”«»*]|\b(?:19|20)\d\d\b|https?://|www\.|available at|ibid|op\.?\s?cit", re.I)
 _WELL_KNOWN_SECTIONS = re.compile(r"^(summary|abstract|introduction|conclusions?|foreword|preface|executive summary|acknowledg(e)?ments|about the authors?|recommendations)$", re.I)
@@ -37,39 +71,103 @@ _WELL_KNOWN_SECTIONS = re.compile(r"^(summary|abstract|introduction|conclusions?
 
 def read_plain_text(text: str) -> ReaderResult:
     warnings: list[str] = []
-    paragraphs = [p.strip("\n") for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
-    cover, paragraphs = _take_cover(paragraphs)
-    toc_levels, paragraphs = _remove_table_of_contents(paragraphs)
-    classified = _classify(paragraphs, toc_levels)
+    removed: list[Removed] = []
+    book = split_gutenberg(text)
+    if book:
+        text = book.body
+        removed.extend(book.removed)
+    pages = split_pages(text)
+    page_labels: list[str] = []
+    if pages:
+        removed.extend(pages.removed)
+        page_labels = pages.labels
+        text = f"\n\n{FORM_FEED}\n\n".join(pages.texts)
+    paragraphs, gaps = _paragraphs_and_gaps(text)
+    forced_headings = chapter_headings(paragraphs, gaps) if book else {}
+    title, authors, date = None, [], None
+    caption = None if book else read_caption(text.split("\n", CAPTION_MAX_LINES)[:CAPTION_MAX_LINES])
+    if book:
+        title, authors, date = book.title, book.authors, book.date
+    elif caption:
+        title, date = caption.title, caption.date
+    else:
+        cover, paragraphs = _take_cover(paragraphs)
+        title, authors, date = cover.title, cover.authors, cover.date
+    toc_levels, paragraphs, kept = _remove_table_of_contents(paragraphs, removed)
+    forced_headings = {new: forced_headings[old] for new, old in enumerate(kept) if old in forced_headings}
+    classified = _Classifier(paragraphs, toc_levels, page_labels, warnings, removed, forced_headings).run()
     markers = MarkerTable()
-    blocks = _render(classified, markers)
-    return ReaderResult(blocks, markers, cover.title, cover.authors, cover.date, warnings)
+    blocks = _render(classified, markers, warnings, removed)
+    return ReaderResult(blocks, markers, title, authors, date, warnings, removed)
+
+
+def _paragraphs_and_gaps(text: str) -> tuple[list[str], list[int]]:
+    """Paragraphs, and how many blank lines came before each (Gutenberg marks chapters so)."""
+    pieces = _PARAGRAPH_BREAK_KEPT.split(text)
+    paragraphs: list[str] = []
+    gaps: list[int] = []
+    blank_lines = 0
+    for position, piece in enumerate(pieces):
+        if position % 2:
+            blank_lines += piece.count("\n") - 1
+        elif piece.strip() or _is_page_break(piece):
+            paragraphs.append(piece.strip("\n"))
+            gaps.append(blank_lines)
+            blank_lines = 0
+    return paragraphs, gaps
+
+
+def _is_page_break(paragraph: str) -> bool:
+    """A form feed's own paragraph (str.strip() would take the form feed for white space)."""
+    return paragraph.strip(" \t\n") == FORM_FEED
 
 
 def _take_cover(paragraphs: list[str]):
-    """Read the cover from the opening lines, whether or not blank lines part them."""
+    """Read the cover from the opening lines, whether or not blank lines part them.
+
+    The cover ends at the first page break, and before the first wrapped sentence
+    (a line that the next line of its paragraph continues in lower case): that is body.
+    """
     lines: list[tuple[int, str]] = []
     for index, paragraph in enumerate(paragraphs[:12]):
-        lines.extend((index, line) for line in paragraph.split("\n") if line.strip())
+        if _is_page_break(paragraph):
+            break
+        own = [line for line in paragraph.split("\n") if line.strip()]
+        for position, line in enumerate(own):
+            if position + 1 < len(own) and _STARTS_LOWER.match(own[position + 1].strip()):
+                break
+            lines.append((index, line))
+        else:
+            continue
+        break
     cover = read_cover([line for _, line in lines[:16]])
     if not cover.lines_used:
         return cover, paragraphs
     used = lines[: cover.lines_used]
     last_index = used[-1][0]
-    rest_of_last = [line for index, line in lines[cover.lines_used:] if index == last_index]
-    remaining = (["\n".join(rest_of_last)] if rest_of_last else []) + paragraphs[last_index + 1:]
+    used_in_last = sum(1 for index, _ in used if index == last_index)
+    rest_of_last = [line for line in paragraphs[last_index].split("\n") if line.strip()][used_in_last:]
+    # A cover line that became neither title, author nor date is text of the source: it stays.
+    unread = [line.strip() for _, line in used if not _cover_line_was_read(line.strip(), cover)]
+    remaining = (["\n".join(unread)] if unread else []) + (["\n".join(rest_of_last)] if rest_of_last else []) + paragraphs[last_index + 1:]
     return cover, remaining
+
+
+def _cover_line_was_read(line: str, cover) -> bool:
+    return bool(parse_date(line) or parse_author_line(line) or (cover.title and line.rstrip(".") in cover.title))
 
 
 def _normal_key(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().casefold()
 
 
-def _remove_table_of_contents(paragraphs: list[str]) -> tuple[dict[str, int], list[str]]:
-    """Drop the table of contents and return its entries (heading text -> level)."""
+def _remove_table_of_contents(paragraphs: list[str], removed: list[Removed]) -> tuple[dict[str, int], list[str], list[int]]:
+    """Take the table of contents out (into `removed`): its entries (heading text -> level),
+    the paragraphs kept, and their indexes in `paragraphs`."""
     levels: dict[str, int] = {}
     kept: list[str] = []
-    for paragraph in paragraphs:
+    kept_indexes: list[int] = []
+    for index, paragraph in enumerate(paragraphs):
         lines = [line for line in paragraph.split("\n") if line.strip()]
         # Cheap test first: a contents line is short and ends with a page number.
         toc_lines = [_TOC_LINE.match(line.strip()) if len(line) < 250 and line.rstrip()[-1:].isdigit() else None for line in lines]
@@ -80,53 +178,218 @@ def _remove_table_of_contents(paragraphs: list[str]) -> tuple[dict[str, int], li
                     letters = re.sub(r"[^A-Za-zÀ-ÿ]", "", title)
                     levels[_normal_key(title)] = 1 if letters.isupper() else 2
             if kept and _CONTENTS_HEADING.match(kept[-1].strip()):
-                kept.pop()
+                removed.append(Removed("contents", fold(kept.pop())))
+                kept_indexes.pop()
+            removed.append(Removed("contents", fold(paragraph)))
             continue
         kept.append(paragraph)
-    return levels, kept
+        kept_indexes.append(index)
+    return levels, kept, kept_indexes
 
 
-def _classify(paragraphs: list[str], toc_levels: dict[str, int]) -> list[Block]:
-    """Sort paragraphs into body, headings and footnote definitions."""
-    blocks: list[Block] = []
-    seen_markers: set[int | str] = set()
-    next_expected = 1
-    in_notes_section = False
+class _Classifier:
+    """Sort paragraphs into body, headings, footnote definitions and page breaks.
+
+    A numbered paragraph is a footnote only where the document's structure says
+    so: inside a Notes section, as a proofreaders' "[Footnote 1: ...]" block, or
+    printed where a page broke, continuing the note sequence after its marker.
+    A label that a Notes section defines is never also taken from the body: there
+    "1. Five Challenged Statutes" is a heading and "1. the water must..." a list.
+    """
+
+    def __init__(self, paragraphs: list[str], toc_levels: dict[str, int], page_labels: list[str],
+                 warnings: list[str], removed: list[Removed], forced_headings: dict[int, int] | None = None):
+        self.paragraphs = paragraphs
+        self.forced_headings = forced_headings or {}
+        self.toc_levels = toc_levels
+        self.page_labels = list(page_labels)
+        self.pages_started = 0
+        self.warnings = warnings
+        self.removed = removed
+        self.blocks: list[Block] = []
+        self.seen_markers: set[int | str] = set()
+        self.next_expected = 1
+        self.in_notes_section = False
+        self.section_labels = _notes_section_labels(paragraphs, toc_levels)
+        self.lone_numbers: list[tuple[int, int]] = []
+        """(block index, number) of lone numbers printed after a footnote block."""
+
+    def run(self) -> list[Block]:
+        if self.page_labels:
+            self.blocks.append(Block(PAGE, label=self.next_page_label()))
+        index = 0
+        while index < len(self.paragraphs):
+            index += self.take(index)
+        self._settle_lone_numbers()
+        return self.blocks
+
+    def next_page_label(self) -> str:
+        """Labels come from the page splitter, one a page; a stray form feed counts on."""
+        count = self.pages_started
+        self.pages_started += 1
+        return self.page_labels[count] if count < len(self.page_labels) else str(count + 1)
+
+    def following(self, index: int) -> str:
+        """The next paragraph that is not a page break."""
+        for paragraph in self.paragraphs[index + 1:index + 3]:
+            if not _is_page_break(paragraph):
+                return paragraph.strip()
+        return ""
+
+    def take(self, index: int) -> int:
+        """Classify paragraphs[index] (and any that continue it); how many were used."""
+        paragraph = self.paragraphs[index]
+        stripped = paragraph.strip()
+        following = self.following(index)
+        if _is_page_break(paragraph):
+            self.blocks.append(Block(PAGE, label=self.next_page_label()))
+            return 1
+        if index in self.forced_headings:
+            self.blocks.append(Block(HEADING, " ".join(stripped.split()), level=self.forced_headings[index]))
+            return 1
+        footnote = take_footnote_blocks(self.paragraphs, index)
+        if footnote:
+            label, text, used, rest = footnote
+            self.blocks.append(Block(NOTE, text.strip(), label=label_of(label)))
+            if rest:
+                self.take_body(rest, self.following(index + used - 1))
+            return used
+        if _SEPARATOR.match(stripped):
+            self.blocks.append(Block(BREAK))
+            return 1
+        if self.blocks and self.blocks[-1].kind == NOTE and _LONE_NUMBER.match(stripped):
+            self.lone_numbers.append((len(self.blocks), int(stripped)))
+            self.blocks.append(Block(PARAGRAPH, stripped))
+            return 1
+        if NOTES_HEADING.match(stripped) and (_NOTE_START.match(following) or _BARE_NOTE_START.match(following)):
+            self.in_notes_section = True
+            self.blocks.append(Block(BREAK))
+            return 1
+        if self.take_note(stripped):
+            return 1
+        if self.in_notes_section and self.blocks and self.blocks[-1].kind == NOTE and not _heading_level(stripped, following, self.toc_levels):
+            self.blocks[-1].text += "\n" + stripped  # a note that runs over two paragraphs
+            return 1
+        self.in_notes_section = False
+        self.take_body(paragraph, following)
+        return 1
+
+    def take_note(self, stripped: str) -> bool:
+        start = _NOTE_START.match(stripped) or (_BARE_NOTE_START.match(stripped) if self.in_notes_section else None)
+        if not start:
+            return False
+        label = _start_label(start)
+        if not (start.groupdict().get("pandoc") or self.in_notes_section or self.interleaved_note(label, stripped)):
+            return False
+        for note in _split_notes(stripped):
+            self.blocks.append(note)
+            if isinstance(note.label, int):
+                self.next_expected = note.label + 1
+        return True
+
+    def interleaved_note(self, label: int | str, stripped: str) -> bool:
+        """A note printed where its page broke: it continues the sequence its markers started."""
+        if not isinstance(label, int) or not (label == self.next_expected or label in self.seen_markers):
+            return False
+        if not (label in self.seen_markers or (self.seen_markers and _LOOKS_LIKE_REFERENCE.search(stripped))):
+            return False
+        if label in self.section_labels:
+            return False  # the Notes section defines this label: this is body numbering
+        first_line = stripped.split("\n", 1)[0]
+        if _is_numbered_heading(first_line) or self.opens_a_list():
+            self.warnings.append(f"numbered paragraph {first_line[:60]!r} kept in the body: it reads as a heading or a list item, not note {label}")
+            return False
+        return True
+
+    def opens_a_list(self) -> bool:
+        """The previous body paragraph announces a list ("...matter here:")."""
+        previous = next((b for b in reversed(self.blocks) if b.kind in (PARAGRAPH, HEADING, NOTE)), None)
+        return previous is not None and previous.kind == PARAGRAPH and previous.text.rstrip().endswith(":")
+
+    def take_body(self, paragraph: str, following: str) -> None:
+        stripped = paragraph.strip()
+        level = _heading_level(stripped, following, self.toc_levels)
+        if level:
+            self.blocks.append(Block(HEADING, re.sub(r"^#{1,6}\s+", "", stripped), level=level))
+            return
+        for match in _SUPERSCRIPT_MARKER.finditer(stripped):
+            self.seen_markers.add(superscript_to_int(match.group(1)))
+        for match in _BRACKET_MARKER.finditer(stripped):
+            self.seen_markers.add(label_of(match.group(1)))
+        heading, rest = _numbered_heading_over_prose(paragraph)
+        if heading:
+            self.blocks.append(Block(HEADING, heading, level=2))
+            paragraph = rest
+        if _is_indented_block(paragraph):
+            self.blocks.append(Block(PARAGRAPH, paragraph.strip("\n"), keep_lines=True))
+            return
+        self.blocks.extend(_split_list(paragraph))
+
+    def _settle_lone_numbers(self) -> None:
+        """Lone numbers after footnote blocks are page numbers when they climb.
+
+        A converted PDF prints each page's number under its footnotes. When those
+        numbers increase through the document they are page furniture: removed,
+        and the page after each is labelled. Otherwise they stay, with a warning.
+        """
+        numbers = [number for _, number in self.lone_numbers]
+        if not numbers:
+            return
+        if len(numbers) < 2 or any(a >= b for a, b in zip(numbers, numbers[1:])):
+            self.warnings.append(f"number(s) {', '.join(map(str, numbers))} printed after footnotes kept in the text: not a page sequence")
+            return
+        lone_indexes = {block_index for block_index, _ in self.lone_numbers}
+        last_body = max((i for i, b in enumerate(self.blocks) if b.kind in (PARAGRAPH, HEADING) and i not in lone_indexes), default=-1)
+        for block_index, number in self.lone_numbers:
+            self.removed.append(Removed("page-number", str(number)))
+            block = self.blocks[block_index]
+            # The number closes its page; the next page starts after it, if any text follows.
+            block.kind, block.text, block.label = (PAGE, "", str(number + 1)) if block_index < last_body else (BREAK, "", None)
+
+
+def _notes_section_labels(paragraphs: list[str], toc_levels: dict[str, int]) -> set[int | str]:
+    """Labels defined in Notes sections: those paragraphs are the notes, not body numbering."""
+    labels: set[int | str] = set()
+    in_section = False
     for index, paragraph in enumerate(paragraphs):
         stripped = paragraph.strip()
         following = paragraphs[index + 1].strip() if index + 1 < len(paragraphs) else ""
-        if _SEPARATOR.match(stripped):
-            blocks.append(Block(BREAK))
-            continue
         if NOTES_HEADING.match(stripped) and (_NOTE_START.match(following) or _BARE_NOTE_START.match(following)):
-            in_notes_section = True
-            blocks.append(Block(BREAK))
+            in_section = True
             continue
-        start = _NOTE_START.match(stripped) or (_BARE_NOTE_START.match(stripped) if in_notes_section else None)
-        if start:
-            label = _start_label(start)
-            number_ok = isinstance(label, int) and (label == next_expected or label in seen_markers)
-            interleaved_ok = number_ok and (label in seen_markers or (seen_markers and _LOOKS_LIKE_REFERENCE.search(stripped)))
-            if start.groupdict().get("pandoc") or in_notes_section or interleaved_ok:
-                for note in _split_notes(stripped):
-                    blocks.append(note)
-                    if isinstance(note.label, int):
-                        next_expected = note.label + 1
-                continue
-        if in_notes_section and blocks and blocks[-1].kind == NOTE and not _heading_level(stripped, following, toc_levels):
-            blocks[-1].text += "\n" + stripped  # a note that runs over two paragraphs
+        if not in_section:
             continue
-        in_notes_section = False
-        level = _heading_level(stripped, following, toc_levels)
-        if level:
-            blocks.append(Block(HEADING, re.sub(r"^#{1,6}\s+", "", stripped), level=level))
+        starts = [_NOTE_START.match(line.strip()) or _BARE_NOTE_START.match(line.strip()) for line in stripped.split("\n")]
+        if not starts[0] and _heading_level(stripped, following, toc_levels):
+            in_section = False
             continue
-        for match in _SUPERSCRIPT_MARKER.finditer(stripped):
-            seen_markers.add(superscript_to_int(match.group(1)))
-        for match in _BRACKET_MARKER.finditer(stripped):
-            seen_markers.add(int(match.group(1)))
-        blocks.extend(_split_list(paragraph))
-    return blocks
+        labels.update(_start_label(start) for start in starts if start)
+    return labels
+
+
+INDENT_MIN = 2
+"""Lines indented this far, every one of them, are a table or verse: their lines stay lines."""
+
+
+def _is_indented_block(paragraph: str) -> bool:
+    lines = [line for line in paragraph.split("\n") if line.strip()]
+    return len(lines) >= 2 and all(len(line) - len(line.lstrip(" \t")) >= INDENT_MIN for line in lines)
+
+
+def _is_numbered_heading(line: str) -> bool:
+    """"I. BACKGROUND", "2. The Standard of Review": a short numbered title, no sentence."""
+    return bool(_NUMBERED_HEADING.match(line)) and not _LOOKS_LIKE_REFERENCE.search(line) and not _IBID_START.match(line)
+
+
+def _numbered_heading_over_prose(paragraph: str) -> tuple[str | None, str]:
+    """"1. Five Challenged Statutes" on the first line of a paragraph of prose: (heading, prose)."""
+    lines = paragraph.strip().split("\n")
+    if len(lines) < 2 or not _is_numbered_heading(lines[0].strip()):
+        return None, paragraph
+    rest = "\n".join(lines[1:])
+    if not rest.strip()[:1].isupper() or _NOTE_START.match(rest.strip()):
+        return None, paragraph
+    return lines[0].strip(), rest
 
 
 def _start_label(match: re.Match) -> int | str:
@@ -164,7 +427,7 @@ def _heading_level(paragraph: str, following: str, toc_levels: dict[str, int]) -
     words = paragraph.split()
     if not (1 <= len(words) <= 12 and len(paragraph) <= 90):
         return 0
-    if re.search(r"[.,;:!]$", paragraph) or "," in paragraph or not paragraph[0].isupper():
+    if re.search(r"[.,;:!]$", paragraph) or "," in paragraph or not (paragraph[0].isupper() or _is_numbered_heading(paragraph)):
         return 0
     next_is_body = following[:1].isupper() and (len(following) >= 150 or (len(following) >= 50 and re.search(r"[.!?]\S*$", following)))
     if not next_is_body:
@@ -180,7 +443,8 @@ def _split_list(paragraph: str) -> list[Block]:
         items: list[str] = []
         for line in lines:
             if _BULLET.match(line):
-                items.append(_BULLET.sub("", line, count=1))
+                # A bullet sign is markup; an item's number is text ("1. the water must...").
+                items.append(_UNNUMBERED_BULLET.sub("", line, count=1).strip())
             else:
                 items[-1] += "\n" + line.strip()
         return [Block(PARAGRAPH, item) for item in items]
@@ -189,40 +453,190 @@ def _split_list(paragraph: str) -> list[Block]:
     return [Block(PARAGRAPH, paragraph.strip())]
 
 
-def _render(blocks: list[Block], markers: MarkerTable) -> list[Block]:
-    """Turn markers into placeholders and inline Markdown into plain text."""
+def _render(blocks: list[Block], markers: MarkerTable, warnings: list[str], removed: list[Removed]) -> list[Block]:
+    """Turn markers and printed page numbers into placeholders, inline Markdown into plain text."""
     defined = {block.label for block in blocks if block.kind == NOTE}
+    body_texts = [block.text for block in blocks if block.kind in (PARAGRAPH, HEADING)]
+    pages_accepted = page_marker_ordinals(body_texts)
+    page_ordinal = -1
+    sequence = _NoteSequence(defined, warnings)
     glued_allowed = bool(defined) and not any(
         _SUPERSCRIPT_MARKER.search(block.text) or _BRACKET_MARKER.search(block.text)
         for block in blocks if block.kind == PARAGRAPH
     )
-    next_glued = 1
 
-    def superscript(match: re.Match) -> str:
-        if _UNIT_BEFORE.search(match.string, max(0, match.start() - 8), match.start()):
+    def page(match: re.Match) -> str:
+        nonlocal page_ordinal
+        page_ordinal += 1
+        if page_ordinal not in pages_accepted:
             return match.group(0)
-        return markers.add(superscript_to_int(match.group(1)))
+        removed.append(Removed("page-number", match.group("marker")))
+        # "end of one {13} page" reads "end of one page"; the page starts at "page".
+        between_words = (match.group("before") or match.group("after")) and match.start() > 0 and match.end() < len(match.string)
+        return (" " if between_words else "") + markers.add_page(page_label(match))
 
-    def bracket(match: re.Match) -> str:
-        label = int(match.group(1))
-        return markers.add(label) if label in defined else match.group(0)
+    def marker(match: re.Match) -> str:
+        if match.group("sup"):
+            if _UNIT_BEFORE.search(match.string, max(0, match.start() - 8), match.start()):
+                return match.group(0)
+            label = superscript_to_int(match.group("sup"))
+        elif match.group("pandoc"):
+            return markers.add(label_of(match.group("pandoc")))
+        else:
+            label = label_of(match.group("bracket"))
+        return markers.add(copies.marker_label(label)) if sequence.accepts(label, strict=False) else match.group(0)
 
     def glued(match: re.Match) -> str:
-        nonlocal next_glued
-        label = int(match.group(1))
-        if label in defined and next_glued <= label <= next_glued + 3:
-            next_glued = label + 1
-            return markers.add(label)
+        label = int(match.group("label"))
+        after_number = match.group("number") is not None
+        if not after_number and _UNIT_BEFORE.search(match.string, max(0, match.start() - 8), match.start()):
+            return match.group(0)  # "10 km2" is a unit
+        if after_number and not _year_then_marker(match):
+            return match.group(0)
+        if sequence.accepts(label, strict=after_number, window=_GLUED_SKIP):
+            return (match.group("number") or "") + (match.group("stop") or "") + markers.add(copies.marker_label(label))
         return match.group(0)
 
+    copies = _DefinitionCopies(blocks, warnings)
     rendered: list[Block] = []
     for block in blocks:
+        if block.kind == NOTE:
+            copies.passed(block)
+        if block.kind == PARAGRAPH and block.keep_lines:
+            # A table or verse keeps its columns: only the common indentation goes.
+            block.text = textwrap.dedent(_MARKER.sub(marker, block.text)).strip("\n")
+            rendered.append(block)
+            continue
         if block.kind in (PARAGRAPH, HEADING):
-            text = _SUPERSCRIPT_MARKER.sub(superscript, block.text)
-            text = _PANDOC_MARKER.sub(lambda m: markers.add(label_of(m.group(1))), text)
-            text = _BRACKET_MARKER.sub(bracket, text)
+            text = _SPACED_PAGE_MARKER.sub(page, block.text) if pages_accepted else block.text
+            if pages_accepted and _only_placeholders(text):
+                rendered.extend(_page_blocks(text, markers))
+                continue
+            text = _MARKER.sub(marker, text)
             if glued_allowed:
                 text = _GLUED_MARKER.sub(glued, text)
-            block.text = collapse_spaces(render_inline(text, keep_lines=block.keep_lines))
+            block.text = _render_inline_text(text, block.keep_lines)
         rendered.append(block)
     return rendered
+
+
+_LEADING_PLACEHOLDERS = re.compile(r"^\s*(" + PLACEHOLDER_PATTERN.pattern + r"+)\s*")
+
+
+def _render_inline_text(text: str, keep_lines: bool) -> str:
+    """Plain text of a paragraph; a page start that opens it is set aside meanwhile,
+    so that "_Of the fall._" after "{2}" still reads as emphasis, not as underscores."""
+    leading = _LEADING_PLACEHOLDERS.match(text)
+    prefix = leading.group(1) if leading else ""
+    rest = text[leading.end():] if leading else text
+    return prefix + collapse_spaces(render_inline(rest, keep_lines=keep_lines))
+
+
+def _only_placeholders(text: str) -> bool:
+    return bool(text.strip()) and not PLACEHOLDER_PATTERN.sub("", text).strip()
+
+
+def _page_blocks(text: str, markers: MarkerTable) -> list[Block]:
+    """A paragraph that was only "{12}" becomes a page break labelled 12."""
+    blocks = []
+    for char in PLACEHOLDER_PATTERN.findall(text):
+        entry = markers.labels[placeholder_index(char)]
+        blocks.append(Block(PAGE, label=entry.label if isinstance(entry, PageStart) else str(entry)))
+    return blocks
+
+
+def _year_then_marker(match: re.Match) -> bool:
+    """"in 2019.3 The" is a year, its full stop and marker 3; "$62.2 billion" is a number.
+
+    Digits glued after "<number>." are a marker only when the number is a plain
+    year (no currency, no decimal or thousands part before it) and the sentence
+    ends there: white space and a capital, or the end of the paragraph.
+    """
+    number = match.group("number")
+    before = match.string[max(0, match.start() - 1):match.start()]
+    after = match.string[match.end():match.end() + 2]
+    return (
+        match.group("stop") == "."
+        and len(number) == 4 and _YEAR_MIN <= int(number) <= _YEAR_MAX
+        and not re.match(r"[\d$€£¥.,]", before)
+        and (not after.strip() or bool(re.match(r"\s[A-Z\"“(]", after)))
+    )
+
+
+class _DefinitionCopies:
+    """Labels defined more than once, as when a book's notes restart with each chapter.
+
+    Every definition is kept: the second definition of 1 becomes note "1-2" (the
+    third "1-3"), named as the footnotes module names copies. A marker belongs to
+    the first definition of its label that follows it (Gutenberg sets each note
+    after the paragraph or chapter that calls it); a marker after the last
+    definition belongs to that one.
+    """
+
+    def __init__(self, blocks: list[Block], warnings: list[str]):
+        self.total: dict[int | str, int] = {}
+        self.original: dict[int, int | str] = {}
+        """id(block) -> the label a copy's definition has in the source."""
+        taken = {block.label for block in blocks if block.kind == NOTE}
+        for block in blocks:
+            if block.kind != NOTE:
+                continue
+            count = self.total.get(block.label, 0) + 1
+            self.total[block.label] = count
+            if count > 1:
+                copy = _copy_label(block.label, count, taken)
+                warnings.append(f"footnote {block.label} is defined {count} times; all kept, this one as note {copy!r}")
+                self.original[id(block)], block.label = block.label, copy
+        self.passed_count: dict[int | str, int] = {}
+
+    def passed(self, block: Block) -> None:
+        original = self.original.get(id(block), block.label)
+        self.passed_count[original] = self.passed_count.get(original, 0) + 1
+
+    def marker_label(self, label: int | str) -> int | str:
+        total = self.total.get(label, 0)
+        which = min(self.passed_count.get(label, 0) + 1, total)
+        return label if which <= 1 else _copy_label(label, which, set())
+
+
+def _copy_label(label: int | str, count: int, taken: set[int | str]) -> str:
+    copy = f"{label}-{count}"
+    while copy in taken:
+        copy += "'"
+    return copy
+
+
+class _NoteSequence:
+    """Which numbers in the text are footnote markers: those that continue the notes.
+
+    A marker is the next label expected, or one already called (a note cited
+    twice); a bracketed or superscript marker may also skip a few labels (a
+    marker lost in conversion), which is reported. Anything else ("Section 2",
+    "10 km2", a label no note defines) stays text.
+    """
+
+    def __init__(self, defined: set[int | str], warnings: list[str]):
+        self.defined = defined
+        self.called: set[int | str] = set()
+        numbers = [label for label in defined if isinstance(label, int)]
+        self.next = min(numbers) if numbers else 1
+        self.warnings = warnings
+
+    def accepts(self, label: int | str, *, strict: bool, window: int = 0) -> bool:
+        if label not in self.defined:
+            return False
+        skip = window if window else _MARKER_SKIP
+        if not isinstance(label, int):
+            self.called.add(label)  # letter labels ("[A]") restart too often to be sequenced; defined is enough
+            return True
+        ok = label in self.called or label == self.next or (
+            not strict and isinstance(label, int) and self.next < label <= self.next + skip
+        )
+        if not ok:
+            return False
+        if isinstance(label, int) and label > self.next and label not in self.called:
+            self.warnings.append(f"marker {label} follows marker {self.next - 1}: marker(s) {self.next}-{label - 1} not found in the text")
+        self.called.add(label)
+        if isinstance(label, int):
+            self.next = max(self.next, label + 1)
+        return True

@@ -1,0 +1,140 @@
+"""Printed pages of a plain-text file: form feeds, page numbers, running heads.
+
+pdftotext and most PDF converters end each page with a form feed (textclean turns
+it into a paragraph of its own, "\\f"). The first or last line of a page often
+prints the page number ("12", "- 12 -", "Page 12 of 40") or a running head
+repeated on every page ("Cite as: 599 U. S. 1 (2023)", the report's short
+title). Those lines are furniture: they leave the body for `removed`, and a
+printed page number labels its page. A line is only furniture when it sits at
+a page's edge and repeats there; a line that also appears as body prose stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from claimdesk.sources.model import Removed
+
+FORM_FEED = "\f"
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-–—]\s*)?(?:page\s+)?(?P<number>\d{1,4}|[ivxlc]{1,7})(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-–—])?\s*$", re.I
+)
+_DIGITS = re.compile(r"\d+")
+EDGE_LINES = 2
+"""How many lines at a page's top and at its bottom may be furniture."""
+RUNNING_HEAD_MIN_PAGES = 3
+"""A running head repeats on at least this many pages (and on a third of them)."""
+RUNNING_HEAD_MIN_SHARE = 1 / 3
+_MIN_HEAD_LETTERS = 3
+LONE_NUMBER_MAX_OFFSET = 40
+"""One numbered page alone is believed if its number is near its place (front matter
+unnumbered); a larger number alone on a page is more likely a figure or a year."""
+
+
+@dataclass
+class Pages:
+    texts: list[str]
+    """Each page's text, furniture lines taken out."""
+    labels: list[str]
+    removed: list[Removed] = field(default_factory=list)
+
+
+def split_pages(text: str) -> Pages | None:
+    """The pages of a text with form feeds, or None when it has none."""
+    if FORM_FEED not in text:
+        return None
+    pages = [page.split("\n") for page in text.split(FORM_FEED)]
+    if len(pages) > 1 and not "".join(pages[-1]).strip():
+        pages.pop()  # a form feed that ends the file opens no page
+    edges = [_edge_indexes(lines) for lines in pages]
+    heads = _running_heads(pages, edges)
+    candidates = [_printed_number(lines, edge) for lines, edge in zip(pages, edges)]
+    offset = _page_offset(candidates)
+    removed: list[Removed] = []
+    texts: list[str] = []
+    labels: list[str] = []
+    for index, (lines, edge, candidate) in enumerate(zip(pages, edges, candidates)):
+        drop: set[int] = set()
+        number = None
+        if candidate and (not candidate[1].isdigit() or (offset is not None and int(candidate[1]) == index + offset)):
+            number = candidate[1]
+            drop.add(candidate[0])
+        for line_index in edge:
+            line = lines[line_index]
+            if line_index == (candidate[0] if number else None):
+                removed.append(Removed("page-number", line.strip()))
+            elif index > 0 and head_key(line) in heads:  # the first page's top line is the title
+                drop.add(line_index)
+                removed.append(Removed("header" if line_index < len(lines) / 2 else "footer", " ".join(line.split())))
+        texts.append("\n".join(line for line_index, line in enumerate(lines) if line_index not in drop))
+        labels.append(_label(index, number, offset))
+    return Pages(texts, labels, removed)
+
+
+def _edge_indexes(lines: list[str]) -> list[int]:
+    """Indexes of the first and last EDGE_LINES non-blank lines of a page."""
+    filled = [index for index, line in enumerate(lines) if line.strip()]
+    return sorted(set(filled[:EDGE_LINES] + filled[-EDGE_LINES:]))
+
+
+def head_key(line: str) -> str:
+    """A running head changes only in its page number: compare it without digits."""
+    return " ".join(_DIGITS.sub("#", line).split()).casefold()
+
+
+def _running_heads(pages: list[list[str]], edges: list[list[int]]) -> set[str]:
+    at_edges: Counter[str] = Counter()
+    elsewhere: set[str] = set()
+    for lines, edge in zip(pages, edges):
+        edge_set = set(edge)
+        keys_here = set()
+        for index, line in enumerate(lines):
+            if not line.strip():
+                continue
+            key = head_key(line)
+            if index in edge_set:
+                keys_here.add(key)
+            else:
+                elsewhere.add(key)
+        at_edges.update(keys_here)
+    needed = max(RUNNING_HEAD_MIN_PAGES, round(len(pages) * RUNNING_HEAD_MIN_SHARE))
+    return {
+        key for key, count in at_edges.items()
+        if count >= needed and key not in elsewhere and len(re.sub(r"[^a-z]", "", key)) >= _MIN_HEAD_LETTERS
+    }
+
+
+def _printed_number(lines: list[str], edge: list[int]) -> tuple[int, str] | None:
+    """(line index, number) of the first edge line that is only a page number."""
+    for index in edge:
+        match = _PAGE_NUMBER.match(lines[index])
+        if match:
+            return index, match.group("number")
+    return None
+
+
+def _page_offset(candidates: list[tuple[int, str] | None]) -> int | None:
+    """printed number - page index, agreed by most numbered pages (two at least, or all).
+
+    A year or a figure alone on a page's last line would disagree with the others
+    and stays in the body.
+    """
+    offsets = Counter(int(c[1]) - index for index, c in enumerate(candidates) if c and c[1].isdigit())
+    if not offsets:
+        return None
+    offset, count = offsets.most_common(1)[0]
+    if count >= 2:
+        return offset
+    lone = sum(offsets.values()) == 1
+    return offset if lone and 0 <= offset <= LONE_NUMBER_MAX_OFFSET else None
+
+
+def _label(index: int, number: str | None, offset: int | None) -> str:
+    """The printed number; else the one the page's place implies; else the page count."""
+    if number:
+        return number
+    if offset is not None and index + offset >= 1:
+        return str(index + offset)
+    return str(index + 1)
