@@ -6,6 +6,14 @@ collected under a "Notes" heading at the end. Markers are Unicode superscripts
 (¹ … ⁶³), bracketed numbers ([3]), pandoc labels ([^3]), or digits glued to the
 end of a word when the document has a Notes section. Headings are short lines of
 their own; when the document has a table of contents, that is what decides.
+
+A number is a marker only when it continues the document's note sequence, and
+a numbered paragraph is a note only where the structure says so (a Notes
+section, a "[Footnote 1: ...]" block, or a note printed after its marker where
+the page broke). Gutenberg licences (text_gutenberg), court captions
+(text_court) and printed pages (text_pages: form feeds, page numbers, running
+heads) have modules of their own. Whatever is kept out of the text is reported
+in `removed`.
 """
 
 from __future__ import annotations
