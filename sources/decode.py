@@ -277,18 +277,40 @@ def _decode_cp1252_fallback(data: bytes, reason: str) -> tuple[str, str, list[st
     return text, "cp1252", warnings
 
 
+# The high bytes of UTF-16 text in Latin, Greek, Cyrillic, Armenian, Hebrew or
+# Arabic script: U+0000 to U+06FF. In ASCII or 8-bit text they are control
+# characters and next to absent.
+_UTF16_HIGH_BYTES = bytes(range(0x07))
+UTF16_HIGH_SHARE_MIN = 0.6
+"""Share of one half of the bytes that must be such high bytes (spaces, digits and
+punctuation such as U+2014 lower it in Cyrillic text)."""
+UTF16_OTHER_SHARE_MAX = 0.05
+
+
 def _guess_bomless_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM shows up as a NUL in every other byte of ASCII text."""
+    """UTF-16 without a BOM: every other byte is a high byte (NUL for ASCII, 0x04 for Cyrillic)."""
     sample = data[:4096]
     if len(sample) < 8:
         return None
-    even_nuls = sample[0::2].count(0) / len(sample[0::2])
-    odd_nuls = sample[1::2].count(0) / len(sample[1::2])
-    if odd_nuls > 0.6 and even_nuls < 0.05:
-        return "utf-16-le"
-    if even_nuls > 0.6 and odd_nuls < 0.05:
-        return "utf-16-be"
+    even = _high_byte_share(sample[0::2])
+    odd = _high_byte_share(sample[1::2])
+    for encoding, high, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if high > UTF16_HIGH_SHARE_MIN and other < UTF16_OTHER_SHARE_MAX and _decodes(data, encoding):
+            return encoding
     return None
+
+
+def _high_byte_share(half: bytes) -> float:
+    return (len(half) - len(half.translate(None, _UTF16_HIGH_BYTES))) / len(half)
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    # An odd length is a truncated file; the last byte is then replaced, and said.
+    try:
+        data[: len(data) // 2 * 2].decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _refuse_binary(data: bytes) -> None:

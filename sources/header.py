@@ -42,7 +42,7 @@ _DATE_PREFIX = re.compile(
     r"release\s+date|posting\s+date|(?:last\s+)?updated(?:\s+on)?|(?:last\s+)?modified(?:\s+on)?|"
     r"revised(?:\s+on)?|posted(?:\s+on)?|issued(?:\s+on)?|released(?:\s+on)?|dated?|as\s+of|on|"
     r"publié(?:e)?(?:\s+le)?|mis\s+à\s+jour(?:\s+le)?|date\s+de\s+publication|paru(?:\s+le)?|le|"
-    r"veröffentlicht(?:\s+am)?|aktualisiert(?:\s+am)?|erschienen(?:\s+am)?|stand|datum|vom|am|"
+    r"veröffentlicht(?:\s+am)?|aktualisiert(?:\s+am)?|erschienen(?:\s+am)?|stand|datum|vom|am|den|"
     r"publicado(?:\s+el)?|publicada(?:\s+el)?|actualizado(?:\s+el)?|fecha(?:\s+de\s+publicación)?|el|"
     r"опубликовано|обновлено|дата(?:\s+публикации)?|от"
     r")(?:\s*[:：]\s*|\s+|$)",
@@ -291,10 +291,24 @@ def _date_in_segment(tokens: list[str]) -> str | None:
             if not _may_start_a_date(tokens, start):
                 continue
             for end in range(min(len(tokens), index + 1 + _DATE_TAIL_TOKENS), index, -1):
-                date = parse_date(" ".join(tokens[start:end]))
+                candidate = " ".join(tokens[start:end])
+                date = parse_date(candidate)
                 if date:
                     return date
+                if _is_date_shaped(candidate):
+                    # "31 February 2021" is written as a date and is none; a
+                    # shorter piece of it ("February 2021") would be another date.
+                    return None
     return None
+
+
+def _is_date_shaped(text: str) -> bool:
+    """Written only in date words and numbers, with a year: a date, or an impossible one."""
+    text = _strip_date_prefixes(text.strip("*_ \t").rstrip(" .,;"))
+    if _parse_numeric_date(text) is not _NOT_NUMERIC:
+        return True
+    words = _read_date_words(_TRAILING_TIME.sub("", text).rstrip(" ,"))
+    return words is not None and words.year is not None
 
 
 def _may_start_a_date(tokens: list[str], start: int) -> bool:
@@ -411,7 +425,7 @@ def _names_in_field(part: str, labelled: bool, after_name: bool) -> list[str] | 
         if not piece:
             continue
         tokens = [token for token in piece.split() if token.lower() not in _HONORIFICS]
-        lowered = [token.lower().strip(".,") for token in tokens]
+        lowered = [token.lower().strip(".,") for token in tokens if not _INITIALS.match(token)]
         affiliation = (names or after_name) and any(word in _NOT_NAME_WORDS for word in lowered)
         if affiliation or any(word in _JOB_WORDS for word in lowered):
             continue  # a job title or an organisation after a name
@@ -428,7 +442,7 @@ def _name(tokens: list[str], labelled: bool) -> str | None:
     fewest = 1 if labelled else NAME_TOKENS_MIN
     if not fewest <= len(tokens) <= NAME_TOKENS_MAX:
         return None
-    if any(token.lower().strip(".,") in _NOT_NAME_WORDS for token in tokens):
+    if any(token.lower().strip(".,") in _NOT_NAME_WORDS for token in tokens if not _INITIALS.match(token)):
         return None
     if not _is_name_token(tokens[0]) or not all(_is_name_token(t) or t.lower() in _PARTICLES for t in tokens):
         return None
@@ -594,6 +608,8 @@ def read_cover(lines: list[str]) -> CoverInfo:
         if info.date and info.title and not names:
             used -= 1  # the date closes the cover; only authors may follow it
             break
+        if info.title is not None and _SERIES_LINE.search(stripped):
+            continue  # "Working Paper No. 14", "Рабочий доклад № 14": the series, not a subtitle
         if info.title is None:
             info.title = stripped.rstrip(".")
         elif used == 2 and len(stripped.split()) >= 2 and not info.authors:
@@ -602,6 +618,9 @@ def read_cover(lines: list[str]) -> CoverInfo:
             info.title = info.title + separator + stripped.rstrip(".")
     info.lines_used = used
     return info
+
+
+_SERIES_LINE = re.compile(r"(?:\b(?:no|nr|núm|vol|issue)\.?|n°|nº|№|#)\s*\d", re.I)
 
 
 def _date_in_fields(line: str) -> str | None:
