@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from claimdesk.sources.tex import tex_to_text
+
 _ANSI = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: titles, hyperlinks
@@ -48,26 +50,30 @@ def collapse_spaces(text: str) -> str:
     return text.strip()
 
 
-_LATEX_WRAPPERS = re.compile(r"\\(?:underline|text|textbf|textit|emph|mathrm|mathit|url|href)\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
-_LATEX_SUPERSCRIPT = re.compile(r"\^\s*\{\s*([^{}]*)\}")
-
-
 def strip_latex(fragment: str) -> str:
-    """Text of a LaTeX fragment left by a converter: `Cf,\\ \\underline{x}` -> `Cf, x`."""
-    previous = None
-    while previous != fragment:
-        previous = fragment
-        fragment = _LATEX_WRAPPERS.sub(r"\1", fragment)
-    fragment = _LATEX_SUPERSCRIPT.sub(r"\1", fragment)
-    fragment = fragment.replace("\\ ", " ").replace("\\,", " ").replace("\\%", "%").replace("\\_", "_")
-    fragment = re.sub(r"\\[a-zA-Z]+\*?", "", fragment)
-    fragment = fragment.replace("{}", "").replace("{", "").replace("}", "")
-    return fragment
+    """Readable text of a TeX fragment: `Cf,\\ \\underline{x}` -> `Cf, x`, `\\sqrt2` -> `√2`.
+
+    Nothing of the source's text is dropped: see claimdesk.sources.tex.
+    """
+    return tex_to_text(fragment)
+
+
+# TeX syntax: a command ("\\alpha", "\\ "), a braced script, an empty group.
+_LATEX_SYNTAX = re.compile(r"\\[a-zA-Z ,;!]|[\^_]\s*\{|\{\}")
+# A compact formula without commands: "x^2", "a_i", "n", "x_1+y_1" (never money: no leading digit).
+_BARE_FORMULA = re.compile(r"[A-Za-z](?:[\w+\-*/=<>().,']*(?:[\^_]\w)[\w+\-*/=<>().,'^_]*)?")
 
 
 def is_latex_residue(fragment: str) -> bool:
-    """A `$...$` span is LaTeX residue only if it has LaTeX syntax; `$5 and $6` is money."""
-    return bool(re.search(r"\\[a-zA-Z ]|\^\s*\{|_\s*\{|\{\}", fragment))
+    """A `$...$` span is TeX only if it reads as TeX; `$5 and $6` is money.
+
+    TeX has commands, braced scripts or empty groups; without them, only a lone
+    letter or a compact script formula ("x^2", "a_i") is math, since amounts start
+    with a digit and a span ending in a space closes no formula.
+    """
+    if _LATEX_SYNTAX.search(fragment):
+        return True
+    return bool(_BARE_FORMULA.fullmatch(fragment))
 
 
 # Markers become placeholders from the Unicode private-use plane while a reader

@@ -1,90 +1,263 @@
-"""Markdown, including what PDF converters make of footnotes.
+"""Markdown: essays, blog exports, docs pages, and what PDF converters make of reports.
 
-Clean Markdown uses pandoc footnotes (`[^1]` and `[^1]: text`). Converted
-reports use `<sup>3</sup>` markers and definitions that the converter mangled:
-`<sup>&</sup>lt;sup>3</sup> text` (an escaped tag split by a stray `<sup>`),
-or LaTeX such as `$<sup>^{16}\\ Cf,\\ \\underline{…}$`. Definitions are lifted out
-before markdown-it-py parses the body, and left behind as placeholder paragraphs
-so that the layout still knows where each page broke.
+Clean Markdown uses pandoc footnotes (`[^1]` and `[^1]: text`). Essays and blog
+exports (Substack, Ghost, Hugo, Jekyll) call notes with `[1]`, `[1](#fn1)`,
+`<sup>1</sup>` or `¹` and list them at the end, under a "Notes" heading or a
+`---` rule, as "1. text", "[1] text" or "1) text", often with back-links
+(`[↩](#fnref1)`). Converted reports use `<sup>3</sup>` markers and definitions
+that the converter mangled: `<sup>&</sup>lt;sup>3</sup> text` (an escaped tag
+split by a stray `<sup>`), or TeX such as `$<sup>^{16}\\ Cf,\\ \\underline{…}$`.
+
+Definitions and endnote lists are lifted out before markdown-it-py parses the
+body, and left behind as placeholder paragraphs so that the layout still knows
+where each page broke. A numbered list is a list of notes only where the
+document calls its numbers; otherwise it is body text. TeX math is turned into
+readable Unicode (claimdesk.sources.tex), never dropped.
 """
 
 from __future__ import annotations
 
+import datetime
 import html
 import re
+import tomllib
+from collections import Counter
+from functools import lru_cache
 
 import yaml
 from markdown_it import MarkdownIt
 
 from claimdesk.sources.blocks import BREAK, HEADING, NOTE, PARAGRAPH, Block, MarkerTable
-from claimdesk.sources.header import parse_date, read_cover
+from claimdesk.sources.header import find_date, header_field, parse_author_line, parse_date, read_cover
 from claimdesk.sources.inline import render_inline, tokens_to_text
+from claimdesk.sources.model import Removed
 from claimdesk.sources.readers.common import NOTES_HEADING, SUPERSCRIPT_DIGITS, ReaderResult, label_of, superscript_to_int
+from claimdesk.sources.tex import tex_to_text
 from claimdesk.sources.textclean import collapse_spaces, is_latex_residue, strip_latex
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_YAML_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\n(.*?)\n\+\+\+[ \t]*(?:\n|\Z)", re.S)
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
-_PANDOC_DEF = re.compile(r"^\[\^(?P<label>[^\]\s]+)\]:[ \t]*(?P<rest>.*)$", re.S)
+# Labels are bounded and exclude "[" so that a megabyte of "[^" is read in linear time.
+_PANDOC_DEF = re.compile(r"^\[\^(?P<label>[^\]\s\[]{1,60})\]:[ \t]*(?P<rest>.*)$", re.S)
 _MANGLED_DEF = re.compile(
     r"^\s*\$?\s*(?:<sup>\s*&\s*</sup>\s*lt;\s*sup>|&lt;sup&gt;|<sup>)\s*(?:\{\})?\s*\^?\s*\{?\s*"
     r"(?P<label>\d{1,5})\s*\}?\s*\\?(?:</sup>|&lt;/sup&gt;)?(?P<rest>.*)$",
     re.S,
 )
 _SEPARATOR = re.compile(r"^[\s\-_\\*=~·•.]*$")
-_SUP_MARKER = re.compile(
-    r"<a\b[^>]*>\s*<sup>\s*\[?(\d{1,5})\]?\s*</sup>\s*</a>"
-    r"|<sup>\s*(?:<a\b[^>]*>)?\s*\[?(\d{1,5})\]?\s*(?:</a>\s*)?</sup>"
-)
-_PANDOC_MARKER = re.compile(r"\[\^([^\]\s]+)\](?!:)")
-_UNICODE_MARKER = re.compile(rf"(?<=\S)([{SUPERSCRIPT_DIGITS}]+)")
-_INLINE_LATEX = re.compile(r"(?<!\\)\$(?!\s)([^$\n]{1,300}?)(?<!\\)\$")
 _NOTE_SLOT = "\U000e0001"
+"""Followed by the note's index in the notes list: where a lifted note stood."""
 _BREAK_SLOT = "\U000e0002"
+_NOTE_SLOT_TEXT = re.compile("\U000e0001(\\d+)")
 
 
 def read_markdown(text: str) -> ReaderResult:
     warnings: list[str] = []
+    removed: list[Removed] = []
     metadata, body = _front_matter(text, warnings)
+    body = _docs_markup(body, removed)
     notes: list[Block] = []
     body = _lift_definitions(body, notes)
+    body = _lift_endnote_lists(body, notes, removed)
     markers = MarkerTable()
-    body = _SUP_MARKER.sub(lambda m: markers.add(int(m.group(1) or m.group(2))), body)
-    body = _PANDOC_MARKER.sub(lambda m: markers.add(label_of(m.group(1))), body)
-    body = _UNICODE_MARKER.sub(lambda m: markers.add(superscript_to_int(m.group(1))), body)
-    body = _INLINE_LATEX.sub(lambda m: strip_latex(m.group(1)) if is_latex_residue(m.group(1)) else m.group(0), body)
-    blocks = _blocks(body, iter(notes))
-    title, authors, date = metadata.get("title"), metadata.get("authors", []), metadata.get("date")
-    if not (title and authors and date):
-        blocks, cover = _take_cover(blocks)
+    marker_reader = _MarkerReader(markers, notes, warnings)
+    body = _outside_code(body, marker_reader.mark)
+    if marker_reader.glued_allowed:
+        body = _outside_code(body, marker_reader.mark_glued)
+    body = _outside_code(body, _convert_math)
+    head = _take_head(body, metadata.get("title"), removed)
+    body = head.body
+    blocks = _blocks(body, notes, removed)
+    title = metadata.get("title") or head.title
+    authors = metadata.get("authors") or head.authors
+    date = metadata.get("date") or head.date
+    if not title and not head.looked:
+        blocks, cover = _take_cover(blocks, removed)
         title, authors, date = title or cover.title, authors or cover.authors, date or cover.date
     if not title:
         first_heading = next((b for b in blocks if b.kind == HEADING and b.level == 1), None)
         title = first_heading.text if first_heading else None
-    return ReaderResult(blocks, markers, title, authors, date, warnings)
+    return ReaderResult(blocks, markers, title, authors, date, warnings, removed)
+
+
+# --- front matter ---------------------------------------------------------------
+
+_DATE_KEYS = ("date", "published", "pubDate", "pubdate", "published_at", "publishDate", "publish_date", "created")
 
 
 def _front_matter(text: str, warnings: list[str]) -> tuple[dict, str]:
-    match = _FRONT_MATTER.match(text)
+    """Metadata from YAML (`---`) or TOML (`+++`, Hugo) front matter, and the body after it."""
+    match = _YAML_FRONT_MATTER.match(text)
+    load, error = yaml.safe_load, yaml.YAMLError
+    if not match:
+        match = _TOML_FRONT_MATTER.match(text)
+        load, error = tomllib.loads, tomllib.TOMLDecodeError
     if not match:
         return {}, text
     try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as exc:
-        warnings.append(f"front matter is not valid YAML and was ignored ({str(exc).splitlines()[0]})")
+        data = load(match.group(1))
+    except (error, ValueError) as exc:
+        warnings.append(f"front matter is not valid and was ignored ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})")
         return {}, text[match.end():]
     if not isinstance(data, dict):
         return {}, text[match.end():]
+    return _metadata(data), text[match.end():]
+
+
+def _metadata(data: dict) -> dict:
     metadata: dict = {}
     if data.get("title"):
         metadata["title"] = str(data["title"]).strip()
-    raw_authors = data.get("author", data.get("authors"))
-    if isinstance(raw_authors, str):
-        raw_authors = re.split(r"\s*;\s*|\s+and\s+", raw_authors)
-    if isinstance(raw_authors, list):
-        metadata["authors"] = [str(a.get("name", "") if isinstance(a, dict) else a).strip() for a in raw_authors if a]
-    if data.get("date"):
-        metadata["date"] = parse_date(str(data["date"])) or str(data["date"])
-    return metadata, text[match.end():]
+    authors = _front_matter_authors(data.get("author", data.get("authors")))
+    if authors:
+        metadata["authors"] = authors
+    raw_date = next((data[key] for key in _DATE_KEYS if data.get(key)), None)
+    if isinstance(raw_date, (datetime.date, datetime.datetime)):
+        metadata["date"] = raw_date.isoformat()[:10]
+    elif raw_date:
+        metadata["date"] = parse_date(str(raw_date)) or find_date(str(raw_date)) or str(raw_date)
+    return metadata
+
+
+def _front_matter_authors(raw) -> list[str]:
+    """`author: A and B`, `authors: [A, B]`, `author: {name: A, title: …}`, or a list of those."""
+    if isinstance(raw, dict):
+        raw = [raw]
+    if isinstance(raw, str):
+        raw = re.split(r"\s*;\s*|\s+and\s+|\s*&\s*", raw)
+    if not isinstance(raw, list):
+        return []
+    names = []
+    for entry in raw:
+        name = str(entry.get("name", "") if isinstance(entry, dict) else entry).strip()
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+# --- docs-site markup -----------------------------------------------------------
+
+_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# MkDocs (Material) admonitions: `!!! note "Title"`, collapsible `??? tip`, `???+ warning`.
+_MKDOCS_ADMONITION = re.compile(r"^(?P<indent> {0,3})(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+(?P<rest>.*))?$")
+# Docusaurus/VitePress `:::note Title`, `:::tip[Title]`, MyST `:::{note}`, Quarto `::: {.callout-note}`.
+_COLON_FENCE = re.compile(r"^ {0,3}(?P<colons>:{3,})[ \t]*(?:\{\.?(?:callout-)?(?P<braced>[\w-]+)[^}]*\}|(?P<kind>[\w-]+))?(?P<rest>.*)$")
+# MyST directives written as code fences: ```{note} … ```.
+_MYST_DIRECTIVE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})\{(?P<kind>[\w-]+)\}[ \t]*(?P<rest>.*)$")
+_GITHUB_ALERT = re.compile(r"^(?P<quote>\s{0,3}>\s*)\[!(?P<kind>NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$", re.I)
+_EDIT_LINK = re.compile(r"^\W*(?:\[)?\s*(?:edit this page|edit on github|edit on gitlab|improve this page|suggest an edit|view source|edit source)\b", re.I)
+_LAST_UPDATED = re.compile(r"^\W*(?:last (?:updated|modified|edited|reviewed)|page last updated|updated on)\b", re.I)
+_MDX_STATEMENT = re.compile(r"^(?:import\s+[\w{}*,\s]+\s+from\s+['\"]|export\s+(?:const|default|function)\b)")
+_TOC_MARKER = re.compile(r"^\s*(?:\[TOC\]|\[\[_TOC_\]\]|\{:toc\}|\* TOC|\$\{toc\}|<!-- ?toc ?-->)\s*$", re.I)
+ADMONITION_INDENT = 4
+"""MkDocs admonition bodies are indented by four spaces (Python-Markdown's rule)."""
+
+
+def _docs_markup(body: str, removed: list[Removed]) -> str:
+    """Admonitions become their title and their content; edit links and the like go to `removed`."""
+    if not _DOCS_HINT.search(body):
+        return body
+    out: list[str] = []
+    code_fence: str | None = None
+    directive_fences: list[str] = []  # open MyST directives: their closing fence is markup
+    admonition_indent: int | None = None
+    for line in body.split("\n"):
+        if admonition_indent is not None:
+            if not line.strip() or line.startswith(" " * (admonition_indent + ADMONITION_INDENT)):
+                out.append(line[ADMONITION_INDENT:] if line.strip() else line)
+                continue
+            admonition_indent = None
+        if code_fence is not None:
+            if _closes_fence(line, code_fence):
+                code_fence = None
+            out.append(line)
+            continue
+        if directive_fences and _closes_fence(line, directive_fences[-1]):
+            directive_fences.pop()
+            continue
+        myst = _MYST_DIRECTIVE.match(line)
+        if myst:
+            out.extend(_admonition_lines(myst.group("kind"), myst.group("rest"), line, removed))
+            directive_fences.append(myst.group("fence"))
+            continue
+        fence = _FENCE_LINE.match(line)
+        if fence:
+            code_fence = fence.group(1)
+            out.append(line)
+            continue
+        mkdocs = _MKDOCS_ADMONITION.match(line)
+        if mkdocs:
+            out.extend(_admonition_lines(mkdocs.group("kind"), mkdocs.group("rest"), line, removed))
+            admonition_indent = len(mkdocs.group("indent"))
+            continue
+        out.extend(_docs_line(line, removed))
+    return "\n".join(out)
+
+
+# A cheap test for the lines _docs_line looks at; prose lines skip it.
+_DOCS_HINT = re.compile(r"(?im)^[ \t]{0,3}(?:!!!|\?\?\?|:::|`{3,}\{|~{3,}\{|>[ \t]*\[!|[^\w\n]{0,4}(?:edit|improve|suggest|view source|last|page last|updated on)\b|import\s|export\s|\[TOC\]|\[\[_TOC_|\{:toc|\* TOC|<!-- ?toc)")
+FURNITURE_LINE_MAX = 120
+"""An "Edit this page" or "Last updated" line is short; a longer one is prose."""
+
+
+def _closes_fence(line: str, opener: str) -> bool:
+    stripped = line.strip()
+    return len(line) - len(line.lstrip(" ")) <= 3 and len(stripped) >= len(opener) and set(stripped) == {opener[0]}
+
+
+def _admonition_lines(kind: str, rest: str | None, source_line: str, removed: list[Removed]) -> list[str]:
+    """The admonition's title as a paragraph of its own: "Warning: Rate limits", or "Note"."""
+    rest = (rest or "").strip()
+    title = rest[1:-1].strip() if len(rest) >= 2 and rest[0] + rest[-1] in ('""', "''", "[]") else rest
+    if rest in ('""', "''"):
+        removed.append(Removed("other", source_line.strip()))  # an admonition whose title is hidden
+        return [""]
+    label = kind.replace("-", " ").replace("_", " ").capitalize()
+    return ["", f"{label}: {title}" if title else label, ""]
+
+
+def _docs_line(line: str, removed: list[Removed]) -> list[str]:
+    """The line as it stays in the body: [] when it is docs-site markup or furniture."""
+    if not _DOCS_HINT.match(line):
+        return [line]
+    alert = _GITHUB_ALERT.match(line)
+    if alert:
+        return [alert.group("quote") + alert.group("kind").capitalize()]
+    colons = _COLON_FENCE.match(line)
+    if colons:
+        kind = colons.group("braced") or colons.group("kind")
+        if not kind:
+            return [""]  # a closing ":::" fence
+        return _admonition_lines(kind, colons.group("rest"), line, removed)
+    stripped = line.strip()
+    short = len(stripped) <= FURNITURE_LINE_MAX
+    if short and _EDIT_LINK.match(stripped):
+        removed.append(Removed("edit-link", _visible_line(stripped)))
+        return []
+    if short and _LAST_UPDATED.match(stripped) and find_date(_visible_line(stripped)):
+        removed.append(Removed("footer", _visible_line(stripped)))
+        return []
+    if _MDX_STATEMENT.match(line):
+        removed.append(Removed("hidden", stripped))
+        return []
+    if _TOC_MARKER.match(line):
+        removed.append(Removed("contents", stripped))
+        return []
+    return [line]
+
+
+def _visible_line(line: str) -> str:
+    """A line's text as a reader sees it: no link targets, no emphasis marks."""
+    return collapse_spaces(render_inline(line, allow_html=True)) or line
+
+
+# --- footnote definitions ---------------------------------------------------------
+
+
+def _note_slot(notes: list[Block], note: Block) -> str:
+    notes.append(note)
+    return f"{_NOTE_SLOT}{len(notes) - 1}"
 
 
 def _lift_definitions(body: str, notes: list[Block]) -> str:
@@ -99,21 +272,15 @@ def _lift_definitions(body: str, notes: list[Block]) -> str:
             kept.append(_BREAK_SLOT)
             continue
         if _PANDOC_DEF.match(stripped):
-            lifted = _pandoc_notes(paragraph)
-            notes.extend(lifted)
-            kept.extend([_NOTE_SLOT] * len(lifted))
+            kept.extend(_note_slot(notes, note) for note in _pandoc_notes(paragraph))
             continue
         mangled = _MANGLED_DEF.match(stripped)
-        match = mangled
-        if match and match.group("rest").strip(" $"):
-            rest = match.group("rest")
-            if mangled:
-                rest = html.unescape(re.sub(r"<[^>]+>", "", rest))
-                rest = strip_latex(rest.strip().strip("$")) if is_latex_residue(rest) or "$" in rest else rest
-            notes.append(Block(NOTE, rest.strip(), label=label_of(match.group("label"))))
-            kept.append(_NOTE_SLOT)
+        if mangled and mangled.group("rest").strip(" $"):
+            rest = html.unescape(re.sub(r"<[^<>]*>", "", mangled.group("rest")))
+            rest = strip_latex(rest.strip().strip("$")) if is_latex_residue(rest) or "$" in rest else rest
+            kept.append(_note_slot(notes, Block(NOTE, rest.strip(), label=label_of(mangled.group("label")))))
             continue
-        if notes and kept and kept[-1] == _NOTE_SLOT and paragraph.startswith(("    ", "\t")):
+        if notes and kept and kept[-1].startswith(_NOTE_SLOT) and paragraph.startswith(("    ", "\t")):
             notes[-1].text += "\n" + stripped  # a pandoc note's indented continuation
             continue
         kept.append(paragraph)
@@ -132,12 +299,355 @@ def _pandoc_notes(paragraph: str) -> list[Block]:
     return notes
 
 
+# --- endnote lists ------------------------------------------------------------------
+
+# How a note starts in a list of notes: "1. text", "1) text", "[1] text", "[1]: text",
+# "[1](#fnref1) text" (html2text's Substack and Hugo exports), "<sup>1</sup> text", "¹ text".
+_ITEM_START = re.compile(
+    r"^ {0,3}(?:(?P<dot>\d{1,4})[.)]"
+    r"|\[(?P<bracket>\d{1,4})\](?:[.:)]|[ \t]*:)?"
+    r"|\[\[?(?P<linked>\d{1,4})\]?\]\(#[^)\s]{0,200}\)[.:]?"
+    r"|<sup>[ \t]*(?P<sup>\d{1,4})[ \t]*</sup>"
+    rf"|(?P<unicode>[{SUPERSCRIPT_DIGITS}]{{1,4}}))(?:[ \t]+|$)"
+)
+# A "[1]: https://…" line is a Markdown link reference definition when the body links to it.
+_LINK_DESTINATION = re.compile(r"^<?[^\s<>]+>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$")
+_NOTES_HEADING_LINE = re.compile(r"^(?:#{1,6}[ \t]+(?P<atx>.+?)[ \t#]*|\*\*(?P<bold>[^*\n]+)\*\*|__(?P<under>[^_\n]+)__|(?P<plain>[^\n]{1,40}?)(?:\n[-=]+)?)[ \t]*$")
+# Back-links from a note to its marker: "[↩](#fnref1)", "[↩︎](#fnref:1)", "[^](#ref-1)", a bare "↩".
+_BACKLINK = re.compile(
+    r"\[(?:↩︎?|↩|↑|⤴︎?|\^|back|return|top)\]\(#[^)\s]{0,200}\)"
+    r"|<a\b[^<>]{0,300}href=[\"']#[^\"'<>]{0,200}[\"'][^<>]{0,100}>\s*(?:↩︎?|↑|\^|back)?\s*</a>"
+    r"|↩︎?",
+    re.I,
+)
+_ZONE_TAIL_PARAGRAPHS = 3
+_ZONE_TAIL_CHARS = 300
+"""A list of notes opened by a bare rule ends the document: after it come at most
+a few short lines (a sign-off, "Share this post"), never more body."""
+_CALLED_SHARE = 0.5
+"""A list under a rule, not a Notes heading, is notes only if the body calls at least
+this share of its numbers: an ordinary numbered list's numbers are never called."""
+
+
+class _Item:
+    def __init__(self, label: int, style: str, text: str) -> None:
+        self.label, self.style, self.lines = label, style, [text] if text else []
+
+
+def _lift_endnote_lists(body: str, notes: list[Block], removed: list[Removed]) -> str:
+    """Numbered notes at the end (or closing a chapter) become NOTE slots when the body calls them."""
+    if not re.search(r"(?m)^ {0,3}(?:\d{1,4}[.)]|\[\[?\d|<sup>|[" + SUPERSCRIPT_DIGITS + "])", body):
+        return body  # no list that could hold notes
+    paragraphs = body.split("\n\n")
+    reference_links = set(re.findall(r"\]\[(\d{1,4})\]", body))
+    calls = _marker_counts(body)
+    glued: list[set[int]] = []  # the glued calls, found once if a Notes heading needs them
+    out: list[str] = []
+    index = 0
+    while index < len(paragraphs):
+        opener = _zone_opener(paragraphs[index])
+        first = index + 1 if opener else index
+        if first >= len(paragraphs) or not _item_start(paragraphs[first], reference_links):
+            out.append(paragraphs[index])
+            index += 1
+            continue
+        items, end = _parse_items(paragraphs, first, reference_links)
+        zone_calls = _marker_counts("\n\n".join(paragraphs[index:end]))
+        calls_outside = calls - zone_calls
+        if opener == "heading" and not calls_outside and not glued:
+            glued.append(set(_glued_calls(body)))
+        if not _is_list_of_notes(items, opener, paragraphs, end, calls_outside, glued[0] if glued else set()):
+            out.extend(paragraphs[index:end])  # body text: an ordinary list, never looked at again
+            index = end
+            continue
+        calls = calls_outside
+        if opener == "heading":
+            removed.append(Removed("furniture", _notes_heading_text(paragraphs[index])))
+        if opener:
+            out.append(_BREAK_SLOT)
+        out.extend(_note_slot(notes, _item_note(item, removed)) for item in items)
+        index = end
+    return "\n\n".join(out)
+
+
+def _zone_opener(paragraph: str) -> str | None:
+    """ "heading" for a Notes heading, "rule" for a thematic break, else None."""
+    stripped = paragraph.strip()
+    if stripped == _BREAK_SLOT or re.fullmatch(r"<hr\s*/?>", stripped, re.I):
+        return "rule"
+    if len(stripped) > 80:
+        return None
+    match = _NOTES_HEADING_LINE.match(stripped)
+    if not match:
+        return None
+    words = next(group for group in match.groups() if group is not None)
+    return "heading" if NOTES_HEADING.match(words.strip().rstrip(":")) else None
+
+
+def _notes_heading_text(paragraph: str) -> str:
+    match = _NOTES_HEADING_LINE.match(paragraph.strip())
+    return _visible_line(next(group for group in match.groups() if group is not None).strip())
+
+
+def _item_start(paragraph: str, reference_links: set[str]) -> re.Match | None:
+    """The note start opening this paragraph, unless the line is a link reference definition."""
+    match = _ITEM_START.match(paragraph)
+    if match and match.group("bracket") and match.group("bracket") in reference_links:
+        rest = paragraph[match.end():].split("\n", 1)[0]
+        if _LINK_DESTINATION.match(rest):
+            return None
+    return match
+
+
+def _parse_items(paragraphs: list[str], first: int, reference_links: set[str]) -> tuple[list[_Item], int]:
+    """The notes from paragraph `first` on, and the index of the first paragraph after them."""
+    items: list[_Item] = []
+    index = first
+    while index < len(paragraphs):
+        paragraph = paragraphs[index]
+        if _item_start(paragraph, reference_links):
+            for line in paragraph.split("\n"):
+                start = _item_start(line, reference_links)
+                if start:
+                    style = next(name for name, value in start.groupdict().items() if value)
+                    number = superscript_to_int(start.group(style)) if style == "unicode" else int(start.group(style))
+                    items.append(_Item(number, style, line[start.end():].strip()))
+                elif line.strip():
+                    items[-1].lines.append(line.strip())  # a lazy continuation line
+        elif items and (paragraph.startswith(("  ", "\t")) or not items[-1].lines) and not paragraph.startswith(_NOTE_SLOT):
+            # An indented paragraph continues the note; a label alone ("[1](#fn-anchor-1)") takes the next.
+            if _zone_opener(paragraph) or paragraph.strip() == _BREAK_SLOT:
+                break
+            items[-1].lines.append(paragraph.strip())
+        else:
+            break
+        index += 1
+    _number_lazy_lists(items)
+    return items, index
+
+
+def _number_lazy_lists(items: list[_Item]) -> None:
+    """"1. a / 1. b / 1. c" renders as 1, 2, 3 in Markdown: the numbers a reader sees."""
+    if len(items) > 1 and all(item.style == "dot" for item in items) and len({item.label for item in items}) == 1:
+        for offset, item in enumerate(items):
+            item.label = items[0].label + offset
+
+
+def _is_list_of_notes(items: list[_Item], opener: str | None, paragraphs: list[str], end: int,
+                      calls_outside: Counter, glued_calls: set[int]) -> bool:
+    """Whether these numbered items (up to paragraph `end`) are the document's notes."""
+    if not items or any(not item.lines for item in items):
+        return False
+    labels = [item.label for item in items]
+    if labels != sorted(set(labels)):
+        return False  # notes are numbered in order, each once
+    called = {label for label in labels if calls_outside[label] > 0}
+    if opener == "heading":
+        return bool(called) or (not calls_outside and bool(glued_calls & set(labels)))
+    if opener is None and all(item.style == "dot" for item in items):
+        return False  # an ordinary numbered list, with nothing to say it holds notes
+    if len(paragraphs) - end > _ZONE_TAIL_PARAGRAPHS:
+        return False
+    ends_document = all(len(p) <= _ZONE_TAIL_CHARS for p in paragraphs[end:])
+    return ends_document and len(called) >= _CALLED_SHARE * len(labels)
+
+
+def _marker_counts(text: str) -> Counter:
+    """How often each number is called by an explicit marker of any style."""
+    counts: Counter = Counter()
+    for match in _MARKER.finditer(text):
+        kind = match.lastgroup
+        raw = match.group(kind)
+        if kind == "pandoc" and not raw.isdigit():
+            continue
+        if kind == "unicode" and _after_unit(match):
+            continue
+        counts[superscript_to_int(raw) if kind == "unicode" else int(raw)] += 1
+    return counts
+
+
+def _item_note(item: _Item, removed: list[Removed]) -> Block:
+    text = "\n".join(item.lines)
+    for backlink in _BACKLINK.finditer(text):
+        removed.append(Removed("navigation", _visible_line(backlink.group()) or backlink.group()))
+    text = _BACKLINK.sub("", text)
+    return Block(NOTE, collapse_spaces(text), label=item.label)
+
+
+# --- markers ------------------------------------------------------------------------
+
+_MARKER = re.compile(
+    r"<a\b[^<>]{0,300}>\s*<sup>\s*\[?(?P<sup_link>\d{1,5})\]?\s*</sup>\s*</a>"
+    r"|<sup>\s*(?:<a\b[^<>]{0,300}>)?\s*\[?(?P<sup>\d{1,5})\]?\s*(?:</a>\s*)?</sup>"
+    r"|<sup>\s*\[\[?(?P<sup_md>\d{1,5})\]?\]\(#[^)\s]{0,200}\)\s*</sup>"
+    r"|\[\^(?P<pandoc>[^\]\s\[]{1,60})\](?!:)"
+    r"|\[\[?(?P<linked>\d{1,4})\]?\]\(#[^)\s]{0,200}\)"
+    r"|\[(?P<bracket>\d{1,4})\](?![(\[:])"
+    rf"|(?<=\S)(?P<unicode>[{SUPERSCRIPT_DIGITS}]{{1,4}})"
+)
+# Markup that says "footnote" by itself: a superscript tag or a pandoc reference.
+_EXPLICIT_KINDS = ("sup_link", "sup", "sup_md", "pandoc")
+# "10 km²", "3 m³": a superscript after a unit is its power.
+_UNIT_BEFORE = re.compile(r"(?:^|[^\w])(?:m|km|cm|mm|dm|ft|mi|in|sq|yd|kg|s|m/s)$")
+MARKER_GAP = 3
+"""A marker may skip this many numbers past the highest so far: converters lose the odd marker."""
+# A digit glued to the end of a word or after its punctuation ("billion.2", "reform,3").
+# Never after a digit and its point: "$62.2" is a number, not "$62." and marker 2.
+_GLUED = re.compile(r"(?:(?<=[a-zà-ÿ%)”\"’])|(?<=[a-zà-ÿ][.,;:]))(?P<glued>\d{1,3})(?![\d]|[.,]\d|\w)")
+MARKER_CAPACITY = 0x10FFFD - 0xF0000
+"""Placeholders available for markers (textclean's private-use range)."""
+
+
+def _after_unit(match: re.Match) -> bool:
+    return bool(_UNIT_BEFORE.search(match.string, max(0, match.start() - 8), match.start()))
+
+
+class _MarkerReader:
+    """Turns markers into placeholders, in document order.
+
+    Superscript tags and pandoc references are markers by their markup. A bare
+    "[3]", a "[3](#fn3)" link, a "³" or a digit glued to a word is a marker only
+    when a note 3 exists and 3 continues the sequence of markers met so far.
+    """
+
+    def __init__(self, markers: MarkerTable, notes: list[Block], warnings: list[str]) -> None:
+        self.markers = markers
+        self.warnings = warnings
+        self.defined = {note.label for note in notes}
+        self.highest = 0
+        self.found = 0
+        self.glued_allowed = bool(self.defined)
+
+    def mark(self, text: str) -> str:
+        return _MARKER.sub(self._replace, text)
+
+    def mark_glued(self, text: str) -> str:
+        return _GLUED.sub(self._replace_glued, text)
+
+    def _replace(self, match: re.Match) -> str:
+        kind = match.lastgroup
+        raw = match.group(kind)
+        if kind in _EXPLICIT_KINDS:
+            label = label_of(raw)
+        else:
+            label = superscript_to_int(raw) if kind == "unicode" else int(raw)
+            if kind == "unicode" and _after_unit(match):
+                return match.group(0)
+            if not self._continues(label):
+                return match.group(0)
+        self.glued_allowed = False  # a document with marked-up markers has no glued ones
+        return self._add(label, match.group(0))
+
+    def _replace_glued(self, match: re.Match) -> str:
+        label = int(match.group("glued"))
+        if _after_unit(match) or not self._continues(label):
+            return match.group(0)
+        return self._add(label, match.group(0))
+
+    def _continues(self, label: int) -> bool:
+        return label in self.defined and label <= self.highest + MARKER_GAP
+
+    def _add(self, label: int | str, source: str) -> str:
+        if len(self.markers.labels) >= MARKER_CAPACITY:
+            if self.found == MARKER_CAPACITY:
+                self.warnings.append(f"more than {MARKER_CAPACITY} footnote markers: the rest are left as text")
+            self.found += 1
+            return source
+        self.found += 1
+        if isinstance(label, int):
+            self.highest = max(self.highest, label)
+        return self.markers.add(label)
+
+
+def _glued_calls(text: str) -> list[int]:
+    """Digits glued to words that follow on from one another as note calls do (1, 2, 3...)."""
+    expected, calls = 1, []
+    for match in _GLUED.finditer(text):
+        label = int(match.group("glued"))
+        if expected <= label <= expected + MARKER_GAP and not _after_unit(match):
+            calls.append(label)
+            expected = label + 1
+    return calls
+
+
+# --- code spans and fences stay as written ------------------------------------------
+
+_INLINE_CODE = re.compile(r"`[^`\n]*`")
+
+
+def _outside_code(body: str, change) -> str:
+    """Apply `change` to the text outside fenced code blocks and inline code spans, in order."""
+    if "```" not in body and "~~~" not in body:
+        return _outside_inline_code(body, change)
+    pieces: list[str] = []
+    fence: str | None = None
+    cursor = offset = 0
+    for line in body.split("\n"):
+        line_end = offset + len(line)
+        if fence is None:
+            opening = _FENCE_LINE.match(line)
+            if opening:
+                pieces.append(_outside_inline_code(body[cursor:offset], change))
+                cursor, fence = offset, opening.group(1)
+        elif _closes_fence(line, fence):
+            pieces.append(body[cursor:line_end])
+            cursor, fence = line_end, None
+        offset = line_end + 1
+    rest = body[cursor:]
+    pieces.append(rest if fence is not None else _outside_inline_code(rest, change))
+    return "".join(pieces)
+
+
+def _outside_inline_code(text: str, change) -> str:
+    if "`" not in text:
+        return change(text)
+    pieces, cursor = [], 0
+    for span in _INLINE_CODE.finditer(text):
+        pieces.append(change(text[cursor:span.start()]))
+        pieces.append(span.group())
+        cursor = span.end()
+    pieces.append(change(text[cursor:]))
+    return "".join(pieces)
+
+
+# --- TeX math -------------------------------------------------------------------------
+
+# "$$ … $$" display math; "[^$]" keeps a run of unmatched "$$" linear.
+_DISPLAY_MATH = re.compile(r"(?<!\\)\$\$([^$]{1,5000})\$\$")
+# Inline "$…$" (pandoc's rule): no space inside either dollar, no digit right after the
+# closing one, so "$5 and $6" stays money.
+_INLINE_MATH = re.compile(r"(?<![\\$])\$(?![\s$])([^$\n]{1,300}?)(?<![\s\\])\$(?![\d$])")
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]<>&#|~!])")
+
+
+def _convert_math(text: str) -> str:
+    """TeX spans as readable text, escaped so that Markdown leaves them as they are."""
+    if "$" not in text:
+        return text
+    text = _DISPLAY_MATH.sub(_math_or_source, text)
+    return _INLINE_MATH.sub(_math_or_source, text)
+
+
+def _math_or_source(match: re.Match) -> str:
+    fragment = match.group(1)
+    if not is_latex_residue(fragment.strip()):
+        return match.group(0)
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", tex_to_text(fragment))
+
+
+# --- blocks ---------------------------------------------------------------------------
+
 # A paragraph of plain prose: no block syntax on any line (headings, lists,
 # quotes, tables, HTML blocks, indented code, setext underlines, fences).
-_BLOCK_SYNTAX = re.compile(r"(?m)^(?: {4}|\t| {0,3}(?:[#>|<]|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|```|~~~|=+\s*$|-+\s*$|\[[^\]]+\]:))|\|")
+_BLOCK_SYNTAX = re.compile(r"(?m)^(?: {4}|\t| {0,3}(?:[#>|<]|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|```|~~~|=+\s*$|-+\s*$|\[[^\]\n]{1,999}\]:))|\|")
 
 
-def _blocks(body: str, notes) -> list[Block]:
+def _note_at(text: str, notes: list[Block]) -> Block | None:
+    slot = _NOTE_SLOT_TEXT.fullmatch(text)
+    return notes[int(slot.group(1))] if slot else None
+
+
+def _blocks(body: str, notes: list[Block], removed: list[Removed]) -> list[Block]:
     """Plain prose paragraphs straight to blocks; everything else through markdown-it.
 
     Most of a converted report is plain prose, and markdown-it's block parser
@@ -155,11 +665,12 @@ def _blocks(body: str, notes) -> list[Block]:
             complex_run.append(paragraph)
             continue
         if complex_run:
-            blocks.extend(_blocks_from_tokens("\n\n".join(complex_run), notes))
+            blocks.extend(_blocks_from_tokens("\n\n".join(complex_run), notes, removed))
             complex_run = []
         text = paragraph.strip()
-        if text == _NOTE_SLOT:
-            blocks.append(next(notes))
+        note = _note_at(text, notes)
+        if note is not None:
+            blocks.append(note)
         elif text == _BREAK_SLOT:
             blocks.append(Block(BREAK))
         else:
@@ -167,37 +678,26 @@ def _blocks(body: str, notes) -> list[Block]:
             if rendered:
                 blocks.append(Block(PARAGRAPH, rendered))
     if complex_run:
-        blocks.extend(_blocks_from_tokens("\n\n".join(complex_run), notes))
+        blocks.extend(_blocks_from_tokens("\n\n".join(complex_run), notes, removed))
     return blocks
 
 
-def _blocks_from_tokens(body: str, notes) -> list[Block]:
-    parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-    tokens = parser.parse(body)
+@lru_cache(maxsize=1)
+def _block_parser() -> MarkdownIt:
+    """One parser for the whole import: building one costs more than parsing a short run."""
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+def _blocks_from_tokens(body: str, notes: list[Block], removed: list[Removed]) -> list[Block]:
+    parser = _block_parser()
     blocks: list[Block] = []
     heading_level = 0
     row: list[str] | None = None
-    # An ordered list right under a "Notes" heading is the document's endnotes.
-    notes_heading: Block | None = None
-    endnote_number: int | None = None
-    list_depth = 0
-    for token in tokens:
+    for token in parser.parse(body):
         if token.type == "heading_open":
             heading_level = int(token.tag[1])
-            endnote_number = None
         elif token.type == "heading_close":
             heading_level = 0
-        elif token.type == "ordered_list_open":
-            list_depth += 1
-            if notes_heading is not None and list_depth == 1:
-                endnote_number = int(token.attrGet("start") or 1)
-                notes_heading = None
-        elif token.type in ("bullet_list_open",):
-            list_depth += 1
-        elif token.type in ("ordered_list_close", "bullet_list_close"):
-            list_depth -= 1
-            if list_depth == 0:
-                endnote_number = None
         elif token.type == "tr_open":
             row = []
         elif token.type == "tr_close" and row is not None:
@@ -205,53 +705,177 @@ def _blocks_from_tokens(body: str, notes) -> list[Block]:
             row = None
         elif token.type == "inline":
             text = collapse_spaces(tokens_to_text(token.children or []))
-            if notes_heading is not None:
-                blocks.append(notes_heading)  # a Notes heading over prose stays a heading
-                notes_heading = None
+            note = _note_at(text, notes)
             if row is not None:
                 row.append(text)
-            elif text == _NOTE_SLOT:
-                blocks.append(next(notes))
+            elif note is not None:
+                blocks.append(note)
             elif text == _BREAK_SLOT:
                 blocks.append(Block(BREAK))
-            elif heading_level and not text:
-                continue  # an empty heading ("#") heads nothing
-            elif heading_level and NOTES_HEADING.match(text):
-                notes_heading = Block(HEADING, text, level=heading_level)
-            elif heading_level:
+            elif heading_level and text:
                 blocks.append(Block(HEADING, text, level=heading_level))
-            elif endnote_number is not None and list_depth == 1:
-                blocks.append(Block(NOTE, token.content, label=endnote_number))
-                endnote_number += 1
-            elif endnote_number is not None and blocks and blocks[-1].kind == NOTE:
-                blocks[-1].text += "\n" + token.content
             elif text:
                 blocks.append(Block(PARAGRAPH, text))
         elif token.type in ("fence", "code_block"):
             blocks.append(Block(PARAGRAPH, token.content.strip("\n"), keep_lines=True))
         elif token.type == "html_block":
-            text = _text_of_html_block(token.content)
+            text = _text_of_html_block(token.content, removed)
             if text:
                 blocks.append(Block(PARAGRAPH, text))
         elif token.type == "hr":
             blocks.append(Block(BREAK))
-    if notes_heading is not None:
-        blocks.append(notes_heading)
     return blocks
 
 
-def _text_of_html_block(content: str) -> str:
+def _text_of_html_block(content: str, removed: list[Removed]) -> str:
+    for hidden in re.finditer(r"(?is)<(script|style|template|noscript)\b.*?</\1\s*>|<!--.*?-->", content):
+        folded = " ".join(hidden.group().split())
+        if folded not in ("<!-- -->", "<!---->"):
+            removed.append(Removed("hidden", folded))
     content = re.sub(r"(?is)<(script|style|template|noscript)\b.*?</\1\s*>", "", content)
     content = re.sub(r"(?s)<!--.*?-->", "", content)
-    content = re.sub(r"<[^>]*>", " ", content)
+    content = re.sub(r"<[^<>]*>", " ", content)
     return re.sub(r"\s+", " ", html.unescape(content)).strip()
 
 
-def _take_cover(blocks: list[Block]):
+# --- title, byline and date at the head of the body ------------------------------------
+
+_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$")
+_SETEXT_HEADING = re.compile(r"^([^\n]+)\n {0,3}(=+|-+)[ \t]*$")
+_IMAGE_ONLY = re.compile(r"^(?:!\[[^\]\n]{0,500}\]\([^)\n]{0,1000}\)|<img\b[^<>]{0,1000}>)\s*$")
+_READING_TIME = re.compile(r"\s*[·•|]\s*\d{1,3}\s*min(?:ute)?s?\s+read\b", re.I)
+_FIELD_LINE = re.compile(r"\s[·•|—–]\s")
+_POSTED = re.compile(r"^(?:posted|published|updated|publié|publiée|paru|veröffentlicht|publicado|publicada)\b", re.I)
+HEAD_PARAGRAPHS = 8
+"""The title, subtitle, byline and dateline of a post sit in its first few paragraphs."""
+SUBTITLE_SKIPS = 1
+"""Paragraphs (a subtitle, a dek) the head may step over on its way to the byline."""
+SUBTITLE_MAX = 200
+BYLINE_MAX = 160
+
+
+class _Head:
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.title: str | None = None
+        self.authors: list[str] = []
+        self.date: str | None = None
+        self.looked = False
+        """Whether the document has a title (front matter or first heading) for a byline to follow."""
+
+
+def _take_head(body: str, known_title: str | None, removed: list[Removed]) -> _Head:
+    """Byline and dateline paragraphs under the title go to the metadata (and `removed`)."""
+    head = _Head(body)
+    parts = body.split("\n\n", HEAD_PARAGRAPHS)
+    leading, rest = parts[:HEAD_PARAGRAPHS], parts[HEAD_PARAGRAPHS:]
+    head.looked = known_title is not None
+    kept: list[str] = []
+    skipped = 0
+    for index, paragraph in enumerate(leading):
+        stripped = paragraph.strip()
+        heading = _heading_of(stripped)
+        if heading and not head.looked and heading[0] == 1:
+            head.title, head.looked = heading[1], True
+            kept.append(paragraph)
+            continue
+        if not head.looked:
+            kept.extend(leading[index:])
+            break
+        if not stripped or stripped == _BREAK_SLOT or _IMAGE_ONLY.match(stripped):
+            kept.append(paragraph)
+            continue
+        found = None if heading else _head_paragraph(stripped)
+        if found is not None:
+            names, date = found
+            head.authors.extend(name for name in names if name not in head.authors)
+            head.date = head.date or date
+            removed.append(Removed("header", " ".join(_visible_line(line) for line in stripped.split("\n"))))
+            continue
+        if "\n" not in stripped and len(stripped) <= SUBTITLE_MAX and skipped < SUBTITLE_SKIPS:
+            skipped += 1
+            kept.append(paragraph)
+            continue
+        kept.extend(leading[index:])
+        break
+    if len(kept) != len(leading):
+        head.body = "\n\n".join(kept + rest)
+    return head
+
+
+def _heading_of(paragraph: str) -> tuple[int, str] | None:
+    atx = _ATX_HEADING.match(paragraph)
+    if atx:
+        return len(atx.group(1)), _visible_line(atx.group(2))
+    setext = _SETEXT_HEADING.match(paragraph)
+    if setext:
+        return (1 if setext.group(2)[0] == "=" else 2), _visible_line(setext.group(1))
+    return None
+
+
+def _head_paragraph(paragraph: str) -> tuple[list[str], str | None] | None:
+    """(names, date) when every line of the paragraph is a byline or a dateline."""
+    names: list[str] = []
+    date = None
+    for line in paragraph.split("\n"):
+        found = _head_line(line)
+        if found is None:
+            return None
+        names.extend(name for name in found[0] if name not in names)
+        date = date or found[1]
+    return (names, date) if names or date else None
+
+
+def _head_line(line: str) -> tuple[list[str], str | None] | None:
+    """"By Jane Doe", "*Jane Doe, Senior Fellow*", "Date: March 28, 2025", "Par X, le 15 septembre 2009"."""
+    plain = _visible_line(line.strip().rstrip("\\")).strip("*_ ")
+    plain = _READING_TIME.sub("", plain).strip()
+    if not plain or len(plain) > BYLINE_MAX:
+        return None
+    field = header_field(plain)
+    if field:
+        key, value = field
+        if key == "author":
+            names = parse_author_line(f"Author: {value}")
+            return (names, None) if names else None
+        if key == "date":
+            date = find_date(value)
+            return ([], date) if date else None
+        return ([], None) if key in ("editor", "translator", "illustrator", "publisher") else None
+    date = parse_date(plain)
+    if date:
+        return [], date
+    names = parse_author_line(plain)
+    if names:
+        return names, find_date(plain)
+    split = _names_then_date(plain)
+    if split:
+        return split
+    if _FIELD_LINE.search(plain) or _POSTED.match(plain):
+        date = find_date(plain)
+        if date:
+            return [], date
+    return None
+
+
+def _names_then_date(line: str) -> tuple[list[str], str] | None:
+    """"Par Jean Dupont, le 15 septembre 2009": the names before a comma, the date after it."""
+    pieces = line.split(",")
+    for cut in range(len(pieces) - 1, 0, -1):
+        date = parse_date(",".join(pieces[cut:]).strip())
+        if date:
+            names = parse_author_line(",".join(pieces[:cut]))
+            return (names, date) if names else None
+    return None
+
+
+def _take_cover(blocks: list[Block], removed: list[Removed]):
+    """A converted report's cover: its first short paragraphs (title, authors, publisher, date)."""
     leading = []
     for block in blocks:
         if block.kind != PARAGRAPH:
             break
         leading.append(block.text)
     cover = read_cover(leading[:12])
+    removed.extend(Removed("header", text) for text in leading[:cover.lines_used])
     return blocks[cover.lines_used:], cover
