@@ -20,6 +20,7 @@ from claimdesk.sources.model import Footnote, Reference
 from claimdesk.sources.references import (
     CaseCitation,
     analyse_note,
+    looks_like_unparsed_citation,
     cases_cited,
     case_short_form,
     citation_locator,
@@ -194,7 +195,8 @@ def _resolve(footnotes: list[Footnote], warnings: list[str]) -> None:
                 found = _short_form_root(footnote, history, earlier)
             previous_root = _apply(footnote, found, history, warnings)
         else:
-            previous_root = None
+            # Commentary has no work for an Ibid. to repeat; a citation we could not parse has.
+            previous_root = footnote if looks_like_unparsed_citation(footnote.text) else None
         earlier.setdefault(footnote.number, footnote)
         previous = footnote
 

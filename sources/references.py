@@ -22,7 +22,8 @@ _URL_RE = re.compile(r"<?((?:https?://|www\d*\.)[^\s<>\"]+)>?", re.I)
 # "Ibid." in Latin, Bluebook ("Id.", "id."), French, Spanish ("Ibíd.", "Ídem") and German ("Ebd.", "ebenda");
 # matched only where the note (after a "See") begins, and never as the start of a longer word
 # ("Idaho", "Identity", "Ebdon"). "ID" is not "Id.".
-_IBID_RE = re.compile(r"(?:(?i:ib[ií]d(?:em)?|eb(?:d|enda))|[IiÍí]d(?:em)?)(?![\w'’-])")
+# Russian notes say "Там же" (ibid.) and "Указ. соч." (op. cit.).
+_IBID_RE = re.compile(r"(?:(?i:ib[ií]d(?:em)?|eb(?:d|enda)|там\s+же)|[IiÍí]d(?:em)?)(?![\w'’-])")
 # Short forms that name an earlier work: op. cit. and its kin (French art./loc./ouvr. cit., Spanish ob. cit.),
 # German a.a.O., Bluebook "supra", and the note pointers below.
 _NOTE_WORD = r"(?:notes?|footnotes?|fns?\.?|anm\.|nn?\.?)"
@@ -33,7 +34,7 @@ _NOTE_POINTER_RE = re.compile(
     rf"|(?<!\w){_NOTE_WORD}\s*(?P<n3>\d+)(?P<m3>{_MORE_NOTES}),?\s+(?:above|supra|oben)\b"  # "note 3 above"
     rf"|\b(?:op|loc|art)\.?\s*cit\.?,?\s*{_NOTE_WORD}\s*(?P<n4>\d+)(?P<m4>{_MORE_NOTES})",  # "op. cit., note 3"
     re.I)
-_OPCIT_RE = re.compile(r"\b(?:op|loc|art|ouvr|ob)\.?\s*cit\b\.?|(?<!\w)a\.\s?a\.\s?O\b\.?|\bsupra\b"
+_OPCIT_RE = re.compile(r"\b(?:op|loc|art|ouvr|ob)\.?\s*cit\b\.?|(?<!\w)a\.\s?a\.\s?O\b\.?|\bsupra\b|(?<!\w)указ\.\s*соч\b\.?"
                        rf"|{_NOTE_POINTER_RE.pattern}", re.I)
 # A note that begins by pointing elsewhere in the document ("infra note 9", "supra Part II", "unten Fn. 4")
 # is a cross-reference, not a citation; only "supra note N" and its kin name a work.
@@ -69,7 +70,7 @@ _EDITION_WORDS = {"aufl", "auflage", "ed", "edn", "edition", "éd", "édition", 
 _PLACE_YEAR_RE = re.compile(rf"^[A-ZÀ-Ý][\w.'’/-]+\s+({_YEAR})$")
 # Page and paragraph pointers: English/French "p.", Spanish "pág.", German "S." and "Rn." (margin number),
 # "§" and "¶". A "S." right after a dot is part of "U.S.", not a page.
-_LOCATOR_RE = re.compile(r"(?<![\w°.])(pp?\.|pages?\b|paras?\.|págs?\.|§§?|¶¶?|(?-i:S\.|Rn\.))\s*"
+_LOCATOR_RE = re.compile(r"(?<![\w°.])(pp?\.|pages?\b|paras?\.|págs?\.|§§?|¶¶?|(?-i:S\.|Rn\.|С\.|с\.))\s*"
                          r"(\d+(?:\.\d+)*[a-z]?(?:\s*[-–—]\s*\d+(?:\.\d+)*[a-z]?)?(?:\s?ff?\.)?)", re.I)
 # Bluebook pin cites: "Id. at 12", "supra note 3, at 45-46", "347 U.S. at 490", "at 12 n.4"; only where the
 # number ends the pointer, so "at 10 Downing Street" and "at 10:30" are no locators.
@@ -633,6 +634,14 @@ def _is_personal(segment: str) -> bool:
 def analyse_note(text: str) -> tuple[str, Reference | None]:
     """classify_note and parse_reference in one pass over the text."""
     return _analyse(text)
+
+
+def looks_like_unparsed_citation(text: str) -> bool:
+    """A note the parser could not read as a reference that still reads like one: no prose,
+    and a year or a page locator ("Waterways Agency, Annual Report 2019-20, p. 14.",
+    "Росстат. Жилищное хозяйство в России. 2019. С. 41."). An Ibid. after it repeats it."""
+    plain = _strip_markup(text)[0]
+    return not _PROSE_RE.search(plain) and bool(_YEAR_RE.search(plain) or find_locator(plain))
 
 
 def classify_note(text: str) -> str:

@@ -29,7 +29,14 @@ class ReaderResult:
 
 
 # Headings that open a list of notes at the end of a document.
-NOTES_HEADING = re.compile(r"^\W*(notes|endnotes|end notes|footnotes|references|sources|notes and references|bibliography)\W*$", re.I)
+# In the languages of our users too: French, Spanish, German, Russian.
+NOTES_HEADING = re.compile(
+    r"^\W*(notes|endnotes|end notes|footnotes|references|sources|notes and references|bibliography"
+    r"|notes et références|références|bibliographie|notas|referencias|bibliografía|fuentes"
+    r"|anmerkungen|fußnoten|fussnoten|endnoten|quellen|literatur|einzelnachweise|belege"
+    r"|примечания|сноски|источники|литература)\W*$",
+    re.I,
+)
 
 
 def label_of(raw: str) -> int | str:

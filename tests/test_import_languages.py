@@ -1,0 +1,58 @@
+"""Notes in the languages of our users: headings, Ibid. and op. cit. forms, unparsed citations."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimdesk.sources.importer import parse_report
+from claimdesk.sources.references import looks_like_unparsed_citation
+
+RUSSIAN_REPORT = """Водоснабжение малых городов
+
+Отчёт о состоянии сетей в 2018 году.
+
+Введение
+
+В 2018 году водоснабжением было обеспечено 87,4 % населения [1]. Износ сетей составляет 63 % [2].
+
+1. Потери воды
+
+Потери при транспортировке достигли 19,6 % от поданной в сеть воды [3].
+
+Примечания
+
+1. Росстат. Жилищное хозяйство в России. 2019. С. 41.
+2. Там же. С. 44.
+3. Иванов И. И. Указ. соч. С. 12.
+"""
+
+
+def test_a_russian_notes_section_keeps_a_numbered_heading_in_the_body():
+    report = parse_report(RUSSIAN_REPORT.encode("cp1251"), "txt")
+    assert [note.number for note in report.footnotes] == [1, 2, 3]
+    assert "1. Потери воды" in report.text or "Потери воды" in report.text
+    assert "Росстат" not in report.text
+    assert [note.kind for note in report.footnotes] == ["note", "ibid", "op_cit"]
+    assert report.footnotes[1].resolves_to == 1  # Ibid. repeats a citation the parser could not read
+
+
+@pytest.mark.parametrize("heading", ["Notes", "Anmerkungen", "Fußnoten", "Notas", "Примечания", "Références"])
+def test_notes_headings_in_several_languages(heading):
+    source = f"Title of the paper\n\nThe harbour handled 1,200 ships in 2019.[1] It grew by 4% in 2020.[2]\n\n{heading}\n\n1. Port Authority, Yearbook 2019, p. 4.\n\n2. Ibid., p. 9.\n"
+    report = parse_report(source.encode(), "txt")
+    assert [note.number for note in report.footnotes] == [1, 2]
+    assert report.footnotes[1].resolves_to == 1
+    assert heading not in report.text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Waterways Agency, Annual Report 2019-20, p. 14.", True),
+        ("Росстат. Жилищное хозяйство в России. 2019. С. 41.", True),
+        ("This figure was disputed by the union in 2020.", False),
+        ("The author thanks the harbour master.", False),
+    ],
+)
+def test_an_unparsed_citation_is_told_from_commentary(text, expected):
+    assert looks_like_unparsed_citation(text) is expected
