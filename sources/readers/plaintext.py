@@ -99,7 +99,8 @@ def read_plain_text(text: str) -> ReaderResult:
     elif caption:
         title, date = caption.title, caption.date
     else:
-        cover, paragraphs = _take_cover(paragraphs)
+        cover, paragraphs, cover_lines = _take_cover(paragraphs)
+        removed[:0] = cover_lines
         title, authors, date = cover.title, cover.authors, cover.date
     toc_levels, paragraphs, kept = _remove_table_of_contents(paragraphs, removed)
     forced_headings = {new: forced_headings[old] for new, old in enumerate(kept) if old in forced_headings}
@@ -158,7 +159,9 @@ def _take_cover(paragraphs: list[str]):
     # A cover line that became neither title, author nor date is text of the source: it stays.
     unread = [line.strip() for _, line in used if not _cover_line_was_read(line.strip(), cover)]
     remaining = (["\n".join(unread)] if unread else []) + (["\n".join(rest_of_last)] if rest_of_last else []) + paragraphs[last_index + 1:]
-    return cover, remaining
+    # The lines read into the metadata are reported as the cover, as the source wrote them.
+    cover_lines = [Removed("cover", " ".join(line.split())) for _, line in used if _cover_line_was_read(line.strip(), cover)]
+    return cover, remaining, cover_lines
 
 
 def _cover_line_was_read(line: str, cover) -> bool:
@@ -272,6 +275,7 @@ class _Classifier:
         if NOTES_HEADING.match(stripped) and (_NOTE_START.match(following) or _BARE_NOTE_START.match(following)):
             self.in_notes_section = True
             self.blocks.append(Block(BREAK))
+            self.removed.append(Removed("notes-heading", stripped))
             return 1
         if self.take_note(stripped):
             return 1
