@@ -151,7 +151,7 @@ def _take_cover(paragraphs: list[str]):
         break
     cover = read_cover([line for _, line in lines[:16]])
     if not cover.lines_used:
-        return cover, paragraphs
+        return cover, paragraphs, []
     used = lines[: cover.lines_used]
     last_index = used[-1][0]
     used_in_last = sum(1 for index, _ in used if index == last_index)
@@ -516,7 +516,10 @@ def _render(blocks: list[Block], markers: MarkerTable, warnings: list[str], remo
             copies.passed(block)
         if block.kind == PARAGRAPH and block.keep_lines:
             # A table or verse keeps its columns: only the common indentation goes.
-            block.text = textwrap.dedent(_MARKER.sub(marker, block.text)).strip("\n")
+            text = _MARKER.sub(marker, block.text)
+            if glued_allowed:
+                text = _GLUED_MARKER.sub(glued, text)
+            block.text = textwrap.dedent(text).strip("\n")
             rendered.append(block)
             continue
         if block.kind in (PARAGRAPH, HEADING):

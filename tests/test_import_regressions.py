@@ -1,0 +1,24 @@
+"""Regressions found by importing documents the readers were not written against."""
+
+from __future__ import annotations
+
+from claimdesk.sources.importer import parse_report
+
+
+def test_a_glued_marker_in_a_hanging_indent_paragraph_is_a_marker():
+    # A numbered paragraph continued after a page break: its lines are indented,
+    # which once made it a table whose glued markers were never read.
+    source = (
+        "Flood review\n\n"
+        "5.   The scheme cost $3.2 million more than planned.1\n\n"
+        "6.   Maintenance spending has not kept pace. The\n"
+        "     department spent $4.1 million a year on maintaining\n\n\f\n\n"
+        "     assets in 2017-18, against the $6.5 million a year its\n"
+        "     own asset plan calls for.2\n\n"
+        "Notes\n\n1 Department accounts, 2019, p. 4.\n\n2 Asset plan, 2016, p. 9.\n"
+    )
+    report = parse_report(source.encode(), "txt")
+    assert [len(note.marker_offsets) for note in report.footnotes] == [1, 1]
+    offset = report.footnotes[1].marker_offsets[0]
+    assert report.text[:offset].endswith("plan calls for.")
+    assert "$6.5 million" in report.text and "for.2" not in report.text
