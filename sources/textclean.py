@@ -60,8 +60,9 @@ def strip_latex(fragment: str) -> str:
 
 # TeX syntax: a command ("\\alpha", "\\ "), a braced script, an empty group.
 _LATEX_SYNTAX = re.compile(r"\\[a-zA-Z ,;!]|[\^_]\s*\{|\{\}")
-# A compact formula without commands: "x^2", "a_i", "n", "x_1+y_1" (never money: no leading digit).
-_BARE_FORMULA = re.compile(r"[A-Za-z](?:[\w+\-*/=<>().,']*(?:[\^_]\w)[\w+\-*/=<>().,'^_]*)?")
+# A formula without commands: "x^2", "a_i", "n", "n = 4", "x_1+y_1". Never money,
+# which starts with a digit; "$HOME and $" ends in a space, which closes no formula.
+_BARE_FORMULA = re.compile(r"[A-Za-z](?:[\w+\-*/<>().,']*[\^_]\w[\w+\-*/=<>().,'^_]*|\s*[=<>]\s*[\w.+\-*/^_]{1,20})?")
 
 
 def is_latex_residue(fragment: str) -> bool:

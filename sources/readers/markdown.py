@@ -33,7 +33,7 @@ from claimdesk.sources.inline import render_inline, tokens_to_text
 from claimdesk.sources.model import Removed
 from claimdesk.sources.readers.common import NOTES_HEADING, SUPERSCRIPT_DIGITS, ReaderResult, label_of, superscript_to_int
 from claimdesk.sources.tex import tex_to_text
-from claimdesk.sources.textclean import collapse_spaces, is_latex_residue, strip_latex
+from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, collapse_spaces, is_latex_residue, strip_latex
 
 _YAML_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\n(.*?)\n\+\+\+[ \t]*(?:\n|\Z)", re.S)
@@ -148,6 +148,12 @@ _MYST_DIRECTIVE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})\{(?P<kind>[\w-]+)\}
 _GITHUB_ALERT = re.compile(r"^(?P<quote>\s{0,3}>\s*)\[!(?P<kind>NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$", re.I)
 _EDIT_LINK = re.compile(r"^\W*(?:\[)?\s*(?:edit this page|edit on github|edit on gitlab|improve this page|suggest an edit|view source|edit source)\b", re.I)
 _LAST_UPDATED = re.compile(r"^\W*(?:last (?:updated|modified|edited|reviewed)|page last updated|updated on)\b", re.I)
+# A blog platform's button: a link alone on its line ("[Share](…)", "[Subscribe now](…)").
+_SHARE_BUTTON = re.compile(
+    r"^ {0,3}\[(?P<label>\s*(?:share|subscribe(?: now)?|leave a comment|give a gift subscription|tweet|share on \w+)\s*)\]"
+    r"\([^)\s]{1,1000}\)\s*$",
+    re.I,
+)
 _MDX_STATEMENT = re.compile(r"^(?:import\s+[\w{}*,\s]+\s+from\s+['\"]|export\s+(?:const|default|function)\b)")
 _TOC_MARKER = re.compile(r"^\s*(?:\[TOC\]|\[\[_TOC_\]\]|\{:toc\}|\* TOC|\$\{toc\}|<!-- ?toc ?-->)\s*$", re.I)
 ADMONITION_INDENT = 4
@@ -196,7 +202,7 @@ def _docs_markup(body: str, removed: list[Removed]) -> str:
 
 
 # A cheap test for the lines _docs_line looks at; prose lines skip it.
-_DOCS_HINT = re.compile(r"(?im)^[ \t]{0,3}(?:!!!|\?\?\?|:::|`{3,}\{|~{3,}\{|>[ \t]*\[!|[^\w\n]{0,4}(?:edit|improve|suggest|view source|last|page last|updated on)\b|import\s|export\s|\[TOC\]|\[\[_TOC_|\{:toc|\* TOC|<!-- ?toc)")
+_DOCS_HINT = re.compile(r"(?im)^[ \t]{0,3}(?:!!!|\?\?\?|:::|`{3,}\{|~{3,}\{|>[ \t]*\[!|[^\w\n]{0,4}(?:edit|improve|suggest|view source|last|page last|updated on)\b|\[(?:share|subscribe|leave|give|tweet)|import\s|export\s|\[TOC\]|\[\[_TOC_|\{:toc|\* TOC|<!-- ?toc)")
 FURNITURE_LINE_MAX = 120
 """An "Edit this page" or "Last updated" line is short; a longer one is prose."""
 
@@ -223,7 +229,12 @@ def _docs_line(line: str, removed: list[Removed]) -> list[str]:
         return [line]
     alert = _GITHUB_ALERT.match(line)
     if alert:
-        return [alert.group("quote") + alert.group("kind").capitalize()]
+        # The label is a paragraph of its own inside the quote, as GitHub shows it.
+        return [alert.group("quote") + alert.group("kind").capitalize(), alert.group("quote").rstrip()]
+    button = _SHARE_BUTTON.match(line)
+    if button:
+        removed.append(Removed("share", button.group("label").strip()))
+        return []
     colons = _COLON_FENCE.match(line)
     if colons:
         kind = colons.group("braced") or colons.group("kind")
@@ -329,6 +340,14 @@ _CALLED_SHARE = 0.5
 this share of its numbers: an ordinary numbered list's numbers are never called."""
 
 
+# The Notes heading in the other languages the header reader knows.
+_NOTES_HEADING_ELSEWHERE = re.compile(
+    r"^\W*(anmerkungen|fußnoten|fussnoten|endnoten|quellen|literatur|références|bibliographie|notes et références|"
+    r"notas|referencias|fuentes|bibliografía|примечания|сноски|источники)\W*$",
+    re.I,
+)
+
+
 class _Item:
     def __init__(self, label: int, style: str, text: str) -> None:
         self.label, self.style, self.lines = label, style, [text] if text else []
@@ -381,7 +400,8 @@ def _zone_opener(paragraph: str) -> str | None:
     if not match:
         return None
     words = next(group for group in match.groups() if group is not None)
-    return "heading" if NOTES_HEADING.match(words.strip().rstrip(":")) else None
+    words = words.strip().rstrip(":")
+    return "heading" if NOTES_HEADING.match(words) or _NOTES_HEADING_ELSEWHERE.match(words) else None
 
 
 def _notes_heading_text(paragraph: str) -> str:
@@ -656,6 +676,7 @@ def _blocks(body: str, notes: list[Block], removed: list[Removed]) -> list[Block
     blocks: list[Block] = []
     complex_run: list[str] = []
     in_fence = False
+    references = {label.casefold() for label in _REFERENCE_DEFINITION.findall(body)}
     for paragraph in body.split("\n\n"):
         fences = len(re.findall(r"(?m)^ {0,3}(?:```|~~~)", paragraph))
         plain = not in_fence and not fences and not _BLOCK_SYNTAX.search(paragraph)
@@ -674,9 +695,13 @@ def _blocks(body: str, notes: list[Block], removed: list[Removed]) -> list[Block
         elif text == _BREAK_SLOT:
             blocks.append(Block(BREAK))
         else:
+            if references and "][" in text:
+                text = _resolve_reference_links(text, references)
             rendered = collapse_spaces(render_inline(text, allow_html=True))
             if rendered:
                 blocks.append(Block(PARAGRAPH, rendered))
+            else:
+                _record_images(text, removed)
     if complex_run:
         blocks.extend(_blocks_from_tokens("\n\n".join(complex_run), notes, removed))
     return blocks
@@ -717,6 +742,8 @@ def _blocks_from_tokens(body: str, notes: list[Block], removed: list[Removed]) -
             elif text:
                 blocks.append(Block(PARAGRAPH, text))
         elif token.type in ("fence", "code_block"):
+            if token.info.strip():
+                removed.append(Removed("other", token.info.strip()))  # the language tag of a code block
             blocks.append(Block(PARAGRAPH, token.content.strip("\n"), keep_lines=True))
         elif token.type == "html_block":
             text = _text_of_html_block(token.content, removed)
@@ -725,6 +752,29 @@ def _blocks_from_tokens(body: str, notes: list[Block], removed: list[Removed]) -
         elif token.type == "hr":
             blocks.append(Block(BREAK))
     return blocks
+
+
+# "[1]: https://…": a link reference definition, which markdown-it reads as no text.
+_REFERENCE_DEFINITION = re.compile(r"(?m)^ {0,3}\[([^\]\n]{1,999})\]:[ \t]*\S")
+_REFERENCE_LINK = re.compile(r"\[([^\[\]\n]{1,999})\]\[([^\[\]\n]{0,999})\]")
+
+
+def _resolve_reference_links(text: str, references: set[str]) -> str:
+    """`[the report][1]` reads "the report" when the document defines [1]: the inline
+    parser of a prose paragraph does not see the definitions elsewhere."""
+    def link_text(match: re.Match) -> str:
+        label = (match.group(2) or match.group(1)).casefold()
+        return match.group(1) if label in references else match.group(0)
+
+    return _REFERENCE_LINK.sub(link_text, text)
+
+
+_IMAGE_ALT = re.compile(r"!\[([^\]\n]{1,500})\]")
+
+
+def _record_images(paragraph: str, removed: list[Removed]) -> None:
+    """A paragraph of images alone shows no text: their alt texts are reported as removed."""
+    removed.extend(Removed("other", alt.strip()) for alt in _IMAGE_ALT.findall(paragraph) if alt.strip())
 
 
 def _text_of_html_block(content: str, removed: list[Removed]) -> str:
@@ -742,7 +792,8 @@ def _text_of_html_block(content: str, removed: list[Removed]) -> str:
 
 _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$")
 _SETEXT_HEADING = re.compile(r"^([^\n]+)\n {0,3}(=+|-+)[ \t]*$")
-_IMAGE_ONLY = re.compile(r"^(?:!\[[^\]\n]{0,500}\]\([^)\n]{0,1000}\)|<img\b[^<>]{0,1000}>)\s*$")
+# An image alone on its line, maybe linked: "[![avatar](a.png)](https://…/@author)".
+_IMAGE_ONLY = re.compile(r"^(?:\[?!\[[^\]\n]{0,500}\]\([^)\n]{0,1000}\)(?:\]\([^)\n]{0,1000}\))?|<img\b[^<>]{0,1000}>)\s*$")
 _READING_TIME = re.compile(r"\s*[·•|]\s*\d{1,3}\s*min(?:ute)?s?\s+read\b", re.I)
 _FIELD_LINE = re.compile(r"\s[·•|—–]\s")
 _POSTED = re.compile(r"^(?:posted|published|updated|publié|publiée|paru|veröffentlicht|publicado|publicada)\b", re.I)
@@ -869,13 +920,17 @@ def _names_then_date(line: str) -> tuple[list[str], str] | None:
     return None
 
 
+_COVER_BLOCKS = 12
+
+
 def _take_cover(blocks: list[Block], removed: list[Removed]):
     """A converted report's cover: its first short paragraphs (title, authors, publisher, date)."""
     leading = []
-    for block in blocks:
+    for block in blocks[:_COVER_BLOCKS]:
         if block.kind != PARAGRAPH:
             break
-        leading.append(block.text)
-    cover = read_cover(leading[:12])
+        # A marker's placeholder would hide the full stop that makes a line a sentence.
+        leading.append(PLACEHOLDER_PATTERN.sub("", block.text))
+    cover = read_cover(leading)
     removed.extend(Removed("header", text) for text in leading[:cover.lines_used])
     return blocks[cover.lines_used:], cover
