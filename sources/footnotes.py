@@ -21,6 +21,7 @@ from claimdesk.sources.references import (
     CaseCitation,
     analyse_note,
     looks_like_unparsed_citation,
+    reads_as_prose,
     cases_cited,
     case_short_form,
     citation_locator,
@@ -220,6 +221,10 @@ def _apply(footnote: Footnote, found: _Resolution, history: _CitationHistory, wa
 def _ibid_root(footnote: Footnote, previous: Footnote | None, previous_root: Footnote | None,
                history: _CitationHistory) -> _Resolution:
     """Ibid. is the previous note's work; with commentary between, or several works before it, a guess."""
+    if previous_root is None and previous is not None and previous.kind == "note" and not reads_as_prose(previous.text):
+        # "Ex. D to the Complaint." then "Id. at 5.": Id. repeats the note right before it.
+        return _Resolution(previous, True, f"ibid after footnote {previous.number}, which was not read as a reference: "
+                                           f"taken as its source (a guess)")
     if previous_root is None:
         root = history.most_recent()
         if root is None:

@@ -644,6 +644,16 @@ def looks_like_unparsed_citation(text: str) -> bool:
     return not _PROSE_RE.search(plain) and bool(_YEAR_RE.search(plain) or find_locator(plain))
 
 
+def reads_as_prose(text: str) -> bool:
+    """Commentary rather than a citation: a verb of running prose, or longer than a citation runs."""
+    plain = _strip_markup(text)[0]
+    return len(plain) > _CITATION_MAX_CHARS or bool(_PROSE_RE.search(plain))
+
+
+# A note longer than this is commentary even when no verb of _PROSE_RE shows it.
+_CITATION_MAX_CHARS = 300
+
+
 def classify_note(text: str) -> str:
     """One of "reference", "ibid", "op_cit", "url", "note" for a footnote's clean text."""
     return _analyse(text)[0]

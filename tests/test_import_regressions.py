@@ -22,3 +22,27 @@ def test_a_glued_marker_in_a_hanging_indent_paragraph_is_a_marker():
     offset = report.footnotes[1].marker_offsets[0]
     assert report.text[:offset].endswith("plan calls for.")
     assert "$6.5 million" in report.text and "for.2" not in report.text
+
+
+def test_a_two_column_district_court_caption_gives_title_judge_and_date():
+    source = (
+        "                    UNITED STATES DISTRICT COURT\n"
+        "                      FOR THE DISTRICT OF OREGON\n\n"
+        "RIVERSIDE GROWERS COOPERATIVE,\n"
+        "                                            Case No. 3:21-cv-0456\n"
+        "               Plaintiff,\n\n"
+        "     v.                                     OPINION AND ORDER\n\n"
+        "CITY OF DALLOWAY,\n\n"
+        "               Defendant.\n\n"
+        "     The cooperative challenges a 2019 water rate of $4.20 per unit. [1]\n\n"
+        "     IT IS SO ORDERED.\n\n"
+        "     DATED this 3rd day of March, 2022.\n\n"
+        "                                            /s/ Thomas J. Ferris\n"
+        "                                            Thomas J. Ferris\n\n"
+        "FOOTNOTES\n\n[1] City Ordinance 19-4 (2019) at 2.\n"
+    )
+    report = parse_report(source.encode(), "txt")
+    assert report.title.casefold() == "riverside growers cooperative v. city of dalloway"
+    assert report.authors == ["Thomas J. Ferris"]
+    assert report.date == "2022-03-03"
+    assert "Case No. 3:21-cv-0456" in report.text  # the caption stays: a fact-checker quotes the docket

@@ -93,11 +93,11 @@ def read_plain_text(text: str) -> ReaderResult:
     paragraphs, gaps = _paragraphs_and_gaps(text)
     forced_headings = chapter_headings(paragraphs, gaps) if book else {}
     title, authors, date = None, [], None
-    caption = None if book else read_caption(text.split("\n", CAPTION_MAX_LINES)[:CAPTION_MAX_LINES])
+    caption = None if book else read_caption(text.split("\n", CAPTION_MAX_LINES)[:CAPTION_MAX_LINES], _closing_lines(text))
     if book:
         title, authors, date = book.title, book.authors, book.date
     elif caption:
-        title, date = caption.title, caption.date
+        title, authors, date = caption.title, caption.authors, caption.date
     else:
         cover, paragraphs, cover_lines = _take_cover(paragraphs)
         removed[:0] = cover_lines
@@ -108,6 +108,14 @@ def read_plain_text(text: str) -> ReaderResult:
     markers = MarkerTable()
     blocks = _render(classified, markers, warnings, removed)
     return ReaderResult(blocks, markers, title, authors, date, warnings, removed)
+
+
+# A signature block and its date sit in the last lines of an order.
+_CLOSING_LINES = 40
+
+
+def _closing_lines(text: str) -> list[str]:
+    return text[-4000:].split("\n")[-_CLOSING_LINES:]
 
 
 def _paragraphs_and_gaps(text: str) -> tuple[list[str], list[int]]:

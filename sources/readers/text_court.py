@@ -10,9 +10,9 @@ docket); this module only reads the title ("A v. B") and the decision date.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from claimdesk.sources.header import parse_date
+from claimdesk.sources.header import parse_author_line, parse_date
 
 CAPTION_MAX_LINES = 60
 """The caption is within the opinion's first lines; "v." further down is prose."""
@@ -33,18 +33,79 @@ _DECIDED = re.compile(
 class Caption:
     title: str | None
     date: str | None
+    authors: list[str] = field(default_factory=list)
+    """The judge who signed, where the opinion ends with a signature block."""
 
 
-def read_caption(lines: list[str]) -> Caption | None:
-    """Title and date of an opinion's caption, or None if the text opens with none."""
-    head = lines[:CAPTION_MAX_LINES]
+def read_caption(lines: list[str], closing_lines: list[str] = ()) -> Caption | None:
+    """Title, date and judge of an opinion, or None if the text opens with no caption.
+
+    closing_lines are the opinion's last lines, where a trial court's order is
+    dated and signed ("DATED this 14th day of July, 2020." / "/s/ Rebecca M. Kwan").
+    """
+    head = _left_column(lines[:CAPTION_MAX_LINES])
     versus = next((index for index, line in enumerate(head) if _VERSUS.match(line)), None)
     if versus is None or not any(_COURT_WORDS.search(line) for line in head[:versus]):
         return None
     before = _party(reversed(head[:versus]), last=True)
     after = _party(head[versus + 1:], last=False)
     title = f"{before} v. {after}" if before and after else None
-    return Caption(title, _decision_date(head))
+    date = _decision_date(head) or _signature_date(closing_lines)
+    return Caption(title, date, _signing_judge(closing_lines))
+
+
+# A gap this wide inside a caption line parts the parties (left) from the docket
+# number and the document's name (right), as federal district courts print them.
+_COLUMN_GAP = re.compile(r"\S( {5,})\S")
+
+
+_RIGHT_COLUMN_MIN = 30
+"""The right column starts this far in at least; a nearer gap is spacing inside the left one."""
+
+
+def _left_column(lines: list[str]) -> list[str]:
+    """The caption's left column: parties, "v." and roles, without the docket column beside them."""
+    starts = [match.end(1) for line in lines if (match := _COLUMN_GAP.search(line))]
+    right = min(starts, default=0)
+    if right < _RIGHT_COLUMN_MIN:
+        return lines
+    left = []
+    for line in lines:
+        indent = len(line) - len(line.lstrip())
+        left.append("" if line.strip() and indent >= right else line[:right].rstrip() if len(line) > right else line)
+    return left
+
+
+_SIGNED = re.compile(r"^\s*/s/\s*(?P<name>.+?)\s*$")
+_DATED_THIS = re.compile(
+    r"^\s*(?:dated|signed|entered|so ordered)\b[^\n]*?\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+"
+    r"(?P<month>[A-Za-z]+),?\s+(?P<year>\d{4})",
+    re.I,
+)
+_DATED = re.compile(r"^\s*(?:dated|signed|entered)\s*:?\s*(?P<date>.+?)\s*$", re.I)
+
+
+def _signature_date(lines) -> str | None:
+    """"DATED this 14th day of July, 2020." or "Dated: July 14, 2020", at the foot of an order."""
+    for line in lines:
+        this = _DATED_THIS.match(line)
+        if this:
+            date = parse_date(f"{this.group('day')} {this.group('month')} {this.group('year')}")
+            if date:
+                return date
+        dated = _DATED.match(line)
+        if dated and parse_date(dated.group("date").rstrip(".")):
+            return parse_date(dated.group("date").rstrip("."))
+    return None
+
+
+def _signing_judge(lines) -> list[str]:
+    """The name after "/s/" in the signature block; the judge is the opinion's author."""
+    for line in lines:
+        signed = _SIGNED.match(line)
+        if signed and parse_author_line(signed.group("name")):
+            return parse_author_line(signed.group("name"))
+    return []
 
 
 def _party(lines, *, last: bool) -> str | None:
