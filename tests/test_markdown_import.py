@@ -311,3 +311,16 @@ def test_many_rule_opened_lists_stay_linear():
     started = time.perf_counter()
     read_markdown("Text.\n\n---\n\n1. x\n\n" * 20_000)
     assert time.perf_counter() - started < HOSTILE_SECONDS * 2
+
+
+def test_hugo_toml_front_matter_docusaurus_and_myst_admonitions():
+    source = (
+        '+++\ntitle = "Quay Walls"\nauthors = ["Ina Berg", "Per Lund"]\ndate = 2021-04-09T08:00:00Z\n+++\n\n'
+        "import Tabs from '@theme/Tabs';\n\n:::note\n\nThe quay is 420 m long.\n\n:::\n\n"
+        "```{warning} Load limits\nDo not exceed 12 t per axle.\n```\n\n<!-- draft: check figures -->\n\nBody text.\n"
+    )
+    report = md(source)
+    assert (report.title, report.authors, report.date) == ("Quay Walls", ["Ina Berg", "Per Lund"], "2021-04-09")
+    assert report.text == "Note\n\nThe quay is 420 m long.\n\nWarning: Load limits\n\nDo not exceed 12 t per axle.\n\nBody text."
+    assert [(piece.kind, piece.text) for piece in report.removed] == [
+        ("hidden", "import Tabs from '@theme/Tabs';"), ("hidden", "<!-- draft: check figures -->")]
