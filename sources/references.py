@@ -340,7 +340,8 @@ def _analyse(text: str) -> tuple[str, Reference | None]:
         return "url", Reference(url=_clean_url(list(_URL_RE.finditer(plain))[0].group(1)))
     ref = _parse(plain, italics, plain)
     if ref is None or not (ref.title or ref.url or ref.year):
-        return "note", None
+        fallback = _plain_citation(plain)
+        return ("reference", fallback) if fallback else ("note", None)
     pieces = _top_level_pieces(text)
     if len(pieces) > 1:  # "*Handbuch*, Kiel 2017, S. 5; ferner Wolters, a.a.O., S. 103": the first work's page
         first_kind, first = _analyse(pieces[0])
@@ -642,6 +643,46 @@ def looks_like_unparsed_citation(text: str) -> bool:
     "Росстат. Жилищное хозяйство в России. 2019. С. 41."). An Ibid. after it repeats it."""
     plain = _strip_markup(text)[0]
     return not _PROSE_RE.search(plain) and bool(_YEAR_RE.search(plain) or find_locator(plain))
+
+
+# French "NOM (Prénom)": "Dupré (Jean), Les rivières…" is Jean Dupré.
+_SURNAME_GIVEN_RE = re.compile(r"^(?P<surname>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)\s*\((?P<given>[^()\d]{1,40})\)$")
+
+
+def _plain_citation(plain: str) -> Reference | None:
+    """A citation with no quotes or italics to show its title: "Author, Title, Place, Publisher, 2011, p. 23".
+
+    Only for a note that reads like a citation (no prose, a year or a locator) and opens
+    with a name; the title is then the segment after it. Good enough to file the work
+    under its author for op. cit. and to show what the note cites.
+    """
+    if not looks_like_unparsed_citation(plain):
+        return None
+    segments = [s.strip() for s in _segments(_without_urls(plain)) if s.strip()]
+    if len(segments) < 3:  # "Russia, Cuba and Venezuela signed an agreement in 2008." is a sentence
+        return None
+    if any(len(segment.split()) > _PLAIN_PART_MAX_WORDS for segment in segments[:1] + segments[2:]):
+        return None  # a sentence after the name ("Thanks to the editors of …") is commentary
+    first, title = segments[0], segments[1]
+    inverted = _SURNAME_GIVEN_RE.match(first)
+    if inverted:
+        author = f"{inverted.group('given').strip()} {inverted.group('surname')}"
+    elif _is_name(first):
+        author = first
+    else:
+        return None
+    if _DATE_SEG_RE.match(title) or _LOCATOR_RE.match(title) or not _is_title_like(title):
+        return None
+    return Reference(authors=[author], title=_clean_title(title), year=_year_of(", ".join(segments[1:])),
+                     locator=find_locator(plain))
+
+
+_PLAIN_PART_MAX_WORDS = 5
+"""Authors, places, publishers, dates and pages are short; only the title runs long."""
+
+
+def _is_title_like(segment: str) -> bool:
+    return len(segment.split()) >= 2 and segment[:1].isupper()
 
 
 def reads_as_prose(text: str) -> bool:

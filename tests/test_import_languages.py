@@ -32,7 +32,8 @@ def test_a_russian_notes_section_keeps_a_numbered_heading_in_the_body():
     assert [note.number for note in report.footnotes] == [1, 2, 3]
     assert "1. Потери воды" in report.text or "Потери воды" in report.text
     assert "Росстат" not in report.text
-    assert [note.kind for note in report.footnotes] == ["note", "ibid", "op_cit"]
+    assert [note.kind for note in report.footnotes] == ["reference", "ibid", "op_cit"]
+    assert report.footnotes[0].reference.authors == ["Росстат"]
     assert report.footnotes[1].resolves_to == 1  # Ibid. repeats a citation the parser could not read
 
 
@@ -56,3 +57,26 @@ def test_notes_headings_in_several_languages(heading):
 )
 def test_an_unparsed_citation_is_told_from_commentary(text, expected):
     assert looks_like_unparsed_citation(text) is expected
+
+
+def test_a_french_citation_without_italics_is_filed_under_its_author_for_op_cit():
+    source = (
+        "Rapport\n\nLa rivière compte 214 km de cours d'eau¹. Le débit a baissé de 12 %².\n\n"
+        "Notes\n\n"
+        "¹ Dupré (Jean), Les rivières du Val, Grenoble, PUG, 2011, p. 23.\n"
+        "² Dupré, op. cit., p. 40.\n"
+    )
+    report = parse_report(source.encode(), "txt")
+    first, second = report.footnotes
+    assert first.kind == "reference" and first.reference.authors == ["Jean Dupré"]
+    assert first.reference.title == "Les rivières du Val" and first.reference.year == "2011"
+    assert second.kind == "op_cit" and second.resolves_to == 1 and not second.resolution_guess
+
+
+@pytest.mark.parametrize("commentary", [
+    "Russia, Cuba and Venezuela signed an agreement in 2008.",
+    "Associate Professor of Law, Halden School. Thanks to the editors of the Review for their patience in 2021.",
+])
+def test_commentary_is_not_taken_for_a_plain_citation(commentary):
+    report = parse_report(f"Title\n\nA sentence with a note.¹\n\nNotes\n\n¹ {commentary}\n".encode(), "txt")
+    assert report.footnotes[0].kind == "note"
