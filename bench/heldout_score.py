@@ -1,6 +1,6 @@
 """Held-out evaluation of the import: documents of origins the readers were not tuned on.
 
-    /work/venv/bin/python bench/heldout_score.py [--db PATH] [--verbose] [--json] [--only NAME]
+    /work/venv/bin/python bench/heldout_score.py [--db PATH] [--verbose] [--json] [--only NAME] [--dir PATH]
 
 Each document in tests/heldout/ (html, md, txt) has an expectations file beside it,
 `<name>.expect.json`, written as a careful fact-checker would answer: title, authors,
@@ -482,9 +482,9 @@ def score_case(case: Case, db: str) -> DocResult:
     return DocResult(case, run_checks(report, case.expect), fidelity(source_text, report))
 
 
-def score_all(db: str | None = None, only: str | None = None) -> list[DocResult]:
-    """Score every held-out document; into a fresh temporary store unless db is given."""
-    cases = load_cases(only=only)
+def score_all(db: str | None = None, only: str | None = None, folder: Path = HELDOUT_DIR) -> list[DocResult]:
+    """Score every held-out document of folder; into a fresh temporary store unless db is given."""
+    cases = load_cases(Path(folder), only=only)
     if db:
         return [score_case(c, db) for c in cases]
     with tempfile.TemporaryDirectory(prefix="heldout-") as tmp:
@@ -552,8 +552,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="passing checks too, and every lost word")
     parser.add_argument("--json", action="store_true", help="print one JSON summary instead of the report")
     parser.add_argument("--only", help="score only documents whose file name contains this")
+    parser.add_argument("--dir", default=str(HELDOUT_DIR),
+                        help="folder of documents and expectations to score (default: tests/heldout)")
     args = parser.parse_args(argv)
-    results = score_all(args.db, args.only)
+    results = score_all(args.db, args.only, Path(args.dir))
     if args.json:
         print(json.dumps(summary(results), ensure_ascii=False, indent=1))
     else:
