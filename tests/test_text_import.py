@@ -288,3 +288,24 @@ def test_every_fixture_keeps_markers_and_pages_inside_the_text(name):
     for page in report.pages:
         assert 0 <= page.start <= page.end <= len(report.text)
     assert "\f" not in report.text
+
+
+# -- notes at the foot of each page, as pdftotext writes them -------------------
+
+def test_page_foot_notes_of_a_converted_pdf():
+    report = parse_report((FIXTURES / "ngo-pagefoot-notes.txt").read_bytes(), "txt")
+    notes = {note.number: note for note in report.footnotes}
+    assert list(notes) == list(range(1, 9))
+    assert notes[1].text == "Marine Statistics Office, Landings by Port 2020 (2021), table 4."
+    assert notes[2].kind == "ibid" and notes[2].resolves_to == 1
+    assert notes[8].kind == "ibid" and notes[8].resolves_to == 7
+    for label, before in [(1, "half of the crews."), (2, "between 2015 and 2020."), (5, "rose by 4.5 per cent."),
+                          (6, "doubled since 2016."), (7, "before 2030."), (8, "next five years.")]:
+        assert report.text[:notes[label].marker_offsets[0]].endswith(before), label
+    assert "Marine Statistics Office" not in report.text
+    assert "4.5 per cent." in report.text and "cent.5" not in report.text
+    # The numbered list at the foot of page 2 does not continue the notes: it stays body text.
+    assert "1 engine repairs were the most common unplanned cost;" in report.text
+    assert [page.label for page in report.pages] == ["1", "2", "3", "4"]
+    assert "Small Harbours, Thin Margins\n" not in report.text.split("Summary", 1)[1]
+    assert [p.text for p in report.removed if p.kind == "header"] == ["Small Harbours, Thin Margins"] * 3

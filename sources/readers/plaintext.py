@@ -26,6 +26,7 @@ from claimdesk.sources.header import parse_author_line, parse_date, read_cover
 from claimdesk.sources.inline import render_inline
 from claimdesk.sources.model import Removed
 from claimdesk.sources.readers.common import NOTES_HEADING, ReaderResult, label_of, superscript_to_int
+from claimdesk.sources.readers.text_page_notes import page_foot_notes
 from claimdesk.sources.readers.text_court import CAPTION_MAX_LINES, read_caption
 from claimdesk.sources.readers.text_gutenberg import (
     PAGE_MARKER,
@@ -263,6 +264,9 @@ class _Classifier:
         if _is_page_break(paragraph):
             self.blocks.append(Block(PAGE, label=self.next_page_label()))
             return 1
+        used = self.take_page_foot_notes(index)
+        if used:
+            return used
         if index in self.forced_headings:
             self.blocks.append(Block(HEADING, " ".join(stripped.split()), level=self.forced_headings[index]))
             return 1
@@ -293,6 +297,18 @@ class _Classifier:
         self.in_notes_section = False
         self.take_body(paragraph, following)
         return 1
+
+    def take_page_foot_notes(self, index: int) -> int:
+        """Notes at the foot of a page (a document with form feeds); how many paragraphs they fill."""
+        if not self.page_labels or self.in_notes_section:
+            return 0
+        found = page_foot_notes(self.paragraphs, index, self.next_expected)
+        if not found or found[0][0][0] in self.section_labels:
+            return 0
+        notes, used = found
+        self.blocks.extend(Block(NOTE, text, label=label) for label, text in notes)
+        self.next_expected = notes[-1][0] + 1
+        return used
 
     def take_note(self, stripped: str) -> bool:
         start = _NOTE_START.match(stripped) or (_BARE_NOTE_START.match(stripped) if self.in_notes_section else None)

@@ -1,0 +1,61 @@
+"""Footnotes printed at the foot of each page, as pdftotext writes a PDF's pages.
+
+Between a page's body and its form feed stand its notes: "3 Department accounts,
+2019, p. 4." — a bare number, a space, the note — or a superscript digit, one note
+a line or wrapped over several. What tells them from body text is the structure,
+not the words: they are the last paragraphs of a page, every one of them opens
+with a number, and the numbers go on from the last note in steps of one. A
+numbered list at the foot of a page fails that test as soon as one item does
+not continue the count, and then everything stays body text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimdesk.sources.readers.common import superscript_to_int
+
+FORM_FEED = "\f"
+_NOTE_LINE = re.compile(r"^\s*(?:(?P<number>\d{1,3})|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))\s+(?=\S)")
+_NOTE_MIN_CHARS = 12
+"""A note says at least a short source ("Ibid., p. 4." is 12 characters)."""
+_ENDS_LIKE_A_NOTE = re.compile(r"(?:[.)\]]|\d|https?://\S+|www\.\S+)\s*$")
+
+
+def page_foot_notes(paragraphs: list[str], index: int, next_label: int) -> tuple[list[tuple[int, str]], int] | None:
+    """The notes at the foot of the page from paragraphs[index] on, and how many paragraphs they fill.
+
+    None unless every paragraph from index to the page break (or the end of the
+    document) is made of note lines numbered next_label, next_label + 1, ...
+    """
+    zone: list[str] = []
+    position = index
+    while position < len(paragraphs) and paragraphs[position].strip(" \t\n") != FORM_FEED:
+        zone.append(paragraphs[position])
+        position += 1
+    if zone and zone[-1].strip().isdigit():
+        zone.pop()  # the page's number under its notes: left for the page splitter's judgement
+    if not zone:
+        return None
+    notes: list[tuple[int, str]] = []
+    expected = next_label
+    for paragraph in zone:
+        for line in paragraph.split("\n"):
+            if not line.strip():
+                continue
+            start = _NOTE_LINE.match(line)
+            label = _label(start) if start else None
+            if label == expected:
+                notes.append((label, line[start.end():].strip()))
+                expected += 1
+            elif notes and not start:
+                notes[-1] = (notes[-1][0], notes[-1][1] + " " + line.strip())  # a note wrapped over lines
+            else:
+                return None
+    if not notes or not all(len(text) >= _NOTE_MIN_CHARS and _ENDS_LIKE_A_NOTE.search(text) for _, text in notes):
+        return None
+    return notes, len(zone)
+
+
+def _label(start: re.Match) -> int:
+    return int(start.group("number")) if start.group("number") else superscript_to_int(start.group("sup"))
