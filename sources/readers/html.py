@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 
-from claimdesk.sources.blocks import BREAK, HEADING, NOTE, PARAGRAPH, Block, MarkerTable
+from claimdesk.sources.blocks import BREAK, HEADING, NOTE, PARAGRAPH, Block, MarkerTable, PageStart
 from claimdesk.sources.model import Removed
-from claimdesk.sources.textclean import PLACEHOLDER_PATTERN
+from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, placeholder_index
 from claimdesk.sources.readers.common import ReaderResult
 from claimdesk.sources.readers.html_content import CODE_TAGS, ContentPlan, plan_content
 from claimdesk.sources.readers.html_meta import read_page_meta
@@ -33,6 +33,7 @@ MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&!~])")
 _EMPHASIS = {"em", "i", "cite"}
 _SUP_NUMBER = re.compile(r"^\s*\[?(\d{1,4})\]?\s*$")
 _LIST_OPENERS_AFTER_NOTES_HEADING = {"ol"}
+_SUP_MAX_CHARS = 8
 
 
 def read_html(text: str) -> ReaderResult:
@@ -123,7 +124,7 @@ class _BlockWriter:
             self._flush()
             self.blocks.append(Block(BREAK))
             return False
-        if tag == "sup" and self._note is None and _SUP_NUMBER.match(text_of(node)):
+        if tag == "sup" and self._note is None and node.text_length <= _SUP_MAX_CHARS and _SUP_NUMBER.match(text_of(node)):
             shown = text_of(node)
             placeholder = self.markers.add(int(_SUP_NUMBER.match(shown).group(1)))
             self.tentative[placeholder] = shown
@@ -211,6 +212,11 @@ class _BlockWriter:
         if text:
             self.removed.append(Removed(kind, text))
 
+    def _only_page_starts(self, text: str) -> bool:
+        placeholders = PLACEHOLDER_PATTERN.findall(text)
+        return bool(placeholders) and not PLACEHOLDER_PATTERN.sub("", text).strip() and all(
+            isinstance(self.markers.labels[placeholder_index(p)], PageStart) for p in placeholders)
+
     def _flush(self, in_zone: bool = False) -> None:
         if self._note is not None:
             return
@@ -220,7 +226,7 @@ class _BlockWriter:
             text = raw.strip("\n")
         else:
             text = re.sub(r"\n+", "\n", re.sub(r"[ \t\r\f\v]*\n[ \t\r\f\v]*", "\n", re.sub(r"[ \t\r\f\v]+", " ", raw)).strip())
-        if text and not _has_words(text):
+        if text and self._only_page_starts(text):
             # Only page starts: they belong at the start of the next block of text.
             self._pending_pages.append("".join(ch for ch in text if not ch.isspace()))
             text = ""
@@ -237,8 +243,6 @@ class _BlockWriter:
         self._heading = 0
 
 
-def _has_words(text: str) -> bool:
-    return bool(PLACEHOLDER_PATTERN.sub("", text).strip())
 
 
 def _descendants(node: Node):

@@ -69,6 +69,8 @@ PROTECTED_SHARE = 0.4
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.I)
 _RIGHTS = re.compile(r"rights reserved|droits réservés|rechte vorbehalten|\b(?:19|20)\d\d\b", re.I)
 _COPYRIGHT_MAX_CHARS = 300
+_COPYRIGHT_MAX_ELEMENTS = 30
+"""A copyright line is a line: a few links and spans at most."""
 _RELATED_HEADING = re.compile(
     r"^\W*(?:related(?: articles| posts| stories| content| reading)?|read more|more (?:from|on|in|stories)\b.*|you (?:may|might) also like|"
     r"recommended(?: for you)?|(?:à |a )?lire aussi|sur le même sujet|dans la même rubrique|mehr zum thema|lesen sie auch|weitere artikel|"
@@ -116,7 +118,8 @@ def plan_content(root: Node, protected: set[int]) -> ContentPlan:
         kind = None if node is body else _kind_of(node, in_main, h1s)
         # A class word is a weaker sign than a tag or role: on an element that holds
         # much of the page ("category-social-policy" on the article) it is doubted.
-        doubted = kind is not None and kind != _kind_by_markup(node) and node.text_length >= PROTECTED_SHARE * total
+        doubted = (kind is not None and node.text_length >= PROTECTED_SHARE * total and kind == _kind_by_words(node)
+                   and kind != _kind_by_markup(node) and kind != _kind_by_structure(node, in_main, h1s))
         if kind == "header" and _holds_the_only_title(node, h1s):
             kind = None  # the page's title sits in it: it is the article's header
         if kind and (node.index in keep or doubted):
@@ -226,10 +229,17 @@ def _link_density(node: Node) -> float:
 
 
 def _is_link_list(node: Node) -> bool:
-    if node.tag not in ("ul", "ol", "div", "p", "table", "section", "dl", "td", "span"):
+    if node.tag not in ("ul", "ol", "div", "p", "table", "section", "dl", "td", "span") or _is_wrapper(node):
         return False
     return (node.link_count >= _MIN_LINKS_NAVIGATION and _link_density(node) >= LINK_DENSITY_NAVIGATION
             and node.text_length - node.link_length <= _PROSE_IN_NAVIGATION)
+
+
+def _is_wrapper(node: Node) -> bool:
+    """One child holds all the text: judge the child, which may say more about itself."""
+    children = [child for child in node.children if isinstance(child, Node) and child.text_length]
+    loose_text = any(isinstance(child, str) and child.strip() for child in node.children)
+    return len(children) == 1 and not loose_text
 
 
 def _is_language_list(node: Node) -> bool:
@@ -249,7 +259,8 @@ def _is_related_block(node: Node) -> bool:
 
 
 def _is_copyright_line(node: Node) -> bool:
-    if node.tag not in ("p", "div", "small", "section", "span") or not 0 < node.text_length <= _COPYRIGHT_MAX_CHARS:
+    if node.tag not in ("p", "div", "small", "section", "span") or not 0 < node.text_length <= _COPYRIGHT_MAX_CHARS \
+            or node.size > _COPYRIGHT_MAX_ELEMENTS:
         return False
     text = text_of(node)
     return bool(_COPYRIGHT.match(text) and _RIGHTS.search(text))

@@ -257,15 +257,17 @@ def _unique(names: list[str]) -> list[str]:
 
 def _byline_elements(root: Node, excluded: set[int]):
     for node in iter_elements(root):
-        if node.tag in ("script", "style", "head", "meta", "link") or _inside(node, excluded):
+        if node.tag in ("script", "style", "head", "meta", "link"):
             continue
-        if "author" in node.get("rel").lower().split() or node.get("itemprop") == "author" \
-                or node.tag == "address" or _BYLINE_CLASS.search(node.get("class")):
+        if ("author" in node.get("rel").lower().split() or node.get("itemprop") == "author"
+                or node.tag == "address" or _BYLINE_CLASS.search(node.get("class"))) and not _inside(node, excluded):
             yield node
 
 
 def _byline_names(root: Node, excluded: set[int]) -> list[str]:
     for node in _byline_elements(root, excluded):
+        if node.text_length > _BYLINE_MAX_CHARS:
+            continue
         names = _names_in_line(text_of(node))
         if names:
             # Several rel=author links make one byline: gather its siblings too.
@@ -335,9 +337,10 @@ def _visible_dates(root: Node, excluded: set[int]) -> list[str]:
         context = [node, *list(node.ancestors())[:4]]
         if node.get("itemprop") == "datePublished" or "pubdate" in node.attrs or any(
                 _DATE_CLASS.search(n.get("class")) or _BYLINE_CLASS.search(n.get("class")) or n.tag == "header" for n in context):
-            values.extend(v for v in (node.get("datetime"), text_of(node)) if v)
+            values.extend(v for v in (node.get("datetime"), text_of(node) if node.text_length <= _BYLINE_MAX_CHARS else "") if v)
     for node in _byline_elements(root, excluded):
-        values.extend(_date_pieces(text_of(node)))
+        if node.text_length <= _BYLINE_MAX_CHARS:
+            values.extend(_date_pieces(text_of(node)))
     return values
 
 

@@ -35,6 +35,7 @@ _CONTAINER_TAGS = {"section", "div", "ol", "ul", "aside", "footer", "dl"}
 MARKER_LABEL = re.compile(r"^[\[(]?\s*((?:[a-z]{1,8}\s)?\d{1,5}|[a-z]{1,3}|[ivxlc]{1,6}|[*†‡§¶]{1,3})\s*[\])]?$", re.I)
 _BACKLINK = re.compile(r"^#(?:fnref|footnote-ref|ref|_ftnref|_ednref|cite_ref|fnanchor)|(?<![a-z])back(?![a-z])|↩|^\^$", re.I)
 _BACKLINK_CLASS = re.compile(r"(?<![a-z])(?:mw-cite-backlink|footnote-back|footnote-backref|backlink|fn-back)(?![a-z])", re.I)
+_MARKER_MAX_CHARS = 16
 MAX_NOTE_CHARS = 12_000
 """Longer than any footnote we have met (book notes run to a page or two): an
 element with a note-like id and more text than this is a wrapper, not a note."""
@@ -65,7 +66,7 @@ def plan_notes(root: Node) -> NotePlan:
         target = anchors.get(unquote(link.get("href")[1:]))
         if target is None:
             continue
-        label_text = text_of(link)
+        label_text = text_of(link) if link.text_length <= _MARKER_MAX_CHARS else ""
         if not MARKER_LABEL.match(label_text) or not _names_a_note(target, plan.containers):
             continue
         note = note_of_target.get(target.index) or _note_element(target)
@@ -170,7 +171,7 @@ def _mark_apparatus(plan: NotePlan, note: Node, note_nodes: dict[int, Node]) -> 
         if _BACKLINK_CLASS.search(node.get("class")):
             plan.apparatus.add(node.index)
         elif node.tag == "a" and node.get("href").startswith("#"):
-            if _BACKLINK.search(node.get("href")) or _BACKLINK.search(text_of(node)) or _BACKLINK.search(node.get("class")):
+            if _BACKLINK.search(node.get("href")) or (node.text_length <= _MARKER_MAX_CHARS and _BACKLINK.search(text_of(node))) or _BACKLINK.search(node.get("class")):
                 plan.apparatus.add(node.index)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from claimdesk.sources.blocks import HEADING, NOTE, PARAGRAPH, Block, MarkerTable, PageStart
+from claimdesk.sources.blocks import BREAK, HEADING, NOTE, PARAGRAPH, Block, MarkerTable, PageStart
 from claimdesk.sources.model import Removed
 from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, placeholder_index
 
@@ -30,6 +30,8 @@ MAX_SEQUENCE_GAP = 3
 a figure in brackets, not a call."""
 _UNIT_BEFORE = re.compile(r"(?:^|[^\w])(?:m|km|cm|mm|ft|mi|sq|kg|mol|m/s)$|\d$")
 _YEAR_BEFORE = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d[.,;:)”\"’]?$")
+_BREAKS_BEFORE_NOTES = 4
+"""Rules (<hr>) a page may draw between the Notes heading and the first note."""
 _TO_SUPERSCRIPT = str.maketrans("0123456789[]", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&!~])")
 
@@ -111,12 +113,16 @@ def _drop_notes_headings(blocks: list[Block], removed: list[Removed]) -> None:
     index = 0
     while index < len(blocks):
         block = blocks[index]
-        following = next((b for b in blocks[index + 1:] if b.kind not in ("break",)), None)
-        if block.kind == HEADING and NOTES_HEADING.match(block.text) and following is not None and following.kind == NOTE:
+        if block.kind == HEADING and NOTES_HEADING.match(block.text) and _next_is_note(blocks, index):
             removed.append(Removed("furniture", block.text))
             del blocks[index]
             continue
         index += 1
+
+
+def _next_is_note(blocks: list[Block], index: int) -> bool:
+    following = next((b for b in blocks[index + 1:index + 1 + _BREAKS_BEFORE_NOTES] if b.kind != BREAK), None)
+    return following is not None and following.kind == NOTE
 
 
 def _settle_markers(blocks: list[Block], markers: MarkerTable, tentative: dict[str, str], labels: set, warnings: list[str]) -> None:

@@ -11,6 +11,7 @@ Text stays text: entities are decoded by the tokeniser and nothing is evaluated.
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param", "keygen"}
@@ -46,7 +47,7 @@ only the nesting is lost. Real pages nest a few dozen levels."""
 class Node:
     """An element: its tag, attributes and children (Nodes and text strings)."""
 
-    __slots__ = ("tag", "attrs", "children", "parent", "index", "text_length", "link_length", "link_count")
+    __slots__ = ("tag", "attrs", "children", "parent", "index", "text_length", "link_length", "link_count", "size")
 
     def __init__(self, tag: str, attrs: dict[str, str], parent: Node | None, index: int) -> None:
         self.tag = tag
@@ -60,6 +61,8 @@ class Node:
         self.link_length = 0
         """Characters of that text inside links."""
         self.link_count = 0
+        self.size = 1
+        """Elements in this subtree, itself included."""
 
     def get(self, name: str) -> str:
         return self.attrs.get(name, "")
@@ -130,12 +133,67 @@ class _TreeBuilder(HTMLParser):
 
 def build_tree(text: str) -> Node:
     builder = _TreeBuilder()
-    builder.feed(text)
+    builder.feed(defuse_unterminated_tags(text))
     builder.close()
     _measure(builder.root)
     return builder.root
 
 
+_TAG_START = re.compile(r"<(?:[A-Za-z!?/])")
+_TAG_STOP = re.compile(r"[>\"']")
+
+
+def defuse_unterminated_tags(text: str) -> str:
+    """Write as "&lt;" every "<" whose tag never ends (an unclosed quote, no ">").
+
+    html.parser rescans to the end of the input for each such tag, which makes a
+    page full of "<p class=" quadratic; the browser shows these as text anyway.
+    One pass, and each quote character is searched for at most once after it
+    is known to be missing, so the scan stays linear.
+    """
+    last_close = text.rfind(">")
+    missing_quotes: set[str] = set()
+    if text.find("<!--") != -1 and text.find("-->") == -1:
+        text = text.replace("<!--", "&lt;!--")
+    pieces: list[str] = []
+    cursor = 0
+    position = 0
+    while True:
+        start = _TAG_START.search(text, position)
+        if start is None:
+            break
+        end = _tag_end(text, start.start() + 1, last_close, missing_quotes)
+        if end is None:
+            pieces.append(text[cursor:start.start()])
+            pieces.append("&lt;")
+            cursor = position = start.start() + 1
+        else:
+            position = end + 1
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def _tag_end(text: str, position: int, last_close: int, missing_quotes: set[str]) -> int | None:
+    """Where the tag that starts before `position` ends (its ">"), or None if it never does."""
+    while position <= last_close:
+        stop = _TAG_STOP.search(text, position)
+        if stop is None:
+            return None
+        if stop.group() == ">":
+            return stop.start()
+        quote = stop.group()
+        if quote in missing_quotes:
+            return None
+        closing = text.find(quote, stop.start() + 1)
+        if closing == -1:
+            missing_quotes.add(quote)
+            return None
+        position = closing + 1
+    return None
+
+
+_SPACED_INLINE = {"br", "button", "label", "option", "select", "textarea"}
+"""Inline elements a browser draws apart: their texts must not run together."""
 _UNMEASURED = {"script", "style", "template", "head", "title"}
 
 
@@ -148,6 +206,7 @@ def _measure(root: Node) -> None:
         order.append(node)
         pending.extend(child for child in node.children if isinstance(child, Node))
     for node in reversed(order):
+        node.size += sum(child.size for child in node.children if isinstance(child, Node))
         if node.tag in _UNMEASURED:
             continue
         for child in node.children:
@@ -185,7 +244,7 @@ def text_of(root: Node, *, skip=None) -> str:
             continue
         if item is not root and (item.tag in _UNMEASURED or (skip and skip(item))):
             continue
-        if item.tag in BLOCK_TAGS or item.tag == "br":
+        if item.tag in BLOCK_TAGS or item.tag in _SPACED_INLINE:
             parts.append(" ")
             pending.append(" ")
         pending.extend(reversed(item.children))
