@@ -365,6 +365,8 @@ def _cites_first(text: str, plain: str, position: int) -> bool:
 
 def _top_level_pieces(plain: str) -> list[str]:
     """The note cut at semicolons outside brackets, quotation marks and *italics*: one piece per cited work."""
+    if ";" not in plain:
+        return [plain.strip()]  # most notes cite one work: no need to walk them character by character
     pieces, start, depth, quoted, italic = [], 0, 0, False, False
     for i, ch in enumerate(plain):
         if ch in "([“«„":
