@@ -200,8 +200,9 @@ class _BlockWriter:
     def _text(self, data: str) -> None:
         if not self._pre:
             data = re.sub(r"[\r\n]+", " ", data)  # source line breaks are only spaces in HTML
-        if self._element_boundary and data[:1].isdigit() and self._buffer and self._buffer[-1][-1:].isdigit():
+        if self._element_boundary and self._buffer and self._buffer[-1][-1:].isdigit() and data[:1].isdigit():
             # Two elements' numbers side by side ("2022" + "17 January") must not make one figure.
+            # (Words are not parted here: "<b>Mc</b>Donald" is one name in a body.)
             data = " " + data
         self._element_boundary = False
         if self._note is not None:

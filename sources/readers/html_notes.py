@@ -174,6 +174,3 @@ def _mark_apparatus(plan: NotePlan, note: Node, note_nodes: dict[int, Node]) -> 
             if _BACKLINK.search(node.get("href")) or (node.text_length <= _MARKER_MAX_CHARS and _BACKLINK.search(text_of(node))) or _BACKLINK.search(node.get("class")):
                 plan.apparatus.add(node.index)
 
-
-def is_inside(node: Node, indices: set[int] | dict) -> bool:
-    return node.index in indices or any(ancestor.index in indices for ancestor in node.ancestors())

@@ -236,16 +236,33 @@ def text_of(root: Node, *, skip=None) -> str:
     `skip(node)` may name elements whose text is left out (a backlink, a script).
     """
     parts: list[str] = []
-    pending: list[Node | str] = [root]
+    pending: list[Node | str | None] = [root]
+    boundary = False
     while pending:
         item = pending.pop()
+        if item is None:
+            boundary = True  # an element ended
+            continue
         if isinstance(item, str):
+            if boundary and parts and item and joins_two_words(parts[-1], item):
+                parts.append(" ")
             parts.append(item)
+            boundary = False
             continue
         if item is not root and (item.tag in _UNMEASURED or (skip and skip(item))):
             continue
+        boundary = True
         if item.tag in BLOCK_TAGS or item.tag in _SPACED_INLINE:
             parts.append(" ")
             pending.append(" ")
+        pending.append(None)
         pending.extend(reversed(item.children))
     return " ".join("".join(parts).split())
+
+
+def joins_two_words(before: str, after: str) -> bool:
+    """Texts of two elements side by side that would make one false word or figure:
+    "Transport" + "Tagged", "2022" + "17 January". Used for removed furniture, where
+    menus and link rows run their items together; the body is never parted on case."""
+    last, first = before[-1:], after[:1]
+    return (last.isdigit() and first.isdigit()) or (last.islower() and first.isupper())
