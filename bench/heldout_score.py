@@ -450,7 +450,8 @@ def _figure_then_label(fig: str, kept: Counter, labels: Counter) -> bool:
     """A source figure that is a kept figure with a note label glued after it ("2022.2", "20201")."""
     for cut in range(1, len(fig)):
         head, label = fig[:cut].rstrip(".,"), fig[cut:]
-        if label in labels and (head in kept or len(head) < 2):
+        # Only a year takes a marker glued after its full stop ("in 2019.3"); "$62. 2" is a split figure.
+        if label in labels and head in kept and len(head) == 4 and 1500 <= int(head) <= 2100:
             return True
     return False
 
