@@ -84,7 +84,10 @@ _STARTS_LOWER = re.compile(r"^[\"“‘«(]?[a-zà-öø-ÿ]")
 # A prose paragraph cut mid-sentence: it ends on a word, a comma or a number.
 _CUT_MID_SENTENCE = re.compile(r"[\w,]$")
 _PROSE_MIN_CHARS = 80
-_SPACES_AROUND_PLACEHOLDERS = re.compile(r"([ \t]*)(" + PLACEHOLDER_PATTERN.pattern + r"+)([ \t]*)")
+# The lookahead lets the engine skip every position that is neither a blank nor a placeholder.
+_SPACES_AROUND_PLACEHOLDERS = re.compile(
+    r"(?=[ \t\U000f0000-\U0010fffd])([ \t]*)(" + PLACEHOLDER_PATTERN.pattern + r"+)([ \t]*)"
+)
 _FURNITURE_MAX_CHARS = 200
 
 

@@ -166,6 +166,12 @@ def _parse_worded_date(text: str) -> str | None:
         # A bare year with a prefix ("Published 2020"); a day or a weekday with
         # no month ("Tuesday 2020", "12 2020") is not a date.
         return None if (words.day or words.weekday) else _iso(words.year)
+    if len(words.months) == 1:
+        # Every word is a date word and the month is certain: the calendar decides
+        # (an impossible day is None). Running dateparser itself would only agree,
+        # at the cost of loading five languages' parsers into every import.
+        (month,) = words.months
+        return _iso(words.year, month, words.day)
     result = _date_parser().get_date_data(text)
     found = result.date_obj if result else None
     if found is None or found.year != words.year:

@@ -165,7 +165,10 @@ def test_lines_without_a_year_never_reach_dateparser(monkeypatch):
     for line in lines:
         parse_date(line)
         find_date(line)
-    assert calls == ["March 2031"]
+    # A date whose words name one month is read from dateparser's month names by the
+    # calendar alone: only an ambiguous month word would need its parser.
+    assert calls == []
+    assert parse_date("March 2031") == "2031-03"
     header._parse_date_cached.cache_clear()
 
 
