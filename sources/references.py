@@ -11,6 +11,7 @@ a [translation]) and returns partial results rather than failing.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass
 
@@ -107,8 +108,13 @@ def surname(name: str) -> str | None:
     return (fold(words[-1]) or None) if words else None
 
 
-def _strip_markup(text: str) -> tuple[str, list[tuple[int, int]]]:
-    """Plain text with Markdown emphasis removed, plus the italic spans in plain offsets."""
+@lru_cache(maxsize=1024)
+def _strip_markup(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Plain text with Markdown emphasis removed, plus the italic spans in plain offsets.
+
+    Cached: the analysis of one note asks for it several times (its kind, its
+    locator, its pieces); the spans come back as a tuple so no caller can change them.
+    """
     text = " ".join(text.replace("**", "").replace("__", "").split())
     text = re.sub(r"\\([$*_\[\]])", r"\1", text)
     plain, spans, pos = [], [], 0
@@ -119,7 +125,7 @@ def _strip_markup(text: str) -> tuple[str, list[tuple[int, int]]]:
         spans.append((start, start + len(m.group(1))))
         pos = m.end()
     plain.append(text[pos:])
-    return "".join(plain).replace("*", ""), spans
+    return "".join(plain).replace("*", ""), tuple(spans)
 
 
 def _clean_url(raw: str) -> str:
