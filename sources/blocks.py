@@ -185,6 +185,9 @@ def _join_broken_paragraphs(blocks: list[Block]) -> tuple[list[Block], list[str]
     # Paragraphs met since the last unfinished one, while a page break is pending.
     pending_interlude: list[Block] = []
     saw_break = False
+    # Pieces joined onto a paragraph, kept apart until the end: joining them one by
+    # one would copy the growing paragraph each time (40,000 joins took 30 s).
+    joined = _JoinedPieces()
     for block in blocks:
         if block.kind in (NOTE, BREAK):
             saw_break = True
@@ -196,11 +199,11 @@ def _join_broken_paragraphs(blocks: list[Block]) -> tuple[list[Block], list[str]
             body.append(block)
             continue
         previous = _last_paragraph(body)
-        unfinished = previous is not None and not _ends_sentence(previous.text)
+        unfinished = previous is not None and not _ends_sentence(joined.tail(previous))
         continues = _STARTS_LOWER.match(_visible(block.text)) or (
             # After a footnote block, the next page may go on with a capital ("a / Belarusian company").
-            saw_break and previous is not None and _CUT_MID_SENTENCE.search(_visible(previous.text))
-            and len(_visible(previous.text)) >= _PROSE_MIN_CHARS
+            saw_break and previous is not None and _CUT_MID_SENTENCE.search(_visible(joined.tail(previous)))
+            and joined.visible_length(previous) >= _PROSE_MIN_CHARS
         )
         if unfinished and continues:
             if pending_interlude and saw_break:
@@ -210,7 +213,7 @@ def _join_broken_paragraphs(blocks: list[Block]) -> tuple[list[Block], list[str]
                 block.text = kept + block.text.lstrip()
                 pending_interlude = []
             if not pending_interlude:
-                previous.text = previous.text.rstrip() + " " + block.text.lstrip()
+                joined.join(previous, block.text.lstrip())
                 saw_break = False
                 continue
         if unfinished and not saw_break and len(_visible(block.text)) <= _FURNITURE_MAX_CHARS and not pending_interlude:
@@ -222,7 +225,41 @@ def _join_broken_paragraphs(blocks: list[Block]) -> tuple[list[Block], list[str]
         saw_break = False
         body.append(block)
     body.extend(pending_interlude)
+    joined.apply(body)
     return body, moved_out
+
+
+class _JoinedPieces:
+    """Text joined onto paragraphs, as lists of pieces, with what the joining rules ask of them."""
+
+    def __init__(self) -> None:
+        self.pieces: dict[int, list[str]] = {}
+        self.lengths: dict[int, int] = {}
+
+    def tail(self, block: Block) -> str:
+        """The paragraph's last piece: enough to tell whether its sentence is finished."""
+        pieces = self.pieces.get(id(block))
+        return pieces[-1] if pieces else block.text
+
+    def visible_length(self, block: Block) -> int:
+        return self.lengths.get(id(block)) or len(_visible(block.text))
+
+    def join(self, block: Block, text: str) -> None:
+        pieces = self.pieces.get(id(block))
+        if pieces:
+            pieces[-1] = pieces[-1].rstrip()
+        else:
+            block.text = block.text.rstrip()
+            pieces = self.pieces[id(block)] = []
+            self.lengths[id(block)] = len(_visible(block.text))
+        pieces.append(" " + text)
+        self.lengths[id(block)] += 1 + len(_visible(text))
+
+    def apply(self, body: list[Block]) -> None:
+        for block in body:
+            pieces = self.pieces.get(id(block))
+            if pieces:
+                block.text = block.text + "".join(pieces)
 
 
 def _last_paragraph(body: list[Block]) -> Block | None:

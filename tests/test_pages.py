@@ -70,3 +70,11 @@ def test_claims_and_show_carry_the_page(store, tmp_path):
     with store.action("claim") as action:
         claim_id = add_claim(action, "paged", "Traffic rose by 12%")
     assert claim_document(store.db, claim_id)["page"] == "2"
+
+
+def test_many_joined_paragraphs_read_as_one_sentence():
+    # Paragraphs that each go on in lower case are one sentence cut many times.
+    blocks = [Block(PARAGRAPH, "The river rose")] + [Block(PARAGRAPH, f"and rose {n}") for n in range(500)]
+    blocks.append(Block(PARAGRAPH, "until it stopped."))
+    layout, _ = _pages(blocks)
+    assert layout.text == "The river rose " + " ".join(f"and rose {n}" for n in range(500)) + " until it stopped."
