@@ -324,3 +324,14 @@ def test_hugo_toml_front_matter_docusaurus_and_myst_admonitions():
     assert report.text == "Note\n\nThe quay is 420 m long.\n\nWarning: Load limits\n\nDo not exceed 12 t per axle.\n\nBody text."
     assert [(piece.kind, piece.text) for piece in report.removed] == [
         ("hidden", "import Tabs from '@theme/Tabs';"), ("hidden", "<!-- draft: check figures -->")]
+
+
+def test_a_front_matter_abstract_is_body_text_and_a_teaser_is_recorded():
+    source = (
+        "---\ntitle: School meals\nauthor: Jo Bloggs\nabstract: |\n  We study 23 schools. Attendance rose by 0.8 days\n"
+        "  in 9 of them.\ndescription: A teaser of 12 words.\n---\n\n# Introduction\n\nThe scheme began in 2019.\n"
+    )
+    report = parse_report(source.encode(), "md")
+    assert report.text.startswith("Abstract\n\nWe study 23 schools. Attendance rose by 0.8 days in 9 of them.")
+    assert [section.title for section in report.sections][:2] == ["Abstract", "Introduction"]
+    assert ("cover", "A teaser of 12 words.") in [(piece.kind, piece.text) for piece in report.removed]

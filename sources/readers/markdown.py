@@ -56,6 +56,7 @@ def read_markdown(text: str) -> ReaderResult:
     warnings: list[str] = []
     removed: list[Removed] = []
     metadata, body = _front_matter(text, warnings)
+    body = _front_matter_prose(metadata, removed) + body
     body = _docs_markup(body, removed)
     notes: list[Block] = []
     body = _lift_definitions(body, notes)
@@ -105,8 +106,26 @@ def _front_matter(text: str, warnings: list[str]) -> tuple[dict, str]:
     return _metadata(data), text[match.end():]
 
 
+# Front-matter fields that hold prose of the document. Pandoc prints the abstract
+# under the title, so it is body text; the others are teasers kept in `removed`.
+_ABSTRACT_KEYS = ("abstract",)
+_TEASER_KEYS = ("subtitle", "description", "summary", "excerpt", "lead", "teaser")
+
+
+def _front_matter_prose(metadata: dict, removed: list[Removed]) -> str:
+    """The abstract as Markdown to open the body with; teasers recorded, never lost."""
+    for key in _TEASER_KEYS:
+        if metadata.get(key):
+            removed.append(Removed("cover", metadata[key]))
+    abstract = metadata.get("abstract")
+    return f"## Abstract\n\n{abstract}\n\n" if abstract else ""
+
+
 def _metadata(data: dict) -> dict:
     metadata: dict = {}
+    for key in _ABSTRACT_KEYS + _TEASER_KEYS:
+        if isinstance(data.get(key), str) and data[key].strip():
+            metadata[key] = " ".join(data[key].split()) if key != "abstract" else data[key].strip()
     if data.get("title"):
         metadata["title"] = str(data["title"]).strip()
     authors = _front_matter_authors(data.get("author", data.get("authors")))
