@@ -146,12 +146,12 @@ def test_gutenberg_notes_pages_licence_and_header():
     assert report.date == "2023-03-12"
     notes = notes_by_label(report)
     # Chapter II numbers its notes from 1 again: the second [1] is another note.
-    assert list(notes) == [1, 2, "1 (2)", "2 (2)"]
+    assert list(notes) == [1, 2, "1-2", "2-2"]
     assert report.text[:notes[1].marker_offsets[0]].endswith("the Fenning Cut,")
     assert report.text[:notes[2].marker_offsets[0]].endswith("distance of nine miles.")
-    assert report.text[:notes["1 (2)"].marker_offsets[0]].endswith("3,500 sheep,")
+    assert report.text[:notes["1-2"].marker_offsets[0]].endswith("3,500 sheep,")
     assert notes[2].text.endswith("He adds that its light was last shown in 1812.")
-    assert notes["2 (2)"].kind == "ibid"
+    assert notes["2-2"].kind == "ibid"
     assert not notes[1].text.startswith("[1]")
     pages = [(page.label, report.text[page.start:page.start + 12]) for page in report.pages]
     assert pages == [("1", "The parishes"), ("2", "1703, and th"), ("3", "CHAPTER II. ")]

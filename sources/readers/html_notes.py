@@ -136,7 +136,7 @@ def _label_linked_notes(plan: NotePlan, links: list[tuple[Node, Node, str]], not
             if label in used and used[label] != note.index:
                 # Books number notes per page: the second "[1]" is another note.
                 repeats[label] = repeats.get(label, 1) + 1
-                label = f"{label} ({repeats[label]})"
+                label = f"{label}-{repeats[label]}"  # as footnotes.py names a repeated label
             used[label] = note.index
             plan.notes[note.index] = label
         marker = link
