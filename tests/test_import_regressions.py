@@ -46,3 +46,25 @@ def test_a_two_column_district_court_caption_gives_title_judge_and_date():
     assert report.authors == ["Thomas J. Ferris"]
     assert report.date == "2022-03-03"
     assert "Case No. 3:21-cv-0456" in report.text  # the caption stays: a fact-checker quotes the docket
+
+
+SUBSTACK_POST = """<html><head><title>Bus money | The Civic Ledger</title></head><body>
+<div class="available-content"><div class="body markup">
+<p>The council spent £6.1 million on contracts in 2022-23.<a class="footnote-anchor" data-component-name="FootnoteAnchorToDOM"
+ id="footnote-anchor-1" href="#footnote-1" target="_self">1</a> More text here about the buses.</p>
+<p>The team cost £0.9 million.<a class="footnote-anchor" id="footnote-anchor-2" href="#footnote-2">2</a></p>
+<div class="footnote" data-component-name="FootnoteToDOM"><a id="footnote-1" href="#footnote-anchor-1" class="footnote-number"
+ contenteditable="false" target="_self">1</a><div class="footnote-content"><p>Statement of Accounts 2022-23, note 14.</p></div></div>
+<div class="footnote" data-component-name="FootnoteToDOM"><a id="footnote-2" href="#footnote-anchor-2" class="footnote-number">2</a>
+<div class="footnote-content"><p>Revenue budget book 2023-24, page 88.</p></div></div>
+</div></div></body></html>"""
+
+
+def test_substack_footnotes_and_their_number_links():
+    # The note's own number links back to the marker ("footnote-anchor-1"): it is no note id, and no note text.
+    report = parse_report(SUBSTACK_POST.encode(), "html")
+    assert [(n.number, n.text) for n in report.footnotes] == [
+        (1, "Statement of Accounts 2022-23, note 14."), (2, "Revenue budget book 2023-24, page 88.")]
+    first, second = (n.marker_offsets[0] for n in report.footnotes)
+    assert report.text[:first].endswith("contracts in 2022-23.") and report.text[:second].endswith("cost £0.9 million.")
+    assert "Statement of Accounts" not in report.text

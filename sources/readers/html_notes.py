@@ -23,7 +23,8 @@ NOTE_ELEMENTS = {"li", "div", "p", "aside", "section", "dd", "td", "blockquote"}
 # "notes" (a list of them) or "FNanchor_1_1" / "fnref3" (the marker's own anchor).
 NOTE_ID = re.compile(
     r"^(?:cite_note|footnote|foot|fn|note|endnote|en|ftn|_ftn|edn|_edn|nt|noteno)"
-    r"(?!ref|anchor|back)(?:[-_:.](?P<word>\w[\w.:-]*)|(?P<number>\d\w*))$",
+    # "footnote-anchor-1", "fnref:1", "cite_ref-3": the marker's own anchor, not a note.
+    r"(?![-_:.]?(?:ref|anchor|back))(?:[-_:.](?P<word>\w[\w.:-]*)|(?P<number>\d\w*))$",
     re.I,
 )
 NOTES_CONTAINER = re.compile(
@@ -77,9 +78,11 @@ def plan_notes(root: Node) -> NotePlan:
     note_nodes = {note.index: note for note in note_of_target.values()}
     _label_linked_notes(plan, links, note_nodes)
     _add_unlinked_id_notes(plan, root, note_nodes)
+    # A link from a note to one of its markers ("↩", Substack's note number) leads back: apparatus.
+    marker_anchors = {node.get("id") for link, _, _ in links for node in (link, link.parent) if node is not None and node.get("id")}
     for note in note_nodes.values():
         if note.index in plan.notes:
-            _mark_apparatus(plan, note, note_nodes)
+            _mark_apparatus(plan, note, note_nodes, marker_anchors)
             plan.protected.add(note.index)
             plan.protected.update(ancestor.index for ancestor in note.ancestors())
     for container in containers:
@@ -163,12 +166,14 @@ def _add_unlinked_id_notes(plan: NotePlan, root: Node, note_nodes: dict[int, Nod
         plan.notes[node.index] = label
 
 
-def _mark_apparatus(plan: NotePlan, note: Node, note_nodes: dict[int, Node]) -> None:
+def _mark_apparatus(plan: NotePlan, note: Node, note_nodes: dict[int, Node], marker_anchors: set[str]) -> None:
     """Backlinks of a note: a link back out to the text, or one that says it goes back."""
     for node in iter_elements(note):
         if node is note:
             continue
         if _BACKLINK_CLASS.search(node.get("class")):
+            plan.apparatus.add(node.index)
+        elif node.tag == "a" and unquote(node.get("href")[1:]) in marker_anchors and node.get("href").startswith("#"):
             plan.apparatus.add(node.index)
         elif node.tag == "a" and node.get("href").startswith("#"):
             if _BACKLINK.search(node.get("href")) or (node.text_length <= _MARKER_MAX_CHARS and _BACKLINK.search(text_of(node))) or _BACKLINK.search(node.get("class")):
