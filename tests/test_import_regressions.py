@@ -68,3 +68,20 @@ def test_substack_footnotes_and_their_number_links():
     first, second = (n.marker_offsets[0] for n in report.footnotes)
     assert report.text[:first].endswith("contracts in 2022-23.") and report.text[:second].endswith("cost £0.9 million.")
     assert "Statement of Accounts" not in report.text
+
+
+def test_readers_comments_and_most_read_lists_are_kept_out_and_recorded():
+    page = """<html><body><article><h1>Harbour dues rise</h1>
+<div class="entry-content"><p>Harbour dues rose by 4.5% in 2021, the authority said in its annual statement to the board.</p></div>
+</article>
+<div id="comments" class="comments-area"><h2 class="comments-title">3 thoughts on "Harbour dues rise"</h2>
+<ol class="comment-list"><li class="comment"><p>My dues went up 9% last year.</p></li></ol>
+<div id="respond" class="comment-respond"><h3>Leave a Reply</h3></div></div>
+<aside class="most-read"><h2>Most read</h2><ol><li><a href="/a">Storm closes the ferry</a></li><li><a href="/b">Quay repairs</a></li></ol></aside>
+</body></html>"""
+    report = parse_report(page.encode(), "html")
+    assert "Harbour dues rose by 4.5% in 2021" in report.text
+    for furniture in ("thoughts on", "went up 9%", "Leave a Reply", "Most read", "Storm closes"):
+        assert furniture not in report.text
+    kinds = {piece.kind for piece in report.removed}
+    assert "comments" in kinds and "My dues went up 9% last year." in " ".join(p.text for p in report.removed)

@@ -33,7 +33,11 @@ _KIND_WORDS = [
     ("languages", r"interlanguage-link|p-lang|lang-list|language-list|languages|language-switcher|language-selector|mw-portlet-lang|interwiki|lang-menu"),
     ("cookie", r"cookie|cookies|cookie-banner|cookie-notice|consent|gdpr|ccpa|cc-window|onetrust|didomi|cmp-banner"),
     ("share", r"share|shares|sharing|share-buttons|social-share|sharedaddy|addtoany|a2a_kit|shariff|social-links|social-icons|socials|social|partage|teilen"),
-    ("related", r"related|related-posts|relatedposts|read-more|readmore|more-stories|recommended|yarpp|outbrain|taboola|further-reading-links"),
+    ("related", r"related|related-posts|relatedposts|read-more|readmore|more-stories|recommended|yarpp|outbrain|taboola|further-reading-links|"
+                r"most-read|mostread|most-popular|popular-posts|trending|plus-lus|meistgelesen|mas-leidos"),
+    # Readers' comments under a post are not the report: WordPress, Disqus, Substack, newsroom reactions.
+    ("comments", r"comments|comment-list|commentlist|comments-area|comments-section|comment-respond|wp-block-comments|"
+                 r"disqus_thread|disqus|reactions|post-ufi|comment-form"),
     ("licence", r"pg-boilerplate|pgheader|pg-header|pg-footer|pgfooter|pg-machine-header|pg-start-separator|pg-end-separator|license|licence"),
     ("navigation", r"navbox|navbar|navigation|nav|menu|main-menu|breadcrumbs?|arbo|ariane|hatnote|catlinks|mw-jump-link|skip-link|skiplink|pagination|pager|"
                    r"mw-navigation|vector-menu|site-nav|sistersitebox|mw-indicators|page-actions|toolbar"),
@@ -74,7 +78,7 @@ _COPYRIGHT_MAX_ELEMENTS = 30
 _RELATED_HEADING = re.compile(
     r"^\W*(?:related(?: articles| posts| stories| content| reading)?|read more|more (?:from|on|in|stories)\b.*|you (?:may|might) also like|"
     r"recommended(?: for you)?|(?:à |a )?lire aussi|sur le même sujet|dans la même rubrique|mehr zum thema|lesen sie auch|weitere artikel|"
-    r"das könnte sie auch interessieren|auch interessant)\W*$",
+    r"das könnte sie auch interessieren|auch interessant|most read|most popular|les plus lus|meistgelesen|lo más leído|trending)\W*$",
     re.I,
 )
 _PG_START = re.compile(r"\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.I)
