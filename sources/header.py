@@ -590,6 +590,7 @@ def read_cover(lines: list[str]) -> CoverInfo:
     """
     info = CoverInfo()
     used = 0
+    title_line = 0
     for line in lines:
         if not is_cover_line(line):
             break
@@ -618,7 +619,12 @@ def read_cover(lines: list[str]) -> CoverInfo:
             continue  # "Working Paper No. 14", "Рабочий доклад № 14": the series, not a subtitle
         if info.title is None:
             info.title = stripped.rstrip(".")
-        elif used == 2 and len(stripped.split()) >= 2 and not info.authors:
+            title_line = used
+        elif used == title_line + 1 and title_line == 1 and _PUBLISHER_LINE.search(info.title) and not info.authors:
+            # "DEPARTMENT OF WATER AND COASTAL AFFAIRS" over the title: the publisher, not the title's first half.
+            info.title = stripped.rstrip(".")
+            title_line = used
+        elif used == title_line + 1 and len(stripped.split()) >= 2 and not info.authors:
             # A second title line is the subtitle.
             separator = " " if info.title.endswith(":") or stripped[0].islower() else ": "
             info.title = info.title + separator + stripped.rstrip(".")
@@ -626,6 +632,14 @@ def read_cover(lines: list[str]) -> CoverInfo:
     return info
 
 
+# A cover's first line naming an organisation is its publisher when a title follows.
+_PUBLISHER_LINE = re.compile(
+    r"(?<!\w)(?:department|ministry|institute|institut|centre|center|council|agency|office|commission|foundation|"
+    r"fondation|stiftung|syndicat|association|society|university|université|universität|universidad|trust|bureau|"
+    r"authority|agence|ministère|ministerio|ministerium|bundesamt|landesamt|observatory|observatoire|"
+    r"министерство|центр|институт|фонд|служба|управление)(?!\w)",
+    re.I,
+)
 _SERIES_LINE = re.compile(r"(?:\b(?:no|nr|núm|vol|issue)\.?|n°|nº|№|#)\s*\d", re.I)
 
 

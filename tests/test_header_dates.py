@@ -334,3 +334,19 @@ def test_header_fields():
     assert header_field("Auteur : Marie Lefèvre") == ("author", "Marie Lefèvre")
     assert header_field("Veröffentlicht am: 3. März 2021") == ("date", "3. März 2021")
     assert header_field("Night Trains in Europe: A Revival?") is None
+
+
+@pytest.mark.parametrize("publisher", ["DEPARTMENT OF HARBOURS AND FERRIES", "Institut für Küstenforschung", "ЦЕНТР ГОРОДСКИХ ИССЛЕДОВАНИЙ"])
+def test_a_publisher_line_over_the_title_is_not_part_of_the_title(publisher):
+    from claimdesk.sources.header import read_cover
+
+    cover = read_cover([publisher, "Ferry Services Review 2020", "Progress on the Northern Routes", "Jane Doe", "May 2021"])
+    assert cover.title == "Ferry Services Review 2020: Progress on the Northern Routes"
+    assert cover.authors == ["Jane Doe"] and cover.date == "2021-05"
+
+
+def test_a_title_that_names_no_organisation_keeps_its_second_line_as_subtitle():
+    from claimdesk.sources.header import read_cover
+
+    cover = read_cover(["Small Harbours, Thin Margins", "The Economics of Inshore Fishing", "Marta Lindqvist"])
+    assert cover.title == "Small Harbours, Thin Margins: The Economics of Inshore Fishing"
