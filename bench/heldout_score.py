@@ -446,12 +446,16 @@ def _context(text: str, pattern: str) -> str:
     return fold_space(text[max(0, m.start() - CONTEXT_CHARS): m.end() + CONTEXT_CHARS])
 
 
-def _figure_then_label(fig: str, kept: Counter, labels: Counter) -> bool:
-    """A source figure that is a kept figure with a note label glued after it ("2022.2", "20201")."""
+def _figure_then_label(fig: str, kept: Counter, labels: Counter, kept_text: str) -> bool:
+    """A source figure that is a kept figure with a note label glued after its full stop
+    ("September 2022.2", "in 2022-23.1"): the import must show the figure ending its
+    sentence ("2022-23." then no digit), not split ("$62. 2")."""
     for cut in range(1, len(fig)):
-        head, label = fig[:cut].rstrip(".,"), fig[cut:]
-        # Only a year takes a marker glued after its full stop ("in 2019.3"); "$62. 2" is a split figure.
-        if label in labels and head in kept and len(head) == 4 and 1500 <= int(head) <= 2100:
+        head, label = fig[:cut], fig[cut:]
+        if not head.endswith(".") or label not in labels:
+            continue
+        head = head[:-1]
+        if head in kept and re.search(r"(?<![\d.,])" + re.escape(head) + r"\.(?![ \t\u00a0]*\d)", kept_text):
             return True
     return False
 
@@ -472,7 +476,7 @@ def fidelity(source_text: str, report: dict) -> Fidelity:
     kept_figures = figures_of(kept)
     lost = src_figs - kept_figures - labels
     # "September 2022.2" in the source is the year 2022, its full stop and note 2's marker.
-    lost = Counter({fig: n for fig, n in lost.items() if not _figure_then_label(fig, kept_figures, labels)})
+    lost = Counter({fig: n for fig, n in lost.items() if not _figure_then_label(fig, kept_figures, labels, kept)})
     folded_source = _fold_horizontal(source_text)
     for fig, times in sorted(lost.items()):
         pattern = r"[ ]?".join(re.escape(ch) for ch in fig)
