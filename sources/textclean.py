@@ -59,7 +59,7 @@ def strip_latex(fragment: str) -> str:
 
 
 # TeX syntax: a command ("\\alpha", "\\ "), a braced script, an empty group.
-_LATEX_SYNTAX = re.compile(r"\\[a-zA-Z ,;!]|[\^_]\s*\{|\{\}")
+_LATEX_SYNTAX = re.compile(r"\\[a-zA-Z ,;!|{}]|[\^_]\s*\{|\{\}")  # "\\|b\\|" is a norm: \\| is TeX, not a Markdown escape
 # A formula without commands: "x^2", "a_i", "n", "n = 4", "x_1+y_1". Never money,
 # which starts with a digit; "$HOME and $" ends in a space, which closes no formula.
 _BARE_FORMULA = re.compile(r"[A-Za-z](?:[\w+\-*/<>().,']*[\^_]\w[\w+\-*/=<>().,'^_]*|\s*[=<>]\s*[\w.+\-*/^_]{1,20})?")

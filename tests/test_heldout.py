@@ -18,7 +18,7 @@ import pytest
 # Share of all held-out checks that pass, measured with the readers as they were when the
 # evaluation was written (bench/heldout_score.py), rounded down to the nearest 5%. Raise it
 # when the readers improve; never set it above what the current code reaches.
-HELDOUT_SCORE_BAR = 0.85
+HELDOUT_SCORE_BAR = 0.95
 
 REPO = Path(__file__).resolve().parent.parent
 SCORER_PATH = REPO / "bench" / "heldout_score.py"

@@ -335,3 +335,9 @@ def test_a_front_matter_abstract_is_body_text_and_a_teaser_is_recorded():
     assert report.text.startswith("Abstract\n\nWe study 23 schools. Attendance rose by 0.8 days in 9 of them.")
     assert [section.title for section in report.sections][:2] == ["Abstract", "Introduction"]
     assert ("cover", "A teaser of 12 words.") in [(piece.kind, piece.text) for piece in report.removed]
+
+
+def test_a_tex_norm_is_not_taken_for_markdown_escapes():
+    # "\|" inside $...$ is TeX's norm bar; read as a Markdown escape it became "|b|", another quantity.
+    report = parse_report(b"# Solver\n\nThe tolerance is relative to $\\|b\\|_2$, not to $\\|r_0\\|_2$.\n", "md")
+    assert "relative to ‖b‖_2, not to ‖r_0‖_2." in report.text
