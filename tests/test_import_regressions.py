@@ -85,3 +85,18 @@ def test_readers_comments_and_most_read_lists_are_kept_out_and_recorded():
         assert furniture not in report.text
     kinds = {piece.kind for piece in report.removed}
     assert "comments" in kinds and "My dues went up 9% last year." in " ".join(p.text for p in report.removed)
+
+
+def test_the_visible_headline_is_the_title_when_the_page_title_rewords_it():
+    page = """<html><head><title>Quay: harbour dues rise 4.5% this year - The Estuary Post</title>
+<meta property="og:site_name" content="The Estuary Post"></head><body>
+<div class="logo">The Estuary Post</div><article><h1>Harbour dues rise by 4.5% this year</h1>
+<p>Harbour dues rose by 4.5% in 2021, the authority said in its annual statement to the board.</p></article></body></html>"""
+    assert parse_report(page.encode(), "html").title == "Harbour dues rise by 4.5% this year"
+
+
+def test_a_logo_heading_is_not_taken_for_the_title():
+    page = """<html><head><title>Harbour dues rise by 4.5% - The Estuary Post</title></head><body>
+<h1>The Estuary Post</h1><article><h2>Harbour dues rise by 4.5%</h2>
+<p>Harbour dues rose by 4.5% in 2021, the authority said in its annual statement to the board.</p></article></body></html>"""
+    assert parse_report(page.encode(), "html").title == "Harbour dues rise by 4.5%"

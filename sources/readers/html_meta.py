@@ -22,6 +22,9 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
+
 from claimdesk.sources import header
 from claimdesk.sources.blocks import HEADING, PARAGRAPH, Block
 from claimdesk.sources.header import parse_author_line, parse_date
@@ -194,13 +197,41 @@ def _title(sources: _Sources, blocks: list[Block], gutenberg: str) -> str | None
     if pg:
         return pg.group(1).strip()
     generic = [v for key in _OTHER_TITLES for v in sources.meta.get(key, [])] + ([sources.page_title] if sources.page_title else [])
-    if heading and not _is_site_name(heading, sources) and (not generic or any(heading.casefold() in value.casefold() for value in generic)):
+    if heading and not _is_site_name(heading, sources) and (
+            not generic or any(_same_headline(heading, _without_site_name(value, sources) or value) for value in generic)):
         return heading
     for value in generic:
-        title = _without_site_name(value, sources)
+        title = (_headline_without(heading, value) if heading else None) or _without_site_name(value, sources)
         if title:
             return title
     return heading
+
+
+# The <title> is often an editor's search-engine variant of the h1 ("Vernières : le
+# tramway transporte…" for "Le tramway de Vernières transporte…"): same words, other order.
+_SAME_HEADLINE_SCORE = 70
+_HEADLINE_MIN_WORDS = 3
+
+
+def _same_headline(heading: str, title: str) -> bool:
+    """Whether the h1 is the page title's headline (and not the site's logo or a section name)."""
+    if _headline_without(heading, title) is not None:
+        return False  # "Harbour dues rise - The Estuary Post" over an h1 "The Estuary Post": the logo
+    if heading.casefold() in title.casefold():
+        return True
+    return len(heading.split()) >= _HEADLINE_MIN_WORDS and fuzz.token_set_ratio(heading, title, processor=default_process) >= _SAME_HEADLINE_SCORE
+
+
+def _headline_without(site: str, title: str) -> str | None:
+    """The title's headline when `site` is its shorter end part ("Headline | Site", "Site - Headline")."""
+    parts = [part.strip() for part in _TITLE_SEPARATORS.split(title)]
+    if len(parts) < 2:
+        return None
+    for end, rest in ((parts[-1], parts[:-1]), (parts[0], parts[1:])):
+        headline = " - ".join(rest)
+        if end.casefold() == site.strip().casefold() and len(headline) > len(end):
+            return headline
+    return None
 
 
 def _is_site_name(text: str, sources: _Sources) -> bool:
