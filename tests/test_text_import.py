@@ -309,3 +309,22 @@ def test_page_foot_notes_of_a_converted_pdf():
     assert [page.label for page in report.pages] == ["1", "2", "3", "4"]
     assert "Small Harbours, Thin Margins\n" not in report.text.split("Summary", 1)[1]
     assert [p.text for p in report.removed if p.kind == "header"] == ["Small Harbours, Thin Margins"] * 3
+
+
+def test_running_heads_that_alternate_their_page_number_between_ends_are_furniture():
+    pages = ["Harbour Review\n\nThe first page opens the review of the harbour and its dues in 2021.\n"]
+    for number in range(2, 6):
+        head = f"{number} Harbour Review" if number % 2 == 0 else f"Harbour Review {number}"
+        pages.append(f"{head}\n\nPage {number} of the review says the dues rose by {number}% in the year.\n")
+    report = parse_report("\f".join(pages).encode(), "txt")
+    assert "Harbour Review 3" not in report.text and "4 Harbour Review" not in report.text
+    assert sorted(p.text for p in report.removed if p.kind == "header") == [
+        "2 Harbour Review", "4 Harbour Review", "Harbour Review 3", "Harbour Review 5"]
+    assert "the dues rose by 5% in the year." in report.text
+
+
+def test_a_sentence_at_the_foot_of_every_page_is_never_taken_for_a_running_footer():
+    pages = [f"Page {n} of the review says the dues rose by {n}% in the year.\n" for n in range(1, 6)]
+    report = parse_report(("Harbour Review\n\n" + "\f".join(pages)).encode(), "txt")
+    for n in range(1, 6):
+        assert f"the dues rose by {n}% in the year." in report.text

@@ -80,8 +80,16 @@ def _edge_indexes(lines: list[str]) -> list[int]:
 
 
 def head_key(line: str) -> str:
-    """A running head changes only in its page number: compare it without digits."""
-    return " ".join(_DIGITS.sub("#", line).split()).casefold()
+    """A running head changes only in its page number: compare it without digits.
+
+    The number sits at the outer edge, so odd and even pages put it at either end
+    ("2 Ferry services" / "Ferry services 3"): a number at an end is dropped, one
+    inside ("Review 2019") only masked.
+    """
+    return " ".join(_DIGITS.sub("#", _EDGE_NUMBER.sub("", line)).split()).casefold()
+
+
+_EDGE_NUMBER = re.compile(r"^\s*\d{1,4}\s+|\s+\d{1,4}\s*$")
 
 
 def _running_heads(pages: list[list[str]], edges: list[list[int]]) -> set[str]:
@@ -103,7 +111,18 @@ def _running_heads(pages: list[list[str]], edges: list[list[int]]) -> set[str]:
     return {
         key for key, count in at_edges.items()
         if count >= needed and key not in elsewhere and len(re.sub(r"[^a-z]", "", key)) >= _MIN_HEAD_LETTERS
+        and not _reads_as_sentence(key)
     }
+
+
+# A running head is a title, not a sentence: a line of prose at the foot of several
+# pages that differs only in its figures ("dues rose by 2%" / "by 3%") is body text.
+_SENTENCE_END = re.compile(r"\w[.!?][\"”’)]?$")
+_SENTENCE_MIN_WORDS = 6
+
+
+def _reads_as_sentence(key: str) -> bool:
+    return len(key.split()) >= _SENTENCE_MIN_WORDS and bool(_SENTENCE_END.search(key))
 
 
 def _printed_number(lines: list[str], edge: list[int]) -> tuple[int, str] | None:
