@@ -223,15 +223,16 @@ def _same_headline(heading: str, title: str) -> bool:
 
 
 def _headline_without(site: str, title: str) -> str | None:
-    """The title's headline when `site` is its shorter end part ("Headline | Site", "Site - Headline")."""
+    """The title's headline when `site` is its last part ("Headline | Site").
+
+    Only the suffix: with an h1 equal to the first part, "Headline | Site" and
+    "Site | Headline" cannot be told apart without og:site_name, which
+    _without_site_name already uses.
+    """
     parts = [part.strip() for part in _TITLE_SEPARATORS.split(title)]
-    if len(parts) < 2:
+    if len(parts) < 2 or parts[-1].casefold() != site.strip().casefold():
         return None
-    for end, rest in ((parts[-1], parts[:-1]), (parts[0], parts[1:])):
-        headline = " - ".join(rest)
-        if end.casefold() == site.strip().casefold() and len(headline) > len(end):
-            return headline
-    return None
+    return " - ".join(parts[:-1])
 
 
 def _is_site_name(text: str, sources: _Sources) -> bool:
