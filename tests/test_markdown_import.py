@@ -58,7 +58,7 @@ def test_substack_export_with_linked_markers_and_label_only_notes():
     assert "10 km² of granite" in report.text
     assert "Thanks for reading Harbour Lines!" in report.text  # unsure: kept
     assert removed(report, "share") == ["Share", "Subscribe now"]
-    assert removed(report, "header") == ["Marit Olsen", "Mar 28, 2025"]
+    assert removed(report, "cover") == ["Marit Olsen", "Mar 28, 2025"]
     assert "footnote-anchor" not in report.text and "Island Property Register" not in report.text
 
 
@@ -71,7 +71,7 @@ def test_jekyll_post_with_bracket_markers_endnotes_and_backlinks():
     assert "↩" not in " ".join(n.text for n in report.footnotes)
     assert removed(report, "navigation") == ["↩", "↩", "↩"]
     assert removed(report, "furniture") == ["Endnotes"]
-    assert removed(report, "header") == ["Tomas Lindgren, Senior Fellow", "Date: June 14, 2023"]
+    assert removed(report, "cover") == ["Tomas Lindgren, Senior Fellow", "Date: June 14, 2023"]
     assert text_before(report, 1, 0).endswith("than the 1998 inventory")
     assert text_before(report, 1, 1).endswith("about 120 person-days")
     assert text_before(report, 3).endswith("the share of banks walked on foot")
@@ -87,7 +87,7 @@ def test_bare_rule_closing_the_post_holds_bracketed_notes():
     report = parse("ghost-rule-notes.md")
     assert report.title == "Night Buses and the Late Economy"
     assert report.authors == ["Hanna Berg", "Luis Ortega"] and report.date == "2022-03"
-    assert removed(report, "header") == ["North Coast Institute · Brief No. 7 · March 2022", "By Hanna Berg and Luis Ortega"]
+    assert removed(report, "cover") == ["North Coast Institute · Brief No. 7 · March 2022", "By Hanna Berg and Luis Ortega"]
     assert list(notes(report)) == [1, 2, 3]
     assert notes(report)[2].text == "North Coast Institute rider survey, n = 1,204, November 2021."
     assert text_before(report, 1).endswith("between 2017 and 2021.")
@@ -132,7 +132,7 @@ def test_french_byline_with_its_date_on_one_line():
     report = parse("tribune-fr.md")
     assert report.title == "Le retour des trains de nuit"
     assert report.authors == ["Claire Dubois"] and report.date == "2009-09-15"
-    assert removed(report, "header") == ["Par Claire Dubois, le 15 septembre 2009"]
+    assert removed(report, "cover") == ["Par Claire Dubois, le 15 septembre 2009"]
     assert text_before(report, 1).endswith("12 % de plus qu'en 2006")
     assert text_before(report, 2).endswith("4,5 millions d'euros par an")
 

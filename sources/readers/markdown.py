@@ -860,7 +860,7 @@ def _take_head(body: str, known_title: str | None, removed: list[Removed]) -> _H
             names, date = found
             head.authors.extend(name for name in names if name not in head.authors)
             head.date = head.date or date
-            removed.append(Removed("header", " ".join(_visible_line(line) for line in stripped.split("\n"))))
+            removed.append(Removed("cover", " ".join(_visible_line(line) for line in stripped.split("\n"))))
             continue
         if "\n" not in stripped and len(stripped) <= SUBTITLE_MAX and skipped < SUBTITLE_SKIPS:
             skipped += 1
@@ -951,5 +951,5 @@ def _take_cover(blocks: list[Block], removed: list[Removed]):
         # A marker's placeholder would hide the full stop that makes a line a sentence.
         leading.append(PLACEHOLDER_PATTERN.sub("", block.text))
     cover = read_cover(leading)
-    removed.extend(Removed("header", text) for text in leading[:cover.lines_used])
+    removed.extend(Removed("cover", text) for text in leading[:cover.lines_used])
     return blocks[cover.lines_used:], cover
