@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from claimdesk.sources.importer import parse_report
 
 
@@ -100,3 +102,13 @@ def test_a_logo_heading_is_not_taken_for_the_title():
 <h1>The Estuary Post</h1><article><h2>Harbour dues rise by 4.5%</h2>
 <p>Harbour dues rose by 4.5% in 2021, the authority said in its annual statement to the board.</p></article></body></html>"""
     assert parse_report(page.encode(), "html").title == "Harbour dues rise by 4.5%"
+
+
+def test_a_1990s_page_with_endnotes_as_lines_of_one_paragraph():
+    path = Path(__file__).parent / "fixtures" / "html" / "legacy-table-endnotes.html"
+    report = parse_report(path.read_bytes(), "html")
+    assert [(n.number, n.text) for n in report.footnotes] == [
+        (1, "Helmsby estate rentals, 1802-1810."), (2, "Chapel building accounts, 1834, p. 12."), (3, "Ibid., p. 14.")]
+    assert report.footnotes[2].resolves_to == 2
+    assert report.text[:report.footnotes[0].marker_offsets[0]].endswith("40 men at its height.")
+    assert "Helmsby estate rentals" not in report.text and "Notes" not in report.text.split("slate.")[-1]

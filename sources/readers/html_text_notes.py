@@ -40,11 +40,58 @@ def finish_notes(blocks: list[Block], markers: MarkerTable, tentative: dict[str,
                  removed: list[Removed]) -> list[str]:
     """Turn text notes and text markers into notes and markers, in place; returns warnings."""
     warnings: list[str] = []
+    _split_line_notes(blocks, markers)
     _notes_from_text(blocks, markers, zone_blocks)
     _drop_notes_headings(blocks, removed)
     labels = {block.label for block in blocks if block.kind == NOTE}
     _settle_markers(blocks, markers, tentative, labels, warnings)
     return warnings
+
+
+_LINE_NOTES_LEVEL = 6
+"""Level given to a "Notes" label found in a paragraph: any real heading ends its zone."""
+
+
+def _split_line_notes(blocks: list[Block], markers: MarkerTable) -> None:
+    """Old pages write their notes as lines of one paragraph: "<b>Notes</b><br>1. …<br>2. …".
+
+    A paragraph that opens with a notes label (on its first line, or alone just
+    before) and whose next line opens note 1 becomes that heading and one
+    paragraph per note, so the notes zone reads them like any other.
+    """
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        lines = [line for line in block.text.split("\n") if line.strip()] if block.kind == PARAGRAPH else []
+        label_alone = len(lines) == 1 and NOTES_HEADING.match(lines[0]) and index + 1 < len(blocks)
+        if label_alone and blocks[index + 1].kind == PARAGRAPH and _opens_note_one(blocks[index + 1].text.split("\n")[0], markers):
+            blocks[index] = Block(HEADING, lines[0].strip(), level=_LINE_NOTES_LEVEL)
+            index += 1
+            continue
+        if len(lines) > 1 and NOTES_HEADING.match(lines[0]) and _opens_note_one(lines[1], markers):
+            blocks[index:index + 1] = [Block(HEADING, lines[0].strip(), level=_LINE_NOTES_LEVEL)] + _one_block_per_note(lines[1:], markers)
+            index += 1
+            continue
+        if len(lines) > 1 and index > 0 and blocks[index - 1].kind == HEADING and NOTES_HEADING.match(blocks[index - 1].text) \
+                and _opens_note_one(lines[0], markers):
+            blocks[index:index + 1] = _one_block_per_note(lines, markers)
+        index += 1
+
+
+def _opens_note_one(line: str, markers: MarkerTable) -> bool:
+    opened = _note_start(line.strip(), markers)
+    return opened is not None and opened[0] == 1
+
+
+def _one_block_per_note(lines: list[str], markers: MarkerTable) -> list[Block]:
+    """A paragraph per numbered line; a line that opens no note continues the one before."""
+    notes: list[Block] = []
+    for line in lines:
+        if _note_start(line.strip(), markers) or not notes:
+            notes.append(Block(PARAGRAPH, line.strip()))
+        else:
+            notes[-1].text += " " + line.strip()
+    return notes
 
 
 def _note_start(text: str, markers: MarkerTable) -> tuple[int, str] | None:
