@@ -112,3 +112,11 @@ def test_a_1990s_page_with_endnotes_as_lines_of_one_paragraph():
     assert report.footnotes[2].resolves_to == 2
     assert report.text[:report.footnotes[0].marker_offsets[0]].endswith("40 men at its height.")
     assert "Helmsby estate rentals" not in report.text and "Notes" not in report.text.split("slate.")[-1]
+
+
+def test_html_escaped_json_ld_strings_are_read_as_the_characters_they_stand_for():
+    page = (b'<html><head><script type="application/ld+json">{"@type":"Article","headline":"Our co-op&#x27;s bills",'
+            b'"author":{"@type":"Person","name":"Owen Marlowe"}}</script></head><body><h1>Our co-op\'s bills</h1>'
+            b"<p>The bills fell by 12% in 2022, the co-op said in its report to members.</p></body></html>")
+    report = parse_report(page, "html")
+    assert report.title == "Our co-op's bills" and report.authors == ["Owen Marlowe"]

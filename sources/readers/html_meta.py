@@ -18,6 +18,7 @@ read with json.loads as data, never run.
 from __future__ import annotations
 
 import datetime
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -167,6 +168,9 @@ def _article_items(sources: _Sources) -> list[dict]:
 def _names(value) -> list[str]:
     """Names out of a JSON-LD author: a string, a Person/Organization, or a list of them."""
     if isinstance(value, str):
+        # Blogging platforms (Ghost, some WordPress plugins) HTML-escape the strings
+        # of their JSON-LD ("co-op&#x27;s"): the site means the character.
+        value = html.unescape(value)
         return [" ".join(value.split())] if value.strip() else []
     if isinstance(value, dict):
         if isinstance(value.get("name"), str):
