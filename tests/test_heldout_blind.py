@@ -20,7 +20,7 @@ import pytest
 # Share of all blind checks that pass, measured with the readers as they were when this set
 # was written (bench/heldout_score.py --dir tests/heldout_blind), rounded down to the
 # nearest 5%. Raise it when the readers improve; never set it above what the code reaches.
-BLIND_SCORE_BAR = 0.80
+BLIND_SCORE_BAR = 0.85
 
 # How many documents the set holds: a document dropped by accident must not pass silently.
 BLIND_DOCUMENTS = 12
