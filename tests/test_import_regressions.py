@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from claimdesk.sources.importer import parse_report
 
 
@@ -120,3 +122,21 @@ def test_html_escaped_json_ld_strings_are_read_as_the_characters_they_stand_for(
             b"<p>The bills fell by 12% in 2022, the co-op said in its report to members.</p></body></html>")
     report = parse_report(page, "html")
     assert report.title == "Our co-op's bills" and report.authors == ["Owen Marlowe"]
+
+
+@pytest.mark.parametrize("control, kind", [
+    ('<a href="#main">Saltar al contenido</a>', "navigation"), ('<a href="https://x.example/s">Compartir en Facebook</a>', "share"),
+    ('<a href="https://x.example/s">Partager sur X</a>', "share"), ('<span>Publicidad</span>', "other"),
+    ('<p>Was this page helpful? Yes No</p>', "other"), ('<a href="https://git.example/e">Edit this page on GitHub</a>', "edit-link"),
+])
+def test_site_controls_told_by_their_words_are_kept_out(control, kind):
+    page = f"<html><body>{control}<article><h1>Water tariffs</h1><p>The tariff rose by 4.1% in 2020, the council said in its annual report.</p></article></body></html>"
+    report = parse_report(page.encode(), "html")
+    assert "4.1% in 2020" in report.text
+    assert (kind, " ".join(control.split(">")[1].split("<")[0].split())) in [(p.kind, p.text) for p in report.removed]
+
+
+def test_a_sentence_that_mentions_sharing_stays_text():
+    page = "<html><body><article><h1>Fares</h1><p>Share of riders paying full fare: 62% in 2021.</p><p><a href='/x'>Share</a></p></article></body></html>"
+    report = parse_report(page.encode(), "html")
+    assert "Share of riders paying full fare: 62% in 2021." in report.text

@@ -194,6 +194,9 @@ def _kind_by_structure(node: Node, in_main: bool, h1s: list[Node]) -> str | None
         return None
     if _is_copyright_line(node):
         return "footer"
+    by_text = _kind_by_text(node)
+    if by_text:
+        return by_text
     if _is_language_list(node):
         return "languages"
     if _is_related_block(node):
@@ -201,6 +204,35 @@ def _kind_by_structure(node: Node, in_main: bool, h1s: list[Node]) -> str | None
     if not in_main and _is_link_list(node):
         return "navigation"
     return None
+
+
+# Controls a site adds to every page, told by what they say when the markup is
+# silent: a share button, a skip link, an advertisement label, a feedback prompt,
+# an edit link. In the languages of our users; a short element saying only that.
+_TEXT_KINDS = [
+    ("share", re.compile(r"^\W*(?:share(?: (?:on|via|this(?: article| page| post)?))?|compartir(?: en)?|partager(?: sur)?|"
+                         r"(?:auf \w+ )?teilen|condividi(?: su)?|compartilhar(?: (?:no|na))?|tweet(?: this)?|pin it|"
+                         r"(?:send|share) by e-?mail|enviar por (?:correo|e-?mail)|envoyer par e-?mail|per e-?mail (?:senden|teilen))"
+                         r"(?:\s+[\w.]+){0,2}\W*$", re.I)),
+    ("navigation", re.compile(r"^\W*(?:skip to (?:the )?(?:main )?(?:content|navigation)|saltar al contenido|ir al contenido|"
+                              r"aller au contenu|zum inhalt(?: springen)?|direkt zum inhalt|vai al contenuto|"
+                              r"ir para o conteúdo|перейти к содержанию|back to top|top of page|retour en haut|nach oben)\W*$", re.I)),
+    ("edit-link", re.compile(r"^\W*(?:edit (?:this page|on github|on gitlab)|edit this page on \w+|suggest an edit|"
+                             r"improve this page|view (?:page )?source)\W*$", re.I)),
+    ("other", re.compile(r"^\W*(?:advertisement|advertising|publicidad|publicité|anzeige|werbung|pubblicità|publicidade|реклама|"
+                         r"was this (?:page|article) helpful\??(?:\s*(?:yes|no))*|"
+                         r"¿(?:te ha resultado útil|le ha sido útil)[^?]*\?|cette page vous a-t-elle été utile\s*\??|"
+                         r"war diese seite hilfreich\??)\W*$", re.I)),
+]
+_TEXT_KIND_TAGS = {"a", "button", "p", "div", "span", "li", "small", "label", "h2", "h3", "h4", "h5", "h6"}
+_TEXT_KIND_MAX_CHARS = 80
+
+
+def _kind_by_text(node: Node) -> str | None:
+    if node.tag not in _TEXT_KIND_TAGS or not 0 < node.text_length <= _TEXT_KIND_MAX_CHARS:
+        return None
+    text = " ".join(text_of(node).split())
+    return next((kind for kind, pattern in _TEXT_KINDS if pattern.match(text)), None)
 
 
 def _kind_by_words(node: Node) -> str | None:
