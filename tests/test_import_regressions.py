@@ -140,3 +140,11 @@ def test_a_sentence_that_mentions_sharing_stays_text():
     page = "<html><body><article><h1>Fares</h1><p>Share of riders paying full fare: 62% in 2021.</p><p><a href='/x'>Share</a></p></article></body></html>"
     report = parse_report(page.encode(), "html")
     assert "Share of riders paying full fare: 62% in 2021." in report.text
+
+
+def test_markdown_it_footnotes_with_a_reused_note():
+    path = Path(__file__).parent / "fixtures" / "html" / "markdown-it-reused-note.html"
+    report = parse_report(path.read_bytes(), "html")
+    assert [(n.number, n.text, len(n.marker_offsets)) for n in report.footnotes] == [
+        (1, "Meter readings, 2022.", 1), (2, "Installer's report, p. 4.", 2)]
+    assert "[2:1]" not in report.text and report.text[:report.footnotes[1].marker_offsets[1]].endswith("2.87 all winter.")
