@@ -341,3 +341,10 @@ def test_a_tex_norm_is_not_taken_for_markdown_escapes():
     # "\|" inside $...$ is TeX's norm bar; read as a Markdown escape it became "|b|", another quantity.
     report = parse_report(b"# Solver\n\nThe tolerance is relative to $\\|b\\|_2$, not to $\\|r_0\\|_2$.\n", "md")
     assert "relative to ‖b‖_2, not to ‖r_0‖_2." in report.text
+
+
+def test_hugo_shortcodes_are_template_calls_kept_out_and_their_content_kept():
+    report = parse_report((Path(__file__).parent / "fixtures" / "markdown" / "hugo-shortcodes.md").read_bytes(), "md")
+    assert report.text == ('The gauge shows 3.4 mm a year since 1993.\n\nThe zero was moved by 12 mm in 2004.\n\n'
+                           'x := "{{< not a shortcode >}}"')  # inside code it is code
+    assert ("other", '{{< figure src="/img/gauge.jpg" caption="The gauge in 1990" >}}') in [(p.kind, p.text) for p in report.removed]

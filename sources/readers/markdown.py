@@ -57,6 +57,8 @@ def read_markdown(text: str) -> ReaderResult:
     removed: list[Removed] = []
     metadata, body = _front_matter(text, warnings)
     body = _front_matter_prose(metadata, removed) + body
+    if "{{" in body:
+        body = _outside_code(body, lambda piece: _take_shortcodes(piece, removed))
     body = _docs_markup(body, removed)
     notes: list[Block] = []
     body = _lift_definitions(body, notes)
@@ -612,6 +614,20 @@ def _glued_calls(text: str) -> list[int]:
 # --- code spans and fences stay as written ------------------------------------------
 
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
+
+
+# Hugo's shortcodes: {{< figure src="…" caption="…" >}}, {{% notice warning %}} … {{% /notice %}}.
+# Template calls, not text: the call goes to `removed` whole (a caption in it is kept
+# there), the text between a pair stays.
+_SHORTCODE_BODY = r"\s*/?\s*[\w./-]+(?:[^{}\n]|\{[^{}\n]*\}){0,500}?\s*"
+_SHORTCODE = re.compile(r"\{\{<" + _SHORTCODE_BODY + r">\}\}|\{\{%" + _SHORTCODE_BODY + r"%\}\}")
+
+
+def _take_shortcodes(text: str, removed: list[Removed]) -> str:
+    def take(match: re.Match) -> str:
+        removed.append(Removed("other", match.group(0)))
+        return ""
+    return _SHORTCODE.sub(take, text)
 
 
 def _outside_code(body: str, change) -> str:
