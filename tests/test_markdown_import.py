@@ -348,3 +348,11 @@ def test_hugo_shortcodes_are_template_calls_kept_out_and_their_content_kept():
     assert report.text == ('The gauge shows 3.4 mm a year since 1993.\n\nThe zero was moved by 12 mm in 2004.\n\n'
                            'x := "{{< not a shortcode >}}"')  # inside code it is code
     assert ("other", '{{< figure src="/img/gauge.jpg" caption="The gauge in 1990" >}}') in [(p.kind, p.text) for p in report.removed]
+
+
+def test_pandoc_attributes_after_headings_and_captions_are_markup():
+    report = parse_report((Path(__file__).parent / "fixtures" / "markdown" / "pandoc-attributes.md").read_bytes(), "md")
+    assert [section.title for section in report.sections] == ["Results", "References"]
+    assert "Table: Absence, days per pupil\n" in report.text and "{#tbl" not in report.text
+    assert "The set {x} and {#notattr here} stay." in report.text  # braces in prose are text
+    assert [p.text for p in report.removed if p.kind == "other"] == ["{#sec:results}", "{#tbl:absence}", "{-} {#refs}"]

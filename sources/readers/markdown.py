@@ -59,6 +59,8 @@ def read_markdown(text: str) -> ReaderResult:
     body = _front_matter_prose(metadata, removed) + body
     if "{{" in body:
         body = _outside_code(body, lambda piece: _take_shortcodes(piece, removed))
+    if "{" in body:
+        body = _outside_code(body, lambda piece: _take_pandoc_attributes(piece, removed))
     body = _docs_markup(body, removed)
     notes: list[Block] = []
     body = _lift_definitions(body, notes)
@@ -621,6 +623,20 @@ _INLINE_CODE = re.compile(r"`[^`\n]*`")
 # there), the text between a pair stays.
 _SHORTCODE_BODY = r"\s*/?\s*[\w./-]+(?:[^{}\n]|\{[^{}\n]*\}){0,500}?\s*"
 _SHORTCODE = re.compile(r"\{\{<" + _SHORTCODE_BODY + r">\}\}|\{\{%" + _SHORTCODE_BODY + r"%\}\}")
+
+
+# Pandoc's attributes after a heading or a caption: "# References {-}", "{#refs}",
+# "Table: Absence {#tbl:absence}". Markup like an HTML attribute, not text.
+_PANDOC_ATTRIBUTES = re.compile(
+    r"(?m)^(?P<line>(?:#{1,6}[ \t]|Table:|:[ \t]).*?)(?P<attrs>(?:[ \t]*\{(?:[#.][\w:.-]+|-)(?:[ \t]+(?:[#.][\w:.-]+|[\w-]+=\S+|-))*\})+)[ \t]*$"
+)
+
+
+def _take_pandoc_attributes(text: str, removed: list[Removed]) -> str:
+    def take(match: re.Match) -> str:
+        removed.append(Removed("other", match.group("attrs").strip()))
+        return match.group("line")
+    return _PANDOC_ATTRIBUTES.sub(take, text)
 
 
 def _take_shortcodes(text: str, removed: list[Removed]) -> str:
