@@ -148,3 +148,12 @@ def test_markdown_it_footnotes_with_a_reused_note():
     assert [(n.number, n.text, len(n.marker_offsets)) for n in report.footnotes] == [
         (1, "Meter readings, 2022.", 1), (2, "Installer's report, p. 4.", 2)]
     assert "[2:1]" not in report.text and report.text[:report.footnotes[1].marker_offsets[1]].endswith("2.87 all winter.")
+
+
+def test_a_word_export_takes_its_title_from_the_title_style_not_the_file_name():
+    page = ("<html><head><title>WP_2019-04_commuting_final_rev2</title></head><body>"
+            "<p class=MsoTitle>Crossing the border every morning</p><p class=MsoNormal>Brussels, 14.10.2019</p>"
+            "<p class=MsoNormal>About 4,500 people cross each day, up 12% since 2015.</p></body></html>")
+    report = parse_report(page.encode(), "html")
+    assert report.title == "Crossing the border every morning"
+    assert "About 4,500 people cross each day, up 12% since 2015." in report.text

@@ -26,6 +26,7 @@ from claimdesk.sources.readers.html_text_notes import NOTES_HEADING, finish_note
 from claimdesk.sources.readers.html_tree import BLOCK_TAGS, Node, build_tree, text_of
 
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_WORD_TITLE_CLASS = re.compile(r"(?<![a-z])MsoTitle(?![a-z])", re.I)
 # Table cells are read along their row ("Built; 1641"), so only rows end a block.
 _FLUSHING = BLOCK_TAGS - {"html", "noscript", "td", "th", "thead", "tbody", "tfoot"}
 _INVISIBLE_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
@@ -143,6 +144,10 @@ class _BlockWriter:
             if tag in _HEADINGS:
                 self._flush()
                 self._heading = _HEADINGS[tag]
+            elif tag == "p" and _WORD_TITLE_CLASS.search(node.get("class")):
+                # Word's "Title" style is the document's title; exported as <p class=MsoTitle>.
+                self._flush()
+                self._heading = 1
             elif tag in _FLUSHING:
                 self._flush()
         if tag == "pre":

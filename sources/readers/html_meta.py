@@ -201,6 +201,8 @@ def _title(sources: _Sources, blocks: list[Block], gutenberg: str) -> str | None
     if pg:
         return pg.group(1).strip()
     generic = [v for key in _OTHER_TITLES for v in sources.meta.get(key, [])] + ([sources.page_title] if sources.page_title else [])
+    # Word and LibreOffice put the file's name in <title> ("WP_2019-04_commuting_final_rev2").
+    generic = [value for value in generic if not _FILE_NAME_TITLE.match(value)]
     if heading and not _is_site_name(heading, sources) and (
             not generic or any(_same_headline(heading, _without_site_name(value, sources) or value) for value in generic)):
         return heading
@@ -215,6 +217,9 @@ def _title(sources: _Sources, blocks: list[Block], gutenberg: str) -> str | None
 # tramway transporte…" for "Le tramway de Vernières transporte…"): same words, other order.
 _SAME_HEADLINE_SCORE = 70
 _HEADLINE_MIN_WORDS = 3
+
+
+_FILE_NAME_TITLE = re.compile(r"^[\w.-]*[_.][\w.-]*$|^.*\.(?:docx?|odt|rtf|pdf|html?)$", re.I)
 
 
 def _same_headline(heading: str, title: str) -> bool:
