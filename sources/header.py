@@ -565,8 +565,8 @@ def is_cover_line(line: str) -> bool:
     line = line.strip()
     if not line or "\n" in line or len(line) > COVER_LINE_MAX or SECTION_NAMES.match(line):
         return False
-    if parse_date(line):
-        return True  # "15. März 2021" has a period before a capital, and is no sentence
+    if parse_date(line) or _dateline(line):
+        return True  # "15. März 2021", "Brussels, 14.10.2019" have periods, and are no sentences
     if _has_inner_sentence_end(line):
         return False
     # A sentence is body text, unless it is only a date or a byline ("July 2020.").
@@ -607,7 +607,7 @@ def read_cover(lines: list[str]) -> CoverInfo:
             info.authors.extend(name for name in names if name not in info.authors)
             info.date = info.date or _date_in_fields(stripped)
             continue
-        fields_date = _date_in_fields(stripped)
+        fields_date = _date_in_fields(stripped) or _dateline(stripped)
         if fields_date and info.title is not None:
             # "Harbour Institute · Brief No. 7 · March 2022": the publisher's line.
             info.date = info.date or fields_date
@@ -641,6 +641,16 @@ _PUBLISHER_LINE = re.compile(
     re.I,
 )
 _SERIES_LINE = re.compile(r"(?:\b(?:no|nr|núm|vol|issue)\.?|n°|nº|№|#)\s*\d", re.I)
+
+
+# A place and a date, as letters and reports sign: "Lyon, le 2 juin 2017",
+# "Brussels, 14.10.2019", "Berlin, den 3. März 2021", "Москва, 15 сентября 2009 г.".
+_DATELINE = re.compile(r"^(?P<place>[A-ZÀ-ÞА-ЯЁ][\w'’.-]*(?:[ -][A-ZÀ-ÞА-ЯЁa-zà-ÿ][\w'’.-]*){0,3}),\s*(?:den\s+|am\s+)?(?P<date>.+)$")
+
+
+def _dateline(line: str) -> str | None:
+    match = _DATELINE.match(line)
+    return parse_date(match.group("date")) if match else None
 
 
 def _date_in_fields(line: str) -> str | None:

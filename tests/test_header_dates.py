@@ -350,3 +350,14 @@ def test_a_title_that_names_no_organisation_keeps_its_second_line_as_subtitle():
 
     cover = read_cover(["Small Harbours, Thin Margins", "The Economics of Inshore Fishing", "Marta Lindqvist"])
     assert cover.title == "Small Harbours, Thin Margins: The Economics of Inshore Fishing"
+
+
+@pytest.mark.parametrize("line, date", [
+    ("Lyon, le 2 juin 2017", "2017-06-02"), ("Brussels, 14.10.2019", "2019-10-14"),
+    ("Berlin, den 3. März 2021", "2021-03-03"), ("Москва, 15 сентября 2009 г.", "2009-09-15"),
+])
+def test_a_dateline_with_its_place_dates_the_cover(line, date):
+    from claimdesk.sources.header import read_cover
+
+    cover = read_cover(["Report on the rivers", "Jane Doe", line])
+    assert cover.date == date and cover.lines_used == 3
