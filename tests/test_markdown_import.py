@@ -356,3 +356,11 @@ def test_pandoc_attributes_after_headings_and_captions_are_markup():
     assert "Table: Absence, days per pupil\n" in report.text and "{#tbl" not in report.text
     assert "The set {x} and {#notattr here} stay." in report.text  # braces in prose are text
     assert [p.text for p in report.removed if p.kind == "other"] == ["{#sec:results}", "{#tbl:absence}", "{-} {#refs}"]
+
+
+def test_an_html_table_in_markdown_keeps_its_cells_apart():
+    # Cells "18" and "000" joined by a space would read as one number, 18 000.
+    source = (b"# Footfall\n\n<div>\n<table><tr><th>Branch</th><th>2022</th><th>2023</th></tr>"
+              b"<tr><td>Hatch End</td><td>389.0</td><td>402.0</td></tr><tr><td>Moor</td><td>18</td><td>000</td></tr></table>\n</div>\n")
+    report = parse_report(source, "md")
+    assert "Hatch End; 389.0; 402.0\n\nMoor; 18; 000" in report.text

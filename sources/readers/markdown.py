@@ -797,9 +797,7 @@ def _blocks_from_tokens(body: str, notes: list[Block], removed: list[Removed]) -
                 removed.append(Removed("other", token.info.strip()))  # the language tag of a code block
             blocks.append(Block(PARAGRAPH, token.content.strip("\n"), keep_lines=True))
         elif token.type == "html_block":
-            text = _text_of_html_block(token.content, removed)
-            if text:
-                blocks.append(Block(PARAGRAPH, text))
+            blocks.extend(Block(PARAGRAPH, row) for row in _text_of_html_block(token.content, removed))
         elif token.type == "hr":
             blocks.append(Block(BREAK))
     return blocks
@@ -828,15 +826,25 @@ def _record_images(paragraph: str, removed: list[Removed]) -> None:
     removed.extend(Removed("other", alt.strip()) for alt in _IMAGE_ALT.findall(paragraph) if alt.strip())
 
 
-def _text_of_html_block(content: str, removed: list[Removed]) -> str:
+def _text_of_html_block(content: str, removed: list[Removed]) -> list[str]:
+    """The text of raw HTML in Markdown: one paragraph per block element, table cells
+    parted by "; " as the HTML reader parts them (cells "18" and "000" must not read "18 000")."""
     for hidden in re.finditer(r"(?is)<(script|style|template|noscript)\b.*?</\1\s*>|<!--.*?-->", content):
         folded = " ".join(hidden.group().split())
         if folded not in ("<!-- -->", "<!---->"):
             removed.append(Removed("hidden", folded))
     content = re.sub(r"(?is)<(script|style|template|noscript)\b.*?</\1\s*>", "", content)
     content = re.sub(r"(?s)<!--.*?-->", "", content)
+    content = re.sub(r"(?i)</t[dh]\s*>", "\x00", content)  # a cell ends: "; " once the blanks are folded
+    content = re.sub(r"(?i)</?(?:tr|p|div|li|h[1-6]|table|thead|tbody|br|blockquote|section|ul|ol)\b[^<>]*>", "\n", content)
     content = re.sub(r"<[^<>]*>", " ", content)
-    return re.sub(r"\s+", " ", html.unescape(content)).strip()
+    rows = []
+    for line in html.unescape(content).split("\n"):
+        cells = [" ".join(cell.split()) for cell in line.split("\x00")]
+        row = "; ".join(cell for cell in cells if cell)
+        if row:
+            rows.append(row)
+    return rows
 
 
 # --- title, byline and date at the head of the body ------------------------------------
