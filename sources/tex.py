@@ -126,7 +126,14 @@ class _Reader:
             return self.command(depth)
         if char == "}":
             return ""
+        start = self.at
         self.at += 1
+        if char.isalpha():
+            # TeX would take one letter ("\\frac{x} total" is x/t, then "otal"); a word is
+            # never split here: the argument is the whole word.
+            while self.at < len(source) and source[self.at].isalpha():
+                self.at += 1
+            return source[start:self.at]
         return char
 
     def verbatim_argument(self, depth: int) -> str:

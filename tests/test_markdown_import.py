@@ -289,6 +289,12 @@ def test_every_digit_and_word_of_the_math_survives(source):
         assert word in output, (source, output)
 
 
+def test_an_unbraced_tex_argument_never_splits_a_word():
+    # Found by the property above: TeX would read "\\frac{x} total" as x/t then "otal".
+    assert strip_latex(r"\frac{x} \frac{x} total^{x}") == "x/(x/total)^x"
+    assert strip_latex(r"\frac12") == "1/2"  # digits keep TeX's one-character arguments
+
+
 # --- speed and hostile input ----------------------------------------------------------
 
 HOSTILE_SECONDS = 5
