@@ -144,14 +144,14 @@ class _CitationHistory:
     def most_recent(self) -> Footnote | None:
         return next(reversed(self.recent.values()), None)
 
-    def works_by(self, wanted: str) -> list[Footnote]:
-        """Works by an author, most recent first; the surname may be spelt differently."""
+    def works_by(self, wanted: str, limit: int | None = None) -> list[Footnote]:
+        """Works by an author, most recent first (at most limit); the surname may be spelt differently."""
         name = normalise_name(wanted)
         works = self.by_surname.get(name)
         if works is None and self.by_surname:
             best = process.extractOne(name, list(self.by_surname), scorer=fuzz.ratio, score_cutoff=80)
             works = self.by_surname[best[0]] if best else None
-        return list(reversed(works.values())) if works else []
+        return list(islice(reversed(works.values()), limit)) if works else []
 
     def latest(self, limit: int) -> list[Footnote]:
         return list(islice(reversed(self.recent.values()), limit))
@@ -296,7 +296,9 @@ def _case_root(case: CaseCitation, history: _CitationHistory) -> _Resolution:
 def _op_cit_root(text: str, history: _CitationHistory) -> tuple[Footnote | None, bool]:
     """The last earlier work by the note's author; among several, the one its title abbreviates."""
     wanted_surname, short_title = op_cit_key(text)
-    candidates = history.works_by(wanted_surname) if wanted_surname else []
+    # The latest works by that author only: a long report cites one author thousands of
+    # times, and an op. cit. abbreviates a work cited not long before.
+    candidates = history.works_by(wanted_surname, _TITLE_SEARCH_DEPTH) if wanted_surname else []
     author_found = bool(candidates)
     if not candidates:
         candidates = history.latest(_TITLE_SEARCH_DEPTH)
