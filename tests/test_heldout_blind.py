@@ -1,11 +1,11 @@
-"""The second, blind held-out evaluation: documents of origins the readers were not written
+"""The blind held-out evaluations: documents of origins the readers were not written
 against, written without looking at the readers, and never to be tuned on.
 
-The documents and their expectations live in tests/heldout_blind/ (same expectation format
-as tests/heldout/, documented at the top of bench/heldout_score.py); the scoring logic is
-the bench script, loaded here by path and pointed at this folder. Two promises are held:
-no figure of any blind document is lost on import, and the pooled score does not fall
-below the bar measured when the set was written.
+The documents and their expectations live in tests/heldout_blind/ and tests/heldout_blind3/
+(the expectation format of tests/heldout/, documented at the top of bench/heldout_score.py);
+the scoring logic is the bench script, loaded here by path and pointed at each folder. Two
+promises are held for each set: no figure of any document is lost on import, and the pooled
+score does not fall below the bar measured when the set was written.
 """
 
 from __future__ import annotations
@@ -13,21 +13,28 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-# Share of all blind checks that pass, measured with the readers as they were when this set
-# was written (bench/heldout_score.py --dir tests/heldout_blind), rounded down to the
-# nearest 5%. Raise it when the readers improve; never set it above what the code reaches.
-BLIND_SCORE_BAR = 0.85
+@dataclass(frozen=True)
+class BlindSet:
+    folder: str
+    documents: int
+    """How many documents the set holds: a document dropped by accident must not pass silently."""
+    bar: float
+    """Share of its checks that pass, measured when the set was written (bench/heldout_score.py
+    --dir FOLDER), rounded down to the nearest 5%. Raise it when the readers improve; never set
+    it above what the code reaches."""
 
-# How many documents the set holds: a document dropped by accident must not pass silently.
-BLIND_DOCUMENTS = 12
+
+# heldout_blind: written while the readers were being finished; its misses were read and
+# some of their classes fixed (see the README). heldout_blind3: written last, never looked at.
+BLIND_SETS = [BlindSet("heldout_blind", 12, 0.85), BlindSet("heldout_blind3", 10, 0.80)]
 
 REPO = Path(__file__).resolve().parent.parent
 SCORER_PATH = REPO / "bench" / "heldout_score.py"
-BLIND_DIR = REPO / "tests" / "heldout_blind"
 
 
 def _load_scorer():
@@ -41,15 +48,20 @@ def _load_scorer():
 scorer = _load_scorer()
 
 
+@pytest.fixture(scope="module", params=BLIND_SETS, ids=lambda blind: blind.folder)
+def blind(request) -> BlindSet:
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def results(tmp_path_factory):
-    store = tmp_path_factory.mktemp("heldout_blind") / "blind.db"
-    return scorer.score_all(db=str(store), folder=BLIND_DIR)
+def results(blind, tmp_path_factory):
+    store = tmp_path_factory.mktemp(blind.folder) / "blind.db"
+    return scorer.score_all(db=str(store), folder=REPO / "tests" / blind.folder)
 
 
-def test_every_blind_document_has_well_formed_expectations():
-    cases = scorer.load_cases(BLIND_DIR)
-    assert len(cases) == BLIND_DOCUMENTS
+def test_every_blind_document_has_well_formed_expectations(blind):
+    cases = scorer.load_cases(REPO / "tests" / blind.folder)
+    assert len(cases) == blind.documents
     known = {"kind_of_document", "title", "authors", "date", "footnotes", "notes", "pages", "page_labels",
              "must_have", "must_not", "removed_kinds", "encoding"}
     for case in cases:
@@ -61,9 +73,9 @@ def test_every_blind_document_has_well_formed_expectations():
             assert isinstance(note.get("marker_after", ""), str), f"{case.name}: marker_after takes one string"
 
 
-def test_the_blind_set_is_scored_from_its_own_folder(results):
+def test_the_blind_set_is_scored_from_its_own_folder(blind, results):
     scored = {r.case.source.parent.resolve() for r in results}
-    assert scored == {BLIND_DIR.resolve()}
+    assert scored == {(REPO / "tests" / blind.folder).resolve()}
 
 
 def test_every_blind_document_imports(results):
@@ -77,7 +89,7 @@ def test_no_figure_of_any_blind_document_is_lost(results):
     assert not lost, json.dumps(lost, ensure_ascii=False, indent=1)
 
 
-def test_blind_score_is_at_least_the_bar(results):
+def test_blind_score_is_at_least_the_bar(blind, results):
     passed, total, share = scorer.totals(results)
     failing = [f"{r.case.source.name}: {c.name}" for r in results for c in r.checks if not c.passed]
-    assert share >= BLIND_SCORE_BAR, f"{passed}/{total} = {share:.1%} < {BLIND_SCORE_BAR:.0%}\n" + "\n".join(failing)
+    assert share >= blind.bar, f"{passed}/{total} = {share:.1%} < {blind.bar:.0%}\n" + "\n".join(failing)
