@@ -28,12 +28,12 @@ class ReaderResult:
     """Source text the reader kept out of the body (navigation, licence...), never silently dropped."""
 
 
-# Headings that open a list of notes at the end of a document.
+# Headings that open a list of notes at the end of a document; every reader uses this one list.
 # In the languages of our users too: French, Spanish, German, Russian.
 NOTES_HEADING = re.compile(
     r"^\W*(notes|endnotes|end notes|footnotes|references|sources|notes and references|bibliography"
-    r"|notes et références|références|bibliographie|notas|referencias|bibliografía|fuentes"
-    r"|anmerkungen|fußnoten|fussnoten|endnoten|quellen|literatur|einzelnachweise|belege"
+    r"|notes et références|notes de bas de page|références|renvois|bibliographie|notas|referencias|bibliografía|fuentes"
+    r"|anmerkungen|fußnoten|fussnoten|endnoten|quellen|quellenangaben|literatur|einzelnachweise|belege"
     r"|примечания|сноски|источники|литература)\W*$",
     re.I,
 )

@@ -18,11 +18,11 @@ import re
 from claimdesk.sources.blocks import BREAK, HEADING, NOTE, PARAGRAPH, Block, MarkerTable, PageStart
 from claimdesk.sources.model import Removed
 from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, placeholder_index
-from claimdesk.sources.readers.common import ReaderResult
+from claimdesk.sources.readers.common import NOTES_HEADING, ReaderResult
 from claimdesk.sources.readers.html_content import CODE_TAGS, ContentPlan, plan_content
 from claimdesk.sources.readers.html_meta import read_page_meta
 from claimdesk.sources.readers.html_notes import NotePlan, plan_notes
-from claimdesk.sources.readers.html_text_notes import NOTES_HEADING, finish_notes
+from claimdesk.sources.readers.html_text_notes import finish_notes
 from claimdesk.sources.readers.html_tree import BLOCK_TAGS, Node, build_tree, text_of
 
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}

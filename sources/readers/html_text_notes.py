@@ -15,14 +15,9 @@ import re
 
 from claimdesk.sources.blocks import BREAK, HEADING, NOTE, PARAGRAPH, Block, MarkerTable, PageStart
 from claimdesk.sources.model import Removed
+from claimdesk.sources.readers.common import NOTES_HEADING
 from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, placeholder_index
 
-NOTES_HEADING = re.compile(
-    r"^\W*(?:notes|endnotes|end notes|footnotes|references|sources|notes and references|bibliography|"
-    r"notes et références|références|notes de bas de page|renvois|"
-    r"anmerkungen|fußnoten|fussnoten|einzelnachweise|endnoten|quellen|quellenangaben|belege)\W*$",
-    re.I,
-)
 _NOTE_START = re.compile(r"^(?:\[(?P<bracket>\d{1,4})\]|\((?P<paren>\d{1,4})\)|(?P<dot>\d{1,4})[.)])\s*(?=\S)")
 _BRACKET_MARKER = re.compile(r"\[(\d{1,4})\](?![(:\[])")
 MAX_SEQUENCE_GAP = 3

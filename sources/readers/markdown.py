@@ -363,13 +363,6 @@ _CALLED_SHARE = 0.5
 this share of its numbers: an ordinary numbered list's numbers are never called."""
 
 
-# The Notes heading in the other languages the header reader knows.
-_NOTES_HEADING_ELSEWHERE = re.compile(
-    r"^\W*(anmerkungen|fußnoten|fussnoten|endnoten|quellen|literatur|références|bibliographie|notes et références|"
-    r"notas|referencias|fuentes|bibliografía|примечания|сноски|источники)\W*$",
-    re.I,
-)
-
 
 class _Item:
     def __init__(self, label: int, style: str, text: str) -> None:
@@ -424,7 +417,7 @@ def _zone_opener(paragraph: str) -> str | None:
         return None
     words = next(group for group in match.groups() if group is not None)
     words = words.strip().rstrip(":")
-    return "heading" if NOTES_HEADING.match(words) or _NOTES_HEADING_ELSEWHERE.match(words) else None
+    return "heading" if NOTES_HEADING.match(words) else None
 
 
 def _notes_heading_text(paragraph: str) -> str:
