@@ -157,3 +157,12 @@ def test_a_word_export_takes_its_title_from_the_title_style_not_the_file_name():
     report = parse_report(page.encode(), "html")
     assert report.title == "Crossing the border every morning"
     assert "About 4,500 people cross each day, up 12% since 2015." in report.text
+
+
+@pytest.mark.parametrize("format", ["txt", "md"])
+def test_a_units_power_is_no_marker_and_a_possessive_is_no_unit(format):
+    heading = "## Notes" if format == "md" else "Notes"
+    source = f"Harbour\n\nThe basin is 10 km² deep; the harbour's¹ flow is 9.8 m/s².\n\n{heading}\n\n1. Survey, 2020, p. 3.\n"
+    report = parse_report(source.encode(), format)
+    assert "10 km² deep" in report.text and "9.8 m/s²." in report.text
+    assert report.text[:report.footnotes[0].marker_offsets[0]].endswith("the harbour's")

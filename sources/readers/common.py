@@ -39,6 +39,16 @@ NOTES_HEADING = re.compile(
 )
 
 
+# A superscript or glued digit after a unit is its power, not a note marker: "10 km²",
+# "m³/s", "9.8 m/s²", "5 s²". Seconds only after a number: "'s" is no unit.
+UNIT_BEFORE = re.compile(r"(?:^|[^\w])(?:m|km|cm|mm|dm|ft|mi|in|sq|yd|kg|mol|m/s)$|\d\s?s$")
+
+
+def follows_a_unit(text: str, position: int) -> bool:
+    """Whether the characters just before `position` of `text` end with a unit."""
+    return bool(UNIT_BEFORE.search(text, max(0, position - 8), position))
+
+
 def label_of(raw: str) -> int | str:
     """Footnote labels are ints when numeric, so "03" and "3" are one note."""
     raw = raw.strip()

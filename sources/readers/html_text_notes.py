@@ -15,7 +15,7 @@ import re
 
 from claimdesk.sources.blocks import BREAK, HEADING, NOTE, PARAGRAPH, Block, MarkerTable, PageStart
 from claimdesk.sources.model import Removed
-from claimdesk.sources.readers.common import NOTES_HEADING
+from claimdesk.sources.readers.common import NOTES_HEADING, follows_a_unit
 from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, placeholder_index
 
 _NOTE_START = re.compile(r"^(?:\[(?P<bracket>\d{1,4})\]|\((?P<paren>\d{1,4})\)|(?P<dot>\d{1,4})[.)])\s*(?=\S)")
@@ -23,7 +23,6 @@ _BRACKET_MARKER = re.compile(r"\[(\d{1,4})\](?![(:\[])")
 MAX_SEQUENCE_GAP = 3
 """A marker may skip this many numbers (a note the page lost); a bigger jump is
 a figure in brackets, not a call."""
-_UNIT_BEFORE = re.compile(r"(?:^|[^\w])(?:m|km|cm|mm|ft|mi|sq|kg|mol|m/s)$|\d$")
 _YEAR_BEFORE = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d[.,;:)”\"’]?$")
 _BREAKS_BEFORE_NOTES = 4
 """Rules (<hr>) a page may draw between the Notes heading and the first note."""
@@ -216,7 +215,7 @@ def _continues(label: int, highest: int, numbered: set[int], before: str) -> boo
     if label not in numbered or label > highest + MAX_SEQUENCE_GAP:
         return False
     visible = PLACEHOLDER_PATTERN.sub("", before).rstrip() if before.endswith(" ") else PLACEHOLDER_PATTERN.sub("", before)
-    if before and not before[-1:].isspace() and _UNIT_BEFORE.search(visible):
+    if before and not before[-1:].isspace() and (follows_a_unit(visible, len(visible)) or visible[-1:].isdigit()):
         # Right after a number or a unit a superscript is a power ("10⁶", "km²"),
         # unless it is the next note after a year ("in 2015³").
         return label == highest + 1 and bool(_YEAR_BEFORE.search(visible))

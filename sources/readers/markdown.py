@@ -31,7 +31,7 @@ from claimdesk.sources.blocks import BREAK, HEADING, NOTE, PARAGRAPH, Block, Mar
 from claimdesk.sources.header import find_date, header_field, parse_author_line, parse_date, read_cover
 from claimdesk.sources.inline import render_inline, tokens_to_text
 from claimdesk.sources.model import Removed
-from claimdesk.sources.readers.common import NOTES_HEADING, SUPERSCRIPT_DIGITS, ReaderResult, label_of, superscript_to_int
+from claimdesk.sources.readers.common import NOTES_HEADING, SUPERSCRIPT_DIGITS, ReaderResult, follows_a_unit, label_of, superscript_to_int
 from claimdesk.sources.tex import tex_to_text
 from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, collapse_spaces, is_latex_residue, strip_latex
 
@@ -524,7 +524,6 @@ _MARKER = re.compile(
 # Markup that says "footnote" by itself: a superscript tag or a pandoc reference.
 _EXPLICIT_KINDS = ("sup_link", "sup", "sup_md", "pandoc")
 # "10 km²", "3 m³": a superscript after a unit is its power.
-_UNIT_BEFORE = re.compile(r"(?:^|[^\w])(?:m|km|cm|mm|dm|ft|mi|in|sq|yd|kg|s|m/s)$")
 MARKER_GAP = 3
 """A marker may skip this many numbers past the highest so far: converters lose the odd marker."""
 # A digit glued to the end of a word or after its punctuation ("billion.2", "reform,3").
@@ -535,7 +534,7 @@ MARKER_CAPACITY = 0x10FFFD - 0xF0000
 
 
 def _after_unit(match: re.Match) -> bool:
-    return bool(_UNIT_BEFORE.search(match.string, max(0, match.start() - 8), match.start()))
+    return follows_a_unit(match.string, match.start())
 
 
 class _MarkerReader:

@@ -25,7 +25,7 @@ from claimdesk.sources.blocks import BREAK, HEADING, NOTE, PAGE, PARAGRAPH, Bloc
 from claimdesk.sources.header import parse_author_line, parse_date, read_cover
 from claimdesk.sources.inline import render_inline
 from claimdesk.sources.model import Removed
-from claimdesk.sources.readers.common import NOTES_HEADING, ReaderResult, label_of, superscript_to_int
+from claimdesk.sources.readers.common import NOTES_HEADING, ReaderResult, follows_a_unit, label_of, superscript_to_int
 from claimdesk.sources.readers.text_page_notes import page_foot_notes
 from claimdesk.sources.readers.text_court import CAPTION_MAX_LINES, read_caption
 from claimdesk.sources.readers.text_gutenberg import (
@@ -48,7 +48,6 @@ _NOTE_START = re.compile(r"^(?:(?P<dot>\d{1,5})[.)]\s+|\[(?P<bracket>\d{1,5})\]\
 # Inside a Notes section a note may start with its bare number: "1 Statistical Yearbook…".
 _BARE_NOTE_START = re.compile(r"^(?P<dot>\d{1,4})\s+(?=[A-ZÀ-Þ\"“«'‘])")
 _SUPERSCRIPT_MARKER = re.compile(r"(?<=\S)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
-_UNIT_BEFORE = re.compile(r"(?:^|\W)(?:m|km|cm|mm|ft|mi|in|sq|m/s|kg)$")
 _BRACKET_MARKER = re.compile(r"\[(\d{1,5})\](?![(:\[])")
 # Every unambiguous marker form, in one pass so that the note sequence is read in text order.
 # Bracketed letters ("[A]", Gutenberg) count only where a note defines that letter.
@@ -513,7 +512,7 @@ def _render(blocks: list[Block], markers: MarkerTable, warnings: list[str], remo
 
     def marker(match: re.Match) -> str:
         if match.group("sup"):
-            if _UNIT_BEFORE.search(match.string, max(0, match.start() - 8), match.start()):
+            if follows_a_unit(match.string, match.start()):
                 return match.group(0)
             label = superscript_to_int(match.group("sup"))
         elif match.group("pandoc"):
@@ -525,7 +524,7 @@ def _render(blocks: list[Block], markers: MarkerTable, warnings: list[str], remo
     def glued(match: re.Match) -> str:
         label = int(match.group("label"))
         after_number = match.group("number") is not None
-        if not after_number and _UNIT_BEFORE.search(match.string, max(0, match.start() - 8), match.start()):
+        if not after_number and follows_a_unit(match.string, match.start()):
             return match.group(0)  # "10 km2" is a unit
         if after_number and not _year_then_marker(match):
             return match.group(0)
