@@ -166,3 +166,29 @@ def test_a_units_power_is_no_marker_and_a_possessive_is_no_unit(format):
     report = parse_report(source.encode(), format)
     assert "10 km² deep" in report.text and "9.8 m/s²." in report.text
     assert report.text[:report.footnotes[0].marker_offsets[0]].endswith("the harbour's")
+
+
+def test_a_heading_whose_link_has_the_class_header_stays_a_heading():
+    # mdBook (and Sphinx) wrap each heading's text in <a class="header">; found on a real mdBook page.
+    page = """<html><head><title>Tide tables - The harbour book</title></head><body>
+<nav id="sidebar" class="sidebar"><ol class="chapter"><li><a href="intro.html">Introduction</a></li></ol></nav>
+<div id="menu-bar"><h1 class="menu-title">The harbour book</h1></div>
+<main><h1 id="tide-tables"><a class="header" href="#tide-tables">Tide tables</a></h1>
+<p>The spring range at the quay is 4.2 metres, against 1.9 metres at neaps.</p>
+<h2 id="sources"><a class="header" href="#sources">Sources</a></h2><p>The tables come from the 2019 survey of the basin.</p></main>
+</body></html>"""
+    report = parse_report(page.encode(), "html")
+    assert report.title == "Tide tables"
+    assert [section.title for section in report.sections] == ["Tide tables", "Sources"]
+    assert "The spring range at the quay is 4.2 metres" in report.text
+
+
+def test_an_edit_link_inside_a_heading_is_still_kept_out():
+    page = """<html><body><main><div class="mw-parser-output">
+<h2><span class="mw-headline" id="Geographie">Géographie</span><span class="mw-editsection"><span class="mw-editsection-bracket">[</span>
+<a href="/w/index.php?action=edit&amp;section=1">modifier le code</a><span class="mw-editsection-bracket">]</span></span></h2>
+<p>Le canal franchit une dénivellation totale de 58 mètres sur 31 kilomètres.</p></div></main></body></html>"""
+    report = parse_report(page.encode(), "html")
+    assert [section.title for section in report.sections] == ["Géographie"]
+    assert "modifier le code" not in report.text
+    assert any(piece.kind == "edit-link" for piece in report.removed)

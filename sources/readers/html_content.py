@@ -160,6 +160,13 @@ def _kind_of(node: Node, in_main: bool, h1s: list[Node]) -> str | None:
     if node.tag in CODE_TAGS:
         return None
     kind = _kind_by_markup(node)
+    if any(ancestor.tag in _HEADING_TAGS for ancestor in node.ancestors()):
+        # Inside a heading only hiding and edit links ("[modifier | modifier le code]")
+        # count: mdBook and Sphinx wrap every heading's text in <a class="header">,
+        # which is the heading, not the site's header.
+        if kind == "hidden":
+            return kind
+        return "edit-link" if _kind_by_words(node) == "edit-link" else None
     words = _kind_by_words(node)
     if (kind, words) in (("other", "cookie"), ("navigation", "languages"), ("navigation", "contents")):
         return words  # the class says which kind of dialog or menu it is
@@ -224,6 +231,7 @@ _TEXT_KINDS = [
                          r"¿(?:te ha resultado útil|le ha sido útil)[^?]*\?|cette page vous a-t-elle été utile\s*\??|"
                          r"war diese seite hilfreich\??)\W*$", re.I)),
 ]
+_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _TEXT_KIND_TAGS = {"a", "button", "p", "div", "span", "li", "small", "label", "h2", "h3", "h4", "h5", "h6"}
 _TEXT_KIND_MAX_CHARS = 80
 
