@@ -192,3 +192,10 @@ def test_an_edit_link_inside_a_heading_is_still_kept_out():
     assert [section.title for section in report.sections] == ["Géographie"]
     assert "modifier le code" not in report.text
     assert any(piece.kind == "edit-link" for piece in report.removed)
+
+
+def test_a_notes_back_links_are_reported_not_dropped():
+    # A real mdBook page numbers its back-links ("↩2" … "↩19"): the figures must be found somewhere.
+    path = Path(__file__).parent / "fixtures" / "html" / "markdown-it-reused-note.html"
+    report = parse_report(path.read_bytes(), "html")
+    assert [p.text for p in report.removed if p.kind == "navigation"] == ["↩︎", "↩︎", "↩︎"]

@@ -114,6 +114,8 @@ class _BlockWriter:
             self._record("page-number", text_of(node))
             return False
         if index in self.notes.apparatus:
+            # A note's back-links ("↩", "^ a b", "↩10") are navigation, reported like the rest.
+            self._record("navigation", text_of(node))
             return False
         if index in self.notes.markers and self._note is None:
             self._buffer.append(self.markers.add(self.notes.markers[index]))
