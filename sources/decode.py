@@ -46,6 +46,9 @@ DAMAGED_UTF8_MAX_SHARE = 1 / 1000
 multi-byte sequences outnumber the bad bytes (UTF8_EVIDENCE_RATIO to one): a
 legacy 8-bit file almost never forms a valid multi-byte sequence by chance."""
 UTF8_EVIDENCE_RATIO = 2
+UTF8_MIN_SEQUENCES, UTF8_FEW_BAD_BYTES = 2, 8
+"""A short file ("Fauré paid €5" and three bad bytes) is UTF-8 too when two valid
+multi-byte characters stand beside a handful of bad bytes: read as cp1250 it was mojibake."""
 MIN_DETECTION_EVIDENCE = 8
 """Fewer non-ASCII bytes than this are too few to tell one code page from another."""
 DECLARATION_WINDOW = 4096
@@ -95,7 +98,8 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
 
 def _decode_not_utf8(data: bytes) -> tuple[str, str, list[str]]:
     repaired, bad_bytes, multibyte = _utf8_with_replacements(data)
-    if repaired is not None and multibyte >= UTF8_EVIDENCE_RATIO * bad_bytes:
+    if repaired is not None and (multibyte >= UTF8_EVIDENCE_RATIO * bad_bytes
+                                 or (multibyte >= UTF8_MIN_SEQUENCES and bad_bytes <= UTF8_FEW_BAD_BYTES)):
         return repaired, "utf-8", [_replaced_warning(bad_bytes)]
     declared = _declared_encoding(data)
     if declared:

@@ -177,3 +177,10 @@ def test_byte_order_marks_and_utf16_still_win():
 def test_binary_is_still_refused():
     with pytest.raises(SourceError, match="binary"):
         decode_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
+
+
+def test_a_short_utf8_file_with_a_few_bad_bytes_stays_utf8():
+    data = "<p>Fauré paid €5 ".encode() + b"\xff\xfe\xfa" + " in 2020.</p>".encode()
+    text, encoding, warnings = decode_bytes(data)
+    assert encoding == "utf-8" and "Fauré paid €5" in text and "in 2020." in text
+    assert warnings == ["3 bytes were not valid UTF-8 and were replaced with U+FFFD"]
