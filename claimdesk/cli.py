@@ -14,7 +14,7 @@ import sys
 import click
 
 from claimdesk import __version__
-from claimdesk.library import import_paths, valid_report_id
+from claimdesk.library import import_paths, reanchoring_details, reanchoring_summary, valid_report_id
 from claimdesk.store.reports import list_reports, report_document
 from claimdesk import textviews
 
@@ -48,7 +48,13 @@ def import_command(obj: Context, paths: tuple[str, ...], report_id: str | None, 
         _emit_json([item.to_json() for item in result.imported])
     else:
         for item in result.imported:
-            click.echo(textviews.import_line(item.to_json()))
+            document = item.to_json()
+            click.echo(textviews.import_line(document))
+            summary = reanchoring_summary(document["reanchoring"])
+            if summary:
+                click.echo(f"  {summary}")
+                for line in reanchoring_details(document["reanchoring"]):
+                    click.echo(f"    {line}")
 
 
 @cli.command("reports")

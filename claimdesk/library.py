@@ -16,6 +16,7 @@ from claimdesk.sources.errors import SourceError
 from claimdesk.sources.importer import SourceFile, find_report_files, parse_report, read_source, report_id_from_name
 from claimdesk.sources.model import ParsedReport
 from claimdesk.store.db import Store
+from claimdesk.store.reanchoring import summarise
 from claimdesk.store.reports import ImportOutcome, save_import
 
 
@@ -37,6 +38,7 @@ class ImportedFile:
             "pages": len(self.parsed.pages),
             "removed": dict(Counter(piece.kind for piece in self.parsed.removed)),
             "warnings": self.parsed.warnings,
+            "reanchoring": {**summarise(self.outcome.claims), "claims": self.outcome.claims},
         }
 
 
@@ -90,6 +92,48 @@ def import_paths(
             outcome = save_import(action, chosen, source, parsed, id_given=report_id is not None)
             result.imported.append(ImportedFile(source, parsed, outcome))
     return result
+
+
+# What a re-import did to the claims, in words: one function for the CLI and the UI.
+_NEEDS_REVIEW_REASONS = (
+    ("new context", "found only by their own words in new surroundings"),
+    ("fuzzy", "moved by fuzzy match"),
+    ("forgiving", "found with white space or quote marks forgiven"),
+)
+
+
+def _review_reason(result: dict) -> str:
+    for key, reason in _NEEDS_REVIEW_REASONS:
+        if key in result["method"]:
+            return reason
+    return "with a figure changed around them" if result["figures"] else "changed"
+
+
+def reanchoring_summary(reanchoring: dict) -> str:
+    """"claims: 3 re-anchored exactly, 1 moved by fuzzy match (needs re-review), 1 orphaned"; "" if none."""
+    live = [r for r in reanchoring["claims"] if not r["removed"]]
+    if not live:
+        return ""
+    parts = [f"{reanchoring['exact']} re-anchored exactly"]
+    reasons = Counter(_review_reason(r) for r in live if r["needs_review"])
+    parts += [f"{count} {reason} (needs re-review)" for reason, count in reasons.items()]
+    parts.append(f"{reanchoring['orphaned']} orphaned")
+    return "claims: " + ", ".join(parts)
+
+
+def reanchoring_details(reanchoring: dict) -> list[str]:
+    """One line per claim that needs re-review or was orphaned: what changed, what it was."""
+    lines = []
+    for r in reanchoring["claims"]:
+        if r["removed"] or not (r["needs_review"] or r["anchor"] == "orphaned"):
+            continue
+        quote = r["quote"] if len(r["quote"]) <= 80 else r["quote"][:79] + "…"
+        if r["anchor"] == "orphaned":
+            lines.append(f"#{r['claim']} orphaned (not found; kept as {r['status']}): “{quote}”")
+            continue
+        figures = "; figures " + ", ".join(f"{d['old'] or '—'} → {d['new'] or '—'}" for d in r["figures"]) if r["figures"] else ""
+        lines.append(f"#{r['claim']} needs re-review ({r['method']}; was {r['previous_status']}){figures}: “{quote}”")
+    return lines
 
 
 def _unique_id(wanted: str, used: set[str]) -> str:

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import json
 
-from claimdesk.claims.anchoring import context, find_quote, reanchor
+from claimdesk.claims.anchoring import context, find_quote
 from claimdesk.claims.citations import citations_for_span
 from claimdesk.sources.model import page_at
 from claimdesk.store.db import Action, now
 from claimdesk.store.entities import ensure_entity, mentioned_entities, require_entity, suggest_entities
 from claimdesk.store.errors import NotFoundError, no_such_report
 
-STATUSES = ("unreviewed", "verified", "disputed", "false", "unverifiable")
+NEEDS_REVIEW = "needs-review"
+"""The status of a claim re-anchored onto words or figures nobody reviewed (store.reanchoring)."""
+STATUSES = ("unreviewed", "verified", "disputed", "false", "unverifiable", NEEDS_REVIEW)
 CONFIDENCE_LEVELS = {1: "doubtful", 2: "weak", 3: "plausible", 4: "solid", 5: "established"}
 
 
@@ -187,30 +189,6 @@ def remove_claim(action: Action, claim_id: int) -> None:
     action.update("claims", {"id": claim_id}, {"removed": 1, "version": claim["version"] + 1, "updated": action.at, "reviewer": action.reviewer})
 
 
-def reanchor_claims(action: Action, report_id: str, revision_id: int, revision_number: int, text: str) -> list[dict]:
-    """After a new revision: find every claim of the report again, or orphan it."""
-    db = action.db
-    markers, sentences = _markers_and_sentences(db, revision_id)
-    results = []
-    for (claim_id,) in db.execute("SELECT id FROM claims WHERE report_id = ? ORDER BY id", [report_id]).fetchall():
-        claim = require_claim(db, claim_id, include_removed=True)
-        anchor = reanchor(text, claim["quote"], claim["prefix"], claim["suffix"], claim["start"])
-        values = {"revision": revision_number, "anchor": anchor.status, "anchor_method": anchor.method}
-        if anchor.status != "orphaned":
-            prefix, suffix = context(text, anchor.start, anchor.end)
-            values.update({"start": anchor.start, "end": anchor.end, "quote": text[anchor.start:anchor.end], "prefix": prefix, "suffix": suffix})
-        action.update("claims", {"id": claim_id}, values)
-        if anchor.status != "orphaned":
-            auto = [row[0] for row in db.execute("SELECT footnote FROM claim_citations WHERE claim_id = ? AND origin = 'auto'", [claim_id]).fetchall()]
-            for footnote in auto:
-                action.delete("claim_citations", {"claim_id": claim_id, "footnote": footnote})
-            for label in citations_for_span(anchor.start, anchor.end, markers, sentences):
-                if not action.row("claim_citations", {"claim_id": claim_id, "footnote": json.dumps(label)}):
-                    action.insert("claim_citations", {"claim_id": claim_id, "footnote": json.dumps(label), "origin": "auto"})
-        results.append({"claim": claim_id, "anchor": anchor.status, "method": anchor.method})
-    return results
-
-
 def claim_document(db, claim_id: int, *, include_removed: bool = False) -> dict:
     """The claim object of the command-line contract, plus a few helpful fields."""
     claim = require_claim(db, claim_id, include_removed=include_removed)
@@ -227,6 +205,7 @@ def claim_document(db, claim_id: int, *, include_removed: bool = False) -> dict:
     return {
         **claim_fields(claim, citations, cited_reports(db, claim["report_id"], citations), entities, report_pages(db, claim["report_id"])),
         "anchor_method": claim["anchor_method"],
+        "anchor_record": json.loads(claim["anchor_record"]) if claim.get("anchor_record") else None,
         "revision": claim["revision"],
         "removed": bool(claim["removed"]),
         "suggested_entities": [e for e in mentioned_entities(db, claim["quote"]) if e["name"].lower() not in linked],

@@ -289,3 +289,35 @@ def _removed_text_and_pages(db: sqlite_utils.Database) -> None:
     # its printed pages, the page map lets a claim say "p. 12".
     db.execute("ALTER TABLE revisions ADD COLUMN removed TEXT NOT NULL DEFAULT '[]'")
     db.execute("ALTER TABLE revisions ADD COLUMN pages TEXT NOT NULL DEFAULT '[]'")
+
+
+@MIGRATIONS(name="0006_needs_review_and_anchor_record")
+def _needs_review_and_anchor_record(db: sqlite_utils.Database) -> None:
+    # A claim re-anchored onto words or figures nobody reviewed loses its
+    # verdict's authority: its status becomes 'needs-review' (the verdict it had
+    # is kept in anchor_record and in the change log). SQLite cannot change a
+    # CHECK constraint in place, so the claims table is rebuilt from its own
+    # schema text, with every column, index and trigger it has, inside this
+    # migration's transaction; foreign keys pointing at claims are checked at
+    # commit (defer_foreign_keys), when the rows are all back.
+    old_check = "CHECK (status IN ('unreviewed', 'verified', 'disputed', 'false', 'unverifiable'))"
+    new_check = "CHECK (status IN ('unreviewed', 'verified', 'disputed', 'false', 'unverifiable', 'needs-review'))"
+    (schema,) = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'claims'").fetchone()
+    if old_check not in schema:
+        raise StoreError("the claims table's status check is not the one this migration knows; the store was changed by hand")
+    companions = db.execute(
+        "SELECT sql FROM sqlite_master WHERE tbl_name = 'claims' AND type IN ('index', 'trigger') AND sql IS NOT NULL"
+    ).fetchall()
+    columns = ", ".join(f'"{row[1]}"' for row in db.execute("PRAGMA table_info(claims)").fetchall())
+    db.execute("PRAGMA defer_foreign_keys = ON")
+    db.execute("CREATE TEMP TABLE claims_rebuild AS SELECT * FROM claims")
+    db.execute("DROP TABLE claims")
+    db.execute(schema.replace(old_check, new_check))
+    db.execute(f"INSERT INTO claims ({columns}) SELECT {columns} FROM claims_rebuild")
+    db.execute("DROP TABLE claims_rebuild")
+    for (sql,) in companions:
+        db.execute(sql)
+    # The latest re-anchoring of the claim, as JSON: revision, method, exact or
+    # not, the figures that changed, the quote before; and, while the claim needs
+    # review, the verdict and the quote that were reviewed.
+    db.execute("ALTER TABLE claims ADD COLUMN anchor_record TEXT")

@@ -9,15 +9,15 @@ ever deleted by an import.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from claimdesk.sources.importer import SourceFile
 from claimdesk.sources.model import ParsedReport, Reference
 from claimdesk.sources.report_matching import match_report
 from claimdesk.store.db import Action, Store, now
 from claimdesk.store.errors import no_such_report
-from claimdesk.store.claims import reanchor_claims
 from claimdesk.store.passages import index_revision
+from claimdesk.store.reanchoring import reanchor_claims
 
 
 @dataclass
@@ -26,6 +26,8 @@ class ImportOutcome:
     status: str
     """"imported" (new report), "revised" (new revision) or "unchanged"."""
     revision: int
+    claims: list[dict] = field(default_factory=list)
+    """What the re-anchoring did to each of the report's claims (store.reanchoring); empty unless revised."""
 
 
 def save_import(action: Action, report_id: str, source: SourceFile, parsed: ParsedReport, *, id_given: bool) -> ImportOutcome:
@@ -96,13 +98,12 @@ def save_import(action: Action, report_id: str, source: SourceFile, parsed: Pars
         ((revision_id, ordinal, start, end) for ordinal, (start, end) in enumerate(parsed.sentences)),
     )
     index_revision(db, revision_id, report_id)
-    if existing:
-        reanchor_claims(action, report_id, revision_id, number, parsed.text)
+    reanchored = reanchor_claims(action, report_id, revision_id, number, parsed.text) if existing else []
     summary = {"revision": number, "sha256": source.sha256, "title": parsed.title, "path": str(source.path)}
     before = {"revision": existing[0], "sha256": current["sha256"]} if existing else None
     action.log("report", report_id, before, summary)
     link_corpus_citations(action, report_id)
-    return ImportOutcome(report_id, "revised" if existing else "imported", number)
+    return ImportOutcome(report_id, "revised" if existing else "imported", number, reanchored)
 
 
 def link_corpus_citations(action: Action, new_report_id: str) -> None:

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Input, ProgressBar, Stati
 from textual.worker import Worker
 
 from claimdesk.checking import similar
-from claimdesk.library import import_paths
+from claimdesk.library import import_paths, reanchoring_summary
 from claimdesk.store.db import Store
 from claimdesk.store.reports import list_reports
 from claimdesk.tui.messages import ImportFinished, ImportProgress
@@ -165,7 +165,7 @@ class LibraryScreen(Screen):
                 store, [Path(path).expanduser()], reviewer=self.app.reviewer,
                 progress=lambda done, total, current: self.post_message(ImportProgress(done, total, str(current))),
             )
-        self.post_message(ImportFinished([f"{i.outcome.report_id} ({i.outcome.status})" for i in result.imported], result.skipped))
+        self.post_message(ImportFinished([_import_label(item.to_json()) for item in result.imported], result.skipped))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if show_worker_failure(event):
@@ -185,6 +185,12 @@ class LibraryScreen(Screen):
         if message.skipped:
             summary += f"; skipped {len(message.skipped)}: {message.skipped[0]}"
         self.notify(summary, markup=False, timeout=8)
+
+
+def _import_label(item: dict) -> str:
+    """"report (revised; claims: 3 re-anchored exactly, 1 moved by fuzzy match (needs re-review), 0 orphaned)"."""
+    claims = reanchoring_summary(item["reanchoring"])
+    return f"{item['id']} ({item['status']}{'; ' + claims if claims else ''})"
 
 
 def _location(key: str) -> tuple[str, int]:

@@ -8,7 +8,8 @@ from textual.widgets import Static
 
 from claimdesk.store.claims import CONFIDENCE_LEVELS
 
-STATUS_COLOURS = {"unreviewed": "yellow", "verified": "green", "disputed": "dark_orange", "false": "red", "unverifiable": "blue"}
+STATUS_COLOURS = {"unreviewed": "yellow", "verified": "green", "disputed": "dark_orange", "false": "red", "unverifiable": "blue",
+                  "needs-review": "magenta"}
 
 
 def _line(*parts: tuple[str, str] | str) -> Text:
@@ -49,6 +50,7 @@ class ClaimPanel(VerticalScroll):
         body.append_text(_line(("Status ", "dim"), (claim["status"], STATUS_COLOURS.get(claim["status"], "")), ("   Confidence ", "dim"), confidence, "\n"))
         if claim["anchor"] != "anchored":
             body.append_text(_line(("Anchor ", "dim"), (f"{claim['anchor']} ({claim['anchor_method']})", "yellow"), "\n"))
+        body.append_text(review_before_text(claim))
         entities = ", ".join(f"{e['name']} ({e['type']})" for e in claim["entities"]) or "none"
         body.append_text(_line(("Entities ", "dim"), entities, "\n"))
         if claim.get("suggested_entities"):
@@ -61,6 +63,23 @@ class ClaimPanel(VerticalScroll):
 
     def show_check(self, result: dict) -> None:
         self.query_one("#panel-check", Static).update(check_text(result))
+
+
+def review_before_text(claim: dict) -> Text:
+    """For a claim re-anchored onto new words: the verdict and the quote that were
+    reviewed, beside what the report says now, and the figures that changed."""
+    record = claim.get("anchor_record") or {}
+    reviewed = record.get("reviewed")
+    text = Text(end="")
+    if claim["status"] != "needs-review" or not reviewed:
+        return text
+    text.append_text(_line(("Was ", "dim"), (reviewed["status"], STATUS_COLOURS.get(reviewed["status"], "")),
+                           ("  on revision ", "dim"), str(reviewed["revision"]), ":\n"))
+    text.append(reviewed["quote"] + "\n", style="italic")
+    for change in record.get("figures", []):
+        text.append_text(_line(("Figure ", "dim"), (f"{change['old'] or '—'} → {change['new'] or '—'}", "bold red"),
+                               (f" ({change['where']})", "dim"), "\n"))
+    return text
 
 
 def resolution_chain(number, footnotes: dict, reports: dict) -> Text:

@@ -24,7 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-STATUSES = ("unreviewed", "verified", "disputed", "false", "unverifiable")
+STATUSES = ("unreviewed", "verified", "disputed", "false", "unverifiable", "needs-review")
 CONFIDENCE_BADGES = {1: "①", 2: "②", 3: "③", 4: "④", 5: "⑤"}
 
 
