@@ -9,6 +9,7 @@ stderr starting "claimdesk: error:", never a traceback.
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 
 import click
@@ -18,7 +19,9 @@ from claimdesk.library import import_paths, reanchoring_details, reanchoring_sum
 from claimdesk.store.reports import list_reports, report_document
 from claimdesk import textviews
 
-from claimdesk.cli_common import USER_ERRORS, Context, emit_json as _emit_json
+from claimdesk.cli_common import USER_ERRORS, Context, emit_json as _emit_json, error_line, inert_stdout, warn
+from claimdesk.sources.safe_open import DEFAULT_MAX_MB, MAX_SIZE_VARIABLE
+from claimdesk.store.errors import store_condition
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", metavar="PATH", help="The store (default: $CLAIMDESK_DB, else ./claimdesk.db).")
@@ -27,6 +30,7 @@ from claimdesk.cli_common import USER_ERRORS, Context, emit_json as _emit_json
 @click.pass_context
 def cli(ctx: click.Context, db: str | None, reviewer: str | None) -> None:
     """Annotate, cross-link and export the claims in footnoted reports."""
+    ctx.with_resource(inert_stdout())  # nothing a command prints can drive the terminal
     ctx.obj = Context(db, reviewer)
     if ctx.invoked_subcommand is None:
         ctx.invoke(tui)
@@ -36,14 +40,20 @@ def cli(ctx: click.Context, db: str | None, reviewer: str | None) -> None:
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--id", "report_id", metavar="ID", help="Report id (default: the file name's stem); one file only.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON list, one object per file.")
+@click.option("--max-size", "max_mb", type=click.IntRange(min=1), envvar=MAX_SIZE_VARIABLE, metavar="MB",
+              help=f"Refuse files larger than this, before reading them (default: ${MAX_SIZE_VARIABLE}, else {DEFAULT_MAX_MB}).")
 @click.pass_obj
-def import_command(obj: Context, paths: tuple[str, ...], report_id: str | None, as_json: bool) -> None:
-    """Import .txt, .md and .html reports, or every such file in a folder."""
+def import_command(obj: Context, paths: tuple[str, ...], report_id: str | None, as_json: bool, max_mb: int | None) -> None:
+    """Import .txt, .md and .html reports, or every such file in a folder.
+
+    Only regular files are read: FIFOs, devices and sockets are refused, and
+    inside a folder a symlink is followed only to a file inside that folder.
+    """
     if report_id is not None:
         report_id = valid_report_id(report_id)
-    result = import_paths(obj.store, list(paths), report_id=report_id, reviewer=obj.reviewer)
+    result = import_paths(obj.store, list(paths), report_id=report_id, reviewer=obj.reviewer, max_mb=max_mb)
     for line in result.skipped:
-        click.echo(f"claimdesk: warning: skipped {line}", err=True)
+        warn(f"skipped {line}")
     if as_json:
         _emit_json([item.to_json() for item in result.imported])
     else:
@@ -146,19 +156,37 @@ def main(argv: list[str] | None = None) -> None:
         click.echo(f"claimdesk: error: {exc.format_message()}", err=True)
         code = 2
     except click.ClickException as exc:
-        click.echo(f"claimdesk: error: {exc.format_message()}", err=True)
+        _say(error_line(exc.format_message()))
         code = 1
     except USER_ERRORS as exc:
-        click.echo(f"claimdesk: error: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", err=True)
+        _say(error_line(str(exc) or type(exc).__name__))
         code = 1
     except (click.Abort, KeyboardInterrupt):
-        click.echo("claimdesk: error: interrupted", err=True)
+        _say("claimdesk: error: interrupted")
         code = 130
     except BrokenPipeError:
         code = 0
+    except OSError as exc:  # the disk or the terminal: no space left, an I/O error, no permission
+        where = f"{exc.filename}: " if exc.filename else ""
+        _say(error_line(f"{where}{exc.strerror or exc}"))
+        code = 1
+    except sqlite3.Error as exc:  # the store file's condition met outside an action (a damaged file, a disk error)
+        condition = store_condition(exc, "the store", "read")
+        if condition is None and os.environ.get("CLAIMDESK_DEBUG"):
+            raise
+        _say(error_line(str(condition) if condition else f"internal error (sqlite3.{type(exc).__name__}: {exc}); run with CLAIMDESK_DEBUG=1 for details"))
+        code = 1
     except Exception as exc:  # never a traceback for the user; CLAIMDESK_DEBUG=1 shows it
         if os.environ.get("CLAIMDESK_DEBUG"):
             raise
-        click.echo(f"claimdesk: error: internal error ({type(exc).__name__}: {exc}); run with CLAIMDESK_DEBUG=1 for details", err=True)
+        _say(error_line(f"internal error ({type(exc).__name__}: {exc}); run with CLAIMDESK_DEBUG=1 for details"))
         code = 1
     sys.exit(code)
+
+
+def _say(line: str) -> None:
+    """The error line; if even stderr cannot take it (a full disk), the exit code still tells."""
+    try:
+        click.echo(line, err=True)
+    except OSError:
+        pass

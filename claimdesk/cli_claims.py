@@ -7,7 +7,7 @@ import click
 from claimdesk import textviews
 from claimdesk.checking import check_claim, similar
 from claimdesk.cli import cli
-from claimdesk.cli_common import Context, emit_json
+from claimdesk.cli_common import STORE_INT, Context, emit_json
 from claimdesk.store.claims import (
     STATUSES,
     add_claim,
@@ -63,7 +63,7 @@ def claim_add(obj: Context, report, quote, occurrence, entities, confidence, sta
     parsed_entities = [parse_entity_argument(raw) for raw in entities]
     level = parse_confidence(confidence)
     fresh = _unregistered(obj.store, parsed_entities)
-    with obj.store.action("add claim", obj.reviewer) as action:
+    with obj.action("add claim") as action:
         claim_id = add_claim(action, report, quote, occurrence=occurrence, entities=parsed_entities, confidence=level, status=status, note=note)
     document = claim_document(obj.store.db, claim_id)
     document["entity_suggestions"] = entity_suggestions_for(obj.store.db, fresh)
@@ -71,14 +71,14 @@ def claim_add(obj: Context, report, quote, occurrence, entities, confidence, sta
 
 
 @claim_group.command("set")
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=STORE_INT)
 @click.option("--confidence", metavar="1-5", help="1 doubtful, 2 weak, 3 plausible, 4 solid, 5 established.")
 @click.option("--status", type=STATUS_CHOICE)
 @click.option("--note", help="Replace the note.")
 @click.option("--entity", "entities", multiple=True, metavar="NAME[:TYPE]", help="Add an entity tag.")
 @click.option("--remove-entity", "removed", multiple=True, metavar="NAME", help="Remove an entity tag.")
 @click.option("--cite", "citations", metavar="N,N", help="Set the cited footnotes (comma-separated labels; empty for none).")
-@click.option("--expect-version", type=int, help="Refuse if the claim is no longer at this version (someone else changed it).")
+@click.option("--expect-version", type=STORE_INT, help="Refuse if the claim is no longer at this version (someone else changed it).")
 @click.option("--json", "as_json", is_flag=True)
 @pass_context
 def claim_set(obj: Context, claim_id, confidence, status, note, entities, removed, citations, expect_version, as_json) -> None:
@@ -88,7 +88,7 @@ def claim_set(obj: Context, claim_id, confidence, status, note, entities, remove
     if citations is not None:
         labels = [int(part) if part.strip().isdigit() else part.strip() for part in citations.split(",") if part.strip()]
     fresh = _unregistered(obj.store, parsed_entities)
-    with obj.store.action("set claim", obj.reviewer) as action:
+    with obj.action("set claim") as action:
         set_claim(action, claim_id, confidence=parse_confidence(confidence), status=status, note=note, add_entities=parsed_entities,
                   remove_entities=list(removed), citations=labels, expect_version=expect_version)
     document = claim_document(obj.store.db, claim_id)
@@ -97,12 +97,12 @@ def claim_set(obj: Context, claim_id, confidence, status, note, entities, remove
 
 
 @claim_group.command("rm")
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=STORE_INT)
 @click.option("--json", "as_json", is_flag=True)
 @pass_context
 def claim_rm(obj: Context, claim_id, as_json) -> None:
     """Remove a claim (recorded; `claimdesk undo` brings it back)."""
-    with obj.store.action("remove claim", obj.reviewer) as action:
+    with obj.action("remove claim") as action:
         remove_claim(action, claim_id)
     if as_json:
         emit_json({"removed": claim_id})
@@ -111,7 +111,7 @@ def claim_rm(obj: Context, claim_id, as_json) -> None:
 
 
 @claim_group.command("show")
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=STORE_INT)
 @click.option("--json", "as_json", is_flag=True)
 @pass_context
 def claim_show(obj: Context, claim_id, as_json) -> None:
@@ -120,7 +120,7 @@ def claim_show(obj: Context, claim_id, as_json) -> None:
 
 
 @claim_group.command("history")
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=STORE_INT)
 @click.option("--json", "as_json", is_flag=True)
 @pass_context
 def claim_history_command(obj: Context, claim_id, as_json) -> None:
@@ -134,7 +134,7 @@ def claim_history_command(obj: Context, claim_id, as_json) -> None:
 
 
 @claim_group.command("check")
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=STORE_INT)
 @click.option("--json", "as_json", is_flag=True)
 @pass_context
 def claim_check(obj: Context, claim_id, as_json) -> None:
@@ -214,7 +214,7 @@ def entity_group() -> None:
 def entity_add(obj: Context, name, kind, aliases, as_json) -> None:
     """Register an entity; similar registered ones are pointed out."""
     hints = [s for s in suggest_entities(obj.store.db, name) if s["name"].lower() != name.lower()]
-    with obj.store.action("add entity", obj.reviewer) as action:
+    with obj.action("add entity") as action:
         entity, created = ensure_entity(action, name, kind)
         for alias in aliases:
             add_alias(action, entity["name"], alias)
@@ -233,7 +233,7 @@ def entity_add(obj: Context, name, kind, aliases, as_json) -> None:
 @pass_context
 def entity_alias(obj: Context, name, alias) -> None:
     """Give entity NAME another name, ALIAS."""
-    with obj.store.action("alias entity", obj.reviewer) as action:
+    with obj.action("alias entity") as action:
         entity = add_alias(action, name, alias)
     click.echo(f"{alias} → {entity['name']}")
 
@@ -244,7 +244,7 @@ def entity_alias(obj: Context, name, alias) -> None:
 @pass_context
 def entity_rename(obj: Context, name, new_name) -> None:
     """Rename an entity; the old name stays as an alias."""
-    with obj.store.action("rename entity", obj.reviewer) as action:
+    with obj.action("rename entity") as action:
         rename_entity(action, name, new_name)
     click.echo(f"renamed: {name} → {new_name}")
 
@@ -255,7 +255,7 @@ def entity_rename(obj: Context, name, new_name) -> None:
 @pass_context
 def entity_type(obj: Context, name, kind) -> None:
     """Set an entity's type."""
-    with obj.store.action("retype entity", obj.reviewer) as action:
+    with obj.action("retype entity") as action:
         set_entity_type(action, name, kind)
     click.echo(f"{name}: {kind}")
 
@@ -266,7 +266,7 @@ def entity_type(obj: Context, name, kind) -> None:
 @pass_context
 def entity_merge(obj: Context, source, target) -> None:
     """Merge SOURCE into TARGET: its claims and aliases move, its name becomes an alias."""
-    with obj.store.action("merge entities", obj.reviewer) as action:
+    with obj.action("merge entities") as action:
         merged = merge_entities(action, source, target)
     click.echo(f"merged: {source} → {merged['name']}")
 

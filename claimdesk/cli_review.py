@@ -8,7 +8,8 @@ import click
 
 from claimdesk.checking import suggest_links
 from claimdesk.cli import cli
-from claimdesk.cli_common import Context, emit_json
+from claimdesk.cli_common import STORE_INT, Context, emit_json, warn
+from claimdesk.sources.safe_open import DEFAULT_MAX_MB, MAX_SIZE_VARIABLE, max_file_bytes
 from claimdesk.store.claims import STATUSES
 from claimdesk.store.reports import require_report
 from claimdesk.store.links import (
@@ -31,37 +32,37 @@ def link_group() -> None:
 
 
 @link_group.command("add")
-@click.argument("a", type=int)
-@click.argument("b", type=int)
+@click.argument("a", type=STORE_INT)
+@click.argument("b", type=STORE_INT)
 @click.option("--kind", type=click.Choice(LINK_KINDS), required=True)
 @click.option("--json", "as_json", is_flag=True)
 @pass_context
 def link_add(obj: Context, a, b, kind, as_json) -> None:
     """Link claims A and B (a person's link is confirmed at once)."""
-    with obj.store.action("link claims", obj.reviewer) as action:
+    with obj.action("link claims") as action:
         link = add_link(action, a, b, kind)
     _print_link(obj, link["id"], as_json)
 
 
 @link_group.command("confirm")
-@click.argument("link_id", type=int)
+@click.argument("link_id", type=STORE_INT)
 @click.option("--kind", type=click.Choice(LINK_KINDS), help="Confirm as another kind than suggested.")
 @click.option("--json", "as_json", is_flag=True)
 @pass_context
 def link_confirm(obj: Context, link_id, kind, as_json) -> None:
     """Confirm a suggested link."""
-    with obj.store.action("confirm link", obj.reviewer) as action:
+    with obj.action("confirm link") as action:
         decide_link(action, link_id, "confirmed", kind)
     _print_link(obj, link_id, as_json)
 
 
 @link_group.command("reject")
-@click.argument("link_id", type=int)
+@click.argument("link_id", type=STORE_INT)
 @click.option("--json", "as_json", is_flag=True)
 @pass_context
 def link_reject(obj: Context, link_id, as_json) -> None:
     """Reject a suggested link (it is kept, as rejected, and never suggested again)."""
-    with obj.store.action("reject link", obj.reviewer) as action:
+    with obj.action("reject link") as action:
         decide_link(action, link_id, "rejected")
     _print_link(obj, link_id, as_json)
 
@@ -83,7 +84,7 @@ def _link_line(link: dict) -> str:
 @cli.command("links")
 @click.option("--state", type=click.Choice(["suggested", "confirmed", "rejected"]))
 @click.option("--kind", type=click.Choice(LINK_KINDS))
-@click.option("--claim", type=int, help="Only links of this claim.")
+@click.option("--claim", type=STORE_INT, help="Only links of this claim.")
 @click.option("--json", "as_json", is_flag=True)
 @pass_context
 def links_command(obj: Context, state, kind, claim, as_json) -> None:
@@ -143,15 +144,15 @@ def conflict_group() -> None:
 
 
 @conflict_group.command("resolve")
-@click.argument("conflict_id", type=int)
-@click.option("--keep", type=int, required=True, help="The claim whose version stands.")
+@click.argument("conflict_id", type=STORE_INT)
+@click.option("--keep", type=STORE_INT, required=True, help="The claim whose version stands.")
 @click.option("--note", required=True, help="Why.")
 @click.option("--other-status", type=click.Choice(STATUSES), default="disputed", show_default=True, help="Status given to the other claim.")
 @click.option("--json", "as_json", is_flag=True)
 @pass_context
 def conflict_resolve(obj: Context, conflict_id, keep, note, other_status, as_json) -> None:
     """Resolve a conflict by keeping one claim's version."""
-    with obj.store.action("resolve conflict", obj.reviewer) as action:
+    with obj.action("resolve conflict") as action:
         document = resolve_conflict(action, conflict_id, keep, note, other_status)
     if as_json:
         emit_json(document)
@@ -160,11 +161,11 @@ def conflict_resolve(obj: Context, conflict_id, keep, note, other_status, as_jso
 
 
 @conflict_group.command("reopen")
-@click.argument("conflict_id", type=int)
+@click.argument("conflict_id", type=STORE_INT)
 @pass_context
 def conflict_reopen(obj: Context, conflict_id) -> None:
     """Reopen a resolved conflict."""
-    with obj.store.action("reopen conflict", obj.reviewer) as action:
+    with obj.action("reopen conflict") as action:
         reopen_conflict(action, conflict_id)
     click.echo(f"conflict {conflict_id} reopened")
 
@@ -223,15 +224,19 @@ class _NoBar:
 @cli.command("import-annotations")
 @click.argument("file")
 @click.option("--json", "as_json", is_flag=True)
+@click.option("--max-size", "max_mb", type=click.IntRange(min=1), envvar=MAX_SIZE_VARIABLE, metavar="MB",
+              help=f"Refuse a file larger than this, before reading it (default: ${MAX_SIZE_VARIABLE}, else {DEFAULT_MAX_MB}).")
 @pass_context
-def import_annotations_command(obj: Context, file, as_json) -> None:
+def import_annotations_command(obj: Context, file, as_json, max_mb) -> None:
     """Read a W3C Web Annotation export back into a store holding the same reports."""
     from claimdesk.exports.annotations import import_annotations
 
     try:
-        result = import_annotations(obj.store, file, obj.reviewer)
+        result = import_annotations(obj.store, file, obj.reviewer, max_bytes=max_file_bytes(max_mb))
     except (ValueError, OSError) as exc:  # the file's fault, not the program's: one line, exit 1
         raise click.ClickException(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+    for line in result.get("warnings", []):
+        warn(line)
     if as_json:
         emit_json(result)
     else:

@@ -13,10 +13,12 @@ from pathlib import Path
 from typing import Callable
 
 from claimdesk.sources.errors import SourceError
-from claimdesk.sources.importer import SourceFile, find_report_files, parse_report, read_source, report_id_from_name
+from claimdesk.sources.importer import SourceFile, find_report_files, named_folder, parse_report, read_source, report_id_from_name
 from claimdesk.sources.model import ParsedReport
+from claimdesk.sources.safe_open import max_file_bytes
 from claimdesk.store.db import Store
-from claimdesk.store.reanchoring import summarise
+from claimdesk.store.passages import index_in_batches
+from claimdesk.store.reanchoring import anchors_ahead, summarise
 from claimdesk.store.reports import ImportOutcome, save_import
 
 
@@ -56,6 +58,7 @@ def import_paths(
     report_id: str | None = None,
     reviewer: str | None = None,
     progress: Callable[[int, int, Path], None] | None = None,
+    max_mb: int | None = None,
 ) -> ImportResult:
     """Import files and folders in one action: all of them, or (on error) none.
 
@@ -64,33 +67,38 @@ def import_paths(
     file does not block a whole folder.
     """
     named = {Path(p) for p in paths if not Path(p).is_dir()}
+    max_bytes = max_file_bytes(max_mb)
     files = find_report_files(paths)
     if report_id is not None and len(files) != 1:
         raise SourceError("--id names one report; give exactly one file with it")
     result = ImportResult()
-    parsed_files: list[tuple[SourceFile, ParsedReport, str]] = []
+    parsed_files: list[tuple[SourceFile, ParsedReport, str, dict | None]] = []
     used_ids: set[str] = set()
     for index, path in enumerate(files):
         if progress:
             progress(index, len(files), path)
         try:
-            source = read_source(path)
+            source = read_source(path, within=named_folder(path, paths), max_bytes=max_bytes)
             parsed = parse_report(source.data, source.format)
         except SourceError as exc:
+            message = str(exc) if str(exc).startswith(str(path)) else f"{path}: {exc}"
             if path in named:
-                message = str(exc)
-                raise SourceError(message if message.startswith(str(path)) else f"{path}: {message}") from None
-            result.skipped.append(f"{path}: {exc}")
+                raise SourceError(message) from None
+            result.skipped.append(message)
             continue
         chosen = report_id or _unique_id(source.default_id, used_ids)
         used_ids.add(chosen)
-        parsed_files.append((source, parsed, chosen))
+        parsed_files.append((source, parsed, chosen, _anchors_ahead(store, chosen, source, parsed)))
     if progress:
         progress(len(files), len(files), Path())
     with store.action("import", reviewer) as action:
-        for source, parsed, chosen in parsed_files:
-            outcome = save_import(action, chosen, source, parsed, id_given=report_id is not None)
+        for source, parsed, chosen, anchors in parsed_files:
+            outcome = save_import(action, chosen, source, parsed, id_given=report_id is not None, anchors=anchors)
             result.imported.append(ImportedFile(source, parsed, outcome))
+    # The passage index in short transactions of its own, after the import, so
+    # that nobody waits for the write lock while a big report is indexed; this
+    # also finishes any index a crash interrupted.
+    index_in_batches(store)
     return result
 
 
@@ -115,6 +123,8 @@ def reanchoring_summary(reanchoring: dict) -> str:
     if not live:
         return ""
     parts = [f"{reanchoring['exact']} re-anchored exactly"]
+    if reanchoring.get("still_needs_review"):  # found exactly now, but moved by an earlier revision
+        parts[0] += f" ({reanchoring['still_needs_review']} still awaiting re-review)"
     reasons = Counter(_review_reason(r) for r in live if r["needs_review"])
     parts += [f"{count} {reason} (needs re-review)" for reason, count in reasons.items()]
     parts.append(f"{reanchoring['orphaned']} orphaned")
@@ -132,8 +142,20 @@ def reanchoring_details(reanchoring: dict) -> list[str]:
             lines.append(f"#{r['claim']} orphaned (not found; kept as {r['status']}): “{quote}”")
             continue
         figures = "; figures " + ", ".join(f"{d['old'] or '—'} → {d['new'] or '—'}" for d in r["figures"]) if r["figures"] else ""
-        lines.append(f"#{r['claim']} needs re-review ({r['method']}; was {r['previous_status']}){figures}: “{quote}”")
+        verdict = (r.get("reviewed") or {}).get("status", r["previous_status"])  # what a person said, not a pending review
+        lines.append(f"#{r['claim']} needs re-review ({r['method']}; was {verdict}){figures}: “{quote}”")
     return lines
+
+
+def _anchors_ahead(store: Store, report_id: str, source: SourceFile, parsed: ParsedReport) -> dict | None:
+    """A revised report's claims found again on its new text before the import's
+    action, so that the write lock is held only to write them (None: nothing to find)."""
+    row = store.db.execute(
+        "SELECT v.sha256 FROM reports r JOIN revisions v ON v.report_id = r.id AND v.number = r.current_revision WHERE r.id = ?", [report_id]
+    ).fetchone()
+    if row is None or row[0] == source.sha256:
+        return None
+    return anchors_ahead(store.db, report_id, parsed.text)
 
 
 def _unique_id(wanted: str, used: set[str]) -> str:

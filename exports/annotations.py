@@ -26,6 +26,9 @@ from claimdesk.claims.anchoring import reanchor
 from claimdesk.exports import register_format
 from claimdesk.exports.atomic import write_text_atomic
 from claimdesk.exports.register import Register
+from claimdesk.sources.errors import SourceError
+from claimdesk.sources.inert import clean_input, json_for_embedding
+from claimdesk.sources.safe_open import read_regular_file
 from claimdesk.store.claims import STATUSES, add_claim, parse_confidence, set_claim
 from claimdesk.store.db import Store
 from claimdesk.store.entities import ENTITY_TYPES
@@ -106,7 +109,7 @@ def annotation_collection(register: Register) -> dict:
 
 @register_format("annotations")
 def write_annotations(register: Register, path) -> None:
-    write_text_atomic(path, json.dumps(annotation_collection(register), ensure_ascii=False, indent=2) + "\n")
+    write_text_atomic(path, json_for_embedding(annotation_collection(register)) + "\n")
 
 
 # Import ------------------------------------------------------------------------
@@ -212,18 +215,44 @@ def _anchor(text: str, wanted: dict, label: str) -> tuple[int, int]:
     return found.start, found.end
 
 
-def import_annotations(store: Store, path, reviewer: str | None) -> dict:
-    """Create the claims of a Web Annotation file; {"created": n, "unchanged": m}."""
+def _clean_bodies(claim: dict, label: str, warnings: list[str]) -> None:
+    """The note and entity names of an annotation as they may be stored (sources.inert), said."""
+    cleaned = clean_input(claim["note"])
+    if cleaned.removed:
+        warnings.append(cleaned.describe(f"{label}: note"))
+    claim["note"] = cleaned.text
+    entities = []
+    for name, kind in claim["entities"]:
+        cleaned = clean_input(name)
+        if cleaned.removed:
+            warnings.append(cleaned.describe(f"{label}: entity name"))
+        entities.append((cleaned.text, kind))
+    claim["entities"] = entities
+
+
+def import_annotations(store: Store, path, reviewer: str | None, *, max_bytes: int | None = None) -> dict:
+    """Create the claims of a Web Annotation file; {"created": n, "unchanged": m}, with
+    "warnings": [...] when something of the file was cleaned.
+
+    The file is read only if it is a regular file within the size cap
+    (sources.safe_open); notes and entity names are stored without control,
+    escape, bidi or invisible characters, each removal listed in "warnings".
+    """
     path = Path(path)
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
+        document = json.loads(read_regular_file(path, max_bytes=max_bytes).decode("utf-8"))
+    except SourceError as exc:
+        raise ValueError(str(exc)) from None
+    except UnicodeDecodeError as exc:
         raise ValueError(f"{path}: cannot read the file ({exc})") from None
     except json.JSONDecodeError as exc:
         raise ValueError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
     items = _annotations_of(document, str(path))
     # Read and check everything before the action, so a bad file opens no transaction.
     wanted = [_read(item, f"{path}: annotation {n} ({item.get('id', 'no id')})") for n, item in enumerate(items, 1)]
+    warnings: list[str] = []
+    for n, (item, claim) in enumerate(zip(items, wanted), 1):
+        _clean_bodies(claim, f"annotation {n} ({item.get('id', 'no id')})", warnings)
     counts = {"created": 0, "unchanged": 0}
     with store.action("import annotations", reviewer) as action:
         texts: dict[str, str | None] = {}
@@ -251,4 +280,4 @@ def import_annotations(store: Store, path, reviewer: str | None) -> dict:
             if sorted(row[0] for row in rows) != sorted(json.dumps(cited) for cited in claim["citations"]):
                 set_claim(action, claim_id, citations=claim["citations"])
             counts["created"] += 1
-    return counts
+    return {**counts, "warnings": warnings} if warnings else counts

@@ -29,13 +29,13 @@ The reviewer's login is not published: the review speaks for the publisher.
 
 from __future__ import annotations
 
-import json
 import os
 
 from claimdesk.exports import register_format
 from claimdesk.exports.atomic import write_text_atomic
 from claimdesk.exports.csl import is_organisation
 from claimdesk.exports.register import Register
+from claimdesk.sources.inert import json_for_embedding
 
 REVIEWED = ("verified", "disputed", "false", "unverifiable")
 RATINGS = {"false": (1, "False"), "disputed": (2, "Disputed"), "unverifiable": (3, "Unverifiable"), "verified": (5, "True")}
@@ -163,4 +163,5 @@ def claim_reviews(register: Register, publisher: dict | None = None) -> dict:
 @register_format("claimreview")
 def write_claimreview(register: Register, path, *, publisher: dict | None = None) -> None:
     document = claim_reviews(register, publisher)
-    write_text_atomic(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    # Made for <script type="application/ld+json">: "</script" can never appear in it.
+    write_text_atomic(path, json_for_embedding(document) + "\n")

@@ -25,13 +25,13 @@ publisher, for the others the container-title.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 
 from claimdesk.exports import register_format
 from claimdesk.exports.atomic import write_text_atomic
 from claimdesk.exports.register import Register
+from claimdesk.sources.inert import json_for_embedding
 
 ROOT_KINDS = ("reference", "url")
 
@@ -215,4 +215,4 @@ def csl_items(register: Register) -> list[dict]:
 
 @register_format("csl")
 def write_csl(register: Register, path) -> None:
-    write_text_atomic(path, json.dumps(csl_items(register), ensure_ascii=False, indent=2) + "\n")
+    write_text_atomic(path, json_for_embedding(csl_items(register)) + "\n")

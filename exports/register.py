@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+from claimdesk.sources.inert import inert_data
 from claimdesk.store.claims import claim_fields, sort_labels
 from claimdesk.store.db import Store
 from claimdesk.store.reports import page_maps
@@ -158,10 +159,25 @@ def build_register(store: Store, filters: Filters | None = None, *, with_changes
             register.links.append(link)
     register.clusters = [[c for c in group if c in kept] for group in confirmed_clusters(db)]
     register.clusters = [group for group in register.clusters if len(group) > 1]
-    register.conflicts = [link for link in register.links if link["kind"] == "conflict" and link["state"] != "rejected"]
     if with_changes:
         register.changes = _rows(db, "SELECT id, at, reviewer, action, action_id, target, target_id, before, after FROM changes ORDER BY id")
+    _make_inert(register)
+    register.conflicts = [link for link in register.links if link["kind"] == "conflict" and link["state"] != "rejected"]
     return register
+
+
+def _make_inert(register: Register) -> None:
+    """Every string of the register without escapes, controls, bidi or invisible
+    characters (sources.inert), once for every format: notes and names are
+    cleaned at input, but a store from before that, or written by another
+    program, must not get one into an export either."""
+    register.reports = inert_data(register.reports)
+    register.footnotes = inert_data(register.footnotes)
+    register.claims = inert_data(register.claims)
+    register.entities = inert_data(register.entities)
+    register.links = inert_data(register.links)
+    register.changes = inert_data(register.changes)
+    register._reports_by_id, register._notes_by_label = {}, {}  # they held the dicts before cleaning
 
 
 def _resolve_citing(register: Register) -> None:

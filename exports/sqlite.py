@@ -19,6 +19,7 @@ import sqlite_utils
 from claimdesk.exports import register_format
 from claimdesk.exports.atomic import atomic_path, write_text_atomic
 from claimdesk.exports.register import Register
+from claimdesk.sources.inert import json_for_embedding
 
 SCHEMA = {
     "reports": ({"id": str, "title": str, "authors": str, "date": str, "format": str, "revision": int, "sha256": str}, "id", {}),
@@ -182,4 +183,9 @@ def write_sqlite(register: Register, path) -> None:
     with atomic_path(path) as temporary:
         temporary.unlink()  # sqlite3 creates it
         write_database(register, temporary)
-    write_text_atomic(path.with_name(path.name + ".metadata.json"), json.dumps(datasette_metadata(register, path.stem), ensure_ascii=False, indent=2))
+    write_text_atomic(metadata_path(path), json_for_embedding(datasette_metadata(register, path.stem)))
+
+
+def metadata_path(path: Path) -> Path:
+    """Datasette's metadata, beside the database: FILE.metadata.json."""
+    return path.with_name(path.name + ".metadata.json")

@@ -21,12 +21,12 @@ from claimdesk.sources.model import Page, ParsedReport, Removed
 from claimdesk.sources.readers.html import read_html
 from claimdesk.sources.readers.markdown import read_markdown
 from claimdesk.sources.readers.plaintext import read_plain_text
+from claimdesk.sources.safe_open import read_regular_file
 from claimdesk.sources.sentences import split_sentences
 from claimdesk.sources.textclean import clean_characters
 
 FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".xhtml": "html"}
 _READERS = {"txt": read_plain_text, "md": read_markdown, "html": read_html}
-MAX_BYTES = 200 * 1024 * 1024
 
 
 @dataclass
@@ -70,24 +70,29 @@ _NOT_REPORTS = re.compile(r"^(readme|license|licence|changelog|contributing|copy
 
 
 def _is_report_file(path: Path, folder: Path) -> bool:
-    """In a folder, a report is a supported file that is not hidden and not a README."""
+    """In a folder, a report is a supported file that is not hidden and not a README.
+
+    FIFOs, devices and symlinks are candidates too, so that read_source refuses
+    them with a reason (a skipped file is listed, never silently left out).
+    """
     return (
-        path.is_file()
+        not path.is_dir()
         and path.suffix.lower() in FORMATS
         and not _NOT_REPORTS.match(path.name)
         and not any(part.startswith(".") for part in path.relative_to(folder).parts)
     )
 
 
-def read_source(path: Path) -> SourceFile:
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise SourceError(f"{path}: file is {size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
+def read_source(path: Path, *, within: Path | None = None, max_bytes: int | None = None) -> SourceFile:
+    """The file's bytes, read only if it is a regular file within the size cap
+    (and, for a file found inside the folder `within`, inside that folder)."""
+    data = read_regular_file(path, within=within, max_bytes=max_bytes)
     return SourceFile(path, data, FORMATS[path.suffix.lower()], hashlib.sha256(data).hexdigest())
+
+
+def named_folder(path: Path, paths: list[str | os.PathLike]) -> Path | None:
+    """The folder named on the command line that path was found in (None for a file named itself)."""
+    return next((Path(p) for p in paths if Path(p).is_dir() and path.is_relative_to(Path(p))), None)
 
 
 def parse_report(data: bytes, format: str) -> ParsedReport:

@@ -100,7 +100,7 @@ def add_claim(
             "suffix": suffix,
             "confidence": confidence,
             "status": check_status(status),
-            "note": note,
+            "note": action.clean("note of the new claim", note),
             "reviewer": action.reviewer,
             "created": stamp,
             "updated": stamp,
@@ -157,7 +157,7 @@ def set_claim(
     if status is not None:
         values["status"] = check_status(status)
     if note is not None:
-        values["note"] = note
+        values["note"] = action.clean(f"note of claim {claim_id}", note)
     for name, kind in add_entities:
         entity, _created = ensure_entity(action, name, kind)
         if not action.row("claim_entities", {"claim_id": claim_id, "entity_id": entity["id"]}):

@@ -22,8 +22,10 @@ from typing import Any, Iterator
 
 import sqlite_utils
 
-from claimdesk.store.errors import StoreError
+from claimdesk.sources.inert import clean_input
+from claimdesk.store.errors import ReadOnlyStore, StoreError, store_condition
 from claimdesk.store.migrations import MIGRATIONS, check_schema_not_newer
+from claimdesk.store.store_file import APPLICATION_ID, StoreFile, check_store_file
 
 BUSY_TIMEOUT_SECONDS = 30
 
@@ -62,6 +64,8 @@ class Action:
     at: str = field(default_factory=now)
     id: int | None = None
     change_ids: list[int] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """What the action changed in what it was given (text cleaned at input); shown once it is saved."""
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -85,6 +89,14 @@ class Action:
         )
         self.change_ids.append(cursor.lastrowid)
         return cursor.lastrowid
+
+    def clean(self, what: str, text: str) -> str:
+        """Text from a person or a file as it may be stored: escapes, controls,
+        bidi and invisible characters removed (sources.inert), with a warning."""
+        cleaned = clean_input(text)
+        if cleaned.removed:
+            self.warnings.append(cleaned.describe(what))
+        return cleaned.text
 
     # Row changes that undo can take back ------------------------------------
     def row(self, table: str, key: dict) -> dict | None:
@@ -136,53 +148,152 @@ def _key_text(key: dict) -> str:
 
 
 class Store:
-    """A claimdesk store: one SQLite file (or ":memory:" for tests)."""
+    """A claimdesk store: one SQLite file (or ":memory:" for tests).
+
+    The file is looked at before anything is written (store.store_file): a
+    foreign database, a text file or a device is refused as it is. A store this
+    process cannot write opens read-only: reading commands work, and an action
+    is refused with one line before it starts.
+    """
 
     def __init__(self, path: str | os.PathLike = "claimdesk.db") -> None:
         self.path = str(path)
-        if self.path != ":memory:":
-            parent = Path(self.path).expanduser().resolve().parent
-            if not parent.is_dir():
-                raise StoreError(f"cannot create the store {self.path}: folder {parent} does not exist")
+        found = StoreFile("new", True) if self.path == ":memory:" else check_store_file(self.path)
+        self.read_only = not found.writable
+        if self.read_only and found.kind == "new":
+            raise ReadOnlyStore(f"cannot create the store {self.path}: no permission to write there")
         try:
-            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
-            conn.execute("PRAGMA foreign_keys = ON")
+            if not self.read_only:
+                try:
+                    self._open_for_writing()
+                except ReadOnlyStore:
+                    # The file looked writable, but SQLite may not write it (a
+                    # read-only mount, a WAL it cannot create): read it instead.
+                    self.read_only = True
+            if self.read_only:
+                self._open_for_reading()
+        except sqlite3.Error as exc:
+            self._close_quietly()
+            raise store_condition(exc, self.path, "open the store") or StoreError(
+                f"{self.path} is not a usable claimdesk store: {exc}"
+            ) from None
+        except BaseException:
+            self._close_quietly()
+            raise
+
+    def _open_for_writing(self) -> None:
+        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+        self.db = sqlite_utils.Database(conn)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        try:
             if self.path != ":memory:":
                 conn.execute("PRAGMA journal_mode = WAL")
                 # FULL: a committed action survives a power cut, not only a crash.
                 conn.execute("PRAGMA synchronous = FULL")
-            self.db = sqlite_utils.Database(conn)
-            # Under the write lock, so two first runs cannot both create tables.
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                check_schema_not_newer(self.db)
-                MIGRATIONS.apply(self.db)
-            except BaseException:
+            check_schema_not_newer(self.db)
+            if MIGRATIONS.pending(self.db) or not self._marked():
+                self._migrate()
+        except sqlite3.Error as exc:
+            condition = store_condition(exc, self.path, "open the store")
+            if isinstance(condition, ReadOnlyStore) or getattr(exc, "sqlite_errorname", "").startswith("SQLITE_CANTOPEN"):
+                self._close_quietly()
+                raise ReadOnlyStore(str(condition or exc)) from None
+            raise
+
+    def _migrate(self) -> None:
+        conn = self.db.conn
+        # Under the write lock, so two first runs cannot both create tables.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            check_schema_not_newer(self.db)
+            MIGRATIONS.apply(self.db)
+            if not self._marked():
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        except BaseException:
+            if conn.in_transaction:
                 conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path} is not a usable claimdesk store: {exc}") from None
+            raise
+        conn.execute("COMMIT")
+
+    def _marked(self) -> bool:
+        return self.db.conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+
+    def _open_for_reading(self) -> None:
+        uri = f"{Path(self.path).expanduser().resolve().as_uri()}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+        self.db = sqlite_utils.Database(conn)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            # A WAL store in a folder we cannot write has no -shm to share; with
+            # nobody able to write it either, it can be read as an immutable file.
+            conn.close()
+            conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None)
+            self.db = sqlite_utils.Database(conn)
+        check_schema_not_newer(self.db)
+        if MIGRATIONS.pending(self.db):
+            raise ReadOnlyStore(
+                f"the store {self.path} is read-only and was written by an older claimdesk; "
+                "open it once with write permission so that it can be upgraded"
+            )
+
+    def _close_quietly(self) -> None:
+        db = getattr(self, "db", None)
+        if db is not None:
+            try:
+                db.conn.close()
+            except sqlite3.Error:
+                pass
 
     @contextmanager
     def action(self, name: str, reviewer: str | None = None) -> Iterator[Action]:
-        """Run one user action as one IMMEDIATE transaction, logged."""
-        conn = self.db.conn
-        conn.execute("BEGIN IMMEDIATE")
-        action = Action(self, name, reviewer or default_reviewer())
-        action.id = conn.execute(
-            "INSERT INTO actions (at, reviewer, name) VALUES (?, ?, ?)", [action.at, action.reviewer, name]
-        ).lastrowid
-        try:
+        """Run one user action as one IMMEDIATE transaction, logged.
+
+        A read-only store refuses before anything starts; a full disk, an I/O
+        error or a lock held too long rolls the whole action back and says so in
+        one line (StoreError), never as an internal error.
+        """
+        with self.transaction(name):
+            conn = self.db.conn
+            action = Action(self, name, reviewer or default_reviewer())
+            action.id = conn.execute(
+                "INSERT INTO actions (at, reviewer, name) VALUES (?, ?, ?)", [action.at, action.reviewer, name]
+            ).lastrowid
             yield action
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        else:
             if not action.change_ids:
                 conn.execute("DELETE FROM actions WHERE id = ?", [action.id])
+
+    @contextmanager
+    def transaction(self, doing: str) -> Iterator[None]:
+        """One IMMEDIATE write transaction, not logged: for an action, or for
+        derived data such as the passage index. Refused on a read-only store;
+        SQLite's disk and file conditions become one StoreError line."""
+        if self.read_only:
+            raise ReadOnlyStore(f"the store {self.path} is read-only: cannot {doing} (nothing was changed)")
+        conn = self.db.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise store_condition(exc, self.path, "save to") or exc from None
+        try:
+            yield
             conn.execute("COMMIT")
+        except BaseException as exc:
+            self._roll_back()
+            condition = store_condition(exc, self.path, "save to") if isinstance(exc, sqlite3.Error) else None
+            if condition is not None:
+                raise condition from None
+            raise
+
+    def _roll_back(self) -> None:
+        """Roll back what is open; SQLite may have done it already (a full disk does)."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            try:
+                conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
 
     def close(self) -> None:
         self.db.conn.close()

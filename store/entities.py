@@ -12,6 +12,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
+from claimdesk.sources.inert import inert_for_terminal
 from claimdesk.sources.report_matching import normalise_name
 from claimdesk.store.db import Action, now
 from claimdesk.store.errors import NotFoundError
@@ -52,6 +53,7 @@ def _live(db, entity_id: int) -> dict:
 
 def find_entity(db, name: str) -> dict | None:
     """The live entity called name, or having it as an alias, or merged from it."""
+    name = inert_for_terminal(name)  # as names are stored: "Peru\u200b" is Peru
     row = db.execute("SELECT id FROM entities WHERE name = ? COLLATE NOCASE ORDER BY merged_into IS NOT NULL, id LIMIT 1", [name.strip()]).fetchone()
     if row is None:
         row = db.execute("SELECT entity_id FROM entity_aliases WHERE alias = ? COLLATE NOCASE", [name.strip()]).fetchone()
@@ -67,6 +69,7 @@ def require_entity(db, name: str) -> dict:
 
 def ensure_entity(action: Action, name: str, kind: str | None) -> tuple[dict, bool]:
     """The entity of that name or alias, created if there is none: (entity, created)."""
+    name = _clean_name(action, "entity name", name)
     existing = find_entity(action.db, name)
     if existing is not None:
         return existing, False
@@ -160,7 +163,16 @@ def mentioned_entities(db, text: str) -> list[dict]:
     return list(found.values())
 
 
+def _clean_name(action: Action, what: str, name: str) -> str:
+    """A name as it may be stored (sources.inert, with a warning); never empty."""
+    cleaned = action.clean(what, name).strip()
+    if not cleaned:
+        raise EntityError(f"invalid {what} {inert_for_terminal(name)!r}: nothing is left of it but control or invisible characters")
+    return cleaned
+
+
 def add_alias(action: Action, name: str, alias: str) -> dict:
+    alias = _clean_name(action, "alias", alias)
     entity = require_entity(action.db, name)
     holder = find_entity(action.db, alias)
     if holder is not None and holder["id"] != entity["id"]:
@@ -171,6 +183,7 @@ def add_alias(action: Action, name: str, alias: str) -> dict:
 
 
 def rename_entity(action: Action, name: str, new_name: str) -> dict:
+    new_name = _clean_name(action, "entity name", new_name)
     entity = require_entity(action.db, name)
     holder = find_entity(action.db, new_name)
     if holder is not None and holder["id"] != entity["id"]:

@@ -180,7 +180,7 @@ def resolve_conflict(action: Action, link_id: int, keep: int, note: str, other_s
     action.update(
         "links",
         {"id": link_id},
-        {"state": "confirmed", "kept_claim": keep, "resolution_note": note, "resolved_by": action.reviewer, "resolved": now(),
+        {"state": "confirmed", "kept_claim": keep, "resolution_note": action.clean("resolution note", note), "resolved_by": action.reviewer, "resolved": now(),
          "decided_by": link["decided_by"] or action.reviewer, "decided": link["decided"] or now()},
     )
     other_claim = require_claim(action.db, other)

@@ -10,6 +10,7 @@ rapidfuzz then re-scores the few hundred candidates (claims.similarity).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from claimdesk.claims.normalise import BUILTIN_ALIASES, content_tokens, normalise
 
@@ -20,17 +21,94 @@ def norm_tokens(text: str, aliases: dict[str, str] | None = None) -> str:
 
 
 def index_revision(db, revision_id: int, report_id: str) -> None:
-    """Make this revision the report's searchable one (its earlier ones leave)."""
-    conn = db.conn
-    conn.execute("DELETE FROM passages WHERE report_id = ? AND revision_id != ?", [report_id, revision_id])
-    if conn.execute("SELECT 1 FROM passages WHERE revision_id = ? LIMIT 1", [revision_id]).fetchone():
+    """Make this revision the report's searchable one (its earlier ones leave), in one go.
+
+    For a migration, inside its transaction; an import indexes in batches instead
+    (index_in_batches), so that it never holds the write lock for long.
+    """
+    drop_other_revisions(db, report_id, revision_id)
+    if db.conn.execute("SELECT 1 FROM passages WHERE revision_id = ? LIMIT 1", [revision_id]).fetchone():
         return
-    text = conn.execute("SELECT text FROM revisions WHERE id = ?", [revision_id]).fetchone()[0]
-    spans = conn.execute('SELECT ordinal, start, "end" FROM sentences WHERE revision_id = ? ORDER BY ordinal', [revision_id]).fetchall()
-    conn.executemany(
-        'INSERT INTO passages (revision_id, report_id, ordinal, start, "end", text, norm) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        ((revision_id, report_id, ordinal, start, end, text[start:end], norm_tokens(text[start:end])) for ordinal, start, end in spans),
-    )
+    text = db.conn.execute("SELECT text FROM revisions WHERE id = ?", [revision_id]).fetchone()[0]
+    spans = db.conn.execute('SELECT ordinal, start, "end" FROM sentences WHERE revision_id = ? ORDER BY ordinal', [revision_id]).fetchall()
+    _insert(db, revision_id, report_id, _passage_rows(revision_id, report_id, text, spans))
+
+
+def drop_other_revisions(db, report_id: str, revision_id: int) -> None:
+    """The report's passages of earlier revisions leave the index (in the import's
+    own transaction: a search never finds words of a revision that is not current)."""
+    db.conn.execute("DELETE FROM passages WHERE report_id = ? AND revision_id != ?", [report_id, revision_id])
+
+
+# The passage index of a new revision is written after the import that made the
+# revision current, this many sentences per write transaction: about a tenth of
+# a second of FTS work each, so another writer (a colleague's `claim set`) waits
+# that long at most, where one transaction for a 10 MB report (60,000
+# sentences) held the lock for 8 s. Until the last batch, a search misses some
+# of that report's sentences; it never finds wrong ones.
+INDEX_BATCH = 2000
+
+
+def unindexed_revisions(db) -> list[tuple[int, str, int]]:
+    """Current revisions whose sentences are not all in the index yet (an import
+    still indexing, or one a crash interrupted): (revision id, report id, next ordinal)."""
+    rows = db.conn.execute(
+        """SELECT v.id, v.report_id,
+                  (SELECT max(s.ordinal) FROM sentences s WHERE s.revision_id = v.id),
+                  (SELECT max(p.ordinal) FROM passages p WHERE p.report_id = v.report_id AND p.revision_id = v.id)
+           FROM reports r JOIN revisions v ON v.report_id = r.id AND v.number = r.current_revision"""
+    ).fetchall()
+    return [(revision, report, -1 if done is None else done + 1) for revision, report, last, done in rows
+            if last is not None and (done is None or done < last)]
+
+
+def index_in_batches(store, progress: Callable[[int, int], None] | None = None) -> int:
+    """Index every current revision's missing sentences, INDEX_BATCH per write
+    transaction; returns how many passages were added.
+
+    The norms of a batch are computed outside the transaction. Each batch checks,
+    under the lock, that its revision is still current and that nobody indexed
+    those sentences meanwhile (two processes may catch up at once).
+    """
+    db, added = store.db, 0
+    for revision_id, report_id, next_ordinal in unindexed_revisions(db):
+        text = db.conn.execute("SELECT text FROM revisions WHERE id = ?", [revision_id]).fetchone()[0]
+        total = db.conn.execute("SELECT count(*) FROM sentences WHERE revision_id = ?", [revision_id]).fetchone()[0]
+        while True:
+            spans = db.conn.execute(
+                'SELECT ordinal, start, "end" FROM sentences WHERE revision_id = ? AND ordinal >= ? ORDER BY ordinal LIMIT ?',
+                [revision_id, next_ordinal, INDEX_BATCH],
+            ).fetchall()
+            if not spans:
+                break
+            rows = _passage_rows(revision_id, report_id, text, spans)
+            with store.transaction("index the passages"):
+                if not _is_current(db, revision_id):
+                    break  # a newer revision came in: its import indexes it
+                done = db.conn.execute("SELECT max(ordinal) FROM passages WHERE report_id = ? AND revision_id = ?", [report_id, revision_id]).fetchone()[0]
+                if done is None or done < spans[0][0]:
+                    _insert(db, revision_id, report_id, rows)
+                    added += len(rows)
+                    next_ordinal = spans[-1][0] + 1
+                else:
+                    next_ordinal = done + 1  # indexed meanwhile by someone else
+            if progress:
+                progress(min(next_ordinal, total), total)
+    return added
+
+
+def _is_current(db, revision_id: int) -> bool:
+    return db.conn.execute(
+        "SELECT 1 FROM revisions v JOIN reports r ON r.id = v.report_id AND r.current_revision = v.number WHERE v.id = ?", [revision_id]
+    ).fetchone() is not None
+
+
+def _passage_rows(revision_id: int, report_id: str, text: str, spans) -> list[tuple]:
+    return [(revision_id, report_id, ordinal, start, end, text[start:end], norm_tokens(text[start:end])) for ordinal, start, end in spans]
+
+
+def _insert(db, revision_id: int, report_id: str, rows) -> None:
+    db.conn.executemany('INSERT INTO passages (revision_id, report_id, ordinal, start, "end", text, norm) VALUES (?, ?, ?, ?, ?, ?, ?)', rows)
 
 
 @dataclass

@@ -16,7 +16,7 @@ from claimdesk.sources.model import ParsedReport, Reference
 from claimdesk.sources.report_matching import match_report
 from claimdesk.store.db import Action, Store, now
 from claimdesk.store.errors import no_such_report
-from claimdesk.store.passages import index_revision
+from claimdesk.store.passages import drop_other_revisions
 from claimdesk.store.reanchoring import reanchor_claims
 
 
@@ -30,8 +30,13 @@ class ImportOutcome:
     """What the re-anchoring did to each of the report's claims (store.reanchoring); empty unless revised."""
 
 
-def save_import(action: Action, report_id: str, source: SourceFile, parsed: ParsedReport, *, id_given: bool) -> ImportOutcome:
-    """Store a parsed file as a new report or a new revision, inside an action."""
+def save_import(action: Action, report_id: str, source: SourceFile, parsed: ParsedReport, *, id_given: bool,
+                anchors: dict | None = None) -> ImportOutcome:
+    """Store a parsed file as a new report or a new revision, inside an action.
+
+    anchors: the report's claims re-anchored on parsed.text before the action
+    (store.reanchoring.anchors_ahead), so that the write lock is not held for it.
+    """
     db = action.db
     existing = db.execute("SELECT current_revision FROM reports WHERE id = ?", [report_id]).fetchone()
     if existing:
@@ -97,8 +102,10 @@ def save_import(action: Action, report_id: str, source: SourceFile, parsed: Pars
         'INSERT INTO sentences (revision_id, ordinal, start, "end") VALUES (?, ?, ?, ?)',
         ((revision_id, ordinal, start, end) for ordinal, (start, end) in enumerate(parsed.sentences)),
     )
-    index_revision(db, revision_id, report_id)
-    reanchored = reanchor_claims(action, report_id, revision_id, number, parsed.text) if existing else []
+    # The new revision's passages are indexed after this action, in batches
+    # (store.passages.index_in_batches): here only the old ones leave.
+    drop_other_revisions(db, report_id, revision_id)
+    reanchored = reanchor_claims(action, report_id, revision_id, number, parsed.text, anchors) if existing else []
     summary = {"revision": number, "sha256": source.sha256, "title": parsed.title, "path": str(source.path)}
     before = {"revision": existing[0], "sha256": current["sha256"]} if existing else None
     action.log("report", report_id, before, summary)

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from textual.app import App, SystemCommand
+from textual.filter import LineFilter
 from textual.binding import Binding
 from textual.screen import Screen
 
 from claimdesk.store.db import Store
-from claimdesk.store.errors import NotFoundError
+from claimdesk.store.errors import NotFoundError, StoreError
 from claimdesk.store.undo import UndoError, undo_last
+from claimdesk.tui.inert_filter import InertText
 from claimdesk.tui.screens.dialogs import HelpScreen
 from claimdesk.tui.screens.library import LibraryScreen
+
+
+INERT_TEXT = InertText()  # holds no state: one for every app
 
 
 class ClaimdeskApp(App):
@@ -35,6 +40,10 @@ class ClaimdeskApp(App):
         self.initial_review = review
         # The UI thread's own connection; workers open theirs (sqlite3 connections are per thread).
         self.store = Store(self.db_path)
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then InertText: every drawn line is inert, whatever widget drew it."""
+        return [*super().get_line_filters(), INERT_TEXT]
 
     def on_mount(self) -> None:
         theme = _terminal_theme()
@@ -77,7 +86,7 @@ class ClaimdeskApp(App):
     def action_undo(self) -> None:
         try:
             result = undo_last(self.store, self.reviewer)
-        except UndoError as exc:
+        except (UndoError, StoreError) as exc:  # nothing to undo; a read-only store, a full disk
             self.notify(str(exc), severity="warning", markup=False)
             return
         self.notify(f"Undone: {result['action']} ({result['changes']} change(s))", markup=False)
@@ -132,4 +141,8 @@ def _describe_bindings(screen: Screen, app: App) -> list[tuple[str, str]]:
 
 
 def run(db_path: str | Path, reviewer: str, report: str | None = None, review: bool = False) -> None:
-    ClaimdeskApp(str(db_path), reviewer, report, review=review).run()
+    """Run the UI; if it ended on an error (Textual has shown it), the exit code says so too."""
+    app = ClaimdeskApp(str(db_path), reviewer, report, review=review)
+    app.run()
+    if app.return_code:
+        raise SystemExit(app.return_code)

@@ -6,16 +6,24 @@ from typing import Callable
 
 from textual.dom import DOMNode
 
+from claimdesk.sources.inert import inert_for_terminal
 from claimdesk.store.db import Action
+from claimdesk.store.errors import StoreError
 
 
 def save(node: DOMNode, description: str, change: Callable[[Action], object]) -> bool:
-    """Run change as one recorded action; a refused change is one line, nothing half-saved."""
+    """Run change as one recorded action; a refused change is one line, nothing half-saved.
+
+    A read-only store, a full disk or an I/O error (StoreError) is refused the
+    same way; what the action cleaned from its input is said with the "Saved".
+    """
     try:
         with node.app.store.action(description, node.app.reviewer) as action:
             change(action)
-    except (ValueError, LookupError) as exc:
-        node.app.notify(str(exc), severity="error", markup=False)
+    except (ValueError, LookupError, StoreError) as exc:
+        node.app.notify(inert_for_terminal(exc), severity="error", markup=False)
         return False
-    node.app.notify(f"Saved: {description}", markup=False, timeout=3)
+    node.app.notify(inert_for_terminal(f"Saved: {description}"), markup=False, timeout=3)
+    for warning in action.warnings:
+        node.app.notify(warning, severity="warning", markup=False, timeout=8)
     return True
