@@ -30,9 +30,15 @@ from claimdesk.claims.figures import figure_differences, figures
 CONTEXT_CHARS = 32
 FUZZY_MIN_SCORE = 85.0
 """How alike (rapidfuzz ratio, 0-100) a fuzzy match must be to the whole old quote."""
-FUZZY_IN_PLACE_SCORE = 70.0
+FUZZY_IN_PLACE_SCORE = 60.0
 """...when the old context agrees on both sides: the words between are the claim's,
-reworded ("would count nearly 100 units by 2030" -> "close to 100" scores 84)."""
+reworded ("would count nearly 100 units by 2030" -> "close to 100" scores 84; a
+short quote with a clause inserted into it, 27 characters into 54, scores 67)."""
+FUZZY_MIN_QUOTE_CHARS = 30
+"""A shorter quote moves by fuzzy match only between its own context, or when
+only its spacing changed ("3%" -> "3 %"): two words differ from two other words
+by a letter or two ("Ordered aircraft", "ordered aircraft"), so elsewhere a near
+match of them is a coincidence, not the claim."""
 CONTEXT_MIN_SCORE = 75.0
 """How well one side of the old context must reappear around a candidate.
 
@@ -143,18 +149,21 @@ def reanchor(text: str, quote: str, prefix: str, suffix: str, old_start: int, ol
     """
     if old_text is not None and old_text[old_start:old_start + len(quote)] != quote:
         old_text = None  # not the text this quote was taken from
+    old = _OldPlace(quote, prefix, suffix, old_start, old_text)
     refused: list[str] = []
     tried: set[tuple[int, int]] = set()
     for method, start, end, count in _candidates(text, quote, prefix, suffix, old_start):
         if (start, end) in tried:
             continue
         tried.add((start, end))
-        found = _judge(text, quote, prefix, suffix, old_text, method, start, end, count, refused)
+        found = _judge(text, old, method, start, end, count, refused)
         if found is not None:
             found.refused = refused
             return found
     return Anchor(old_start, old_start + len(quote), "orphaned", "not found", refused=refused)
 
+
+_WHITE_SPACE = re.compile(r"\s+")
 
 # How many places of one method are judged at most (best placed first): a quote
 # that occurs more often is placed by its context among these, or not at all.
@@ -190,40 +199,104 @@ def _candidates(text: str, quote: str, prefix: str, suffix: str, old_start: int)
 
 def _bracketed(text: str, length: int, prefix: str, suffix: str, old_start: int):
     """Spans that the old prefix and suffix, both found unchanged, enclose: the
-    claim's place, whatever its words became (judged like a fuzzy match)."""
-    if len(prefix.strip()) < MIN_CONTEXT_EVIDENCE or len(suffix.strip()) < MIN_CONTEXT_EVIDENCE:
+    claim's place, whatever its words became (judged like a fuzzy match). The
+    start or the end of the text stands in for a side the quote had none on."""
+    if _at_text_edge(prefix):
+        starts = [len(text) - len(text.lstrip())]
+    elif len(prefix.strip()) >= MIN_CONTEXT_EVIDENCE:
+        starts, at = [], text.find(prefix)
+        while at != -1 and len(starts) < _MAX_CANDIDATES:
+            starts.append(at + len(prefix))
+            at = text.find(prefix, at + 1)
+    else:
         return
-    starts = []
-    at = text.find(prefix)
-    while at != -1 and len(starts) < _MAX_CANDIDATES:
-        starts.append(at + len(prefix))
-        at = text.find(prefix, at + 1)
+    if not _at_text_edge(suffix) and len(suffix.strip()) < MIN_CONTEXT_EVIDENCE:
+        return
     for start in sorted(starts, key=lambda s: abs(s - old_start)):
+        if _at_text_edge(suffix):
+            end = len(text.rstrip())
+            if start < end <= start + 2 * length:
+                yield start, end
+            continue
         end = text.find(suffix, start, start + 2 * length + len(suffix))
         if end > start:
             yield start, end
 
 
-def _judge(text, quote, prefix, suffix, old_text, method, start, end, count, refused) -> Anchor | None:
+def _at_text_edge(side: str) -> bool:
+    """A prefix (suffix) that is the start (end) of the text, bar white space."""
+    return len(side) < CONTEXT_CHARS and not side.strip()
+
+
+@dataclass(frozen=True)
+class _OldPlace:
+    """The claim as it was: its quote, context and place, and the text if known."""
+
+    quote: str
+    prefix: str
+    suffix: str
+    start: int
+    text: str | None
+
+
+def _judge(text: str, old: _OldPlace, method: str, start: int, end: int, count: int | None, refused: list[str]) -> Anchor | None:
     """The anchor at [start, end) if it is the old quote within the method's tolerance, in its context."""
+    quote, prefix, suffix = old.quote, old.prefix, old.suffix
     found = text[start:end]
     score = 100.0
     agreement = _context_agreement(text, start, end, prefix, suffix)
     if method == "fuzzy":
         score = fuzz.ratio(quote, found)
-        in_place = all(side is not None and side >= CONTEXT_MIN_SCORE for side in agreement)
+        # The text's start or end, then and now, encloses as well as context does; it
+        # is no evidence on its own (deleting a first sentence makes the next one first).
+        edges = (_at_text_edge(prefix) and not text[:start].strip(), _at_text_edge(suffix) and not text[end:].strip())
+        in_place = all(edge or (side is not None and side >= CONTEXT_MIN_SCORE) for side, edge in zip(agreement, edges))
         if score < (FUZZY_IN_PLACE_SCORE if in_place else FUZZY_MIN_SCORE):
             refused.append(f"fuzzy at {start}: only {score:.0f}% like the quote")
             return None
+        if not in_place and len(quote.strip()) < FUZZY_MIN_QUOTE_CHARS and _WHITE_SPACE.sub("", quote) != _WHITE_SPACE.sub("", found):
+            refused.append(f"fuzzy at {start}: a quote this short moves only between its own context, or re-spaced")
+            return None
         method = f"fuzzy {score:.0f}"
     if not _context_agrees(agreement):
-        if not _distinctive(text, quote, start, end, count, score, old_text):
+        if not _distinctive(text, quote, start, end, count, score, old.text):
             shown = "/".join("-" if side is None else f"{side:.0f}" for side in agreement)
             refused.append(f"{method} at {start}: the context does not agree (before/after {shown})")
             return None
         method += ", new context"
+    elif old.text is not None and _another_occurrence_fits(text, old, start, end, agreement):
+        refused.append(f"{method} at {start}: another place of the same words in the old text fits it as well")
+        return None
     status = "anchored" if method == "position" else "moved"
     return Anchor(start, end, status, method, _figure_changes(text, start, end, quote, prefix, suffix), agreement)
+
+
+def _another_occurrence_fits(text: str, old: _OldPlace, start: int, end: int, agreement) -> bool:
+    """Were the words found already somewhere else in the old text, in a place
+    that fits the candidate at least as well as the claim's own does?
+
+    When a sentence holding the quote is deleted, the same words a sentence later
+    sit right after the claim's old prefix: one side agrees, by accident. In a
+    list of near-identical entries ("No. 114", "No. 115"), deleting one puts its
+    neighbour in its place, a fuzzy match in a fitting context. Either way the
+    words found were another place's words in the old text, and that place fits
+    the candidate's surroundings as well: the candidate is refused. Where both
+    sides agree fully, the words and their context are the claim's.
+    """
+    if None not in agreement and all(side == 100.0 for side in agreement):
+        return False
+    own = sum(side or 0.0 for side in agreement)
+    words = text[start:end]
+    claim_end = old.start + len(old.quote)
+    at, checked = old.text.find(words), 0
+    while at != -1 and checked < _MAX_CANDIDATES:
+        if at + len(words) <= old.start or at >= claim_end:  # not the claim's own words
+            checked += 1
+            their_prefix, their_suffix = context(old.text, at, at + len(words))
+            if sum(side or 0.0 for side in _context_agreement(text, start, end, their_prefix, their_suffix)) >= own:
+                return True
+        at = old.text.find(words, at + 1)
+    return False
 
 
 def _context_agreement(text: str, start: int, end: int, prefix: str, suffix: str) -> tuple[float | None, float | None]:
@@ -320,6 +393,10 @@ def _closest_span(text: str, quote: str, prefix: str, suffix: str, start: int, e
         if best == previous:
             break
     _score, start, end = best
+    while start < end - 1 and text[start].isspace() and not quote[:1].isspace():
+        start += 1
+    while end > start + 1 and text[end - 1].isspace() and not quote[-1:].isspace():
+        end -= 1
     if not (prefix[-1:].isalnum() and quote[:1].isalnum()):
         while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
             start -= 1
