@@ -349,7 +349,8 @@ _NOT_NAME_WORDS = {
     "media", "publishing", "éditions", "verlag", "editorial", "project", "initiative", "coalition", "alliance",
     "union", "federation", "fédération", "parliament", "parlement", "government", "gouvernement", "gobierno",
     "regierung", "europe", "european", "européenne", "international", "internationale", "national", "nationale",
-    "ifri", "ngo", "think",
+    "ifri", "ngo", "think", "team", "équipe", "equipo", "desk", "newsroom", "redaktion", "rédaction", "redacción",
+    "committee", "comité", "ausschuss", "secretariat", "secrétariat", "staff", "команда", "редакция",
     # the kinds of document and their parts
     "policy", "brief", "report", "rapport", "informe", "bericht", "paper", "working", "series", "journal",
     "research", "studies", "study", "étude", "estudio", "studie", "contents", "summary", "introduction",
@@ -549,8 +550,8 @@ class CoverInfo:
     first_line: str | None = None
     """The cover's first line, when it was read as the title (it may be the publisher's)."""
     furniture: list[str] = field(default_factory=list)
-    """Cover lines that are neither title, author nor date, and plainly cover: a press release's
-    "FOR IMMEDIATE RELEASE", logo and press contact, a series line, a publisher's name over the title."""
+    """Cover lines that are the sender's, not the document's: a press release's "FOR IMMEDIATE
+    RELEASE", its logo and press contact. (A series line or a publisher's name stays in the text.)"""
 
 
 COVER_LINE_MAX = 150
@@ -638,8 +639,7 @@ def read_cover(lines: list[str]) -> CoverInfo:
             dated_before_title = dated_before_title or ((info.title is None or publisher_above) and info.date is not None)
             if publisher_above:
                 title_line = used  # a publisher's line, then its series, then the title
-            info.furniture.append(stripped)
-            continue
+            continue  # not read into the metadata: the line stays in the text
         fields_date = _date_in_fields(stripped) or _dateline(stripped)
         if fields_date and info.title is not None:
             # "Harbour Institute · Brief No. 7 · March 2022": the publisher's line.
@@ -655,7 +655,6 @@ def read_cover(lines: list[str]) -> CoverInfo:
                 info.first_line = info.title
         elif used == title_line + 1 and _is_publisher_title(info, title_line):
             # "DEPARTMENT OF WATER AND COASTAL AFFAIRS" over the title: the publisher, not the title's first half.
-            info.furniture.append(info.title)
             info.title = stripped.rstrip(".")
             title_line = used
         elif used == title_line + 1 and len(stripped.split()) >= 2 and not info.authors:
