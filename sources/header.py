@@ -67,6 +67,12 @@ _YEAR_ONLY = re.compile(r"^(\d{4})$")
 _YEAR_FIRST = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
 _DOTTED_DAY_FIRST = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")  # German, Russian, French usage
 _SLASHED = re.compile(r"^(\d{1,2})([/-])(\d{1,2})\2(\d{4})$")
+# "automne 2021", "Spring 2023", "Herbst 2019": a season dates a bulletin to its year, no more.
+_SEASON_YEAR = re.compile(
+    r"^(?:spring|summer|autumn|fall|winter|printemps|été|ete|automne|hiver|primavera|verano|otoño|invierno|"
+    r"frühling|frühjahr|sommer|herbst|winter|весна|лето|осень|зима)\s+(?:de\s+|of\s+)?(\d{4})(?:\s*г\.?)?$",
+    re.I,
+)
 
 
 def parse_date(value: str) -> str | None:
@@ -86,6 +92,8 @@ def _parse_date_cached(value: str) -> str | None:
     numeric = _parse_numeric_date(text)
     if numeric is not _NOT_NUMERIC:
         return numeric
+    if season := _SEASON_YEAR.match(text):
+        return _iso(int(season[1]))
     text = _TRAILING_TIME.sub("", text).rstrip(" ,")
     numeric = _parse_numeric_date(text)
     if numeric is not _NOT_NUMERIC:
@@ -341,7 +349,8 @@ _NOT_NAME_WORDS = {
     "media", "publishing", "éditions", "verlag", "editorial", "project", "initiative", "coalition", "alliance",
     "union", "federation", "fédération", "parliament", "parlement", "government", "gouvernement", "gobierno",
     "regierung", "europe", "european", "européenne", "international", "internationale", "national", "nationale",
-    "ifri", "ngo", "think",
+    "ifri", "ngo", "think", "team", "équipe", "equipo", "desk", "newsroom", "redaktion", "rédaction", "redacción",
+    "committee", "comité", "ausschuss", "secretariat", "secrétariat", "staff", "команда", "редакция",
     # the kinds of document and their parts
     "policy", "brief", "report", "rapport", "informe", "bericht", "paper", "working", "series", "journal",
     "research", "studies", "study", "étude", "estudio", "studie", "contents", "summary", "introduction",
@@ -538,6 +547,11 @@ class CoverInfo:
     date: str | None = None
     lines_used: int = 0
     """How many of the given cover lines are cover, not body."""
+    first_line: str | None = None
+    """The cover's first line, when it was read as the title (it may be the publisher's)."""
+    furniture: list[str] = field(default_factory=list)
+    """Cover lines that are the sender's, not the document's: a press release's "FOR IMMEDIATE
+    RELEASE", its logo and press contact. (A series line or a publisher's name stays in the text.)"""
 
 
 COVER_LINE_MAX = 150
@@ -565,6 +579,8 @@ def is_cover_line(line: str) -> bool:
     line = line.strip()
     if not line or "\n" in line or len(line) > COVER_LINE_MAX or SECTION_NAMES.match(line):
         return False
+    if line.endswith((",", ";")):
+        return False  # a line that a comma ends goes on: a sentence, not a title
     if parse_date(line) or _dateline(line):
         return True  # "15. März 2021", "Brussels, 14.10.2019" have periods, and are no sentences
     if _has_inner_sentence_end(line):
@@ -591,11 +607,19 @@ def read_cover(lines: list[str]) -> CoverInfo:
     info = CoverInfo()
     used = 0
     title_line = 0
+    in_contact = False
+    dated_before_title = False
+    """A series line above the title dated the paper: the date then closes nothing."""
     for line in lines:
-        if not is_cover_line(line):
-            break
+        if not is_cover_line(line) or story_dateline(line.strip()):
+            break  # "LONDON, 14 May 2024 -- One in three…" starts the story
         used += 1
         stripped = line.strip().strip("*_").strip()
+        if _COVER_FURNITURE.match(stripped) or (in_contact and (_CONTACT_DETAIL.search(stripped) or parse_author_line(stripped))):
+            info.furniture.append(stripped)
+            in_contact = in_contact or bool(_CONTACT_HEADING.match(stripped))
+            continue
+        in_contact = False
         if _take_header_field(info, stripped):
             continue
         date = parse_date(stripped)
@@ -607,20 +631,29 @@ def read_cover(lines: list[str]) -> CoverInfo:
             info.authors.extend(name for name in names if name not in info.authors)
             info.date = info.date or _date_in_fields(stripped)
             continue
+        if _SERIES_LINE.search(stripped) and (info.title is None or not info.authors):
+            # "Working Paper No. 14", "Рабочий доклад № 14", "Policy Paper No. 14 | March 2023":
+            # the series, not the title nor a subtitle; it may date the paper.
+            info.date = info.date or find_date(stripped)
+            publisher_above = info.title is not None and title_line == used - 1 and _is_publisher_title(info, title_line)
+            dated_before_title = dated_before_title or ((info.title is None or publisher_above) and info.date is not None)
+            if publisher_above:
+                title_line = used  # a publisher's line, then its series, then the title
+            continue  # not read into the metadata: the line stays in the text
         fields_date = _date_in_fields(stripped) or _dateline(stripped)
         if fields_date and info.title is not None:
             # "Harbour Institute · Brief No. 7 · March 2022": the publisher's line.
             info.date = info.date or fields_date
             continue
-        if info.date and info.title and not names:
+        if info.date and info.title and not names and not dated_before_title:
             used -= 1  # the date closes the cover; only authors may follow it
             break
-        if info.title is not None and _SERIES_LINE.search(stripped):
-            continue  # "Working Paper No. 14", "Рабочий доклад № 14": the series, not a subtitle
         if info.title is None:
             info.title = stripped.rstrip(".")
             title_line = used
-        elif used == title_line + 1 and title_line == 1 and _PUBLISHER_LINE.search(info.title) and not info.authors:
+            if used == len(info.furniture) + 1:
+                info.first_line = info.title
+        elif used == title_line + 1 and _is_publisher_title(info, title_line):
             # "DEPARTMENT OF WATER AND COASTAL AFFAIRS" over the title: the publisher, not the title's first half.
             info.title = stripped.rstrip(".")
             title_line = used
@@ -632,12 +665,36 @@ def read_cover(lines: list[str]) -> CoverInfo:
     return info
 
 
+# What a sender puts above a press release or a newsletter, before its headline.
+_CONTACT_HEADING = re.compile(r"^(?:media|press|news)\s+(?:contacts?|enquiries|inquiries)\s*:?.*$|^(?:contact(?:s)?(?:\s+presse)?|kontakt|pressekontakt|contacto(?:\s+de\s+prensa)?)\s*:.*$", re.I)
+_COVER_FURNITURE = re.compile(
+    r"^(?:for immediate release|immediate release|embargoed(?:\s+(?:until|till)\b.*)?|under embargo.*|"
+    r"press release|news release|media release|communiqué de presse|pour diffusion immédiate|"
+    r"pressemitteilung|presseinformation|nota de prensa|comunicado de prensa|пресс-релиз)\W*$"
+    r"|^\[(?:logo|image|photo|graphic|banner)\b[^\]]*\]$"
+    r"|" + _CONTACT_HEADING.pattern,
+    re.I,
+)
+# A line of a press contact: a telephone number, an e-mail address, a web address.
+_CONTACT_DETAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|(?:\+|\b00)\d[\d ()-]{6,}\d|\b(?:tel|phone|mobile|fax)\b|https?://|www\.", re.I)
+
+
+def _is_publisher_title(info: CoverInfo, title_line: int) -> bool:
+    """The title read so far is the cover's first line, naming an organisation: its publisher."""
+    return (info.title is not None and info.title == info.first_line and len(info.title.split()) <= PUBLISHER_WORDS_MAX
+            and _PUBLISHER_LINE.search(info.title) is not None and not info.authors)
+
+
+PUBLISHER_WORDS_MAX = 9
+"""An organisation's name is short; a longer line naming one ("…, Trust finds") is a headline."""
+
+
 # A cover's first line naming an organisation is its publisher when a title follows.
 _PUBLISHER_LINE = re.compile(
     r"(?<!\w)(?:department|ministry|institute|institut|centre|center|council|agency|office|commission|foundation|"
-    r"fondation|stiftung|syndicat|association|society|university|université|universität|universidad|trust|bureau|"
+    r"fondation|stiftung|syndicat|association|society|société|sociedad|gesellschaft|verein|university|université|universität|universidad|trust|bureau|"
     r"authority|agence|ministère|ministerio|ministerium|bundesamt|landesamt|observatory|observatoire|"
-    r"министерство|центр|институт|фонд|служба|управление)(?!\w)",
+    r"министерство|центр|институт|фонд|служба|управление|общество)(?!\w)",
     re.I,
 )
 _SERIES_LINE = re.compile(r"(?:\b(?:no|nr|núm|vol|issue)\.?|n°|nº|№|#)\s*\d", re.I)
@@ -650,6 +707,21 @@ _DATELINE = re.compile(r"^(?P<place>[A-ZÀ-ÞА-ЯЁ][\w'’.-]*(?:[ -][A-ZÀ-Þ
 
 def _dateline(line: str) -> str | None:
     match = _DATELINE.match(line)
+    return parse_date(match.group("date")) if match else None
+
+
+# A news story's first words: "LONDON, 14 May 2024 -- One in three…", "PARIS (AFP), 3 mars 2021 – Le…".
+_STORY_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-ÞА-ЯЁ][A-ZÀ-ÞА-ЯЁa-zà-ÿа-яё'’. -]{1,40}?)(?:\s*\([^()\n]{1,30}\))?,\s*"
+    r"(?P<date>[^\n,–—]{4,40}?(?:,\s*\d{4})?)\s*(?:--|—|–|-|:)\s+\S"
+)
+
+
+def story_dateline(paragraph: str) -> str | None:
+    """The date of the dateline that opens a news story or press release, or None.
+
+    Only read, never taken out: the dateline is the first sentence's own text."""
+    match = _STORY_DATELINE.match(paragraph[:DATE_TEXT_MAX + 50])
     return parse_date(match.group("date")) if match else None
 
 

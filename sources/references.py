@@ -366,7 +366,10 @@ def _cites_first(text: str, plain: str, position: int) -> bool:
     the first piece is cut from the marked ``text``, whose italics show its title."""
     if position <= len(_top_level_pieces(plain)[0]):
         return False
-    return _analyse(_top_level_pieces(text)[0])[0] == "reference"
+    first = _top_level_pieces(text)[0]
+    if first == text.strip():
+        return False  # the marked text does not part where the plain text does: no first piece to read
+    return _analyse(first)[0] == "reference"
 
 
 def _top_level_pieces(plain: str) -> list[str]:

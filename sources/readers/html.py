@@ -203,6 +203,10 @@ class _BlockWriter:
             self._pre -= 1
         if tag in _FLUSHING or tag in _HEADINGS:
             self._flush(in_zone=self._container_depth > 0)
+        if node is self.content.main:
+            # The article ends here: nothing after it continues one of its notes.
+            self._flush()
+            self.blocks.append(Block(BREAK))
 
     def _text(self, data: str) -> None:
         if not self._pre:

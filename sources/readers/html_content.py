@@ -44,7 +44,8 @@ _KIND_WORDS = [
     ("header", r"site-header|masthead|sitesub|site-branding|branding|site-logo|region-header|mw-header|top-bar|topbar|site-title"),
     ("footer", r"site-footer|footer|printfooter|copyright|colophon|mw-footer|entry-footer|post-footer"),
     ("sidebar", r"sidebar|widget-area|widget|secondary|rail|side-column"),
-    ("other", r"advert|advertisement|ad-slot|ad-container|ads|adsbygoogle|newsletter|subscribe|subscription|signup|paywall|modal|popup|overlay|print-only"),
+    ("other", r"advert|advertisement|ad-slot|ad-container|ads|adsbygoogle|newsletter|subscribe|subscription|signup|sign-up|paywall|modal|popup|overlay|print-only|"
+              r"read-time|reading-time|readtime|min-read|reading-duration|clap-button|clap-count|responses-count"),
 ]
 _KIND_PATTERNS = [(kind, re.compile(rf"(?<![a-z0-9])(?:{words})(?![a-z0-9])", re.I)) for kind, words in _KIND_WORDS]
 _EXACT_WORDS = {"header": "header", "footer": "footer", "masthead": "header"}
@@ -135,8 +136,59 @@ def plan_content(root: Node, protected: set[int]) -> ContentPlan:
             continue
         pending.extend((child, in_main) for child in reversed(node.children) if isinstance(child, Node))
     if main is not None:
+        _mark_furniture_after(main, plan, protected)
         _warn_about_text_outside(body, main, plan, protected)
     return plan
+
+
+# What a blogging platform prints after a post: the author's box, the publication's, sign-up boxes.
+_SITE_BOX_WORDS = re.compile(
+    r"\b\d[\d.,]*\s?[KkMm]?\s+(?:followers|following|subscribers|abonnés|abonnements|seguidores|abonnenten|подписчик\w*)\b|"
+    r"^\s*(?:written by|published in|more from|recommended from|sign up|subscribe|get the (?:app|newsletter)|"
+    r"écrit par|publié dans|escrito por|publicado en|geschrieben von)\b|"
+    r"\b(?:subscribe|sign up|newsletter|in your inbox|abonnez-vous|suscríbete|abonnieren)\b",
+    re.I,
+)
+TRAILING_PROSE_MIN = 200
+"""After the article a paragraph this long is doubted to be furniture: it is kept, with a warning."""
+
+
+def _mark_furniture_after(main: Node, plan: ContentPlan, protected: set[int]) -> None:
+    """What follows the article on the page, holds only short pieces and is mostly links or
+    says what it is (an author box with "812 Followers", tags, "More from…", a sign-up box,
+    the site's links) is the site's.
+
+    Only when the article is a real element (<article>, <main>, role=main, an article-body
+    class): then the page itself says where the article ends. Notes found after it are
+    protected and stay; so does any subtree with a paragraph of prose in it."""
+    path = [main, *main.ancestors()]
+    on_path = {node.index for node in path}
+    for child_on_path, ancestor in zip(path, path[1:]):
+        siblings = [child for child in ancestor.children if isinstance(child, Node)]
+        after = siblings[siblings.index(child_on_path) + 1:] if child_on_path in siblings else []
+        pending = list(reversed(after))
+        while pending:
+            sibling = pending.pop()
+            if sibling.index in on_path or sibling.index in plan.removed or sibling.tag in CODE_TAGS or not sibling.text_length:
+                continue
+            inside = list(iter_elements(sibling))
+            if any(node.index in protected for node in inside):
+                continue
+            if max((len(text_of(node).strip()) for node in inside if not _has_block_child(node)), default=0) >= TRAILING_PROSE_MIN:
+                # Prose somewhere inside: its pieces are judged one by one.
+                pending.extend(child for child in reversed(sibling.children) if isinstance(child, Node))
+                continue
+            if _link_density(sibling) >= LINK_DENSITY_RELATED or _SITE_BOX_WORDS.search(text_of(sibling)):
+                plan.removed[sibling.index] = "furniture"
+            # else: short, unlinked and unnamed -- kept, and _warn_about_text_outside says so
+
+
+_BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "section", "article", "aside", "header", "footer", "h1", "h2", "h3", "h4",
+               "h5", "h6", "blockquote", "table", "tr", "td", "th", "dl", "dd", "dt", "figure", "figcaption", "nav", "form"}
+
+
+def _has_block_child(node: Node) -> bool:
+    return any(isinstance(child, Node) and child.tag in _BLOCK_TAGS for child in node.children)
 
 
 def find_main(root: Node) -> Node | None:
@@ -153,7 +205,13 @@ def find_main(root: Node) -> Node | None:
 
 def _class_words(node: Node) -> str:
     classes = [word for word in node.get("class").split() if not _TAXONOMY_CLASS.match(word)]
-    return " ".join(classes + [node.get("id")])
+    # Sites with generated class names ("a b c", Medium) name their parts in data-testid:
+    # "headerSignUpButton" reads "header-sign-up-button".
+    test_id = _CAMEL_HUMP.sub("-", node.get("data-testid")).lower()
+    return " ".join(classes + [node.get("id"), test_id])
+
+
+_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
 def _kind_of(node: Node, in_main: bool, h1s: list[Node]) -> str | None:
@@ -166,11 +224,29 @@ def _kind_of(node: Node, in_main: bool, h1s: list[Node]) -> str | None:
         # which is the heading, not the site's header.
         if kind == "hidden":
             return kind
+        if _is_permalink(node):
+            return "navigation"
         return "edit-link" if _kind_by_words(node) == "edit-link" else None
     words = _kind_by_words(node)
     if (kind, words) in (("other", "cookie"), ("navigation", "languages"), ("navigation", "contents")):
         return words  # the class says which kind of dialog or menu it is
     return kind or words or _kind_by_structure(node, in_main, h1s)
+
+
+# A heading's own link to itself, as MkDocs, Sphinx, Docusaurus, Jekyll and GitHub draw it:
+# a "¶", "#" or "§" that shows on hover. The heading's words are its text; the sign is not.
+_PERMALINK_CLASS = re.compile(r"(?<![a-z0-9])(?:headerlink|header-link|heading-link|anchor-link|anchorlink|anchorjs-link|"
+                              r"hash-link|permalink|heading-anchor|header-anchor|markdownit-anchor)(?![a-z0-9])", re.I)
+_PERMALINK_TITLE = re.compile(r"^(?:permanent link|permalink|link to this (?:heading|section|headline)|direct link)", re.I)
+_PERMALINK_SIGNS = {"", "¶", "#", "§", "🔗", "⚓", "⚓︎"}
+
+
+def _is_permalink(node: Node) -> bool:
+    if node.tag != "a" or not node.get("href").startswith("#"):
+        return False
+    marked = _PERMALINK_CLASS.search(node.get("class")) or _PERMALINK_TITLE.match(node.get("title")) \
+        or node.get("aria-hidden").lower() == "true"
+    return bool(marked) and text_of(node).strip() in _PERMALINK_SIGNS
 
 
 def _kind_by_markup(node: Node) -> str | None:

@@ -191,7 +191,8 @@ def _title(sources: _Sources, blocks: list[Block], gutenberg: str) -> str | None
         return value
     heading = next((b.text for b in blocks if b.kind == HEADING and b.level == 1), None)
     for item in _article_items(sources):
-        named = [name for key in ("headline", "name") for name in _names(item.get(key))[:1]]
+        # "Headline - Publication" (Medium): the publisher's name is not the title's.
+        named = [_without_site_name(name, sources) or name for key in ("headline", "name") for name in _names(item.get(key))[:1]]
         # schema.org's headline is the title, but some sites put a description
         # there (an encyclopedia's "former tidal watermill..."): the h1 decides.
         confirmed = [name for name in named if heading and name.casefold() == heading.casefold()]
@@ -265,8 +266,14 @@ def _authors(sources: _Sources, root: Node, blocks: list[Block], excluded: set[i
     citation = _meta_names(sources, _CITATION_AUTHORS)
     if citation:
         return citation
+    site_as_author: list[str] = []
     for item in _article_items(sources):
         names = _unique(_names(item.get("author")) or _names(item.get("creator")))
+        if names and all(_is_site_name(name, sources) for name in names):
+            # Squarespace and others fill in the site's name when a post has no author field;
+            # a byline on the page ("Written By Ruth Ackroyd") says who wrote it.
+            site_as_author = site_as_author or names
+            continue
         if names:
             return names
     pg = _PG_AUTHOR.search(gutenberg)
@@ -275,7 +282,7 @@ def _authors(sources: _Sources, root: Node, blocks: list[Block], excluded: set[i
         if names:
             return names
     visible = _byline_names(root, excluded) or _names_under_title(blocks)
-    return visible or _meta_names(sources, _OTHER_AUTHORS)
+    return visible or site_as_author or _meta_names(sources, _OTHER_AUTHORS)
 
 
 def _meta_names(sources: _Sources, keys: tuple[str, ...]) -> list[str]:

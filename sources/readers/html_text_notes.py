@@ -19,7 +19,8 @@ from claimdesk.sources.readers.common import NOTES_HEADING, follows_a_unit
 from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, placeholder_index
 
 _NOTE_START = re.compile(r"^(?:\[(?P<bracket>\d{1,4})\]|\((?P<paren>\d{1,4})\)|(?P<dot>\d{1,4})[.)])\s*(?=\S)")
-_BRACKET_MARKER = re.compile(r"\[(\d{1,4})\](?![(:\[])")
+# "[1][3]" calls two notes: HTML has no Markdown reference links to mistake it for.
+_BRACKET_MARKER = re.compile(r"\[(\d{1,4})\](?![(:])")
 MAX_SEQUENCE_GAP = 3
 """A marker may skip this many numbers (a note the page lost); a bigger jump is
 a figure in brackets, not a call."""

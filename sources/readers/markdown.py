@@ -28,6 +28,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from claimdesk.sources.blocks import BREAK, HEADING, NOTE, PARAGRAPH, Block, MarkerTable
+from claimdesk.sources.readers.md_wiki import has_wiki_markup, take_wiki_markup
 from claimdesk.sources.header import find_date, header_field, parse_author_line, parse_date, read_cover
 from claimdesk.sources.inline import render_inline, tokens_to_text
 from claimdesk.sources.model import Removed
@@ -62,6 +63,10 @@ def read_markdown(text: str) -> ReaderResult:
     if "{" in body:
         body = _outside_code(body, lambda piece: _take_pandoc_attributes(piece, removed))
     body = _docs_markup(body, removed)
+    if has_wiki_markup(body):
+        body = _outside_code(body, lambda piece: take_wiki_markup(piece, removed))
+    if "<style" in body or "<script" in body:
+        body = _outside_code(body, lambda piece: _take_style_and_script(piece, removed))
     notes: list[Block] = []
     body = _lift_definitions(body, notes)
     body = _lift_endnote_lists(body, notes, removed)
@@ -168,7 +173,8 @@ _MKDOCS_ADMONITION = re.compile(r"^(?P<indent> {0,3})(?:!!!|\?\?\?\+?)[ \t]+(?P<
 _COLON_FENCE = re.compile(r"^ {0,3}(?P<colons>:{3,})[ \t]*(?:\{\.?(?:callout-)?(?P<braced>[\w-]+)[^}]*\}|(?P<kind>[\w-]+))?(?P<rest>.*)$")
 # MyST directives written as code fences: ```{note} … ```.
 _MYST_DIRECTIVE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})\{(?P<kind>[\w-]+)\}[ \t]*(?P<rest>.*)$")
-_GITHUB_ALERT = re.compile(r"^(?P<quote>\s{0,3}>\s*)\[!(?P<kind>NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$", re.I)
+# GitHub's "> [!NOTE]" and Obsidian's callouts, "> [!info]- Status" (a title; "-"/"+" fold it).
+_GITHUB_ALERT = re.compile(r"^(?P<quote>\s{0,3}>\s*)\[!(?P<kind>[A-Za-z][\w-]{0,30})\][+-]?[ \t]*(?P<title>\S.{0,200})?$")
 _EDIT_LINK = re.compile(r"^\W*(?:\[)?\s*(?:edit this page|edit on github|edit on gitlab|improve this page|suggest an edit|view source|edit source)\b", re.I)
 _LAST_UPDATED = re.compile(r"^\W*(?:last (?:updated|modified|edited|reviewed)|page last updated|updated on)\b", re.I)
 # A blog platform's button: a link alone on its line ("[Share](…)", "[Subscribe now](…)").
@@ -253,7 +259,8 @@ def _docs_line(line: str, removed: list[Removed]) -> list[str]:
     alert = _GITHUB_ALERT.match(line)
     if alert:
         # The label is a paragraph of its own inside the quote, as GitHub shows it.
-        return [alert.group("quote") + alert.group("kind").capitalize(), alert.group("quote").rstrip()]
+        label = (alert.group("title") or "").strip() or alert.group("kind").replace("-", " ").capitalize()
+        return [alert.group("quote") + label, alert.group("quote").rstrip()]
     button = _SHARE_BUTTON.match(line)
     if button:
         removed.append(Removed("share", button.group("label").strip()))
@@ -811,6 +818,31 @@ def _resolve_reference_links(text: str, references: set[str]) -> str:
 
 
 _IMAGE_ALT = re.compile(r"!\[([^\]\n]{1,500})\]")
+
+
+def _take_style_and_script(text: str, removed: list[Removed]) -> str:
+    """Style sheets and scripts in raw HTML blocks show no text, even where a blank line has
+    ended CommonMark's HTML block early (a notebook's "<div>\n<style scoped>…")."""
+    pieces, cursor = [], 0
+    lowered = text.lower()
+    for opening in _STYLE_OR_SCRIPT_OPEN.finditer(text):
+        if opening.start() < cursor:
+            continue
+        close = lowered.find(f"</{opening.group(1).lower()}", opening.end())
+        if close < 0:
+            break
+        end = text.find(">", close)
+        end = len(text) if end < 0 else end + 1
+        pieces.append(text[cursor:opening.start()])
+        removed.append(Removed("hidden", " ".join(text[opening.start():end].split())))
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+# Only on a line of its own, as raw HTML blocks are written: "<script>" inside a sentence
+# is text the report shows (and the exports escape), not a script the page runs.
+_STYLE_OR_SCRIPT_OPEN = re.compile(r"(?im)^[ \t]{0,3}<(style|script)\b[^<>\n]{0,500}>")
 
 
 def _record_images(paragraph: str, removed: list[Removed]) -> None:

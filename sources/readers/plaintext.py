@@ -22,7 +22,7 @@ import re
 import textwrap
 
 from claimdesk.sources.blocks import BREAK, HEADING, NOTE, PAGE, PARAGRAPH, Block, MarkerTable, PageStart
-from claimdesk.sources.header import parse_author_line, parse_date, read_cover
+from claimdesk.sources.header import parse_author_line, parse_date, read_cover, story_dateline
 from claimdesk.sources.inline import render_inline
 from claimdesk.sources.model import Removed
 from claimdesk.sources.readers.common import NOTES_HEADING, ReaderResult, follows_a_unit, label_of, superscript_to_int
@@ -37,6 +37,7 @@ from claimdesk.sources.readers.text_gutenberg import (
     split_gutenberg,
     take_footnote_blocks,
 )
+from claimdesk.sources.readers.text_closing import is_end_mark, take_closing_furniture
 from claimdesk.sources.readers.text_pages import FORM_FEED, split_pages
 from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, collapse_spaces, placeholder_index
 
@@ -47,6 +48,9 @@ _CONTENTS_HEADING = re.compile(r"^\W*(table of contents|contents|sommaire|índic
 _NOTE_START = re.compile(r"^(?:(?P<dot>\d{1,5})[.)]\s+|\[(?P<bracket>\d{1,5})\]\s*|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*|\[\^(?P<pandoc>[^\]\s]+)\]:\s*)(?=\S)")
 # Inside a Notes section a note may start with its bare number: "1 Statistical Yearbook…".
 _BARE_NOTE_START = re.compile(r"^(?P<dot>\d{1,4})\s+(?=[A-ZÀ-Þ\"“«'‘])")
+# ...or with its number in parentheses, as French and older English documents print them:
+# "(3) Jean Roussel, Les halles rurales…". Only inside a Notes section: in the body "(3)" is a list.
+_PAREN_NOTE_START = re.compile(r"^\((?P<paren>\d{1,4})\)\s+(?=\S)")
 _SUPERSCRIPT_MARKER = re.compile(r"(?<=\S)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _BRACKET_MARKER = re.compile(r"\[(\d{1,5})\](?![(:\[])")
 # Every unambiguous marker form, in one pass so that the note sequence is read in text order.
@@ -54,6 +58,8 @@ _BRACKET_MARKER = re.compile(r"\[(\d{1,5})\](?![(:\[])")
 _MARKER = re.compile(
     r"(?<=\S)(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[\^(?P<pandoc>[^\]\s]+)\](?!:)|\[(?P<bracket>\d{1,5}|[A-Za-z]{1,2})\](?![(:\[])"
 )
+# "démolition en 1911 (1)." calls note 1 where the notes are numbered "(1)": the space goes with it.
+_PAREN_MARKER = re.compile(r"(?<=[\w.,;:!?»”\"’)])(?P<space>[ \u00a0]?)\((?P<paren>\d{1,3})\)(?=[\s.,;:!?]|$)")
 # Digits glued to a word ("tripled.2"), or to a year and its full stop ("in 2019.3");
 # never the digits of a number ("$62.2", "1,234,567": no digit and separator before them).
 _GLUED_MARKER = re.compile(
@@ -91,6 +97,7 @@ def read_plain_text(text: str) -> ReaderResult:
         page_labels = pages.labels
         text = f"\n\n{FORM_FEED}\n\n".join(pages.texts)
     paragraphs, gaps = _paragraphs_and_gaps(text)
+    paragraphs = take_closing_furniture(paragraphs, removed)
     forced_headings = chapter_headings(paragraphs, gaps) if book else {}
     title, authors, date = None, [], None
     caption = None if book else read_caption(text.split("\n", CAPTION_MAX_LINES)[:CAPTION_MAX_LINES], _closing_lines(text))
@@ -102,11 +109,14 @@ def read_plain_text(text: str) -> ReaderResult:
         cover, paragraphs, cover_lines = _take_cover(paragraphs)
         removed[:0] = cover_lines
         title, authors, date = cover.title, cover.authors, cover.date
+    if date is None and paragraphs:
+        date = story_dateline(paragraphs[0].strip())
     toc_levels, paragraphs, kept = _remove_table_of_contents(paragraphs, removed)
     forced_headings = {new: forced_headings[old] for new, old in enumerate(kept) if old in forced_headings}
-    classified = _Classifier(paragraphs, toc_levels, page_labels, warnings, removed, forced_headings).run()
+    classifier = _Classifier(paragraphs, toc_levels, page_labels, warnings, removed, forced_headings)
+    classified = classifier.run()
     markers = MarkerTable()
-    blocks = _render(classified, markers, warnings, removed)
+    blocks = _render(classified, markers, warnings, removed, classifier.paren_labels)
     return ReaderResult(blocks, markers, title, authors, date, warnings, removed)
 
 
@@ -173,7 +183,8 @@ def _take_cover(paragraphs: list[str]):
 
 
 def _cover_line_was_read(line: str, cover) -> bool:
-    return bool(parse_date(line) or parse_author_line(line) or (cover.title and line.rstrip(".") in cover.title))
+    return bool(parse_date(line) or parse_author_line(line) or (cover.title and line.rstrip(".") in cover.title)
+                or line.strip("*_ ") in cover.furniture)
 
 
 def _normal_key(text: str) -> str:
@@ -230,6 +241,9 @@ class _Classifier:
         self.next_expected = 1
         self.in_notes_section = False
         self.section_labels = _notes_section_labels(paragraphs, toc_levels)
+        self.paren_labels: set[int | str] = set()
+        self.compact_notes = False
+        """Labels of notes numbered "(n)" in the Notes section."""
         self.lone_numbers: list[tuple[int, int]] = []
         """(block index, number) of lone numbers printed after a footnote block."""
 
@@ -276,6 +290,10 @@ class _Classifier:
             if rest:
                 self.take_body(rest, self.following(index + used - 1))
             return used
+        if is_end_mark(stripped):
+            self.blocks.append(Block(BREAK))
+            self.removed.append(Removed("furniture", stripped))
+            return 1
         if _SEPARATOR.match(stripped):
             self.blocks.append(Block(BREAK))
             return 1
@@ -283,14 +301,15 @@ class _Classifier:
             self.lone_numbers.append((len(self.blocks), int(stripped)))
             self.blocks.append(Block(PARAGRAPH, stripped))
             return 1
-        if NOTES_HEADING.match(stripped) and (_NOTE_START.match(following) or _BARE_NOTE_START.match(following)):
+        if NOTES_HEADING.match(stripped) and _section_note_start(following):
             self.in_notes_section = True
             self.blocks.append(Block(BREAK))
             self.removed.append(Removed("notes-heading", stripped))
             return 1
         if self.take_note(stripped):
             return 1
-        if self.in_notes_section and self.blocks and self.blocks[-1].kind == NOTE and not _heading_level(stripped, following, self.toc_levels):
+        if (self.in_notes_section and not self.compact_notes and self.blocks and self.blocks[-1].kind == NOTE
+                and not _heading_level(stripped, following, self.toc_levels)):
             self.blocks[-1].text += "\n" + stripped  # a note that runs over two paragraphs
             return 1
         self.in_notes_section = False
@@ -310,13 +329,17 @@ class _Classifier:
         return used
 
     def take_note(self, stripped: str) -> bool:
-        start = _NOTE_START.match(stripped) or (_BARE_NOTE_START.match(stripped) if self.in_notes_section else None)
+        start = _section_note_start(stripped) if self.in_notes_section else _NOTE_START.match(stripped)
         if not start:
             return False
         label = _start_label(start)
         if not (start.groupdict().get("pandoc") or self.in_notes_section or self.interleaved_note(label, stripped)):
             return False
-        for note in _split_notes(stripped):
+        notes = _split_notes(stripped, self.paren_labels)
+        # Notes set one a line, with no blank line between them: a blank line ends the list,
+        # and the paragraph after it (the author's note, a copyright line) is no note's text.
+        self.compact_notes = self.in_notes_section and len(notes) > 1
+        for note in notes:
             self.blocks.append(note)
             if isinstance(note.label, int):
                 self.next_expected = note.label + 1
@@ -389,12 +412,12 @@ def _notes_section_labels(paragraphs: list[str], toc_levels: dict[str, int]) -> 
     for index, paragraph in enumerate(paragraphs):
         stripped = paragraph.strip()
         following = paragraphs[index + 1].strip() if index + 1 < len(paragraphs) else ""
-        if NOTES_HEADING.match(stripped) and (_NOTE_START.match(following) or _BARE_NOTE_START.match(following)):
+        if NOTES_HEADING.match(stripped) and _section_note_start(following):
             in_section = True
             continue
         if not in_section:
             continue
-        starts = [_NOTE_START.match(line.strip()) or _BARE_NOTE_START.match(line.strip()) for line in stripped.split("\n")]
+        starts = [_section_note_start(line.strip()) for line in stripped.split("\n")]
         if not starts[0] and _heading_level(stripped, following, toc_levels):
             in_section = False
             continue
@@ -431,16 +454,35 @@ def _start_label(match: re.Match) -> int | str:
     if "sup" in match.re.groupindex and match.group("sup"):
         return superscript_to_int(match.group("sup"))
     groups = match.groupdict()
-    return label_of(groups.get("dot") or groups.get("bracket") or groups.get("pandoc"))
+    return label_of(groups.get("dot") or groups.get("bracket") or groups.get("pandoc") or groups.get("paren"))
 
 
-def _split_notes(paragraph: str) -> list[Block]:
-    """One paragraph may hold several notes, one per line, in a Notes section."""
+def _section_note_start(line: str) -> re.Match | None:
+    """How a note starts inside a Notes section, where bare and parenthesised numbers count too."""
+    return _NOTE_START.match(line) or _BARE_NOTE_START.match(line) or _PAREN_NOTE_START.match(line)
+
+
+def _start_style(start: re.Match) -> tuple[re.Pattern, str | None]:
+    """How a note's number is written: "1.", "[1]", "¹", "(1)", "1 " -- one list keeps one style."""
+    return start.re, next((name for name, value in start.groupdict().items() if value), None)
+
+
+def _split_notes(paragraph: str, paren_labels: set[int | str]) -> list[Block]:
+    """One paragraph may hold several notes, one per line, in a Notes section.
+
+    Labels of notes numbered "(n)" are added to `paren_labels`: only their markers are read as "(n)".
+    """
     notes: list[Block] = []
+    style = None
     for line in paragraph.split("\n"):
-        start = _NOTE_START.match(line.strip()) or _BARE_NOTE_START.match(line.strip())
+        start = _section_note_start(line.strip())
+        if start and notes and _start_style(start) != style:
+            start = None  # notes numbered "(1)" go on with "(2)": a line "2 O 412…" continues one
         if start or not notes:
+            style = style or (_start_style(start) if start else None)
             label = _start_label(start) if start else None
+            if start and start.re is _PAREN_NOTE_START:
+                paren_labels.add(label)
             body = line.strip()[start.end():] if start else line.strip()
             notes.append(Block(NOTE, body, label=label))
         else:
@@ -488,8 +530,13 @@ def _split_list(paragraph: str) -> list[Block]:
     return [Block(PARAGRAPH, paragraph.strip())]
 
 
-def _render(blocks: list[Block], markers: MarkerTable, warnings: list[str], removed: list[Removed]) -> list[Block]:
-    """Turn markers and printed page numbers into placeholders, inline Markdown into plain text."""
+def _render(blocks: list[Block], markers: MarkerTable, warnings: list[str], removed: list[Removed],
+            paren_labels: set[int | str]) -> list[Block]:
+    """Turn markers and printed page numbers into placeholders, inline Markdown into plain text.
+
+    "(n)" is a marker only where the notes are numbered "(n)", and only in sequence (strictly):
+    elsewhere "(2)" is a list item or an equation number.
+    """
     defined = {block.label for block in blocks if block.kind == NOTE}
     body_texts = [block.text for block in blocks if block.kind in (PARAGRAPH, HEADING)]
     pages_accepted = page_marker_ordinals(body_texts)
@@ -532,6 +579,12 @@ def _render(blocks: list[Block], markers: MarkerTable, warnings: list[str], remo
             return (match.group("number") or "") + (match.group("stop") or "") + markers.add(copies.marker_label(label))
         return match.group(0)
 
+    def parenthesised(match: re.Match) -> str:
+        label = int(match.group("paren"))
+        if label in paren_labels and sequence.accepts(label, strict=True):
+            return markers.add(copies.marker_label(label))
+        return match.group(0)
+
     copies = _DefinitionCopies(blocks, warnings)
     rendered: list[Block] = []
     for block in blocks:
@@ -551,6 +604,8 @@ def _render(blocks: list[Block], markers: MarkerTable, warnings: list[str], remo
                 rendered.extend(_page_blocks(text, markers))
                 continue
             text = _MARKER.sub(marker, text)
+            if paren_labels:
+                text = _PAREN_MARKER.sub(parenthesised, text)
             if glued_allowed:
                 text = _GLUED_MARKER.sub(glued, text)
             block.text = _render_inline_text(text, block.keep_lines)

@@ -1,0 +1,76 @@
+"""The sender's lines at the end of a plain-text document: press releases, newsletters, bulletins.
+
+A press release sent as e-mail ends its story with an end mark ("###", "-30-",
+"ENDS") and closes with lines that are the sender's, not the document's: "Follow
+us: @…", "To unsubscribe…", "© 2024 … All rights reserved", "Reproduction
+interdite … tous droits réservés". They are reported in `removed` (kind "footer",
+or "furniture" for an end mark), never dropped silently, and only whole short
+paragraphs at the very end are taken: a sentence of the body that mentions
+copyright stays where it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimdesk.sources.model import Removed
+
+END_MARK = re.compile(r"^\s*(?:#{3}|-\s?30\s?-|[-–—]?\s*ends?\s*[-–—]?|\*\*\*\s*ends?\s*\*\*\*|fin|- fin -|ende)\s*$", re.I)
+"""A press release's end of story: what follows is notes to editors and the sender's boilerplate."""
+
+_SENDER_LINE = re.compile(
+    r"^(?:follow us\b|suivez-nous\b|folgen sie uns\b|síguenos\b|подписывайтесь\b|"
+    r"you (?:are )?receiv(?:e|ed|ing) this\b|"
+    r".{0,200}\b(?:unsubscribe|se désabonner|se désinscrire|désabonnement|abbestellen|abmelden|darse de baja|"
+    r"отписаться)\b|"
+    r"(?:©|\(c\)|copyright\b).{0,160}$|.{0,160}\b(?:all rights reserved|tous droits réservés|alle rechte vorbehalten|"
+    r"todos los derechos reservados|все права защищены)\W*$)",
+    re.I | re.S,
+)
+SENDER_PARAGRAPH_MAX = 300
+"""A sender's closing paragraph is a line or two; a longer one is the document's own text."""
+CLOSING_PARAGRAPHS_MAX = 4
+"""How many paragraphs at the end are looked at."""
+
+
+def take_closing_furniture(paragraphs: list[str], removed: list[Removed]) -> list[str]:
+    """The paragraphs without the sender's closing lines, which go to `removed` as "footer"."""
+    kept = list(paragraphs)
+    taken: list[str] = []
+    looked_at = 0
+    while kept and looked_at < CLOSING_PARAGRAPHS_MAX:
+        text = kept[-1].strip()
+        if not text:
+            kept.pop()
+            continue
+        looked_at += 1
+        head, tail = _split_sender_lines(text)
+        if tail is None:
+            break
+        taken.insert(0, tail)
+        if head:
+            kept[-1] = head  # "Jane Doe is the society's chair.\n© 2019 …": the sentence stays
+            continue
+        kept.pop()
+    removed.extend(Removed("footer", text) for text in taken)
+    return kept
+
+
+def _split_sender_lines(paragraph: str) -> tuple[str, str | None]:
+    """(the paragraph's own lines, the sender's lines that close it) -- (paragraph, None) if none do.
+
+    The sender's lines may be wrapped ("…reply with 'unsubscribe' in the / subject line."),
+    so the closing lines are tried as one text, from the last line that follows a sentence's end
+    up to the whole paragraph: the shortest closing that is the sender's is taken."""
+    lines = paragraph.split("\n")
+    for cut in range(len(lines) - 1, -1, -1):
+        if cut and not lines[cut - 1].rstrip().endswith((".", "!", "?", "»", '"', "”", ")")):
+            continue
+        tail = " ".join(" ".join(lines[cut:]).split())
+        if len(tail) <= SENDER_PARAGRAPH_MAX and _SENDER_LINE.match(tail):
+            return "\n".join(lines[:cut]).strip(), tail
+    return paragraph, None
+
+
+def is_end_mark(paragraph: str) -> bool:
+    return bool(END_MARK.match(paragraph))

@@ -1,0 +1,100 @@
+"""Plain-text documents of two more kinds: a local-history bulletin with "(n)" notes, a press release by e-mail.
+
+Both fixtures are written for these tests in the way such documents are built:
+the bulletin's notes are numbered "(1)" one a line under "NOTES", its cover has
+the society's name and the issue above the title; the press release opens with
+a logo, "FOR IMMEDIATE RELEASE" and a press contact, dates its story in the
+dateline, ends it with "###" and closes with the sender's lines.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimdesk.sources.header import parse_date, read_cover, story_dateline
+from claimdesk.sources.importer import parse_report
+
+FIXTURES = Path(__file__).parent / "fixtures" / "text"
+
+
+def _import(name: str):
+    return parse_report((FIXTURES / name).read_bytes(), "txt")
+
+
+def test_parenthesised_notes_and_their_markers():
+    report = _import("bulletin-paren-notes.txt")
+    assert [note.number for note in report.footnotes] == [1, 2, 3, 4, 5]
+    first, second = report.footnotes[0], report.footnotes[1]
+    # A note's second line that starts with a number ("1650.") continues it.
+    assert first.text.endswith("aveu du 2 mai 1650.")
+    assert second.text == "AD Sarthe, 1 Q 817, vente du 19 mars 1791."
+    assert [len(note.marker_offsets) for note in report.footnotes] == [1, 1, 1, 1, 1]
+    assert report.text[: first.marker_offsets[0]].endswith("« moulin à blé à deux roues »")
+    assert report.text[: report.footnotes[1].marker_offsets[0]].endswith("pour 14 200 livres")
+    assert "(1)" not in report.text and "(5)" not in report.text
+    assert "14 200 livres" in report.text and "1,8 mètre" in report.text
+
+
+def test_the_paragraph_after_a_compact_notes_list_is_not_the_last_note():
+    report = _import("bulletin-paren-notes.txt")
+    assert report.footnotes[-1].text == "Cordonnier, op. cit., p. 215."
+    assert "Bernard Quéré est président de l'Association depuis 2011." in report.text
+    assert any(item.kind == "footer" and "tous droits réservés" in item.text for item in report.removed)
+
+
+def test_a_bulletin_cover_gives_the_title_under_the_society_and_the_issue():
+    report = _import("bulletin-paren-notes.txt")
+    assert report.title == "LE MOULIN DE LA FOSSE ET SES MEUNIERS (1650-1902)"
+    assert report.authors == ["Bernard Quéré"]
+    assert report.date == "2019"
+
+
+def test_a_press_release_by_email():
+    report = _import("press-release-email.txt")
+    assert report.title.startswith("FERRY FARES ON ISLAND ROUTES ROSE TWICE AS FAST AS WAGES")
+    assert report.date == "2024-06-03"
+    assert "DUBLIN, 3 June 2024 -- Return fares" in report.text  # the dateline is the story's own text
+    for furniture in ("FOR IMMEDIATE RELEASE", "+353 1 555 0142", "media@harbourtrust.example.net", "###",
+                      "Follow us", "unsubscribe"):
+        assert furniture not in report.text
+    removed = " ".join(item.text for item in report.removed)
+    for furniture in ("FOR IMMEDIATE RELEASE", "+353 1 555 0142", "###", "Follow us", "unsubscribe"):
+        assert furniture in removed
+    assert [note.text for note in report.footnotes] == [
+        "Fares are the published adult return fare in the peak season.",
+        "The Inishcara operator changed in 2019.",
+    ]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("automne 2021", "2021"), ("Spring 2023", "2023"), ("Herbst 2019", "2019"), ("invierno de 2020", "2020"),
+    ("осень 2018", "2018"), ("autumn leaves", None),
+])
+def test_a_season_dates_to_its_year(text, date):
+    assert parse_date(text) == date
+
+
+@pytest.mark.parametrize("paragraph, date", [
+    ("LONDON, 14 May 2024 -- One in three wells", "2024-05-14"),
+    ("PARIS (AFP), 3 mars 2021 – Le maire a dit", "2021-03-03"),
+    ("WASHINGTON, March 3, 2022 — The agency said", "2022-03-03"),
+    ("The port, which grew - a lot - in 2020", None),
+    ("Madrid, capital of Spain - and more", None),
+])
+def test_a_story_dateline(paragraph, date):
+    assert story_dateline(paragraph) == date
+
+
+def test_a_series_line_above_the_title_dates_the_paper_and_keeps_the_cover_going():
+    cover = read_cover(["Working Paper No. 9 | October 2020", "Tides and Tariffs", "Why berths cost more", "Jane Doe"])
+    assert (cover.title, cover.authors, cover.date) == ("Tides and Tariffs: Why berths cost more", ["Jane Doe"], "2020-10")
+
+
+def test_a_body_list_numbered_in_parentheses_stays_text():
+    source = ("Rules for the quay\n\nThe harbour master set three rules in 2019: (1) no berthing after 22:00,\n"
+              "(2) fees paid in advance and (3) a 5 knot limit.\n")
+    report = parse_report(source.encode(), "txt")
+    assert report.footnotes == []
+    assert "(1) no berthing after 22:00" in report.text and "(3) a 5 knot limit" in report.text
