@@ -22,9 +22,8 @@ from sqlite_utils.migrations import Migrations
 
 from claimdesk.exports.register import build_register
 from claimdesk.library import import_paths, reanchoring_summary
-from claimdesk.store.claims import add_claim, claim_document, list_claims, set_claim
+from claimdesk.store.claims import add_claim, claim_document, set_claim
 from claimdesk.store.db import Store
-from claimdesk.store.links import add_link
 from claimdesk.store.migrations import MIGRATIONS
 from claimdesk.store.undo import claim_history
 
