@@ -153,7 +153,7 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Exit as exc:
         code = exc.exit_code
     except click.UsageError as exc:
-        click.echo(f"claimdesk: error: {exc.format_message()}", err=True)
+        _say(error_line(exc.format_message()))
         code = 2
     except click.ClickException as exc:
         _say(error_line(exc.format_message()))

@@ -38,8 +38,11 @@ def check_destination(target: str | os.PathLike) -> None:
 def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     """A temporary path in the target's folder; renamed over the target on success,
     removed on failure, so a failed export leaves no half-written file."""
-    target = Path(target)
     check_destination(target)
+    # A symlink stays a symlink: the file it points to is what is written. A
+    # rename over the link would replace the link itself (as root, /dev/stdout
+    # redirected to a file would become a regular file).
+    target = Path(os.path.realpath(target))
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder}: no such folder")

@@ -161,8 +161,8 @@ def build_register(store: Store, filters: Filters | None = None, *, with_changes
     register.clusters = [group for group in register.clusters if len(group) > 1]
     if with_changes:
         register.changes = _rows(db, "SELECT id, at, reviewer, action, action_id, target, target_id, before, after FROM changes ORDER BY id")
-    _make_inert(register)
     register.conflicts = [link for link in register.links if link["kind"] == "conflict" and link["state"] != "rejected"]
+    _make_inert(register)
     return register
 
 
@@ -171,13 +171,8 @@ def _make_inert(register: Register) -> None:
     characters (sources.inert), once for every format: notes and names are
     cleaned at input, but a store from before that, or written by another
     program, must not get one into an export either."""
-    register.reports = inert_data(register.reports)
-    register.footnotes = inert_data(register.footnotes)
-    register.claims = inert_data(register.claims)
-    register.entities = inert_data(register.entities)
-    register.links = inert_data(register.links)
-    register.changes = inert_data(register.changes)
-    register._reports_by_id, register._notes_by_label = {}, {}  # they held the dicts before cleaning
+    for part in (register.filters, register.reports, register.footnotes, register.claims, register.entities, register.links, register.changes):
+        inert_data(part)  # in place: the lookups built on these dicts stay valid
 
 
 def _resolve_citing(register: Register) -> None:

@@ -354,3 +354,9 @@ async def test_a_note_typed_in_the_terminal_ui_is_stored_cleaned(dirty_store):
         await app.workers.wait_for_complete()
     with Store(dirty_store) as store:
         assert claim_document(store.db, 1)["note"] == "Fine note"
+
+
+def test_a_usage_error_quoting_hostile_input_is_inert(capsys, tmp_path):
+    code, out, err = run_cli(capsys, "--db", str(tmp_path / "s.db"), f"claimz{OSC52}")
+    assert code == 2 and err.startswith("claimdesk: error: No such command")
+    assert_inert(err, "the usage error line")

@@ -199,3 +199,14 @@ def test_an_export_still_replaces_a_regular_file_and_writes_a_new_one(store_with
     assert code == 0, err
     assert old.read_text(encoding="utf-8").startswith("# Claim register")
     assert (tmp_path / "new.html").is_file()
+
+
+def test_an_export_through_a_symlink_writes_the_file_and_keeps_the_link(store_with_claim, tmp_path, capsys):
+    real = tmp_path / "real.md"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    code, out, err = run_cli(capsys, "--db", store_with_claim, "export", "--markdown", str(link))
+    assert code == 0, err
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_text(encoding="utf-8").startswith("# Claim register")
