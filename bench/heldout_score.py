@@ -415,8 +415,9 @@ def kept_text(report: dict) -> str:
 MIN_WORD_LETTERS = 3
 # A figure: digits with decimal or grouping separators, an optional currency sign before
 # and percent after. A plain space groups digits only before exactly three digits
-# ('18 000', '1 250'), so two table cells '64.0 66.1' stay two figures.
-_FIGURE = re.compile(r"(?<![\w.])[$€£¥]?\d+(?:[.,\u202f]\d+| \d{3}(?!\d))*(?: ?%)?")
+# ('18 000', '1 250,5') and never after a decimal part, so table cells '64.0 66.1' and
+# '47.0 120' stay two figures each.
+_FIGURE = re.compile(r"(?<![\w.])[$€£¥]?(?:\d{1,3}(?: \d{3}(?!\d))+(?:[.,\u202f]\d+)*|\d+(?:[.,\u202f]\d+)*)(?: ?%)?")
 
 
 def _fold_horizontal(text: str) -> str:

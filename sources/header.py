@@ -57,6 +57,8 @@ _TRAILING_TIME = re.compile(
 )
 # Words that may stand inside a date without making it something else.
 _DATE_CONNECTORS = {"de", "del", "of", "the", "den", "г", "г.", "года", "год", "year"}
+_YEAR_WORDS = {"г", "г.", "года", "год", "year"}
+"""Connectors that say "year" ("2020 г."): with a year alone they still make its date."""
 _DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th|er|e|º|ª|\.|-го|-е)?$", re.I)
 
 _ISO_DAY = re.compile(
@@ -164,6 +166,8 @@ class _DateWords:
     day: int | None = None
     months: set[int] = field(default_factory=set)
     weekday: bool = False
+    connectors: bool = False
+    """Words such as "of", "the", "de" were met: they join date parts, and alone join none."""
 
 
 def _parse_worded_date(text: str) -> str | None:
@@ -173,7 +177,8 @@ def _parse_worded_date(text: str) -> str | None:
     if not words.months:
         # A bare year with a prefix ("Published 2020"); a day or a weekday with
         # no month ("Tuesday 2020", "12 2020") is not a date.
-        return None if (words.day or words.weekday) else _iso(words.year)
+        # "The the 1900", "the year 2020": words that join date parts, joining none, make no date.
+        return None if (words.day or words.weekday or words.connectors) else _iso(words.year)
     if len(words.months) == 1:
         # Every word is a date word and the month is certain: the calendar decides
         # (an impossible day is None). Running dateparser itself would only agree,
@@ -213,6 +218,7 @@ def _read_date_words(text: str) -> _DateWords | None:
             continue
         key = token.lower()
         if key in _DATE_CONNECTORS:
+            words.connectors = words.connectors or key not in _YEAR_WORDS
             continue
         key = key.rstrip(".")
         if key in vocabulary.months:
@@ -391,7 +397,8 @@ _HONORIFICS = {"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "
 
 _AUTHOR_PREFIX = re.compile(
     r"^(?:by|written\s+by|authors?|auteure?s?|autor(?:es|en|in|a|as)?|par|von|por|автор(?:ы)?|"
-    r"текст|verfasst\s+von)\b\s*[:：]?\s+",
+    r"текст|verfasst\s+von|prepared\s+by|compiled\s+by|report\s+by|préparé\s+par|rédigé\s+par|elaborado\s+por|"
+    r"redactado\s+por|erstellt\s+von|bearbeitet\s+von|подготовил[аи]?|rapporteure?s?|rapporteur|ponente)\b\s*[:：]?\s+",
     re.I,
 )
 _NAME_SEPARATOR = re.compile(r"\s*[,;]\s*(?:(?:and|&|et|y|und|и)\s+)?|\s+(?:and|&|et|y|und|и)\s+")
@@ -439,6 +446,8 @@ def _names_in_field(part: str, labelled: bool, after_name: bool) -> list[str] | 
         piece = piece.strip(" .")
         if not piece:
             continue
+        if labelled and (names or after_name) and piece[:1].islower():
+            continue  # "Lucía Beltrán Ortega, ingeniera agrónoma": what she is, after who she is
         tokens = [token for token in piece.split() if token.lower() not in _HONORIFICS]
         lowered = [token.lower().strip(".,") for token in tokens if not _INITIALS.match(token)]
         affiliation = (names or after_name) and any(word in _NOT_NAME_WORDS for word in lowered)

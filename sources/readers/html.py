@@ -21,12 +21,12 @@ from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, placeholder_index
 from claimdesk.sources.readers.common import NOTES_HEADING, ReaderResult
 from claimdesk.sources.readers.html_content import CODE_TAGS, ContentPlan, plan_content
 from claimdesk.sources.readers.html_meta import read_page_meta
+from claimdesk.sources.readers.html_office import is_title_paragraph
 from claimdesk.sources.readers.html_notes import NotePlan, plan_notes
 from claimdesk.sources.readers.html_text_notes import finish_notes
 from claimdesk.sources.readers.html_tree import BLOCK_TAGS, Node, build_tree, text_of
 
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
-_WORD_TITLE_CLASS = re.compile(r"(?<![a-z])MsoTitle(?![a-z])", re.I)
 # Table cells are read along their row ("Built; 1641"), so only rows end a block.
 _FLUSHING = BLOCK_TAGS - {"html", "noscript", "td", "th", "thead", "tbody", "tfoot"}
 _INVISIBLE_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
@@ -75,6 +75,8 @@ class _BlockWriter:
         self._pending_pages: list[str] = []
         self._names_its_notes: dict[int, bool] = {}
         self._element_boundary = False
+        self._stashed: list[str] = []
+        """The sentence an inline note interrupted, while the note is written."""
 
     def write(self, root: Node) -> None:
         stack: list[tuple[Node, int]] = []
@@ -146,8 +148,8 @@ class _BlockWriter:
             if tag in _HEADINGS:
                 self._flush()
                 self._heading = _HEADINGS[tag]
-            elif tag == "p" and _WORD_TITLE_CLASS.search(node.get("class")):
-                # Word's "Title" style is the document's title; exported as <p class=MsoTitle>.
+            elif tag == "p" and is_title_paragraph(node, headings_seen=any(b.kind == HEADING for b in self.blocks)):
+                # Word's and Google Docs' "Title" style, LibreOffice's large first line: the title.
                 self._flush()
                 self._heading = 1
             elif tag in _FLUSHING:
@@ -169,7 +171,10 @@ class _BlockWriter:
             label = (previous[-1] + 1) if previous and isinstance(previous[-1], int) else len(previous) + 1
         if label is None:
             return False
-        self._flush()
+        if node.index in self.notes.inline:
+            self._stashed, self._buffer = self._buffer, []  # the sentence goes on after the note
+        else:
+            self._flush()
         self._note, self._note_label = node, label
         return True
 
@@ -189,7 +194,7 @@ class _BlockWriter:
         tag = node.tag
         if node is self._note:
             text = re.sub(r"\s+", " ", "".join(self._buffer)).strip()
-            self._buffer = []
+            self._buffer, self._stashed = self._stashed, []
             if text:
                 self.blocks.append(Block(NOTE, text, label=self._note_label))
             self._note = None

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from claimdesk.sources.readers.html_office import mark_office_furniture
 from claimdesk.sources.readers.html_tree import Node, iter_elements, text_of
 
 CODE_TAGS = {"script", "style", "template", "head", "title"}
@@ -29,7 +30,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # Words in class/id, matched as whole dash- or underscore-separated words.
 _KIND_WORDS = [
     ("edit-link", r"mw-editsection|editsection|edit-?link|post-edit-link|edit-section"),
-    ("contents", r"toc|toctitle|table-of-contents|tableofcontents|mw-panel-toc|vector-toc|ez-toc-container|sommaire|inhaltsverzeichnis"),
+    ("contents", r"toc|toctitle|msotoc\d|msotocheading|table-of-contents|tableofcontents|mw-panel-toc|vector-toc|ez-toc-container|sommaire|inhaltsverzeichnis"),
     ("languages", r"interlanguage-link|p-lang|lang-list|language-list|languages|language-switcher|language-selector|mw-portlet-lang|interwiki|lang-menu"),
     ("cookie", r"cookie|cookies|cookie-banner|cookie-notice|consent|gdpr|ccpa|cc-window|onetrust|didomi|cmp-banner"),
     ("share", r"share|shares|sharing|share-buttons|social-share|sharedaddy|addtoany|a2a_kit|shariff|social-links|social-icons|socials|social|partage|teilen"),
@@ -110,6 +111,7 @@ def plan_content(root: Node, protected: set[int]) -> ContentPlan:
     total = max(body.text_length, 1)
     h1s = [node for node in iter_elements(body) if node.tag == "h1"]
     _mark_gutenberg_licence(body, plan, keep)
+    mark_office_furniture(body, plan, keep)
     pending: list[tuple[Node, bool]] = [(body, main is not None and main is body)]
     while pending:
         node, in_main = pending.pop()

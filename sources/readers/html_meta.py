@@ -42,7 +42,7 @@ _SITE_NAMES = ("og:site_name", "application-name", "citation_journal_title", "ci
 _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "scholarlyarticle", "report", "techarticle", "reportagenewsarticle",
                   "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle", "creativework", "book", "chapter", "posting"}
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|::|»)\s+")
-_BYLINE_CLASS = re.compile(r"(?<![a-z])(?:byline|by-line|author|authors|author-name|entry-author|post-author|article-author|auteur|autor|autorin|contributor)(?![a-z])", re.I)
+_BYLINE_CLASS = re.compile(r"(?<![a-z])(?:byline|by-line|author|authors|author-name|entry-author|post-author|article-author|auteur|autor|autorin|contributor|ltx_personname)(?![a-z])", re.I)
 _DATE_CLASS = re.compile(r"publish|pubdate|entry-date|post-date|posted-on|article-date|dateline|(?<![a-z])date(?![a-z])", re.I)
 _BYLINE_PREFIX = re.compile(r"^(?:by|par|von|written by|text|texte|auteur(?:e|s)?|autor(?:in|en)?|author(?:s)?)\s*:?\s+", re.I)
 _DATE_LEAD = re.compile(

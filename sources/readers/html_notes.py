@@ -22,7 +22,10 @@ NOTE_ELEMENTS = {"li", "div", "p", "aside", "section", "dd", "td", "blockquote"}
 # "fn3", "fn:3", "cite_note-x-3", "Footnote_1_1", "_ftn3" -- but not "footer",
 # "notes" (a list of them) or "FNanchor_1_1" / "fnref3" (the marker's own anchor).
 NOTE_ID = re.compile(
-    r"^(?:cite_note|footnote|foot|fn|note|endnote|en|ftn|_ftn|edn|_edn|nt|noteno)"
+    # "sdfootnote1anc" (LibreOffice) is the marker's anchor, "sdfootnote1sym" the note's.
+    r"^(?!\w*?\d+(?:anc|ref)$)"
+    # Google Docs "ftnt1", LibreOffice "sdfootnote1sym" / "sdendnote1sym".
+    r"(?:cite_note|footnote|foot|fn|note|endnote|en|ftnt|ftn|_ftn|edn|_edn|nt|noteno|sdfootnote|sdendnote)"
     # "footnote-anchor-1", "fnref:1", "cite_ref-3": the marker's own anchor, not a note.
     r"(?![-_:.]?(?:ref|anchor|back))(?:[-_:.](?P<word>\w[\w.:-]*)|(?P<number>\d\w*))$",
     re.I,
@@ -55,6 +58,8 @@ class NotePlan:
     """Notes lists (a section.footnotes, an ol.references): their items are notes."""
     protected: set[int] = field(default_factory=set)
     """Notes and everything that contains one: never removed as furniture."""
+    inline: set[int] = field(default_factory=set)
+    """Notes set inside the sentence that calls them: the sentence goes on after them."""
 
 
 def plan_notes(root: Node) -> NotePlan:
@@ -79,8 +84,10 @@ def plan_notes(root: Node) -> NotePlan:
     note_nodes = {note.index: note for note in note_of_target.values()}
     _label_linked_notes(plan, links, note_nodes)
     _add_unlinked_id_notes(plan, root, note_nodes)
+    _add_inline_notes(plan, root, note_nodes)
     # A link from a note to one of its markers ("↩", Substack's note number) leads back: apparatus.
-    marker_anchors = {node.get("id") for link, _, _ in links for node in (link, link.parent) if node is not None and node.get("id")}
+    marker_anchors = {name for link, _, _ in links for node in (link, link.parent) if node is not None
+                      for name in (node.get("id"), node.get("name") if node.tag == "a" else "") if name}
     for note in note_nodes.values():
         if note.index in plan.notes:
             _mark_apparatus(plan, note, note_nodes, marker_anchors)
@@ -107,8 +114,15 @@ def _role_text(node: Node) -> str:
     return " ".join((node.get("class"), node.get("id"), node.get("role"), node.get("epub:type")))
 
 
+# Entries of a bibliography that numbered citations point to ("[3]" to LaTeXML's bib.bib3,
+# pandoc-citeproc's ref-doe2020): sources listed once, not footnotes of the text.
+_BIBLIOGRAPHY_ID = re.compile(r"^(?:bib\.bib\d+|ref-[\w:.-]+|CITEREF)")
+
+
 def _names_a_note(target: Node, containers: set[int]) -> bool:
     name = target.get("id") or target.get("name")
+    if _BIBLIOGRAPHY_ID.match(name):
+        return False
     if NOTE_ID.match(name):
         return True
     return any(ancestor.index in containers for ancestor in target.ancestors())
@@ -121,7 +135,7 @@ def _note_element(target: Node) -> Node | None:
         return None
     parent = note.parent
     # PG and Word wrap each note's paragraphs in a div of its own ("footnote", id=ftn1).
-    if parent is not None and parent.tag in ("div", "aside") and re.search(r"(?<![a-z])(?:footnote|ftn|edn|note)", _role_text(parent), re.I) \
+    if parent is not None and parent.tag in ("div", "aside") and re.search(r"(?<![a-z])(?:footnote|ftn|edn|note|sdfootnote|sdendnote)", _role_text(parent), re.I) \
             and not NOTES_CONTAINER.search(_role_text(parent)) and parent.text_length <= MAX_NOTE_CHARS:
         note = parent
     return note
@@ -165,6 +179,35 @@ def _add_unlinked_id_notes(plan: NotePlan, root: Node, note_nodes: dict[int, Nod
             continue
         note_nodes[node.index] = node
         plan.notes[node.index] = label
+
+
+# LaTeXML sets a note where it is called: <span class="ltx_note ltx_role_footnote"><sup
+# class="ltx_note_mark">1</sup><span class="ltx_note_outer"><span class="ltx_note_content">
+# <sup class="ltx_note_mark">1</sup><span class="ltx_tag ltx_tag_note">1</span>Text…
+_INLINE_NOTE = re.compile(r"(?<![\w-])ltx_role_(?:footnote|endnote)(?![\w-])")
+_INLINE_NOTE_BODY = re.compile(r"(?<![\w-])ltx_note_outer(?![\w-])")
+_INLINE_NOTE_MARK = re.compile(r"(?<![\w-])(?:ltx_note_mark|ltx_tag_note)(?![\w-])")
+
+
+def _add_inline_notes(plan: NotePlan, root: Node, note_nodes: dict[int, Node]) -> None:
+    """Notes written inside the sentence that calls them: the mark before the body is the marker."""
+    for node in iter_elements(root):
+        if not _INLINE_NOTE.search(node.get("class")):
+            continue
+        children = [child for child in node.children if isinstance(child, Node)]
+        body = next((child for child in children if _INLINE_NOTE_BODY.search(child.get("class"))), None)
+        mark = next((child for child in children if _INLINE_NOTE_MARK.search(child.get("class"))), None)
+        if body is None or mark is None or body.text_length > MAX_NOTE_CHARS:
+            continue
+        label = label_of(text_of(mark).strip() or str(len(plan.notes) + 1))
+        if label in plan.notes.values():
+            continue
+        plan.notes[body.index] = label
+        plan.markers[mark.index] = label
+        note_nodes[body.index] = body
+        plan.inline.add(body.index)
+        # The note repeats its number inside: apparatus, not text.
+        plan.apparatus.update(inner.index for inner in iter_elements(body) if _INLINE_NOTE_MARK.search(inner.get("class")))
 
 
 def _mark_apparatus(plan: NotePlan, note: Node, note_nodes: dict[int, Node], marker_anchors: set[str]) -> None:

@@ -35,11 +35,14 @@ def finish_notes(blocks: list[Block], markers: MarkerTable, tentative: dict[str,
                  removed: list[Removed]) -> list[str]:
     """Turn text notes and text markers into notes and markers, in place; returns warnings."""
     warnings: list[str] = []
+    # Notes the markup declared are called by the markup's own markers: a "[3]" in their
+    # text is a citation or a figure, and is left as it is.
+    text_markers_read = not any(block.kind == NOTE for block in blocks)
     _split_line_notes(blocks, markers)
     _notes_from_text(blocks, markers, zone_blocks)
     _drop_notes_headings(blocks, removed)
     labels = {block.label for block in blocks if block.kind == NOTE}
-    _settle_markers(blocks, markers, tentative, labels, warnings)
+    _settle_markers(blocks, markers, tentative, labels, warnings, text_markers_read)
     return warnings
 
 
@@ -114,7 +117,17 @@ def _notes_from_text(blocks: list[Block], markers: MarkerTable, zone_blocks: set
             index += 1
             continue
         start = index + 1 if block.kind == HEADING else index
+        if block.kind == HEADING and _BIBLIOGRAPHY_HEADING.match(block.text) and any(b.kind == NOTE for b in blocks):
+            # A paper with footnotes of its own lists its sources as "[1] Albrecht (2019)…" under
+            # "References": the numbered citations point there, the footnotes are elsewhere.
+            index += 1
+            continue
         index = _convert_zone(blocks, start, block.level if block.kind == HEADING else 0, markers, zone_blocks)
+
+
+_BIBLIOGRAPHY_HEADING = re.compile(
+    r"^\W*(?:references|bibliography|works cited|literature cited|références|bibliographie|referencias|bibliografía|"
+    r"literatur|literaturverzeichnis|quellenverzeichnis|литература|список литературы)\W*$", re.I)
 
 
 def _convert_zone(blocks: list[Block], start: int, level: int, markers: MarkerTable, zone_blocks: set[int]) -> int:
@@ -167,7 +180,8 @@ def _next_is_note(blocks: list[Block], index: int) -> bool:
     return following is not None and following.kind == NOTE
 
 
-def _settle_markers(blocks: list[Block], markers: MarkerTable, tentative: dict[str, str], labels: set, warnings: list[str]) -> None:
+def _settle_markers(blocks: list[Block], markers: MarkerTable, tentative: dict[str, str], labels: set, warnings: list[str],
+                    text_markers_read: bool = True) -> None:
     """Keep a tentative marker only where it continues the sequence; read "[n]" markers the same way."""
     numbered = {label for label in labels if isinstance(label, int)}
     highest = 0
@@ -178,7 +192,7 @@ def _settle_markers(blocks: list[Block], markers: MarkerTable, tentative: dict[s
         cursor = 0
         candidates = sorted(
             [(m.start(), m.end(), m.group()) for m in PLACEHOLDER_PATTERN.finditer(block.text)]
-            + ([(m.start(), m.end(), m.group()) for m in _BRACKET_MARKER.finditer(block.text)] if numbered else [])
+            + ([(m.start(), m.end(), m.group()) for m in _BRACKET_MARKER.finditer(block.text)] if numbered and text_markers_read else [])
         )
         for start, end, found in candidates:
             pieces.append(block.text[cursor:start])
