@@ -395,7 +395,7 @@ _JOB_WORDS = {
 _HONORIFICS = {"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mme", "mlle", "herr",
                "frau", "sr.", "sra.", "dra.", "dña.", "don", "doña"}
 
-_AUTHOR_PREFIX = re.compile(
+AUTHOR_PREFIX = re.compile(
     r"^(?:by|written\s+by|authors?|auteure?s?|autor(?:es|en|in|a|as)?|par|von|por|автор(?:ы)?|"
     r"текст|verfasst\s+von|prepared\s+by|compiled\s+by|report\s+by|préparé\s+par|rédigé\s+par|elaborado\s+por|"
     r"redactado\s+por|erstellt\s+von|bearbeitet\s+von|подготовил[аи]?|rapporteure?s?|rapporteur|ponente)\b\s*[:：]?\s+",
@@ -416,7 +416,7 @@ def parse_author_line(line: str) -> list[str] | None:
     line with anything else on it (a heading, a sentence) is not a byline.
     """
     line = line.strip().strip("*_").strip()
-    labelled = _AUTHOR_PREFIX.match(line)
+    labelled = AUTHOR_PREFIX.match(line)
     if labelled:
         line = line[labelled.end():]
     if not line or len(line) > BYLINE_MAX:
@@ -636,7 +636,7 @@ def read_cover(lines: list[str]) -> CoverInfo:
             info.date = info.date or date
             continue
         names = parse_author_line(stripped)
-        if names and (info.title is not None or _AUTHOR_PREFIX.match(stripped)):
+        if names and (info.title is not None or AUTHOR_PREFIX.match(stripped)):
             info.authors.extend(name for name in names if name not in info.authors)
             info.date = info.date or _date_in_fields(stripped)
             continue

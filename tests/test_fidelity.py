@@ -39,7 +39,7 @@ def corpus_dir() -> Path:
 
     return Path(os.environ.get("CLAIMDESK_CORPUS") or TESTS.parent.parent / "shared" / "corpus")
 
-FIGURE = re.compile(r"(?<![\w.])[$€£¥]?\d+(?:[.,\u202f ]\d+)*")
+FIGURE = re.compile(r"(?<![\w.])[$€£¥]?\d+(?:[.,\u202f\u00a0 ]\d+)*")  # "38&nbsp;400" is one figure, as "38 400"
 WORD = re.compile(r"[^\W\d_]{3,}")
 
 

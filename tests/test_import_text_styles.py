@@ -98,3 +98,30 @@ def test_a_body_list_numbered_in_parentheses_stays_text():
     report = parse_report(source.encode(), "txt")
     assert report.footnotes == []
     assert "(1) no berthing after 22:00" in report.text and "(3) a 5 knot limit" in report.text
+
+
+def test_a_canadian_judgment_numbers_its_paragraphs_and_cites_itself():
+    report = _import("canada-judgment.txt")
+    assert report.title == "Prairie Lakes Marina Inc. v. Town of Elk Rapids"
+    assert report.date == "2024-06-12"
+    # "[1]" before a paragraph is its number; the footnote markers are the "[1]" after "a metre.".
+    assert [len(note.marker_offsets) for note in report.footnotes] == [1, 1]
+    assert report.text[: report.footnotes[0].marker_offsets[0]].endswith("from $12 to $45 a metre.")
+    assert "[1]             Prairie Lakes Marina Inc." in report.text or "[1] Prairie Lakes Marina Inc." in report.text
+    assert report.footnotes[1].kind == "ibid"
+
+
+def test_an_arxiv_preprint_as_pdftotext_gives_it():
+    report = _import("arxiv-preprint.txt")
+    assert report.title == "Ferry Delays and Island Depopulation"
+    assert report.date == "2023-11-03"
+    assert [note.text for note in report.footnotes[:2]] == [
+        "The operator publishes only route-level punctuality figures.", "Sailings cancelled for weather are counted as late."]
+    first, second = report.footnotes[0], report.footnotes[1]
+    assert report.text[: first.marker_offsets[0]].endswith("single islands.")
+    assert report.text[: second.marker_offsets[0]].endswith("412,000 sailings.")
+    assert "between 2011 and 2021 [2]." in report.text and "31 islands [1, 3]." in report.text  # citations stay
+    stamps = [item.text for item in report.removed if item.kind == "furniture"]
+    assert "arXiv:2311.04210v2 [physics.soc-ph] 3 Nov 2023" in stamps
+    assert "Preprint submitted to Journal of Island Transport" in stamps
+    assert "Preprint submitted" not in report.text and "Preprint submitted" not in first.text

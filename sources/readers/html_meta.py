@@ -28,7 +28,7 @@ from rapidfuzz.utils import default_process
 
 from claimdesk.sources import header
 from claimdesk.sources.blocks import HEADING, PARAGRAPH, Block
-from claimdesk.sources.header import parse_author_line, parse_date
+from claimdesk.sources.header import AUTHOR_PREFIX, parse_author_line, parse_date
 from claimdesk.sources.readers.html_tree import Node, iter_elements, text_of
 
 _CITATION_TITLE = ("citation_title",)
@@ -351,7 +351,7 @@ def _lines_under_title(blocks: list[Block]) -> list[str]:
 
 def _names_under_title(blocks: list[Block]) -> list[str]:
     for line in _lines_under_title(blocks):
-        if _BYLINE_PREFIX.match(line.strip()):
+        if _BYLINE_PREFIX.match(line.strip()) or AUTHOR_PREFIX.match(line.strip()):
             names = _names_in_line(line)
             if names:
                 return names

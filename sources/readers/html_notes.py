@@ -39,7 +39,8 @@ _CONTAINER_TAGS = {"section", "div", "ol", "ul", "aside", "footer", "dl"}
 # markdown-it's footnote plugin calls a reused note "[2:1]": the second call of note 2.
 MARKER_LABEL = re.compile(r"^[\[(]?\s*((?:[a-z]{1,8}\s)?\d{1,5}|[a-z]{1,3}|[ivxlc]{1,6}|[*†‡§¶]{1,3})(?::\d{1,3})?\s*[\])]?$", re.I)
 _BACKLINK = re.compile(r"^#(?:fnref|footnote-ref|ref|_ftnref|_ednref|cite_ref|fnanchor)|(?<![a-z])back(?![a-z])|↩|^\^$", re.I)
-_BACKLINK_CLASS = re.compile(r"(?<![a-z])(?:mw-cite-backlink|footnote-back|footnote-backref|backlink|fn-back)(?![a-z])", re.I)
+# docutils (Sphinx) groups a reused note's back-links as <span class="backrefs">(1,2)</span>.
+_BACKLINK_CLASS = re.compile(r"(?<![a-z])(?:mw-cite-backlink|footnote-back|footnote-backref|backlink|fn-back|backrefs|fn-backref)(?![a-z])", re.I)
 _MARKER_MAX_CHARS = 16
 MAX_NOTE_CHARS = 12_000
 """Longer than any footnote we have met (book notes run to a page or two): an
@@ -215,7 +216,7 @@ def _mark_apparatus(plan: NotePlan, note: Node, note_nodes: dict[int, Node], mar
     for node in iter_elements(note):
         if node is note:
             continue
-        if _BACKLINK_CLASS.search(node.get("class")):
+        if _BACKLINK_CLASS.search(node.get("class")) or node.get("role").lower() == "doc-backlink":
             plan.apparatus.add(node.index)
         elif node.tag == "a" and unquote(node.get("href")[1:]) in marker_anchors and node.get("href").startswith("#"):
             plan.apparatus.add(node.index)

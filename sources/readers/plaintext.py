@@ -37,6 +37,7 @@ from claimdesk.sources.readers.text_gutenberg import (
     split_gutenberg,
     take_footnote_blocks,
 )
+from claimdesk.sources.readers.text_preprint import take_preprint_stamps
 from claimdesk.sources.readers.text_closing import is_end_mark, take_closing_furniture
 from claimdesk.sources.readers.text_pages import FORM_FEED, split_pages
 from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, collapse_spaces, placeholder_index
@@ -90,6 +91,7 @@ def read_plain_text(text: str) -> ReaderResult:
     if book:
         text = book.body
         removed.extend(book.removed)
+    text, stamp_date = take_preprint_stamps(text, removed)
     pages = split_pages(text)
     page_labels: list[str] = []
     if pages:
@@ -111,12 +113,13 @@ def read_plain_text(text: str) -> ReaderResult:
         title, authors, date = cover.title, cover.authors, cover.date
     if date is None and paragraphs:
         date = story_dateline(paragraphs[0].strip())
+    date = date or stamp_date
     toc_levels, paragraphs, kept = _remove_table_of_contents(paragraphs, removed)
     forced_headings = {new: forced_headings[old] for new, old in enumerate(kept) if old in forced_headings}
     classifier = _Classifier(paragraphs, toc_levels, page_labels, warnings, removed, forced_headings)
     classified = classifier.run()
     markers = MarkerTable()
-    blocks = _render(classified, markers, warnings, removed, classifier.paren_labels)
+    blocks = _render(classified, markers, warnings, removed, classifier.paren_labels, classifier.page_foot_notes)
     return ReaderResult(blocks, markers, title, authors, date, warnings, removed)
 
 
@@ -243,6 +246,8 @@ class _Classifier:
         self.section_labels = _notes_section_labels(paragraphs, toc_levels)
         self.paren_labels: set[int | str] = set()
         self.compact_notes = False
+        self.page_foot_notes = False
+        """Notes were found at the feet of pages (a PDF's text): their markers are glued digits."""
         """Labels of notes numbered "(n)" in the Notes section."""
         self.lone_numbers: list[tuple[int, int]] = []
         """(block index, number) of lone numbers printed after a footnote block."""
@@ -324,6 +329,7 @@ class _Classifier:
         if not found or found[0][0][0] in self.section_labels:
             return 0
         notes, used = found
+        self.page_foot_notes = True
         self.blocks.extend(Block(NOTE, text, label=label) for label, text in notes)
         self.next_expected = notes[-1][0] + 1
         return used
@@ -531,7 +537,7 @@ def _split_list(paragraph: str) -> list[Block]:
 
 
 def _render(blocks: list[Block], markers: MarkerTable, warnings: list[str], removed: list[Removed],
-            paren_labels: set[int | str]) -> list[Block]:
+            paren_labels: set[int | str], page_foot_notes: bool = False) -> list[Block]:
     """Turn markers and printed page numbers into placeholders, inline Markdown into plain text.
 
     "(n)" is a marker only where the notes are numbered "(n)", and only in sequence (strictly):
@@ -542,10 +548,12 @@ def _render(blocks: list[Block], markers: MarkerTable, warnings: list[str], remo
     pages_accepted = page_marker_ordinals(body_texts)
     page_ordinal = -1
     sequence = _NoteSequence(defined, warnings)
-    glued_allowed = bool(defined) and not any(
+    # pdftotext gives a superscript as a digit glued to its word ("1980s.1") and never as
+    # "[4]": where the notes sit at the pages' feet, bracketed numbers are citations.
+    glued_allowed = bool(defined) and (page_foot_notes or not any(
         _SUPERSCRIPT_MARKER.search(block.text) or _BRACKET_MARKER.search(block.text)
         for block in blocks if block.kind == PARAGRAPH
-    )
+    ))
 
     def page(match: re.Match) -> str:
         nonlocal page_ordinal
@@ -565,6 +573,10 @@ def _render(blocks: list[Block], markers: MarkerTable, warnings: list[str], remo
         elif match.group("pandoc"):
             return markers.add(label_of(match.group("pandoc")))
         else:
+            if _opens_its_line(match) or page_foot_notes:
+                # "[12]   In 2020 the District…": the paragraph's number (judgments); in a PDF's
+                # text with notes at the pages' feet, "[4]" cites the bibliography.
+                return match.group(0)
             label = label_of(match.group("bracket"))
         return markers.add(copies.marker_label(label)) if sequence.accepts(label, strict=False) else match.group(0)
 
@@ -614,6 +626,12 @@ def _render(blocks: list[Block], markers: MarkerTable, warnings: list[str], remo
 
 
 _LEADING_PLACEHOLDERS = re.compile(r"^\s*(" + PLACEHOLDER_PATTERN.pattern + r"+)\s*")
+
+
+def _opens_its_line(match: re.Match) -> bool:
+    """A bracketed number first on its line, before the text: numbering, never a call."""
+    line_start = match.string.rfind("\n", 0, match.start()) + 1
+    return not match.string[line_start:match.start()].strip() and match.string[match.end():match.end() + 1] in (" ", "\t")
 
 
 def _render_inline_text(text: str, keep_lines: bool) -> str:

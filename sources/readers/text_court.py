@@ -44,6 +44,9 @@ def read_caption(lines: list[str], closing_lines: list[str] = ()) -> Caption | N
     dated and signed ("DATED this 14th day of July, 2020." / "/s/ Rebecca M. Kwan").
     """
     head = _left_column(lines[:CAPTION_MAX_LINES])
+    cited = _neutral_citation_caption(head)
+    if cited:
+        return cited
     versus = next((index for index, line in enumerate(head) if _VERSUS.match(line)), None)
     if versus is None or not any(_COURT_WORDS.search(line) for line in head[:versus]):
         return None
@@ -97,6 +100,40 @@ def _signature_date(lines) -> str | None:
         if dated and parse_date(dated.group("date").rstrip(".")):
             return parse_date(dated.group("date").rstrip("."))
     return None
+
+
+# Canadian courts (and others that use neutral citations) open with labelled fields:
+# "Citation:" / "Kettle Bench Orchards Ltd. v. Regional District…," / "2023 BCCA 214",
+# then "Date: 20230519". The style of cause before the citation is the title.
+_CITATION_LABEL = re.compile(r"^\s*(?:citation|référence|style of cause|intitulé)\s*:\s*(?P<rest>.*)$", re.I)
+_NEUTRAL_CITATION = re.compile(r",?\s*\b(?:19|20)\d\d\s+[A-Z][A-Za-z]{1,8}\s+\d{1,5}\s*$")
+_DATE_FIELD = re.compile(r"^\s*(?:date(?: of (?:judgment|decision))?|date du jugement|date de la décision)\s*:\s*(?P<date>.+?)\s*$", re.I)
+_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_CITATION_LINES_MAX = 4
+
+
+def _neutral_citation_caption(head: list[str]) -> Caption | None:
+    start = next((index for index, line in enumerate(head) if _CITATION_LABEL.match(line)), None)
+    if start is None:
+        return None
+    pieces = [_CITATION_LABEL.match(head[start]).group("rest").strip()]
+    for line in head[start + 1:start + 1 + _CITATION_LINES_MAX]:
+        if not line.strip():
+            break
+        pieces.append(line.strip())
+    citation = " ".join(piece for piece in pieces if piece)
+    if not _NEUTRAL_CITATION.search(citation) or " v. " not in citation:
+        return None
+    title = _NEUTRAL_CITATION.sub("", citation).strip(" ,")
+    date = None
+    for line in head:
+        field = _DATE_FIELD.match(line)
+        if field:
+            compact = _COMPACT_DATE.match(field.group("date"))
+            date = parse_date("-".join(compact.groups()) if compact else field.group("date"))
+            if date:
+                break
+    return Caption(title, date)
 
 
 def _signing_judge(lines) -> list[str]:
