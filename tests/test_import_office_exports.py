@@ -65,3 +65,11 @@ def test_a_latexml_paper():
     assert report.text[: note.marker_offsets[0]].endswith("bus departures [1].")
     assert "winter; 47.0; 120" in report.text or "winter 47.0 120" in report.text
     assert "B. Moss (2020) Connections at small ports." in report.text  # the bibliography stays text
+
+
+def test_table_cells_part_however_the_html_is_laid_out():
+    page = (b"<html><body><p>Journeys by type of support.</p><table>\n<thead>\n<tr>\n<th>Type</th>\n<th>Routes</th>\n"
+            b"<th>2022</th>\n<th>2023</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Demand-responsive</td>\n<td>64</td>\n"
+            b"<td>212</td>\n<td>301</td>\n</tr>\n</tbody>\n</table></body></html>")
+    report = parse_report(page, "html")
+    assert "Demand-responsive; 64; 212; 301" in report.text  # never "64 212 301", one figure in French notation

@@ -125,3 +125,32 @@ def test_an_arxiv_preprint_as_pdftotext_gives_it():
     assert "arXiv:2311.04210v2 [physics.soc-ph] 3 Nov 2023" in stamps
     assert "Preprint submitted to Journal of Island Transport" in stamps
     assert "Preprint submitted" not in report.text and "Preprint submitted" not in first.text
+
+
+COUNCIL_PAPER = (
+    "Stadt Elsbach\nDer Bürgermeister\n\nVorlage Nr. 2024/031\nDatum: 04.03.2024\n\n"
+    "Beratungsfolge\tSitzungstermin\tZuständigkeit\nBauausschuss\t12.03.2024\tVorberatung\nRat\t21.03.2024\tEntscheidung\n\n"
+    "Sachverhalt:\nDas Freibad hatte 2023 rund 41.200 Besucher.[1] Die Sanierung kostet 2,4 Mio. Euro.[2]\n\n"
+    "Besucher 2021 bis 2023\nJahr\tBesucher\tÖffnungstage\n2021\t30.100\t96\n2022\t38.400\t104\n2023\t41.200\t110\n\n"
+    "________________\n[1] Kassenstatistik 2023, S. 2.\n[2] Ebd., S. 5.\n"
+)
+
+
+def test_notes_under_a_rule_and_tables_parted_by_tabs():
+    report = parse_report(COUNCIL_PAPER.encode("utf-16"), "txt")
+    assert [note.text for note in report.footnotes] == ["Kassenstatistik 2023, S. 2.", "Ebd., S. 5."]
+    assert report.text[: report.footnotes[0].marker_offsets[0]].endswith("rund 41.200 Besucher.")
+    # A table of figures is no table of contents, and its cells never run together.
+    assert "Jahr; Besucher; Öffnungstage\n2021; 30.100; 96\n2022; 38.400; 104" in report.text
+    assert "Bauausschuss; 12.03.2024; Vorberatung" in report.text
+    assert not any(item.kind == "contents" for item in report.removed)
+
+
+def test_a_running_footer_that_the_cover_also_prints_is_furniture():
+    body = "".join(f"Line {i} of the text says that {i * 7} berths were let.\n" for i in range(1, 7))
+    pages = [f"{heading}\n{body}\nHarbour Research Office\n\n{n}\n" for n, heading in
+             enumerate(["Dues", "Berths", "Fuel", "Moorings"], start=1)]
+    text = "Harbour Dues\n\nHarbour Research Office\nR12345\n\f" + "\f".join(pages)
+    report = parse_report(text.encode(), "txt")
+    assert "Harbour Research Office" not in report.text.split("Dues", 1)[-1]
+    assert sum(1 for item in report.removed if item.kind == "footer" and item.text == "Harbour Research Office") == 4

@@ -75,6 +75,8 @@ class _BlockWriter:
         self._pending_pages: list[str] = []
         self._names_its_notes: dict[int, bool] = {}
         self._element_boundary = False
+        self._row_start = 0
+        """Where the current table row's text starts in the buffer."""
         self._stashed: list[str] = []
         """The sentence an inline note interrupted, while the note is written."""
 
@@ -158,7 +160,12 @@ class _BlockWriter:
             self._pre += 1
         if tag in _EMPHASIS and self._note is not None:
             self._buffer.append("*")
-        if tag in ("td", "th") and self._buffer and self._buffer[-1].strip():
+        if tag == "tr":
+            self._row_start = len(self._buffer)
+        if tag in ("td", "th") and "".join(self._buffer[self._row_start:]).strip():
+            # Cells part with "; " however the HTML is laid out: cells "64", "212", "301"
+            # must never read "64 212 301", which is one figure in French notation.
+            self._buffer[-1:] = [self._buffer[-1].rstrip()] if self._buffer and not self._buffer[-1].strip() else self._buffer[-1:]
             self._buffer.append("; ")
         return True
 

@@ -80,6 +80,8 @@ _IBID_START = re.compile(r"^\S+\.\s+(?:ibid|idem|id\b|op\.?\s?cit)", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*•–▪]|\d{1,3}[.)])\s+")
 _UNNUMBERED_BULLET = re.compile(r"^\s*[-*•–▪]\s+")
 _SEPARATOR = re.compile(r"^[\s\-_*=~·•.]*$")
+_NOTES_RULE = re.compile(r"^\s*(?:_{5,}|-{5,}|—{3,}|‐{5,})\s*$")
+"""The short rule over a page's or a document's footnotes."""
 _LOOKS_LIKE_REFERENCE = re.compile(r"[\"“”«»*]|\b(?:19|20)\d\d\b|https?://|www\.|available at|ibid|op\.?\s?cit", re.I)
 _WELL_KNOWN_SECTIONS = re.compile(r"^(summary|abstract|introduction|conclusions?|foreword|preface|executive summary|acknowledg(e)?ments|about the authors?|recommendations)$", re.I)
 
@@ -203,8 +205,8 @@ def _remove_table_of_contents(paragraphs: list[str], removed: list[Removed]) -> 
     for index, paragraph in enumerate(paragraphs):
         lines = [line for line in paragraph.split("\n") if line.strip()]
         # Cheap test first: a contents line is short and ends with a page number.
-        toc_lines = [_TOC_LINE.match(line.strip()) if len(line) < 250 and line.rstrip()[-1:].isdigit() else None for line in lines]
-        if lines and sum(1 for m in toc_lines if m) >= max(1, len(lines) * 0.6) and (len(lines) > 1 or levels or (kept and _CONTENTS_HEADING.match(kept[-1]))):
+        toc_lines = [_toc_entry(line) for line in lines]
+        if lines and _pages_run_forward(toc_lines) and sum(1 for m in toc_lines if m) >= max(1, len(lines) * 0.6) and (len(lines) > 1 or levels or (kept and _CONTENTS_HEADING.match(kept[-1]))):
             for match in toc_lines:
                 if match:
                     title = match.group("title").strip()
@@ -218,6 +220,25 @@ def _remove_table_of_contents(paragraphs: list[str], removed: list[Removed]) -> 
         kept.append(paragraph)
         kept_indexes.append(index)
     return levels, kept, kept_indexes
+
+
+def _toc_entry(line: str) -> re.Match | None:
+    """A contents line: a title in words, then its page number ("2019\t7.530\t248" is a table row)."""
+    if len(line) >= 250 or not line.rstrip()[-1:].isdigit():
+        return None  # the cheap test first: a contents line is short and ends with a page number
+    match = _TOC_LINE.match(line.strip())
+    if match is None or len(re.findall(r"[^\W\d_]", match.group("title"))) < _TOC_TITLE_LETTERS:
+        return None
+    return match
+
+
+_TOC_TITLE_LETTERS = 3
+
+
+def _pages_run_forward(entries: list[re.Match | None]) -> bool:
+    """A table of contents lists its pages in order; a table of figures does not."""
+    pages = [int(entry.group("page")) for entry in entries if entry]
+    return all(earlier <= later for earlier, later in zip(pages, pages[1:]))
 
 
 class _Classifier:
@@ -311,6 +332,15 @@ class _Classifier:
             self.blocks.append(Block(BREAK))
             self.removed.append(Removed("notes-heading", stripped))
             return 1
+        rule, _, after_rule = stripped.partition("\n")
+        if _NOTES_RULE.match(rule) and _NOTE_START.match(after_rule.strip() or following):
+            # "________________" over "[1] Kooperationsvertrag…": the rule a word processor
+            # draws above its notes opens them, as a Notes heading would.
+            self.in_notes_section = True
+            self.blocks.append(Block(BREAK))
+            if after_rule.strip():
+                self.take_note(after_rule.strip())
+            return 1
         if self.take_note(stripped):
             return 1
         if (self.in_notes_section and not self.compact_notes and self.blocks and self.blocks[-1].kind == NOTE
@@ -387,6 +417,16 @@ class _Classifier:
         if _is_indented_block(paragraph):
             self.blocks.append(Block(PARAGRAPH, paragraph.strip("\n"), keep_lines=True))
             return
+        table_start = _tab_table_start(paragraph)
+        if table_start is not None:
+            # Columns parted by tabs: one row a line, cells parted by "; " as in HTML tables,
+            # so "2019", "7.530", "248" never run together into one figure.
+            lines = paragraph.strip("\n").split("\n")
+            if table_start:
+                self.take_body("\n".join(lines[:table_start]), "")
+            rows = [_TAB_RUN.sub("; ", line.strip()) for line in lines[table_start:]]
+            self.blocks.append(Block(PARAGRAPH, "\n".join(rows), keep_lines=True))
+            return
         self.blocks.extend(_split_list(paragraph))
 
     def _settle_lone_numbers(self) -> None:
@@ -433,6 +473,20 @@ def _notes_section_labels(paragraphs: list[str], toc_levels: dict[str, int]) -> 
 
 INDENT_MIN = 2
 """Lines indented this far, every one of them, are a table or verse: their lines stay lines."""
+
+
+_TAB_RUN = re.compile(r"[ ]*\t[\t ]*")
+TAB_TABLE_ROWS = 2
+
+
+def _tab_table_start(paragraph: str) -> int | None:
+    """Index of the first line of a tab-separated table ending the paragraph (its caption may
+    stand above it), or None: the table's rows, two at least, all hold a tab."""
+    lines = [line for line in paragraph.strip("\n").split("\n")]
+    start = len(lines)
+    while start > 0 and "\t" in lines[start - 1].strip():
+        start -= 1
+    return start if len(lines) - start >= TAB_TABLE_ROWS else None
 
 
 def _is_indented_block(paragraph: str) -> bool:

@@ -22,7 +22,7 @@ _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–—]\s*)?(?:page\s+)?(?P<number>\d{1,4}|[ivxlc]{1,7})(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-–—])?\s*$", re.I
 )
 _DIGITS = re.compile(r"\d+")
-EDGE_LINES = 2
+EDGE_LINES = 3
 """How many lines at a page's top and at its bottom may be furniture."""
 RUNNING_HEAD_MIN_PAGES = 3
 """A running head repeats on at least this many pages (and on a third of them)."""
@@ -95,7 +95,7 @@ _EDGE_NUMBER = re.compile(r"^\s*\d{1,4}\s+|\s+\d{1,4}\s*$")
 def _running_heads(pages: list[list[str]], edges: list[list[int]]) -> set[str]:
     at_edges: Counter[str] = Counter()
     elsewhere: set[str] = set()
-    for lines, edge in zip(pages, edges):
+    for page_index, (lines, edge) in enumerate(zip(pages, edges)):
         edge_set = set(edge)
         keys_here = set()
         for index, line in enumerate(lines):
@@ -104,7 +104,9 @@ def _running_heads(pages: list[list[str]], edges: list[list[int]]) -> set[str]:
             key = head_key(line)
             if index in edge_set:
                 keys_here.add(key)
-            else:
+            elif page_index > 0:
+                # The cover may print the publisher that every later page names in its
+                # footer ("Congressional Research Service"): that is no body prose.
                 elsewhere.add(key)
         at_edges.update(keys_here)
     needed = max(RUNNING_HEAD_MIN_PAGES, round(len(pages) * RUNNING_HEAD_MIN_SHARE))
