@@ -24,7 +24,9 @@ _URL_RE = re.compile(r"<?((?:https?://|www\d*\.)[^\s<>\"]+)>?", re.I)
 # matched only where the note (after a "See") begins, and never as the start of a longer word
 # ("Idaho", "Identity", "Ebdon"). "ID" is not "Id.".
 # Russian notes say "Там же" (ibid.) and "Указ. соч." (op. cit.).
-_IBID_RE = re.compile(r"(?:(?i:ib[ií]d(?:em)?|eb(?:d|enda)|там\s+же)|[IiÍí]d(?:em)?)(?![\w'’-])")
+# Ibid. in the languages of our users' sources: Latin, German "Ebd.", Russian "Там же",
+# Czech "Tamtéž", Polish "Tamże", Dutch "Aldaar"/"T.a.p." (ter aangehaalde plaatse).
+_IBID_RE = re.compile(r"(?:(?i:ib[ií]d(?:em)?|eb(?:d|enda)|там\s+же|tamtéž|tamże|aldaar|t\.\s?a\.\s?p)|[IiÍí]d(?:em)?)(?![\w'’-])")
 # Short forms that name an earlier work: op. cit. and its kin (French art./loc./ouvr. cit., Spanish ob. cit.),
 # German a.a.O., Bluebook "supra", and the note pointers below.
 _NOTE_WORD = r"(?:notes?|footnotes?|fns?\.?|anm\.|nn?\.?)"
@@ -35,7 +37,9 @@ _NOTE_POINTER_RE = re.compile(
     rf"|(?<!\w){_NOTE_WORD}\s*(?P<n3>\d+)(?P<m3>{_MORE_NOTES}),?\s+(?:above|supra|oben)\b"  # "note 3 above"
     rf"|\b(?:op|loc|art)\.?\s*cit\.?,?\s*{_NOTE_WORD}\s*(?P<n4>\d+)(?P<m4>{_MORE_NOTES})",  # "op. cit., note 3"
     re.I)
+# Czech "cit. d." (citované dílo), Polish "dz. cyt." / "op. cit.", Dutch "o.c.".
 _OPCIT_RE = re.compile(r"\b(?:op|loc|art|ouvr|ob)\.?\s*cit\b\.?|(?<!\w)a\.\s?a\.\s?O\b\.?|\bsupra\b|(?<!\w)указ\.\s*соч\b\.?"
+                       r"|\bcit\.\s?d\.|\bdz\.\s?cyt\.|(?<!\w)o\.\s?c\.(?!\w)"
                        rf"|{_NOTE_POINTER_RE.pattern}", re.I)
 # A note that begins by pointing elsewhere in the document ("infra note 9", "supra Part II", "unten Fn. 4")
 # is a cross-reference, not a citation; only "supra note N" and its kin name a work.

@@ -290,3 +290,11 @@ def test_every_ifri_footnote(ifri):
         assert kind == ("note" if footnote.number in commentary else "reference"), (footnote.number, footnote.text)
         if kind == "reference":
             assert parse_reference(footnote.text).title, (footnote.number, footnote.text)
+
+
+@pytest.mark.parametrize("note, kind", [
+    ("Tamtéž, s. 14.", "ibid"), ("Tamże, s. 3.", "ibid"), ("T.a.p., blz. 7.", "ibid"),
+    ("Novák, cit. d., s. 9.", "op_cit"), ("Kowalski, dz. cyt., s. 12.", "op_cit"),
+])
+def test_ibid_and_op_cit_in_czech_polish_and_dutch(note, kind):
+    assert classify_note(note) == kind

@@ -34,7 +34,10 @@ NOTES_HEADING = re.compile(
     r"^\W*(notes|endnotes|end notes|footnotes|references|sources|notes and references|bibliography"
     r"|notes et références|notes de bas de page|références|renvois|bibliographie|notas|referencias|bibliografía|fuentes"
     r"|anmerkungen|fußnoten|fussnoten|endnoten|quellen|quellenangaben|literatur|einzelnachweise|belege"
-    r"|примечания|сноски|источники|литература)\W*$",
+    r"|примечания|сноски|источники|литература"
+    # Czech, Polish, Dutch, Portuguese, Italian: the languages of the sources our users meet next.
+    r"|poznámky|poznámky pod čarou|přípisky|zdroje|przypisy|źródła|bibliografia|voetnoten|noten|eindnoten|bronnen"
+    r"|notas de rodapé|notas e referências|referências|note a piè di pagina|riferimenti|fonti)\W*$",
     re.I,
 )
 

@@ -28,6 +28,12 @@ import yaml
 from markdown_it import MarkdownIt
 
 from claimdesk.sources.blocks import BREAK, HEADING, NOTE, PARAGRAPH, Block, MarkerTable
+from claimdesk.sources.readers.md_dialects import (
+    has_dialect_markup,
+    lift_inline_notes,
+    take_dialect_markup,
+    take_hidden_chunks,
+)
 from claimdesk.sources.readers.md_wiki import has_wiki_markup, take_wiki_markup
 from claimdesk.sources.header import find_date, header_field, parse_author_line, parse_date, read_cover
 from claimdesk.sources.inline import render_inline, tokens_to_text
@@ -63,6 +69,11 @@ def read_markdown(text: str) -> ReaderResult:
     if "{" in body:
         body = _outside_code(body, lambda piece: _take_pandoc_attributes(piece, removed))
     body = _docs_markup(body, removed)
+    body = take_hidden_chunks(body, removed)
+    if has_dialect_markup(body):
+        body = _outside_code(body, lambda piece: take_dialect_markup(piece, removed))
+        if "^[" in body:
+            body = lift_inline_notes(body)
     if has_wiki_markup(body):
         body = _outside_code(body, lambda piece: take_wiki_markup(piece, removed))
     if "<style" in body or "<script" in body:

@@ -1,0 +1,142 @@
+"""Markup of Markdown dialects that shows no text of its own, and pandoc's inline notes.
+
+- kramdown (Jekyll's default) attaches attributes in braces: a line "{: .notice--info}"
+  or "{: #samochod}" after a block, "{:toc}"; and defines abbreviations as
+  "*[GUS]: Główny Urząd Statystyczny" (shown only as a tooltip).
+- Liquid, Jekyll's templates: "{{ site.baseurl }}" and "{% include figure … %}".
+- LaTeX commands on a line of their own in R Markdown and pandoc sources: "\\newpage".
+- pandoc's inline footnotes, "^[The text of the note.]", are notes like "[^1]".
+
+Markup goes to `removed` ("hidden", or "other" where it may hold words a reader sees,
+like a figure's caption in an include), never silently; an inline note becomes a
+footnote definition at the end of the text, so every reader of notes sees it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimdesk.sources.model import Removed
+
+_KRAMDOWN_IAL = re.compile(r"^[ \t]{0,3}\{:[^{}\n]{0,300}\}[ \t]*$|[ \t]\{:[ \t]*[.#][^{}\n]{0,200}\}[ \t]*$", re.M)
+_ABBREVIATION = re.compile(r"^[ \t]{0,3}\*\[[^\]\n]{1,100}\]:[^\n]{0,300}$", re.M)
+_LIQUID = re.compile(r"\{\{(?![<%])[^{}\n]{1,300}\}\}|\{%(?!\s*%\})[^{}\n]{1,500}%\}")
+_TEX_COMMAND_LINE = re.compile(r"^[ \t]*\\(?:newpage|clearpage|pagebreak|tableofcontents|listoffigures|listoftables|appendix|noindent)[ \t]*$", re.M)
+INLINE_NOTE_MAX = 5000
+"""Characters an inline note may hold before its "]": an unclosed "^[" stays text."""
+
+
+def has_dialect_markup(body: str) -> bool:
+    return "{:" in body or "*[" in body or "{{" in body or "{%" in body or "\\" in body or "^[" in body
+
+
+def take_dialect_markup(text: str, removed: list[Removed]) -> str:
+    """`text` (outside code) without the markup above; inline notes are left for lift_inline_notes."""
+    def hidden(match: re.Match) -> str:
+        removed.append(Removed("hidden", match.group().strip()))
+        return ""
+
+    def other(match: re.Match) -> str:
+        removed.append(Removed("other", match.group().strip()))
+        return ""
+
+    if "{:" in text:
+        text = _KRAMDOWN_IAL.sub(hidden, text)
+    if "*[" in text:
+        text = _ABBREVIATION.sub(other, text)
+    if "{{" in text or "{%" in text:
+        text = _LIQUID.sub(other, text)
+    if "\\" in text:
+        text = _TEX_COMMAND_LINE.sub(hidden, text)
+    return text
+
+
+def lift_inline_notes(text: str) -> str:
+    """"…period.^[The note.]" becomes "…period.[^inline-1]", and "[^inline-1]: The note." is
+    appended. Brackets are paired by one pass over the text, so a run of "^[" costs linear time."""
+    if "^[" not in text:
+        return text
+    closing = _bracket_pairs(text)
+    pieces: list[str] = []
+    notes: list[str] = []
+    cursor = 0
+    # pandoc numbers every note in the order it is called; where all of them are inline,
+    # so do we ("1", "2"…). Beside "[^label]" notes, inline ones are named "inline-1"…
+    numbered = "[^" not in text
+    start = text.find("^[", cursor)
+    while start >= 0:
+        end = closing.get(start + 1)
+        if end is None or end - start > INLINE_NOTE_MAX:
+            start = text.find("^[", start + 2)
+            continue
+        label = str(len(notes) + 1) if numbered else f"inline-{len(notes) + 1}"
+        pieces.append(text[cursor:start] + f"[^{label}]")
+        notes.append(f"[^{label}]: " + " ".join(text[start + 2:end].split()))
+        cursor = end + 1
+        start = text.find("^[", cursor)
+    pieces.append(text[cursor:])
+    if not notes:
+        return text
+    return "".join(pieces).rstrip("\n") + "\n\n" + "\n\n".join(notes) + "\n"
+
+
+def _bracket_pairs(text: str) -> dict[int, int]:
+    """Position of each "[" -> its "]", within a paragraph (a blank line closes every bracket)."""
+    pairs: dict[int, int] = {}
+    open_at: list[int] = []
+    position, length = 0, len(text)
+    while position < length:
+        char = text[position]
+        if char == "\\":
+            position += 2
+            continue
+        if char == "[":
+            open_at.append(position)
+        elif char == "]" and open_at:
+            pairs[open_at.pop()] = position
+        elif char == "\n" and text.startswith("\n", position + 1):
+            open_at.clear()
+        position += 1
+    return pairs
+
+
+# R Markdown and Quarto code chunks: "```{r setup, include=FALSE}". knitr shows a chunk's
+# code unless its options (or the document's opts_chunk$set) say echo=FALSE / include=FALSE.
+_CHUNK_OPEN = re.compile(r"^[ \t]{0,3}(`{3,})[ \t]*\{(?P<engine>[a-zA-Z]\w*)(?P<options>[^}\n]{0,300})\}[ \t]*$")
+_ECHO_OFF = re.compile(r"\b(?:echo|include)\s*=\s*(?:FALSE|F|false)\b")
+_ECHO_ON = re.compile(r"\becho\s*=\s*(?:TRUE|T|true)\b")
+_GLOBAL_ECHO_OFF = re.compile(r"opts_chunk\$set\([^)]{0,500}?\becho\s*=\s*(?:FALSE|F)\b")
+_QUARTO_ECHO_OFF = re.compile(r"^#\|\s*(?:echo|include)\s*:\s*false\s*$", re.M)
+
+
+def take_hidden_chunks(body: str, removed: list[Removed]) -> str:
+    """Code chunks the rendered document does not show, out to `removed` ("hidden")."""
+    if "```{" not in body:
+        return body
+    global_off = bool(_GLOBAL_ECHO_OFF.search(body))
+    lines = body.split("\n")
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        opening = _CHUNK_OPEN.match(lines[index])
+        if not opening:
+            kept.append(lines[index])
+            index += 1
+            continue
+        fence = opening.group(1)
+        end = next((i for i in range(index + 1, len(lines)) if lines[i].strip().startswith(fence) and not lines[i].strip().strip("`")), None)
+        if end is None:
+            kept.append(lines[index])
+            index += 1
+            continue
+        chunk = lines[index:end + 1]
+        options = opening.group("options")
+        code = "\n".join(chunk[1:-1])
+        hidden = bool(_ECHO_OFF.search(options) or _QUARTO_ECHO_OFF.search(code)
+                      or (global_off and not _ECHO_ON.search(options)) or "opts_chunk$set" in code)
+        if hidden:
+            removed.append(Removed("hidden", " ".join(" ".join(chunk).split())))
+        else:
+            kept.extend(chunk)
+        index = end + 1
+    return "\n".join(kept)
