@@ -359,6 +359,7 @@ def _markdown_visible(raw: str) -> str:
     raw = re.sub(r"^(\s*)(```|~~~)[\w+-]+", r"\1\2", raw, flags=re.M)         # ```python
     raw = re.sub(r"\\[A-Za-z]+", " ", raw)                                  # \sqrt, \text: TeX commands
     raw = re.sub(r"<[^>\n]{0,200}>", " ", raw)
+    raw = re.sub(r"<[A-Z][\w.]*\s[^<>]{0,2000}?/>", " ", raw)  # an MDX component over several lines: <Figure src=… />
     raw = re.sub(r"\\([\\`*_{}\[\]()#+\-.!$])", r"\1", raw)
     return html.unescape(raw)
 

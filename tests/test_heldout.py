@@ -32,11 +32,17 @@ class HeldOutSet:
     never set it above what the code reaches."""
 
 
-# heldout: written against the first version of these readers, then used to fix whole
-# classes of failure. heldout_blind: written while the readers were being finished; its
-# misses were read and some of their classes fixed. heldout_blind3: written last, never
-# looked at (see the README's "Speed and quality").
-HELD_OUT_SETS = [HeldOutSet("heldout", 16, 0.95), HeldOutSet("heldout_blind", 12, 0.85), HeldOutSet("heldout_blind3", 10, 0.80)]
+# Each set was written by someone who never ran the readers on it, then scored once before
+# anyone looked (that first score is the honest measure, kept in the README's "Speed and
+# quality"); after that its misses were read and whole classes of failure fixed, so the bars
+# below guard those fixes, not the readers' reach on documents nobody has seen yet.
+HELD_OUT_SETS = [
+    HeldOutSet("heldout", 16, 0.95),
+    HeldOutSet("heldout_blind", 12, 0.90),
+    HeldOutSet("heldout_blind3", 10, 0.95),  # first score 82.8%
+    HeldOutSet("heldout_blind4", 12, 0.95),  # first score 73.7%
+    HeldOutSet("heldout_blind5", 12, 0.80),  # first score 59.6%
+]
 EXPECTATION_KEYS = {"kind_of_document", "title", "authors", "date", "footnotes", "notes", "pages", "page_labels",
                     "must_have", "must_not", "removed_kinds", "encoding"}
 
