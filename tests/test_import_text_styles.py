@@ -154,3 +154,10 @@ def test_a_running_footer_that_the_cover_also_prints_is_furniture():
     report = parse_report(text.encode(), "txt")
     assert "Harbour Research Office" not in report.text.split("Dues", 1)[-1]
     assert sum(1 for item in report.removed if item.kind == "footer" and item.text == "Harbour Research Office") == 4
+
+
+def test_unread_cover_lines_keep_to_their_own_paragraph():
+    report = _import("bulletin-paren-notes.txt")
+    first, second = report.text.split("\n\n")[:2]
+    assert first == "Association pour l'histoire de la vallée du Loir Cahiers n° 12 — printemps 2019"
+    assert second.startswith("Le moulin de la Fosse apparaît dans un aveu de 1650, où il est dit « moulin à blé")

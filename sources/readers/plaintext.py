@@ -179,9 +179,14 @@ def _take_cover(paragraphs: list[str]):
     last_index = used[-1][0]
     used_in_last = sum(1 for index, _ in used if index == last_index)
     rest_of_last = [line for line in paragraphs[last_index].split("\n") if line.strip()][used_in_last:]
-    # A cover line that became neither title, author nor date is text of the source: it stays.
-    unread = [line.strip() for _, line in used if not _cover_line_was_read(line.strip(), cover)]
-    remaining = (["\n".join(unread)] if unread else []) + (["\n".join(rest_of_last)] if rest_of_last else []) + paragraphs[last_index + 1:]
+    # A cover line that became neither title, author nor date is text of the source: it stays,
+    # in its own paragraph (a publisher's line must not run into the first sentence of the body).
+    unread: dict[int, list[str]] = {}
+    for index, line in used:
+        if not _cover_line_was_read(line.strip(), cover):
+            unread.setdefault(index, []).append(line.strip())
+    unread.setdefault(last_index, []).extend(line.strip() for line in rest_of_last)
+    remaining = ["\n".join(lines_of) for _, lines_of in sorted(unread.items()) if lines_of] + paragraphs[last_index + 1:]
     # The lines read into the metadata are reported as the cover, as the source wrote them.
     cover_lines = [Removed("cover", " ".join(line.split())) for _, line in used if _cover_line_was_read(line.strip(), cover)]
     return cover, remaining, cover_lines
