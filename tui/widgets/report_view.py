@@ -3,7 +3,10 @@
 A Markdown widget or a TextArea of a whole report cannot open a 10 MB report
 quickly; this view wraps the text into rows of offsets once per width, and
 draws only the rows on screen, each from the text, the claims, the selection
-and the cursor. Report text is only ever turned into rich Text objects, never
+and the cursor. Rows are wrapped on what is drawn, markers and confidence
+badges included (row_wrap), so no character is ever pushed past the edge; and
+every drawn segment carries the widget's style, so the theme's background is
+under every cell and NO_COLOR's monochrome filter has a style to work on. Report text is only ever turned into rich Text objects, never
 parsed as markup, so "[bold]" in a report shows as "[bold]".
 """
 
@@ -13,6 +16,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from rich.cells import cell_len
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -22,6 +27,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from claimdesk.tui.widgets.row_wrap import Decorations, wrap_rows
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 STATUSES = ("unreviewed", "verified", "disputed", "false", "unverifiable", "needs-review")
@@ -37,36 +44,9 @@ class ClaimSpan:
     confidence: int | None
 
 
-def wrap_rows(text: str, width: int) -> list[tuple[int, int]]:
-    """Rows of (start, end) offsets: greedy word wrap, paragraphs kept apart.
-
-    One compiled pattern per width does the greedy fill in C: up to `width`
-    characters ending before white space (which the row keeps), else a hard cut
-    of a word longer than the row. Blank lines are rows of their own.
-    """
-    width = max(10, width)
-    pattern = _row_pattern(width)
-    rows: list[tuple[int, int]] = []
-    append = rows.append
-    line_start = 0
-    for line in text.split("\n"):
-        line_end = line_start + len(line)
-        if len(line) <= width:
-            append((line_start, line_end))
-        else:
-            for match in pattern.finditer(line):
-                append((line_start + match.start(), line_start + match.end()))
-        line_start = line_end + 1
-    return rows
-
-
-_ROW_PATTERNS: dict[int, re.Pattern] = {}
-
-
-def _row_pattern(width: int) -> re.Pattern:
-    if width not in _ROW_PATTERNS:
-        _ROW_PATTERNS[width] = re.compile(rf"\S.{{0,{width - 1}}}(?=\s|$)\s*|\S{{{width}}}|\s+\S.{{0,{width - 2}}}(?=\s|$)\s*")
-    return _ROW_PATTERNS[width]
+def marker_mark(label: str) -> str:
+    """How a footnote marker is drawn: superscript digits, else its label in brackets."""
+    return label.translate(SUPERSCRIPT) if label.isdigit() else f"[{label}]"
 
 
 class ReportView(ScrollView, can_focus=True):
@@ -126,22 +106,52 @@ class ReportView(ScrollView, can_focus=True):
         self.rows: list[tuple[int, int]] = []
         self._row_starts: list[int] = []
         self._wrapped_width = 0
+        self._decorations = Decorations((offset, cell_len(marker_mark(label))) for offset, label in self.markers)
         self._cache: dict[int, Strip] = {}
 
     # layout ------------------------------------------------------------
+    DEFAULT_CSS = """
+    ReportView { overflow-x: hidden; }
+    """
+
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()
 
     def _relayout(self) -> None:
-        width = max(10, self.scrollable_content_region.width - 2)
+        region = self.scrollable_content_region
+        width = region.width
+        if not self.show_vertical_scrollbar and len(self.text) > region.width * region.height:
+            # The scrollbar will appear once the rows are known: leave it room now
+            # rather than wrap a 10 MB report twice (render_lines would correct a wrong guess).
+            width -= self.styles.scrollbar_size_vertical
+        # One cell is kept free at the right, for the cursor after a row's last character.
+        width = max(2, width - 1)
         if width == self._wrapped_width and self.rows:
             return
         self._wrapped_width = width
-        self.rows = wrap_rows(self.text, width)
+        self.rows = wrap_rows(self.text, width, self._decorations)
+        self._rows_changed()
+
+    def _rows_changed(self) -> None:
         self._row_starts = [start for start, _ in self.rows]
-        self.virtual_size = Size(width, len(self.rows))
+        self.virtual_size = Size(self._wrapped_width, len(self.rows))
         self._cache.clear()
         self.refresh()
+
+    def _rewrap_lines_at(self, offsets: set[int]) -> None:
+        """Wrap again only the lines (paragraphs) holding these offsets: a badge
+        came or went there, and a 10 MB report is not wrapped again for it."""
+        if not self.rows:
+            return
+        for offset in sorted(offsets):
+            line_start = self.text.rfind("\n", 0, offset) + 1
+            line_end = self.text.find("\n", offset)
+            line_end = len(self.text) if line_end < 0 else line_end
+            first = bisect.bisect_left(self._row_starts, line_start)
+            last = bisect.bisect_right(self._row_starts, line_end)
+            self.rows[first:last] = wrap_rows(self.text, self._wrapped_width, self._decorations, line_start, line_end)
+            self._row_starts[first:last] = [start for start, _ in self.rows[first:last]]
+        self._rows_changed()
 
     def row_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._row_starts, offset) - 1)
@@ -149,6 +159,15 @@ class ReportView(ScrollView, can_focus=True):
     # state changes --------------------------------------------------------
     def set_claims(self, claims: list[ClaimSpan]) -> None:
         self.claims = sorted(claims, key=lambda c: c.start)
+        decorations = Decorations([
+            *((offset, cell_len(marker_mark(label))) for offset, label in self.markers),
+            *((claim.start, cell_len(CONFIDENCE_BADGES[claim.confidence])) for claim in self.claims if claim.confidence),
+        ])
+        changed = {offset for offset in {*decorations.offsets, *self._decorations.offsets}
+                   if decorations.cells_at.get(offset) != self._decorations.cells_at.get(offset)}
+        self._decorations = decorations
+        if changed:
+            self._rewrap_lines_at(changed)
         self._cache.clear()
         self.refresh()
 
@@ -279,6 +298,9 @@ class ReportView(ScrollView, can_focus=True):
         # The widget's style is the same for every row of one pass; computing it
         # per row (a DOM walk) costs more than drawing the row.
         self._base_style = self.rich_style
+        # A vertical scrollbar that appears once the rows are known narrows the
+        # view without a Resize event: wrap again, or the last columns are hidden.
+        self._relayout()
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
@@ -294,7 +316,8 @@ class ReportView(ScrollView, can_focus=True):
 
     def _render_row(self, row: int, base: Style) -> Strip:
         start, end = self.rows[row]
-        line = Text(self.text[start:end], style=base, end="")
+        # A tab is drawn as one space (offsets stay one cell a character); sent raw, it would move the terminal's cursor.
+        line = Text(self.text[start:end].replace("\t", " "), style=base, end="")
         style = self.get_component_rich_style
         if self._is_heading(start):
             line.stylize(style("report-view--heading"))
@@ -312,7 +335,9 @@ class ReportView(ScrollView, can_focus=True):
                 line.append(" ")
             line.stylize(style("report-view--cursor"), column, column + 1)
         line = self._with_markers(line, start, end)
-        segments = list(line.render(self.app.console))
+        # Text.render gives a row without spans no style at all: the terminal's
+        # own background showed through, and NO_COLOR's filter failed on None.
+        segments = [segment if segment.style else Segment(segment.text, base) for segment in line.render(self.app.console)]
         return Strip(segments).simplify()
 
     def _row_inserts(self, start: int, end: int) -> list[tuple[int, str, str]]:
@@ -322,7 +347,7 @@ class ReportView(ScrollView, can_focus=True):
         low = bisect.bisect_left(self._marker_offsets, start)
         high = bisect.bisect_right(self._marker_offsets, end)
         inserts = [
-            (offset, label.translate(SUPERSCRIPT) if label.isdigit() else f"[{label}]", "report-view--marker")
+            (offset, marker_mark(label), "report-view--marker")
             for offset, label in self.markers[low:high]
             if offset < end or not row_continues(self.text, end) or start == end
         ]
