@@ -7,6 +7,8 @@ together. It never touches the store, so a failed parse changes nothing.
 
 from __future__ import annotations
 
+import unicodedata
+
 import hashlib
 import os
 import re
@@ -17,6 +19,7 @@ from claimdesk.sources.blocks import lay_out
 from claimdesk.sources.decode import decode_bytes
 from claimdesk.sources.errors import SourceError
 from claimdesk.sources.footnotes import build_footnotes
+from claimdesk.sources.inert import strip_hidden
 from claimdesk.sources.model import Page, ParsedReport, Removed
 from claimdesk.sources.readers.html import read_html
 from claimdesk.sources.readers.markdown import read_markdown
@@ -99,12 +102,19 @@ def parse_report(data: bytes, format: str) -> ParsedReport:
     """Parse raw bytes of the given format ("txt", "md", "html")."""
     text, _encoding, warnings = decode_bytes(data)
     text = clean_characters(text, warnings)
+    hidden: list[Removed] = []
+    text = _without_hidden_characters(text, "the source", warnings, hidden)
     if not text.strip():
         raise SourceError("the file has no text")
     result = _READERS[format](text)
     warnings.extend(result.warnings)
+    # Entities decoded by a reader ("&#x202E;") come back here: the blocks and the metadata too.
+    for block in result.blocks:
+        block.text = _without_hidden_characters(block.text, "a paragraph", warnings, hidden)
+    result.title = _without_hidden_characters(result.title, "the title", warnings, hidden) if result.title else result.title
+    result.authors = [_without_hidden_characters(name, "an author", warnings, hidden) for name in result.authors]
     layout = lay_out(result.blocks, result.markers)
-    removed = list(result.removed)
+    removed = hidden + list(result.removed)
     for line in layout.moved_out:
         warnings.append(f"page furniture taken out of the text: {line[:80]!r}")
         removed.append(Removed("furniture", line))
@@ -125,6 +135,24 @@ def parse_report(data: bytes, format: str) -> ParsedReport:
         removed=removed,
         pages=page_map(layout.page_starts, len(layout.text)),
     )
+
+
+HIDDEN_REPORTED_MAX = 50
+"""Removed entries listed one by one for bidi and invisible characters; the rest are counted."""
+
+
+def _without_hidden_characters(text: str, where: str, warnings: list[str], removed: list[Removed]) -> str:
+    """Bidi overrides and invisible characters out of a report (issue 11): they can make the
+    screen show other words than the store holds. Each is reported with its offset."""
+    cleaned = strip_hidden(text)
+    if not cleaned.removed:
+        return text
+    warnings.append(cleaned.describe(where))
+    listed = sum(1 for item in removed if item.kind == "hidden" and item.text.startswith("U+"))
+    for start, end in cleaned.removed[: max(0, HIDDEN_REPORTED_MAX - listed)]:
+        names = ", ".join(f"U+{ord(char):04X} {unicodedata.name(char, 'character')}" for char in text[start:end])
+        removed.append(Removed("hidden", f"{names} at offset {start} of {where}"))
+    return cleaned.text
 
 
 def page_map(page_starts: list[tuple[str, int]], text_length: int) -> list[Page]:

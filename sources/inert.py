@@ -121,6 +121,26 @@ def clean_input(text: str) -> Cleaned:
     return Cleaned(_UNSAFE.sub(replace, text), removed)
 
 
+_HIDDEN_ONLY = re.compile(f"(?P<char>[{_BIDI}{_INVISIBLE}])|(?P<joiner>[{_JOINERS}])")
+
+
+def strip_hidden(text: str) -> Cleaned:
+    """Only the bidi and invisible characters out (and joiners where no script needs them):
+    for a report's text, whose controls and line ends the importer treats itself (a form
+    feed there is a printed page break, not a line end)."""
+    if not _HIDDEN_ONLY.search(text):
+        return Cleaned(text, [])
+    removed: list[tuple[int, int]] = []
+
+    def replace(match: re.Match) -> str:
+        if match.lastgroup == "joiner" and _joiner_kept(text, match.start()):
+            return match.group()
+        removed.append(match.span())
+        return ""
+
+    return Cleaned(_HIDDEN_ONLY.sub(replace, text), removed)
+
+
 def inert_for_terminal(text: Any) -> str:
     """Text that can be printed to a terminal as it is: the same rule as clean_input."""
     if text is None:
