@@ -192,3 +192,14 @@ async def test_every_segment_has_a_background(corpus_db, monkeypatch, theme):
         for strip in strips:
             for segment in strip:
                 assert segment.style is not None and segment.style.bgcolor is not None, segment
+
+
+@pytest.mark.parametrize(("column", "offset"), [(0, 0), (1, 0), (3, 1), (4, 2), (5, 2), (6, 3), (8, 5)])
+async def test_a_click_lands_on_the_character_drawn_there(column, offset):
+    """Wide characters take two columns and a marker one: "漢字¹ abc"."""
+    view = ReportView("漢字 abc", [(2, "1")], [])
+    async with OneView(view).run_test(size=(40, 6)) as pilot:
+        await pilot.pause()
+        await pilot.click(ReportView, offset=(column + 1, 0))  # the view's padding is one column
+        await pilot.pause()
+        assert view.cursor == offset

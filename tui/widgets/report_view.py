@@ -28,7 +28,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from claimdesk.tui.widgets.row_wrap import Decorations, wrap_rows
+from claimdesk.tui.widgets.row_wrap import Decorations, text_cells, wrap_rows
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 STATUSES = ("unreviewed", "verified", "disputed", "false", "unverifiable", "needs-review")
@@ -257,7 +257,7 @@ class ReportView(ScrollView, can_focus=True):
 
     # mouse ----------------------------------------------------------------
     def _offset_at(self, event: events.MouseEvent) -> int:
-        """The text offset under the mouse, markers' extra columns accounted for."""
+        """The text offset under the mouse, markers' and wide characters' extra columns accounted for."""
         if not self.rows:
             return 0
         position = event.get_content_offset(self) or event.offset
@@ -265,13 +265,14 @@ class ReportView(ScrollView, can_focus=True):
         start, end = self.rows[row]
         widths: dict[int, int] = {}
         for offset, mark, _component in self._row_inserts(start, end):
-            widths[offset] = widths.get(offset, 0) + len(mark)
+            widths[offset] = widths.get(offset, 0) + cell_len(mark)
         column = 0
         for offset in range(start, end):
             column += widths.get(offset, 0)
-            if column >= position.x:
+            cells = text_cells(self.text[offset])  # a wide character takes two columns
+            if position.x < column + cells:
                 return offset
-            column += 1
+            column += cells
         return end
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
