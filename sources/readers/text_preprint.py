@@ -26,10 +26,13 @@ _TEMPLATE_STAMP = re.compile(
 
 def take_preprint_stamps(text: str, removed: list[Removed]) -> tuple[str, str | None]:
     """The text without its stamp lines, and the date the arXiv stamp gives (or None)."""
-    if "arXiv:" not in text and "review" not in text.lower() and "submitted to" not in text.lower():
-        return text, None
+    has_arxiv = "arXiv:" in text
+    lowered = text.lower()
+    has_template = "preprint" in lowered or "under review as a conference paper" in lowered
+    if not (has_arxiv or has_template):
+        return text, None  # the common case, decided by two substring scans
     date = None
-    stamp = _ARXIV_STAMP.search(text)
+    stamp = _ARXIV_STAMP.search(text) if has_arxiv else None
     if stamp:
         date = parse_date(stamp.group("date"))
 
@@ -37,6 +40,8 @@ def take_preprint_stamps(text: str, removed: list[Removed]) -> tuple[str, str | 
         removed.append(Removed("furniture", match.group().strip()))
         return ""
 
-    text = _ARXIV_STAMP.sub(take, text)
-    text = _TEMPLATE_STAMP.sub(take, text)
+    if has_arxiv:
+        text = _ARXIV_STAMP.sub(take, text)
+    if has_template:
+        text = _TEMPLATE_STAMP.sub(take, text)
     return text, date
