@@ -35,6 +35,7 @@ from claimdesk.sources.readers.md_dialects import (
     take_hidden_chunks,
 )
 from claimdesk.sources.readers.md_wiki import has_wiki_markup, take_wiki_markup
+from claimdesk.sources.yaml_data import load_yaml_data
 from claimdesk.sources.header import find_date, header_field, parse_author_line, parse_date, read_cover
 from claimdesk.sources.inline import render_inline, tokens_to_text
 from claimdesk.sources.model import Removed
@@ -110,7 +111,7 @@ _DATE_KEYS = ("date", "published", "pubDate", "pubdate", "published_at", "publis
 def _front_matter(text: str, warnings: list[str]) -> tuple[dict, str]:
     """Metadata from YAML (`---`) or TOML (`+++`, Hugo) front matter, and the body after it."""
     match = _YAML_FRONT_MATTER.match(text)
-    load, error = yaml.safe_load, yaml.YAMLError
+    load, error = load_yaml_data, yaml.YAMLError
     if not match:
         match = _TOML_FRONT_MATTER.match(text)
         load, error = tomllib.loads, tomllib.TOMLDecodeError
