@@ -719,6 +719,26 @@ def _dateline(line: str) -> str | None:
     return parse_date(match.group("date")) if match else None
 
 
+# Letters, memos and council papers name their subject in a field: "Betreff:", "Subject:",
+# "Objet :", "Asunto:", "Oggetto:", "Onderwerp:", "Тема:" -- the value on the line or under it.
+_SUBJECT_FIELD = re.compile(r"^\s*(?:betreff|subject|re|objet|asunto|oggetto|onderwerp|тема)\s*[:：]\s*(?P<value>.*?)\s*$", re.I)
+SUBJECT_LINES = 40
+"""A subject field sits in a paper's head, before its text."""
+
+
+def subject_line(lines: list[str]) -> str | None:
+    """The subject a letter, memo or council paper gives itself, or None."""
+    for index, line in enumerate(lines[:SUBJECT_LINES]):
+        match = _SUBJECT_FIELD.match(line)
+        if not match:
+            continue
+        value = match.group("value") or next((l.strip() for l in lines[index + 1:index + 3] if l.strip()), "")
+        value = value.strip().rstrip(".")
+        if value and len(value) <= COVER_LINE_MAX and not _SENTENCE_END.search(value + "."[:0]):
+            return value
+    return None
+
+
 # A news story's first words: "LONDON, 14 May 2024 -- One in three…", "PARIS (AFP), 3 mars 2021 – Le…".
 _STORY_DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-ÞА-ЯЁ][A-ZÀ-ÞА-ЯЁa-zà-ÿа-яё'’. -]{1,40}?)(?:\s*\([^()\n]{1,30}\))?,\s*"

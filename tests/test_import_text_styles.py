@@ -161,3 +161,8 @@ def test_unread_cover_lines_keep_to_their_own_paragraph():
     first, second = report.text.split("\n\n")[:2]
     assert first == "Association pour l'histoire de la vallée du Loir Cahiers n° 12 — printemps 2019"
     assert second.startswith("Le moulin de la Fosse apparaît dans un aveu de 1650, où il est dit « moulin à blé")
+
+
+def test_a_subject_field_names_the_paper():
+    report = parse_report(COUNCIL_PAPER.replace("Vorlage Nr. 2024/031\n", "Vorlage Nr. 2024/031\nBetreff:\nSanierung des Freibads\n").encode("utf-16"), "txt")
+    assert report.title == "Sanierung des Freibads"

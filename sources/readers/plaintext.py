@@ -22,7 +22,7 @@ import re
 import textwrap
 
 from claimdesk.sources.blocks import BREAK, HEADING, NOTE, PAGE, PARAGRAPH, Block, MarkerTable, PageStart
-from claimdesk.sources.header import parse_author_line, parse_date, read_cover, story_dateline
+from claimdesk.sources.header import SUBJECT_LINES, parse_author_line, parse_date, read_cover, story_dateline, subject_line
 from claimdesk.sources.inline import render_inline
 from claimdesk.sources.model import Removed
 from claimdesk.sources.readers.common import NOTES_HEADING, ReaderResult, follows_a_unit, label_of, superscript_to_int
@@ -113,6 +113,10 @@ def read_plain_text(text: str) -> ReaderResult:
         cover, paragraphs, cover_lines = _take_cover(paragraphs)
         removed[:0] = cover_lines
         title, authors, date = cover.title, cover.authors, cover.date
+    if not book and not caption:
+        # "Betreff: Erweiterung des Bürgerbusangebots": the paper's own name for itself beats
+        # a cover's first line (the town, the department) as its title.
+        title = subject_line(text.split("\n", SUBJECT_LINES)[:SUBJECT_LINES]) or title
     if date is None and paragraphs:
         date = story_dateline(paragraphs[0].strip())
     date = date or stamp_date
