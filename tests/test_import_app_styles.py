@@ -73,3 +73,24 @@ def test_a_blog_page_title_authors_and_markers():
     second_call = report.footnotes[1].marker_offsets[0]
     assert report.text[:second_call].endswith("fewer than five people")
     assert "Why count at night" in report.text and "What the counts show" in report.text
+
+
+GOVUK_PAGE = b"""<html><body class="govuk-template__body"><main class="govuk-main-wrapper" id="main-content" role="main">
+<h1 class="gem-c-title__text">Ferry grant: interim evaluation</h1>
+<div class="print-wrapper"><div class="print-meta-data"><p>\xc2\xa9 Crown copyright 2024</p>
+<p>This publication is licensed under the terms of the Open Government Licence v3.0.</p></div></div>
+<div class="govspeak"><p>The grant gave \xc2\xa312.5 million to 9 authorities<sup id="fnref:1"><a href="#fn:1" class="govuk-link" rel="footnote" role="doc-noteref">[footnote 1]</a></sup>.</p>
+<div class="footnotes" role="doc-endnotes"><ol><li id="fn:1" role="doc-endnote"><p>Including \xc2\xa30.5 million held back. <a href="#fnref:1" role="doc-backlink">\xe2\x86\xa9</a></p></li></ol></div></div>
+<div class="gem-c-feedback"><h2 class="gem-c-feedback__prompt-question">Is this page useful?</h2><button>Yes</button><button>No</button></div>
+</main></body></html>"""
+
+
+def test_a_gov_uk_publication():
+    report = parse_report(GOVUK_PAGE, "html")
+    assert [note.number for note in report.footnotes] == [1]  # "[footnote 1]" is note 1, no group "footnote"
+    assert report.text[: report.footnotes[0].marker_offsets[0]].endswith("to 9 authorities")
+    for furniture in ("Is this page useful?", "Open Government Licence", "Crown copyright"):
+        assert furniture not in report.text
+    kinds = {item.kind: item.text for item in report.removed}
+    assert "Open Government Licence" in (kinds.get("licence") or kinds.get("footer") or "")
+    assert kinds["other"].startswith("Is this page useful?")

@@ -39,14 +39,17 @@ _KIND_WORDS = [
     # Readers' comments under a post are not the report: WordPress, Disqus, Substack, newsroom reactions.
     ("comments", r"comments|comment-list|commentlist|comments-area|comments-section|comment-respond|wp-block-comments|"
                  r"disqus_thread|disqus|reactions|post-ufi|comment-form"),
-    ("licence", r"pg-boilerplate|pgheader|pg-header|pg-footer|pgfooter|pg-machine-header|pg-start-separator|pg-end-separator|license|licence"),
+    # GOV.UK prints its Crown copyright and licence box only on paper: "print-meta-data".
+    ("licence", r"pg-boilerplate|pgheader|pg-header|pg-footer|pgfooter|pg-machine-header|pg-start-separator|pg-end-separator|license|licence|print-meta-data"),
     ("navigation", r"navbox|navbar|navigation|nav|menu|main-menu|breadcrumbs?|arbo|ariane|hatnote|catlinks|mw-jump-link|skip-link|skiplink|pagination|pager|"
                    r"mw-navigation|vector-menu|site-nav|sistersitebox|mw-indicators|page-actions|toolbar"),
     ("header", r"site-header|masthead|sitesub|site-branding|branding|site-logo|region-header|mw-header|top-bar|topbar|site-title"),
     ("footer", r"site-footer|footer|printfooter|copyright|colophon|mw-footer|entry-footer|post-footer"),
     ("sidebar", r"sidebar|widget-area|widget|secondary|rail|side-column"),
     ("other", r"advert|advertisement|ad-slot|ad-container|ads|adsbygoogle|newsletter|subscribe|subscription|signup|sign-up|paywall|modal|popup|overlay|print-only|"
-              r"read-time|reading-time|readtime|min-read|reading-duration|clap-button|clap-count|responses-count"),
+              r"read-time|reading-time|readtime|min-read|reading-duration|clap-button|clap-count|responses-count|"
+              # "Is this page useful?" / "Was this helpful?" widgets (GOV.UK's gem-c-feedback, docs sites).
+              r"gem-c-feedback|feedback|page-feedback|feedback-widget|was-this-helpful|helpful-widget"),
 ]
 _KIND_PATTERNS = [(kind, re.compile(rf"(?<![a-z0-9])(?:{words})(?![a-z0-9])", re.I)) for kind, words in _KIND_WORDS]
 _EXACT_WORDS = {"header": "header", "footer": "footer", "masthead": "header"}

@@ -142,6 +142,11 @@ def _note_element(target: Node) -> Node | None:
     return note
 
 
+# GOV.UK's markers read "[footnote 3]": the word says what the number is, it names no group
+# (as MediaWiki's "[note 1]" does beside "[1]"), so the label is 3.
+_FOOTNOTE_WORD = re.compile(r"^(?:footnote|fn|fußnote|fussnote)\s+(?=\d)", re.I)
+
+
 def _label_linked_notes(plan: NotePlan, links: list[tuple[Node, Node, str]], note_nodes: dict[int, Node]) -> None:
     """Labels from what the first marker of each note shows; markers are links outside notes."""
     used: dict[int | str, int] = {}
@@ -151,7 +156,7 @@ def _label_linked_notes(plan: NotePlan, links: list[tuple[Node, Node, str]], not
         if any(ancestor.index in inside_notes for ancestor in link.ancestors()) or link.index in inside_notes:
             continue  # a link inside a note is a backlink or a cross-reference, never a marker
         if note.index not in plan.notes:
-            label = label_of(shown)
+            label = label_of(_FOOTNOTE_WORD.sub("", shown))
             if label in used and used[label] != note.index:
                 # Books number notes per page: the second "[1]" is another note.
                 repeats[label] = repeats.get(label, 1) + 1
