@@ -734,7 +734,7 @@ def subject_line(lines: list[str]) -> str | None:
             continue
         value = match.group("value") or next((l.strip() for l in lines[index + 1:index + 3] if l.strip()), "")
         value = value.strip().rstrip(".")
-        if value and len(value) <= COVER_LINE_MAX and not _SENTENCE_END.search(value + "."[:0]):
+        if value and len(value) <= COVER_LINE_MAX and not _SENTENCE_END.search(value):
             return value
     return None
 

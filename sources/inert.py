@@ -108,6 +108,11 @@ def clean_input(text: str) -> Cleaned:
     """The text as it may be stored, and the spans removed from it (see the module)."""
     if not _ANY.search(text):
         return Cleaned(text, [])
+    return _cleaned(_UNSAFE, text)
+
+
+def _cleaned(pattern: re.Pattern, text: str) -> Cleaned:
+    """Remove what `pattern` finds (line breaks become newlines; joiners stay where a script needs them)."""
     removed: list[tuple[int, int]] = []
 
     def replace(match: re.Match) -> str:
@@ -118,7 +123,7 @@ def clean_input(text: str) -> Cleaned:
         removed.append(match.span())
         return ""
 
-    return Cleaned(_UNSAFE.sub(replace, text), removed)
+    return Cleaned(pattern.sub(replace, text), removed)
 
 
 _HIDDEN_ONLY = re.compile(f"(?P<char>[{_BIDI}{_INVISIBLE}])|(?P<joiner>[{_JOINERS}])")
@@ -132,15 +137,7 @@ def strip_hidden(text: str) -> Cleaned:
     feed there is a printed page break, not a line end)."""
     if not _ANY_HIDDEN.search(text):
         return Cleaned(text, [])
-    removed: list[tuple[int, int]] = []
-
-    def replace(match: re.Match) -> str:
-        if match.lastgroup == "joiner" and _joiner_kept(text, match.start()):
-            return match.group()
-        removed.append(match.span())
-        return ""
-
-    return Cleaned(_HIDDEN_ONLY.sub(replace, text), removed)
+    return _cleaned(_HIDDEN_ONLY, text)
 
 
 def inert_for_terminal(text: Any) -> str:

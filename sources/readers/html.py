@@ -75,6 +75,9 @@ class _BlockWriter:
         self._pending_pages: list[str] = []
         self._names_its_notes: dict[int, bool] = {}
         self._element_boundary = False
+        self._headings_seen = False
+        """A heading was written: a large first line after it is no title (kept as a flag, not a
+        scan of the blocks at every <p>, which made a page without headings quadratic)."""
         self._row_start = 0
         """Where the current table row's text starts in the buffer."""
         self._stashed: list[str] = []
@@ -150,7 +153,7 @@ class _BlockWriter:
             if tag in _HEADINGS:
                 self._flush()
                 self._heading = _HEADINGS[tag]
-            elif tag == "p" and is_title_paragraph(node, headings_seen=any(b.kind == HEADING for b in self.blocks)):
+            elif tag == "p" and is_title_paragraph(node, headings_seen=self._headings_seen):
                 # Word's and Google Docs' "Title" style, LibreOffice's large first line: the title.
                 self._flush()
                 self._heading = 1
@@ -165,7 +168,8 @@ class _BlockWriter:
         if tag in ("td", "th") and "".join(self._buffer[self._row_start:]).strip():
             # Cells part with "; " however the HTML is laid out: cells "64", "212", "301"
             # must never read "64 212 301", which is one figure in French notation.
-            self._buffer[-1:] = [self._buffer[-1].rstrip()] if self._buffer and not self._buffer[-1].strip() else self._buffer[-1:]
+            if not self._buffer[-1].strip():
+                self._buffer.pop()  # the layout's white space between two cells
             self._buffer.append("; ")
         return True
 
@@ -259,6 +263,7 @@ class _BlockWriter:
             self._pending_pages = []
             if self._heading:
                 self.blocks.append(Block(HEADING, text.replace("\n", " "), level=self._heading))
+                self._headings_seen = True
                 self._after_notes_heading = bool(NOTES_HEADING.match(text))
             else:
                 self.blocks.append(Block(PARAGRAPH, text, keep_lines=bool(self._pre)))

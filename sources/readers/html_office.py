@@ -50,8 +50,9 @@ def _kind_of(node: Node) -> str | None:
         mso = _MSO_ELEMENT.search(node.get("style"))
         if mso:
             return mso.group(1).lower()
-        if _COMMENT_CLASS.search(node.get("class")) or any(_is_comment_anchor(child) for child in _first_links(node)):
-            return "comments"
+        first_link = next((element for element in iter_elements(node) if element.tag == "a"), None)
+        if _COMMENT_CLASS.search(node.get("class")) or (first_link is not None and _is_comment_anchor(first_link)):
+            return "comments"  # <div><p><a id="cmnt1">[a]</a> the comment's text…
     if node.tag == "a" and _COMMENT_LINK.match(node.get("href")) and not _COMMENT_ANCHOR.match(node.get("id") or node.get("name")):
         return "comments"  # the "[a]" that calls a comment, in the text
     return None
@@ -59,16 +60,6 @@ def _kind_of(node: Node) -> str | None:
 
 def _is_comment_anchor(node: Node) -> bool:
     return node.tag == "a" and bool(_COMMENT_ANCHOR.match(node.get("id") or node.get("name")))
-
-
-def _first_links(node: Node) -> list[Node]:
-    """The links at the start of a comment's block: <div><p><a id="cmnt1">[a]</a>…"""
-    found: list[Node] = []
-    for element in iter_elements(node):
-        if element.tag == "a":
-            found.append(element)
-            break
-    return found
 
 
 def _only_child_of_sup(link: Node) -> bool:

@@ -275,10 +275,11 @@ class _Classifier:
         self.in_notes_section = False
         self.section_labels = _notes_section_labels(paragraphs, toc_levels)
         self.paren_labels: set[int | str] = set()
+        """Labels of notes numbered "(n)" in the Notes section."""
         self.compact_notes = False
+        """The last notes were set one a line in one paragraph: a blank line ends them."""
         self.page_foot_notes = False
         """Notes were found at the feet of pages (a PDF's text): their markers are glued digits."""
-        """Labels of notes numbered "(n)" in the Notes section."""
         self.lone_numbers: list[tuple[int, int]] = []
         """(block index, number) of lone numbers printed after a footnote block."""
 
@@ -491,7 +492,7 @@ TAB_TABLE_ROWS = 2
 def _tab_table_start(paragraph: str) -> int | None:
     """Index of the first line of a tab-separated table ending the paragraph (its caption may
     stand above it), or None: the table's rows, two at least, all hold a tab."""
-    lines = [line for line in paragraph.strip("\n").split("\n")]
+    lines = paragraph.strip("\n").split("\n")
     start = len(lines)
     while start > 0 and "\t" in lines[start - 1].strip():
         start -= 1
