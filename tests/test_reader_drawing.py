@@ -212,3 +212,11 @@ async def test_a_click_lands_on_the_character_drawn_there(column, offset):
         await pilot.click(ReportView, offset=(column + 1, 0))  # the view's padding is one column
         await pilot.pause()
         assert view.cursor == offset
+
+
+def test_two_badges_on_one_line_rewrap_it_once_and_whole():
+    # Found by the property above: two one-letter claims with badges on the same line made
+    # the second rewrap splice its rows among stale row starts, and rows overlapped.
+    text = "nearly nearly 100\n"
+    claims = [ClaimSpan(1, 0, 1, "unreviewed", 1), ClaimSpan(2, 1, 2, "unreviewed", 1)]
+    asyncio.run(draw_at(20, text, [], claims))

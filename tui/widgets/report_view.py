@@ -149,8 +149,11 @@ class ReportView(ScrollView, can_focus=True):
             line_end = len(self.text) if line_end < 0 else line_end
             first = bisect.bisect_left(self._row_starts, line_start)
             last = bisect.bisect_right(self._row_starts, line_end)
-            self.rows[first:last] = wrap_rows(self.text, self._wrapped_width, self._decorations, line_start, line_end)
-            self._row_starts[first:last] = [start for start, _ in self.rows[first:last]]
+            rewrapped = wrap_rows(self.text, self._wrapped_width, self._decorations, line_start, line_end)
+            self.rows[first:last] = rewrapped
+            # The new rows, all of them: slicing self.rows again would take only as many as
+            # it replaced, and the next offset's line would be found among stale starts.
+            self._row_starts[first:last] = [start for start, _ in rewrapped]
         self._rows_changed()
 
     def row_of(self, offset: int) -> int:
