@@ -51,3 +51,13 @@ def corpus_store(store, corpus):
 
     import_paths(store, [corpus])
     return store
+
+
+# CI runs the property tests with a fixed seed (HYPOTHESIS_PROFILE=ci, set by .ci/run), so a
+# submission is judged on the same examples every time; a developer's plain `pytest` still
+# explores new ones. A failure found that way is kept as a named example test.
+from hypothesis import settings as _hypothesis_settings
+
+_hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("HYPOTHESIS_PROFILE"):
+    _hypothesis_settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])
