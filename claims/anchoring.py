@@ -285,7 +285,7 @@ def _another_occurrence_fits(text: str, old: _OldPlace, start: int, end: int, ag
     """
     if None not in agreement and all(side == 100.0 for side in agreement):
         return False
-    own = sum(side or 0.0 for side in agreement)
+    own = sum(side or 0.0 for side in _with_text_edges(agreement, text, start, end, old.prefix, old.suffix))
     words = text[start:end]
     claim_end = old.start + len(old.quote)
     at, checked = old.text.find(words), 0
@@ -293,10 +293,24 @@ def _another_occurrence_fits(text: str, old: _OldPlace, start: int, end: int, ag
         if at + len(words) <= old.start or at >= claim_end:  # not the claim's own words
             checked += 1
             their_prefix, their_suffix = context(old.text, at, at + len(words))
-            if sum(side or 0.0 for side in _context_agreement(text, start, end, their_prefix, their_suffix)) >= own:
+            theirs = _with_text_edges(_context_agreement(text, start, end, their_prefix, their_suffix),
+                                      text, start, end, their_prefix, their_suffix)
+            if sum(side or 0.0 for side in theirs) >= own:
                 return True
         at = old.text.find(words, at + 1)
     return False
+
+
+def _with_text_edges(agreement, text: str, start: int, end: int, prefix: str, suffix: str) -> tuple[float | None, float | None]:
+    """The agreement, with a side that was the text's start (end) then and is now
+    counted as full: a place that ended the old text and ends the new one fits there
+    (a context of nothing is no evidence by itself, but the same edge twice is)."""
+    before, after = agreement
+    if _at_text_edge(prefix) and not text[:start].strip():
+        before = 100.0
+    if _at_text_edge(suffix) and not text[end:].strip():
+        after = 100.0
+    return before, after
 
 
 def _context_agreement(text: str, start: int, end: int, prefix: str, suffix: str) -> tuple[float | None, float | None]:
