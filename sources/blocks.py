@@ -84,10 +84,7 @@ _STARTS_LOWER = re.compile(r"^[\"“‘«(]?[a-zà-öø-ÿ]")
 # A prose paragraph cut mid-sentence: it ends on a word, a comma or a number.
 _CUT_MID_SENTENCE = re.compile(r"[\w,]$")
 _PROSE_MIN_CHARS = 80
-# The lookahead lets the engine skip every position that is neither a blank nor a placeholder.
-_SPACES_AROUND_PLACEHOLDERS = re.compile(
-    r"(?=[ \t\U000f0000-\U0010fffd])([ \t]*)(" + PLACEHOLDER_PATTERN.pattern + r"+)([ \t]*)"
-)
+_PLACEHOLDER_RUN = re.compile(PLACEHOLDER_PATTERN.pattern + "+")
 _FURNITURE_MAX_CHARS = 200
 
 
@@ -139,16 +136,33 @@ def lay_out(blocks: list[Block], marker_table: MarkerTable) -> Layout:
 
 
 def _tidy_spaces_at_placeholders(text: str, marker_table: MarkerTable) -> str:
-    """"in 2015 [1]." reads "in 2015." once the marker is gone; "mill [Pg 12] and" reads "mill and"."""
+    """"in 2015 [1]." reads "in 2015." once the marker is gone; "mill [Pg 12] and" reads "mill and".
 
-    def tidy(match: re.Match) -> str:
-        run = match.group(2)
+    Each run of placeholders is found first and the blanks around it are looked at by
+    hand: a pattern that starts with the blanks is tried at every space of the text.
+    """
+    if not PLACEHOLDER_PATTERN.search(text):
+        return text
+    pieces: list[str] = []
+    cursor = 0
+    for match in _PLACEHOLDER_RUN.finditer(text):
+        start, end = match.span()
+        before = start
+        while before > cursor and text[before - 1] in " \t":
+            before -= 1
+        after = end
+        while after < len(text) and text[after] in " \t":
+            after += 1
+        run = match.group()
+        pieces.append(text[cursor:before])
         if any(isinstance(marker_table.labels[placeholder_index(char)], PageStart) for char in run):
             # A page start is not glued to the word before; one space stays around it.
-            return match.group(1) + run if match.group(1) else run + match.group(3)
-        return run + match.group(3)
-
-    return _SPACES_AROUND_PLACEHOLDERS.sub(tidy, text)
+            pieces.append(text[before:start] + run if before < start else run + text[end:after])
+        else:
+            pieces.append(run + text[end:after])
+        cursor = after
+    pieces.append(text[cursor:])
+    return "".join(pieces)
 
 
 def _inline_page_starts(blocks: list[Block], marker_table: MarkerTable) -> list[Block]:
