@@ -9,7 +9,8 @@ rapidfuzz then re-scores the few hundred candidates (claims.similarity).
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+import json
+import sqlite3
 from dataclasses import dataclass
 from typing import Callable
 
@@ -67,55 +68,35 @@ def index_in_batches(store, progress: Callable[[int, int], None] | None = None) 
     """Index every current revision's missing sentences, INDEX_BATCH per write
     transaction; returns how many passages were added.
 
-    The norms of a batch are computed outside the transaction, in a worker
-    thread, while the batch before is written: SQLite releases the GIL while it
-    builds the full-text index, so on two cores the norms (Python) and the
-    index (C) overlap, where one after the other they took twice as long. Each
-    batch checks, under the lock, that its revision is still current and that
-    nobody indexed those sentences meanwhile (two processes may catch up at once).
+    The norms of a batch are computed outside the transaction. Each batch checks,
+    under the lock, that its revision is still current and that nobody indexed
+    those sentences meanwhile (two processes may catch up at once).
     """
     db, added = store.db, 0
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimdesk-norms") as worker:
-        for revision_id, report_id, next_ordinal in unindexed_revisions(db):
-            text = db.conn.execute("SELECT text FROM revisions WHERE id = ?", [revision_id]).fetchone()[0]
-            total = db.conn.execute("SELECT count(*) FROM sentences WHERE revision_id = ?", [revision_id]).fetchone()[0]
-
-            def norms_of(spans):
-                return worker.submit(_passage_rows, revision_id, report_id, text, spans)
-
-            spans = _sentence_spans(db, revision_id, next_ordinal)
-            pending = norms_of(spans) if spans else None
-            while spans:
-                rows = pending.result()
-                following = _sentence_spans(db, revision_id, spans[-1][0] + 1)
-                pending = norms_of(following) if following else None
-                with store.transaction("index the passages"):
-                    if not _is_current(db, revision_id):
-                        break  # a newer revision came in: its import indexes it
-                    done = db.conn.execute("SELECT max(ordinal) FROM passages WHERE report_id = ? AND revision_id = ?",
-                                           [report_id, revision_id]).fetchone()[0]
-                    if done is None or done < spans[0][0]:
-                        _insert(db, revision_id, report_id, rows)
-                        added += len(rows)
-                        next_ordinal = spans[-1][0] + 1
-                    else:
-                        next_ordinal = done + 1  # indexed meanwhile by someone else
-                if progress:
-                    progress(min(next_ordinal, total), total)
-                if following and following[0][0] < next_ordinal:  # someone else got further: go on from there
-                    pending.cancel()
-                    following = _sentence_spans(db, revision_id, next_ordinal)
-                    pending = norms_of(following) if following else None
-                spans = following
+    for revision_id, report_id, next_ordinal in unindexed_revisions(db):
+        text = db.conn.execute("SELECT text FROM revisions WHERE id = ?", [revision_id]).fetchone()[0]
+        total = db.conn.execute("SELECT count(*) FROM sentences WHERE revision_id = ?", [revision_id]).fetchone()[0]
+        while True:
+            spans = db.conn.execute(
+                'SELECT ordinal, start, "end" FROM sentences WHERE revision_id = ? AND ordinal >= ? ORDER BY ordinal LIMIT ?',
+                [revision_id, next_ordinal, INDEX_BATCH],
+            ).fetchall()
+            if not spans:
+                break
+            rows = _passage_rows(revision_id, report_id, text, spans)
+            with store.transaction("index the passages"):
+                if not _is_current(db, revision_id):
+                    break  # a newer revision came in: its import indexes it
+                done = db.conn.execute("SELECT max(ordinal) FROM passages WHERE report_id = ? AND revision_id = ?", [report_id, revision_id]).fetchone()[0]
+                if done is None or done < spans[0][0]:
+                    _insert(db, revision_id, report_id, rows)
+                    added += len(rows)
+                    next_ordinal = spans[-1][0] + 1
+                else:
+                    next_ordinal = done + 1  # indexed meanwhile by someone else
+            if progress:
+                progress(min(next_ordinal, total), total)
     return added
-
-
-def _sentence_spans(db, revision_id: int, first_ordinal: int) -> list[tuple[int, int, int]]:
-    """The next INDEX_BATCH sentences of a revision from an ordinal on: (ordinal, start, end)."""
-    return db.conn.execute(
-        'SELECT ordinal, start, "end" FROM sentences WHERE revision_id = ? AND ordinal >= ? ORDER BY ordinal LIMIT ?',
-        [revision_id, first_ordinal, INDEX_BATCH],
-    ).fetchall()
 
 
 def _is_current(db, revision_id: int) -> bool:
@@ -128,8 +109,28 @@ def _passage_rows(revision_id: int, report_id: str, text: str, spans) -> list[tu
     return [(revision_id, report_id, ordinal, start, end, text[start:end], norm_tokens(text[start:end])) for ordinal, start, end in spans]
 
 
+_INSERT_COLUMNS = 'INSERT INTO passages (revision_id, report_id, ordinal, start, "end", text, norm)'
+_INSERT_FROM_JSON = _INSERT_COLUMNS + """
+    SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'),
+           json_extract(value, '$[4]'), json_extract(value, '$[5]'), json_extract(value, '$[6]') FROM json_each(?)"""
+
+
 def _insert(db, revision_id: int, report_id: str, rows) -> None:
-    db.conn.executemany('INSERT INTO passages (revision_id, report_id, ordinal, start, "end", text, norm) VALUES (?, ?, ?, ?, ?, ?, ?)', rows)
+    """The rows in one statement: SQLite reads them from one JSON array.
+
+    On the 10 MB benchmark report (57,000 sentences) this takes a third of the
+    time executemany takes, row by row through Python. JSON cannot carry NUL
+    through SQLite's text functions, so a batch holding one goes row by row, as
+    does a SQLite built without JSON.
+    """
+    if not any("\x00" in row[5] or "\x00" in row[6] for row in rows):
+        try:
+            db.conn.execute(_INSERT_FROM_JSON, [json.dumps(rows, ensure_ascii=False)])
+            return
+        except sqlite3.OperationalError as exc:
+            if "json" not in str(exc):
+                raise
+    db.conn.executemany(_INSERT_COLUMNS + " VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
 
 @dataclass

@@ -57,19 +57,19 @@ def test_another_writer_gets_the_lock_between_the_batches_of_the_index(revised, 
     db, path = revised
     monkeypatch.setattr(passages, "INDEX_BATCH", 4)
     colleague = Colleague(db)
-    spans = passages._sentence_spans
+    rows = passages._passage_rows
 
     def between_batches(*args):
-        colleague.write()  # before each batch's transaction, and after the last: the lock must be free
-        return spans(*args)
+        colleague.write()  # before each batch's transaction: the lock must be free
+        return rows(*args)
 
-    monkeypatch.setattr(passages, "_sentence_spans", between_batches)
+    monkeypatch.setattr(passages, "_passage_rows", between_batches)
     with Store(db) as store:
         import_paths(store, [path])
         sentences = store.db.execute("SELECT count(*) FROM sentences s JOIN reports r ON r.id = 'harbour' "
                                      "JOIN revisions v ON v.id = s.revision_id AND v.number = r.current_revision").fetchone()[0]
         indexed = store.db.execute("SELECT count(*), count(DISTINCT ordinal) FROM passages").fetchone()
-    assert colleague.writes == -(-sentences // 4) + 1 > 4  # one write before every batch, one after the last
+    assert colleague.writes == -(-sentences // 4) > 3  # one write between every two batches
     assert indexed == (sentences, sentences)  # complete, and no sentence twice
 
 
@@ -131,15 +131,15 @@ def test_an_index_left_unfinished_by_a_crash_is_finished_by_the_next_import(revi
 def test_a_search_never_finds_a_replaced_revisions_words(revised, monkeypatch):
     db, path = revised
     seen = []
-    spans = passages._sentence_spans
+    rows = passages._passage_rows
 
     def look(*args):
         with Store(db) as reader:
             seen.append([row[0] for row in reader.db.execute("SELECT text FROM passages WHERE report_id = 'harbour'")])
-        return spans(*args)
+        return rows(*args)
 
     monkeypatch.setattr(passages, "INDEX_BATCH", 4)
-    monkeypatch.setattr(passages, "_sentence_spans", look)
+    monkeypatch.setattr(passages, "_passage_rows", look)
     with Store(db) as store:
         import_paths(store, [path])
     # While the new revision is indexed, the old one's sentences are already gone.
@@ -149,22 +149,22 @@ def test_a_search_never_finds_a_replaced_revisions_words(revised, monkeypatch):
 def test_an_index_another_process_finishes_meanwhile_is_neither_doubled_nor_left_short(revised, monkeypatch):
     db, path = revised
     monkeypatch.setattr(passages, "INDEX_BATCH", 4)
-    spans, fetches = passages._sentence_spans, []
+    rows, batches = passages._passage_rows, []
 
     def another_process_catches_up(*args):
-        fetches.append(args[2])
-        if len(fetches) == 2:  # after this process's first batch was fetched, before it is written
+        batches.append(args[3][0][0])  # the batch's first ordinal
+        if len(batches) == 2:  # this process wrote its first batch; another one indexes the rest now
             with Store(db) as other:
-                monkeypatch.setattr(passages, "_sentence_spans", spans)
+                monkeypatch.setattr(passages, "_passage_rows", rows)
                 passages.index_in_batches(other)
-                monkeypatch.setattr(passages, "_sentence_spans", another_process_catches_up)
-        return spans(*args)
+                monkeypatch.setattr(passages, "_passage_rows", another_process_catches_up)
+        return rows(*args)
 
-    monkeypatch.setattr(passages, "_sentence_spans", another_process_catches_up)
+    monkeypatch.setattr(passages, "_passage_rows", another_process_catches_up)
     with Store(db) as store:
         import_paths(store, [path])
         counts = store.db.execute("SELECT count(*), count(DISTINCT ordinal) FROM passages WHERE report_id = 'harbour'").fetchone()
         sentences = store.db.execute("SELECT count(*) FROM sentences s JOIN reports r ON r.id = 'harbour' "
                                      "JOIN revisions v ON v.id = s.revision_id AND v.number = r.current_revision").fetchone()[0]
     assert counts == (sentences, sentences)
-    assert len(fetches) == 3  # the first batch, the prefetched second (already done), then from where the other stopped
+    assert batches == [0, 4]  # this process's first two batches; the second was done meanwhile, and nothing after it
