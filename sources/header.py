@@ -401,7 +401,10 @@ AUTHOR_PREFIX = re.compile(
     r"redactado\s+por|erstellt\s+von|bearbeitet\s+von|подготовил[аи]?|rapporteure?s?|rapporteur|ponente)\b\s*[:：]?\s+",
     re.I,
 )
-_NAME_SEPARATOR = re.compile(r"\s*[,;]\s*(?:(?:and|&|et|y|und|и)\s+)?|\s+(?:and|&|et|y|und|и)\s+")
+# "and" in the users' languages: English, French, Spanish, German, Russian, Italian and
+# Portuguese "e", Dutch "en", Polish and Ukrainian "i"/"і", and no one-letter word that English uses alone.
+_AND = r"(?:and|&|et|y|und|и|e|en|i|і)"
+_NAME_SEPARATOR = re.compile(rf"\s*[,;]\s*(?:{_AND}\s+)?|\s+{_AND}\s+")
 _INITIALS = re.compile(r"^[^\W\d_][^\W\d_]?\.(?:-?[^\W\d_][^\W\d_]?\.)*$")
 BYLINE_MAX = 160
 """A cover line naming authors is shorter than this; longer is prose."""
@@ -668,10 +671,17 @@ def read_cover(lines: list[str]) -> CoverInfo:
             title_line = used
         elif used == title_line + 1 and len(stripped.split()) >= 2 and not info.authors:
             # A second title line is the subtitle.
-            separator = " " if info.title.endswith(":") or stripped[0].islower() else ": "
+            continues = stripped[0].islower() or stripped.split()[0].lower() in _TITLE_CONTINUATIONS
+            separator = " " if info.title.endswith(":") or continues else ": "
             info.title = info.title + separator + stripped.rstrip(".")
     info.lines_used = used
     return info
+
+
+# A title broken over two cover lines: the second goes on with a conjunction ("ASILI NIDO:
+# DOVE MANCANO I POSTI / E QUANTO COSTA…") or "of", where a subtitle never starts; an
+# article or another preposition may start a subtitle ("…: The Economics of…").
+_TITLE_CONTINUATIONS = frozenset("and or of e et y und oder ou o i и или".split())
 
 
 # What a sender puts above a press release or a newsletter, before its headline.
@@ -703,10 +713,12 @@ _PUBLISHER_LINE = re.compile(
     r"(?<!\w)(?:department|ministry|institute|institut|centre|center|council|agency|office|commission|foundation|"
     r"fondation|stiftung|syndicat|association|society|société|sociedad|gesellschaft|verein|university|université|universität|universidad|trust|bureau|"
     r"authority|agence|ministère|ministerio|ministerium|bundesamt|landesamt|observatory|observatoire|"
+    r"fondazione|fundación|fundação|fundacja|stichting|istituto|instituto|instytut|instituut|associazione|"
+    r"asociación|associação|stowarzyszenie|vereniging|osservatorio|observatorio|ministero|ministério|agenzia|"
     r"министерство|центр|институт|фонд|служба|управление|общество)(?!\w)",
     re.I,
 )
-_SERIES_LINE = re.compile(r"(?:\b(?:no|nr|núm|vol|issue)\.?|n°|nº|№|#)\s*\d", re.I)
+_SERIES_LINE = re.compile(r"(?:\b(?:no|nr|núm|vol|issue)\.?|\bn\.|n°|nº|№|#)\s*\d", re.I)
 
 
 # A place and a date, as letters and reports sign: "Lyon, le 2 juin 2017",

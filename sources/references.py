@@ -26,7 +26,14 @@ _URL_RE = re.compile(r"<?((?:https?://|www\d*\.)[^\s<>\"]+)>?", re.I)
 # Russian notes say "Там же" (ibid.) and "Указ. соч." (op. cit.).
 # Ibid. in the languages of our users' sources: Latin, German "Ebd.", Russian "Там же",
 # Czech "Tamtéž", Polish "Tamże", Dutch "Aldaar"/"T.a.p." (ter aangehaalde plaatse).
-_IBID_RE = re.compile(r"(?:(?i:ib[ií]d(?:em)?|eb(?:d|enda)|там\s+же|tamtéž|tamże|aldaar|t\.\s?a\.\s?p)|[IiÍí]d(?:em)?)(?![\w'’-])")
+# Italian "Ivi" is the ibid. that gives a page ("Ivi, p. 7."); Ukrainian "Там само".
+_IBID_RE = re.compile(r"(?:(?i:ib[ií]d(?:em)?|eb(?:d|enda)|там\s+(?:же|само)|tamtéž|tamże|aldaar|t\.\s?a\.\s?p|ivi)"
+                      r"|[IiÍí]d(?:em)?)(?![\w'’-])")
+
+
+def is_ibid(note: str) -> bool:
+    """Whether a note opens with an ibid. of one of the languages read ("Ibid.", "Ivi", "Ebd.", "Там же")."""
+    return bool(_IBID_RE.match(note.strip()))
 # Short forms that name an earlier work: op. cit. and its kin (French art./loc./ouvr. cit., Spanish ob. cit.),
 # German a.a.O., Bluebook "supra", and the note pointers below.
 _NOTE_WORD = r"(?:notes?|footnotes?|fns?\.?|anm\.|nn?\.?)"

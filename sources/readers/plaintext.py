@@ -437,7 +437,7 @@ class _Classifier:
             rows = [_TAB_RUN.sub("; ", line.strip()) for line in lines[table_start:]]
             self.blocks.append(Block(PARAGRAPH, "\n".join(rows), keep_lines=True))
             return
-        self.blocks.extend(_split_list(paragraph))
+        self.blocks.extend(_split_list(_LINE_END_HYPHEN.sub("-", paragraph)))
 
     def _settle_lone_numbers(self) -> None:
         """Lone numbers after footnote blocks are page numbers when they climb.
@@ -459,6 +459,12 @@ class _Classifier:
             block = self.blocks[block_index]
             # The number closes its page; the next page starts after it, if any text follows.
             block.kind, block.text, block.label = (PAGE, "", str(number + 1)) if block_index < last_body else (BREAK, "", None)
+
+
+# A word hyphenated at a line's end ("coper-" / "tura") reads "coper-tura", not "coper- tura".
+# The hyphen stays: whether it was only the typesetter's ("copertura") or the word's own
+# ("well-known") the text cannot tell, and the source's characters are never dropped.
+_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-\n[ \t]*(?=[a-zß-ÿа-яё])")
 
 
 def _notes_section_labels(paragraphs: list[str], toc_levels: dict[str, int]) -> set[int | str]:

@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 
 from claimdesk.sources.readers.common import superscript_to_int
+from claimdesk.sources.references import is_ibid
 
 FORM_FEED = "\f"
 _NOTE_LINE = re.compile(r"^\s*(?:(?P<number>\d{1,3})|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))\s+(?=\S)")
 _NOTE_MIN_CHARS = 12
-"""A note says at least a short source ("Ibid., p. 4." is 12 characters)."""
+"""A note says at least a short source ("Smith, p. 4." is 12 characters), or is an ibid. ("Ivi, p. 7.")."""
 _ENDS_LIKE_A_NOTE = re.compile(r"(?:[.)\]]|\d|https?://\S+|www\.\S+)\s*$")
 
 
@@ -52,7 +53,7 @@ def page_foot_notes(paragraphs: list[str], index: int, next_label: int) -> tuple
                 notes[-1] = (notes[-1][0], notes[-1][1] + " " + line.strip())  # a note wrapped over lines
             else:
                 return None
-    if not notes or not all(len(text) >= _NOTE_MIN_CHARS and _ENDS_LIKE_A_NOTE.search(text) for _, text in notes):
+    if not notes or not all((len(text) >= _NOTE_MIN_CHARS or is_ibid(text)) and _ENDS_LIKE_A_NOTE.search(text) for _, text in notes):
         return None
     return notes, len(zone)
 

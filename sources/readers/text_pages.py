@@ -119,12 +119,18 @@ def _running_heads(pages: list[list[str]], edges: list[list[int]]) -> set[str]:
 
 # A running head is a title, not a sentence: a line of prose at the foot of several
 # pages that differs only in its figures ("dues rose by 2%" / "by 3%") is body text.
+# A head's separators ("Institute | Brief n. 42", "Report · 2024") are never prose, nor is
+# a last word that abbreviates the number the head lost ("Brief n.", "Paper No.").
 _SENTENCE_END = re.compile(r"\w[.!?][\"”’)]?$")
 _SENTENCE_MIN_WORDS = 6
+_HEAD_SEPARATORS = re.compile(r"\s[|·•]\s")
+_NUMBER_ABBREVIATIONS = frozenset({"n.", "no.", "nr.", "nº.", "num.", "núm.", "vol.", "p.", "pp.", "s."})
 
 
 def _reads_as_sentence(key: str) -> bool:
-    return len(key.split()) >= _SENTENCE_MIN_WORDS and bool(_SENTENCE_END.search(key))
+    words = key.split()
+    return (len(words) >= _SENTENCE_MIN_WORDS and bool(_SENTENCE_END.search(key))
+            and not _HEAD_SEPARATORS.search(key) and words[-1] not in _NUMBER_ABBREVIATIONS)
 
 
 def _printed_number(lines: list[str], edge: list[int]) -> tuple[int, str] | None:
