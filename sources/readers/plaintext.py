@@ -735,13 +735,18 @@ def _year_then_marker(match: re.Match) -> bool:
     """
     number = match.group("number")
     before = match.string[max(0, match.start() - 1):match.start()]
-    after = match.string[match.end():match.end() + 2]
+    after = match.string[match.end():match.end() + 6]
     return (
         match.group("stop") == "."
         and len(number) == 4 and _YEAR_MIN <= int(number) <= _YEAR_MAX
         and not re.match(r"[\d$€£¥.,]", before)
-        and (not after.strip() or bool(re.match(r"\s[A-Z\"“(]", after)))
+        and (not after.strip() or bool(_SENTENCE_STARTS.match(after)))
     )
+
+
+# What starts the sentence after a year, its full stop and a marker: a capital, or
+# the number of the next paragraph on a line of its own ("2041.2" / "3." in UN reports).
+_SENTENCE_STARTS = re.compile(r"\s[A-Z\"“(]|\n\d{1,3}\.(?:\s|$)")
 
 
 class _DefinitionCopies:

@@ -17,7 +17,8 @@ from claimdesk.sources.readers.common import superscript_to_int
 from claimdesk.sources.references import is_ibid
 
 FORM_FEED = "\f"
-_NOTE_LINE = re.compile(r"^\s*(?:(?P<number>\d{1,3})|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))\s+(?=\S)")
+# "3 Department accounts…", or the number alone with the note on the next line (UN documents).
+_NOTE_LINE = re.compile(r"^\s*(?:(?P<number>\d{1,3})|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))(?:\s+(?=\S)|\s*$)")
 _NOTE_MIN_CHARS = 12
 """A note says at least a short source ("Smith, p. 4." is 12 characters), or is an ibid. ("Ivi, p. 7.")."""
 _ENDS_LIKE_A_NOTE = re.compile(r"(?:[.)\]]|\d|https?://\S+|www\.\S+)\s*$")
@@ -50,7 +51,7 @@ def page_foot_notes(paragraphs: list[str], index: int, next_label: int) -> tuple
                 notes.append((label, line[start.end():].strip()))
                 expected += 1
             elif notes and not start:
-                notes[-1] = (notes[-1][0], notes[-1][1] + " " + line.strip())  # a note wrapped over lines
+                notes[-1] = (notes[-1][0], (notes[-1][1] + " " + line.strip()).strip())  # a note wrapped over lines
             else:
                 return None
     if not notes or not all((len(text) >= _NOTE_MIN_CHARS or is_ibid(text)) and _ENDS_LIKE_A_NOTE.search(text) for _, text in notes):

@@ -95,6 +95,7 @@ _EDGE_NUMBER = re.compile(r"^\s*\d{1,4}\s+|\s+\d{1,4}\s*$")
 def _running_heads(pages: list[list[str]], edges: list[list[int]]) -> set[str]:
     at_edges: Counter[str] = Counter()
     elsewhere: set[str] = set()
+    spellings: dict[str, set[str]] = {}
     for page_index, (lines, edge) in enumerate(zip(pages, edges)):
         edge_set = set(edge)
         keys_here = set()
@@ -104,6 +105,7 @@ def _running_heads(pages: list[list[str]], edges: list[list[int]]) -> set[str]:
             key = head_key(line)
             if index in edge_set:
                 keys_here.add(key)
+                spellings.setdefault(key, set()).add(line.strip())
             elif page_index > 0:
                 # The cover may print the publisher that every later page names in its
                 # footer ("Congressional Research Service"): that is no body prose.
@@ -112,9 +114,18 @@ def _running_heads(pages: list[list[str]], edges: list[list[int]]) -> set[str]:
     needed = max(RUNNING_HEAD_MIN_PAGES, round(len(pages) * RUNNING_HEAD_MIN_SHARE))
     return {
         key for key, count in at_edges.items()
-        if count >= needed and key not in elsewhere and len(re.sub(r"[^a-z]", "", key)) >= _MIN_HEAD_LETTERS
-        and not _reads_as_sentence(key)
+        if count >= needed and key not in elsewhere and not _reads_as_sentence(key)
+        and (len(re.sub(r"[^a-z]", "", key)) >= _MIN_HEAD_LETTERS or _same_code_everywhere(spellings[key]))
     }
+
+
+_CODE_MIN_CHARS = 5
+
+
+def _same_code_everywhere(spellings: set[str]) -> bool:
+    """A line with no words, the same on every page's edge: a job or document number
+    ("24-14327"), where a page number would change from page to page."""
+    return len(spellings) == 1 and len(next(iter(spellings))) >= _CODE_MIN_CHARS
 
 
 # A running head is a title, not a sentence: a line of prose at the foot of several
