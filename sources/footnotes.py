@@ -304,6 +304,12 @@ def _op_cit_root(text: str, history: _CitationHistory) -> tuple[Footnote | None,
         candidates = history.latest(_TITLE_SEARCH_DEPTH)
     if not candidates:
         return None, False
+    if short_title and not author_found:
+        # "Observatorio Municipal de la Vivienda, op. cit.": an organisation names its own work.
+        wanted = normalise_name(short_title)
+        by_organisation = [c for c in candidates if c.reference and any(normalise_name(a) == wanted for a in c.reference.authors)]
+        if by_organisation:
+            return by_organisation[0], False
     if short_title and len(candidates) > 1:
         titled = [c for c in candidates if c.reference and c.reference.title]
         best = process.extractOne(

@@ -396,7 +396,8 @@ _HONORIFICS = {"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "
                "frau", "sr.", "sra.", "dra.", "dña.", "don", "doña"}
 
 AUTHOR_PREFIX = re.compile(
-    r"^(?:by|written\s+by|authors?|auteure?s?|autor(?:es|en|in|a|as)?|par|von|por|автор(?:ы)?|"
+    r"^(?:by|written\s+by|authors?|auteure?s?|autor(?:es|en|in|a|as|zy)?|autoría|autoria|autori|autore|a\s+cura\s+di|"
+    r"par|von|por|door|автор(?:ы)?|автори|"
     r"текст|verfasst\s+von|prepared\s+by|compiled\s+by|report\s+by|préparé\s+par|rédigé\s+par|elaborado\s+por|"
     r"redactado\s+por|erstellt\s+von|bearbeitet\s+von|подготовил[аи]?|rapporteure?s?|rapporteur|ponente)\b\s*[:：]?\s+",
     re.I,
@@ -690,6 +691,7 @@ _COVER_FURNITURE = re.compile(
     r"^(?:for immediate release|immediate release|embargoed(?:\s+(?:until|till)\b.*)?|under embargo.*|"
     r"press release|news release|media release|communiqué de presse|pour diffusion immédiate|"
     r"pressemitteilung|presseinformation|nota de prensa|comunicado de prensa|пресс-релиз)\W*$"
+    r"|^view (?:this (?:e-?mail|newsletter) )?(?:in your browser|online|as a web ?page)\b.*$"
     r"|^\[(?:logo|image|photo|graphic|banner)\b[^\]]*\]$"
     r"|" + _CONTACT_HEADING.pattern,
     re.I,
@@ -715,6 +717,7 @@ _PUBLISHER_LINE = re.compile(
     r"authority|agence|ministère|ministerio|ministerium|bundesamt|landesamt|observatory|observatoire|"
     r"fondazione|fundación|fundação|fundacja|stichting|istituto|instituto|instytut|instituut|associazione|"
     r"asociación|associação|stowarzyszenie|vereniging|osservatorio|observatorio|ministero|ministério|agenzia|"
+    r"consejo|conseil|consiglio|conselho|raad|rada|совет|рада|"
     r"министерство|центр|институт|фонд|служба|управление|общество)(?!\w)",
     re.I,
 )

@@ -79,6 +79,8 @@ def read_markdown(text: str) -> ReaderResult:
         body = _outside_code(body, lambda piece: take_wiki_markup(piece, removed))
     if "<style" in body or "<script" in body:
         body = _outside_code(body, lambda piece: _take_style_and_script(piece, removed))
+    if "\\[" in body:
+        body = _outside_code(body, _unescape_note_links)
     notes: list[Block] = []
     body = _lift_definitions(body, notes)
     body = _lift_endnote_lists(body, notes, removed)
@@ -424,6 +426,14 @@ def _lift_endnote_lists(body: str, notes: list[Block], removed: list[Removed]) -
     return "\n\n".join(out)
 
 
+# mammoth.js (Word to Markdown) escapes the brackets of a note call: "[\\[1\\]](#footnote-1)".
+_ESCAPED_NOTE_LINK = re.compile(r"\[\\\[(\d{1,4})\\\]\]\(#")
+
+
+def _unescape_note_links(text: str) -> str:
+    return _ESCAPED_NOTE_LINK.sub(r"[[\1]](#", text)
+
+
 def _zone_opener(paragraph: str) -> str | None:
     """ "heading" for a Notes heading, "rule" for a thematic break, else None."""
     stripped = paragraph.strip()
@@ -499,6 +509,10 @@ def _is_list_of_notes(items: list[_Item], opener: str | None, paragraphs: list[s
     called = {label for label in labels if calls_outside[label] > 0}
     if opener == "heading":
         return bool(called) or (not calls_outside and bool(glued_calls & set(labels)))
+    if all(_BACKLINK.search("\n".join(item.lines)) for item in items):
+        # Every item links back to its call ("[↑](#footnote-ref-1)", as mammoth.js writes
+        # Word's notes): notes wherever they stand, if the body calls them.
+        return len(called) >= _CALLED_SHARE * len(labels)
     if opener is None and all(item.style == "dot" for item in items):
         return False  # an ordinary numbered list, with nothing to say it holds notes
     if len(paragraphs) - end > _ZONE_TAIL_PARAGRAPHS:
@@ -521,8 +535,12 @@ def _marker_counts(text: str) -> Counter:
     return counts
 
 
+# An anchor with no text ("<a id="footnote-1"></a>") is a link target, nothing a reader sees.
+_EMPTY_ANCHOR = re.compile(r"<a\s+(?:id|name)=[\"'][^\"'<>]{0,200}[\"']\s*>\s*</a>\s*", re.I)
+
+
 def _item_note(item: _Item, removed: list[Removed]) -> Block:
-    text = "\n".join(item.lines)
+    text = _EMPTY_ANCHOR.sub("", "\n".join(item.lines))
     for backlink in _BACKLINK.finditer(text):
         removed.append(Removed("navigation", _visible_line(backlink.group()) or backlink.group()))
     text = _BACKLINK.sub("", text)

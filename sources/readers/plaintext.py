@@ -22,11 +22,20 @@ import re
 import textwrap
 
 from claimdesk.sources.blocks import BREAK, HEADING, NOTE, PAGE, PARAGRAPH, Block, MarkerTable, PageStart
-from claimdesk.sources.header import SUBJECT_LINES, parse_author_line, parse_date, read_cover, story_dateline, subject_line
+from claimdesk.sources.header import (
+    AUTHOR_PREFIX,
+    SUBJECT_LINES,
+    parse_author_line,
+    parse_date,
+    read_cover,
+    story_dateline,
+    subject_line,
+)
 from claimdesk.sources.inline import render_inline
 from claimdesk.sources.model import Removed
 from claimdesk.sources.readers.common import NOTES_HEADING, ReaderResult, follows_a_unit, label_of, superscript_to_int
 from claimdesk.sources.readers.text_page_notes import page_foot_notes
+from claimdesk.sources.readers.text_email import split_message
 from claimdesk.sources.readers.text_court import CAPTION_MAX_LINES, read_caption
 from claimdesk.sources.readers.text_gutenberg import (
     PAGE_MARKER,
@@ -93,6 +102,10 @@ def read_plain_text(text: str) -> ReaderResult:
     if book:
         text = book.body
         removed.extend(book.removed)
+    message = None if book else split_message(text)
+    if message:
+        text = message.body
+        removed.extend(message.removed)
     text, stamp_date = take_preprint_stamps(text, removed)
     pages = split_pages(text)
     page_labels: list[str] = []
@@ -117,6 +130,11 @@ def read_plain_text(text: str) -> ReaderResult:
         # "Betreff: Erweiterung des Bürgerbusangebots": the paper's own name for itself beats
         # a cover's first line (the town, the department) as its title.
         title = subject_line(text.split("\n", SUBJECT_LINES)[:SUBJECT_LINES]) or title
+    if message:
+        # The sender named the message and dated it: the Subject and Date headers say so.
+        title, date = message.subject or title, message.date or date
+    if not authors:
+        authors = _byline_near_the_top(paragraphs)
     if date is None and paragraphs:
         date = story_dateline(paragraphs[0].strip())
     date = date or stamp_date
@@ -127,6 +145,22 @@ def read_plain_text(text: str) -> ReaderResult:
     markers = MarkerTable()
     blocks = _render(classified, markers, warnings, removed, classifier.paren_labels, classifier.page_foot_notes)
     return ReaderResult(blocks, markers, title, authors, date, warnings, removed)
+
+
+BYLINE_PARAGRAPHS = 6
+"""How many paragraphs from the top a byline of its own ("By Jane Doe and Ola Smith") may sit."""
+
+
+def _byline_near_the_top(paragraphs: list[str]) -> list[str]:
+    """The names of a labelled byline in a paragraph of its own near the top, under the
+    headline that a newsletter or an article sets after its masthead; the line stays in the text."""
+    for paragraph in paragraphs[:BYLINE_PARAGRAPHS]:
+        line = paragraph.strip()
+        if "\n" not in line and AUTHOR_PREFIX.match(line):
+            names = parse_author_line(line)
+            if names:
+                return names
+    return []
 
 
 # A signature block and its date sit in the last lines of an order.
@@ -158,11 +192,16 @@ def _is_page_break(paragraph: str) -> bool:
     return paragraph.strip(" \t\n") == FORM_FEED
 
 
+_WRAPPED_LINE_MIN_CHARS = 45
+"""A line of wrapped prose fills most of the page's width; a title broken over two
+cover lines ("The ferry levy: revenue" / "and crossings…") is shorter."""
+
+
 def _take_cover(paragraphs: list[str]):
     """Read the cover from the opening lines, whether or not blank lines part them.
 
     The cover ends at the first page break, and before the first wrapped sentence
-    (a line that the next line of its paragraph continues in lower case): that is body.
+    (a long line that the next line of its paragraph continues in lower case): that is body.
     """
     lines: list[tuple[int, str]] = []
     for index, paragraph in enumerate(paragraphs[:12]):
@@ -170,7 +209,8 @@ def _take_cover(paragraphs: list[str]):
             break
         own = [line for line in paragraph.split("\n") if line.strip()]
         for position, line in enumerate(own):
-            if position + 1 < len(own) and _STARTS_LOWER.match(own[position + 1].strip()):
+            if (position + 1 < len(own) and _STARTS_LOWER.match(own[position + 1].strip())
+                    and len(line.strip()) >= _WRAPPED_LINE_MIN_CHARS):
                 break
             lines.append((index, line))
         else:
@@ -437,7 +477,8 @@ class _Classifier:
             rows = [_TAB_RUN.sub("; ", line.strip()) for line in lines[table_start:]]
             self.blocks.append(Block(PARAGRAPH, "\n".join(rows), keep_lines=True))
             return
-        self.blocks.extend(_split_list(_LINE_END_HYPHEN.sub("-", paragraph)))
+        for piece in _split_at_paragraph_numbers(_LINE_END_HYPHEN.sub("-", paragraph)):
+            self.blocks.extend(_split_list(piece))
 
     def _settle_lone_numbers(self) -> None:
         """Lone numbers after footnote blocks are page numbers when they climb.
@@ -465,6 +506,25 @@ class _Classifier:
 # The hyphen stays: whether it was only the typesetter's ("copertura") or the word's own
 # ("well-known") the text cannot tell, and the source's characters are never dropped.
 _LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-\n[ \t]*(?=[a-zß-ÿа-яё])")
+
+
+# A paragraph's number on a line of its own ("3."), after a line that ends a sentence (and
+# perhaps a glued note call, "2041.2"): UN reports and judgments number paragraphs so,
+# with no blank line between them.
+_PARAGRAPH_NUMBER_LINE = re.compile(r"^[ \t]*\d{1,3}\.[ \t]*$")
+_ENDS_A_SENTENCE = re.compile(r"[.!?:;)”\"’]\d{0,3}[ \t]*$")
+
+
+def _split_at_paragraph_numbers(paragraph: str) -> list[str]:
+    """The paragraph cut before each numbered-paragraph line; its number opens the next piece."""
+    lines = paragraph.split("\n")
+    pieces: list[list[str]] = [[]]
+    for index, line in enumerate(lines):
+        if (index > 0 and _PARAGRAPH_NUMBER_LINE.match(line) and index + 1 < len(lines) and lines[index + 1].strip()
+                and _ENDS_A_SENTENCE.search(lines[index - 1])):
+            pieces.append([])
+        pieces[-1].append(line)
+    return ["\n".join(piece) for piece in pieces] if len(pieces) > 1 else [paragraph]
 
 
 def _notes_section_labels(paragraphs: list[str], toc_levels: dict[str, int]) -> set[int | str]:

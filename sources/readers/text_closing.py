@@ -19,8 +19,9 @@ END_MARK = re.compile(r"^\s*(?:#{3}|-\s?30\s?-|[-–—]?\s*ends?\s*[-–—]?|\
 """A press release's end of story: what follows is notes to editors and the sender's boilerplate."""
 
 _SENDER_LINE = re.compile(
-    r"^(?:follow us\b|suivez-nous\b|folgen sie uns\b|síguenos\b|подписывайтесь\b|"
-    r"you (?:are )?receiv(?:e|ed|ing) this\b|"
+    r"^(?:[-=_*]{3,}\s*)?(?:follow us\b|suivez-nous\b|folgen sie uns\b|síguenos\b|подписывайтесь\b|"
+    r"you (?:are )?receiv(?:e|ed|ing) this\b|our mailing address is\b|want to change how you receive\b|"
+    r"forwarded this (?:e-?mail|newsletter)\b|"
     r".{0,200}\b(?:unsubscribe|se désabonner|se désinscrire|désabonnement|abbestellen|abmelden|darse de baja|"
     r"отписаться)\b|"
     r"(?:©|\(c\)|copyright\b).{0,160}$|.{0,160}\b(?:all rights reserved|tous droits réservés|alle rechte vorbehalten|"
@@ -29,7 +30,7 @@ _SENDER_LINE = re.compile(
 )
 SENDER_PARAGRAPH_MAX = 300
 """A sender's closing paragraph is a line or two; a longer one is the document's own text."""
-CLOSING_PARAGRAPHS_MAX = 4
+CLOSING_PARAGRAPHS_MAX = 8
 """How many paragraphs at the end are looked at."""
 
 

@@ -65,7 +65,7 @@ def split_pages(text: str) -> Pages | None:
             line = lines[line_index]
             if line_index == (candidate[0] if number else None):
                 removed.append(Removed("page-number", line.strip()))
-            elif index > 0 and head_key(line) in heads:  # the first page's top line is the title
+            elif (index > 0 or line_index > len(lines) / 2) and head_key(line) in heads:  # the first page's top line is the title
                 drop.add(line_index)
                 removed.append(Removed("header" if line_index < len(lines) / 2 else "footer", " ".join(line.split())))
         texts.append("\n".join(line for line_index, line in enumerate(lines) if line_index not in drop))

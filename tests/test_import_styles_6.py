@@ -1,0 +1,104 @@
+"""Styles met in the sixth blind held-out set, each on a fixture of our own built as
+that origin builds its files: an e-mail newsletter kept with its headers, pdftotext
+pages with notes at their feet (Italian "Ivi", UN notes numbered on a line of their
+own, a job number on every page), and mammoth.js's Markdown of a Word file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from claimdesk.sources.importer import parse_report
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def parse(name: str, fmt: str):
+    return parse_report((FIXTURES / name).read_bytes(), fmt)
+
+
+def notes(report):
+    return {n.number: n for n in report.footnotes}
+
+
+def marker_after(report, number) -> str:
+    (offset,) = notes(report)[number].marker_offsets
+    return report.text[:offset]
+
+
+def removed(report, kind):
+    return [r.text for r in report.removed if r.kind == kind]
+
+
+# --- an e-mail newsletter saved as text ----------------------------------------
+
+def test_a_newsletters_headers_are_removed_and_its_subject_and_date_read_by_the_mail_parser():
+    report = parse("text/newsletter-email-ferry-levy.txt", "txt")
+    assert report.title == "Harbour Bulletin — The ferry levy, one year on"  # RFC 2047 encoded word decoded
+    assert report.date == "2024-06-06"
+    assert report.authors == ["Ines Varga", "Tomas Hale"]
+    headers = removed(report, "header")
+    assert any(h.startswith("Received: from out-7") and "for <editor@reader.example>" in h for h in headers)  # unfolded
+    assert "Return-Path" not in report.text and "List-Unsubscribe" not in report.text
+
+
+def test_a_newsletters_sponsor_box_and_mailing_footer_leave_the_text_for_removed():
+    report = parse("text/newsletter-email-ferry-levy.txt", "txt")
+    assert removed(report, "advertisement") == ["SPONSORED Quayside Bikes: 10% off spring servicing until 30 June."]
+    for furniture in ("Quayside", "View this email", "Forwarded this email", "Our mailing address", "update your preferences",
+                      "-----", "** "):
+        assert furniture not in report.text, furniture
+    assert "The levy raised 1.2 million euros in its first year, 14% less than the council forecast." in report.text
+    assert "Crossings fell from 412,000 to 398,500." in report.text
+    assert marker_after(report, 2).endswith("to 398,500.")
+    assert notes(report)[2].resolves_to == 1
+
+
+def test_text_that_only_looks_like_a_header_is_not_taken_for_one():
+    report = parse_report(b"Summary: the levy raised 1.2 million euros.\nFrom: the council's report.\n\nMore text.\n", "txt")
+    assert "Summary: the levy raised 1.2 million euros." in report.text
+    assert not removed(report, "header")
+
+
+# --- pdftotext pages, notes at their feet -------------------------------------
+
+def test_italian_page_foot_notes_with_ivi_and_markers_before_the_stop():
+    report = parse("text/pdftotext-page-notes-ivi.txt", "txt")
+    assert report.title == "The ferry levy: revenue and crossings in the first year"
+    assert report.authors == ["Anna Rossi", "Paolo Verdi"]
+    assert report.date == "2024-04"
+    assert [n.text for n in report.footnotes] == ["Council finance report, May 2024, p. 3.", "Ivi, p. 5.", "Timetable notice 2024/2, art. 4."]
+    assert notes(report)[2].kind == "ibid" and notes(report)[2].resolves_to == 1
+    assert marker_after(report, 1).endswith("short of the forecast")
+    assert "Crossings fell to 398.500, against 412.000 a year before." in report.text
+    assert len(removed(report, "header")) == 3  # "… | Series paper n. 7" on pages 2-4: a running head, not a sentence
+    assert "hand-held counters" in report.text  # hyphen kept, line break gone
+
+
+def test_un_notes_numbered_on_a_line_of_their_own_and_a_job_number_on_every_page():
+    report = parse("text/un-note-lone-number-notes.txt", "txt")
+    assert [n.text for n in report.footnotes] == ["Island Transport Survey 2024, p. 12.", "Ibid., p. 14."]
+    assert marker_after(report, 1).endswith("against 71 per cent in 2019.")
+    assert marker_after(report, 2).endswith("has widened since 2020.")
+    assert "25-01234" not in report.text and len(removed(report, "footer")) >= 3
+    assert "\n\n3. Fares rose by 9 per cent over the period." in report.text  # each numbered paragraph its own
+
+
+def test_a_decimal_at_a_sentence_end_is_never_read_as_a_year_and_a_marker():
+    text = ("Page one.\n\n1 A note, p. 1.\n1\n\fThe index stood at 2041.2\nand rose.\n\n2 Another note, p. 2.\n2\n\f"
+            "More text.\n3\n\f")
+    report = parse_report(text.encode(), "txt")
+    assert "2041.2" in report.text
+
+
+# --- mammoth.js: Word to Markdown ---------------------------------------------
+
+def test_mammoth_markdown_notes_with_escaped_calls_and_back_links():
+    report = parse("markdown/mammoth-word-notes-levy.md", "md")
+    assert report.title == "La tasa del ferri: el primer año"
+    assert report.authors == ["Ana Ruiz Soto", "Pablo Gil Mora"]
+    assert [n.text for n in report.footnotes] == ["Consejo de Puertos del Norte, Informe de cuentas 2023, 2024, p. 3.",
+                                                  "Consejo de Puertos del Norte, op. cit., p. 5."]
+    assert notes(report)[2].kind == "op_cit" and notes(report)[2].resolves_to == 1  # an organisation names its work
+    assert marker_after(report, 1).endswith("un 14 %.")
+    assert "Los cruces bajaron de 412.000 a 398.500." in report.text
+    assert "[1]" not in report.text and "footnote-ref" not in report.text
