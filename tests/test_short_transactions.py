@@ -168,3 +168,20 @@ def test_an_index_another_process_finishes_meanwhile_is_neither_doubled_nor_left
                                      "JOIN revisions v ON v.id = s.revision_id AND v.number = r.current_revision").fetchone()[0]
     assert counts == (sentences, sentences)
     assert batches == [0, 4]  # this process's first two batches; the second was done meanwhile, and nothing after it
+
+
+@pytest.mark.parametrize("text", ["Plain words, 1,200 and 3.5%.", "Quotes \" and back\\slashes \\u0041 stay",
+                                  "Astral 𝔘 and emoji 😀, RTL שלום", "A NUL \x00 inside goes row by row", "\u2028 and \u2029"])
+def test_the_index_stores_every_passage_exactly_as_the_text_has_it(tmp_path, text):
+    path = tmp_path / "harbour.md"
+    write_report(path, PARAGRAPHS[:1])
+    with Store(str(tmp_path / "s.db")) as store:
+        import_paths(store, [path])
+        revision = store.db.execute("SELECT id FROM revisions WHERE report_id = 'harbour'").fetchone()[0]
+        rows = [(revision, "harbour", 1000, 0, len(text), text, passages.norm_tokens(text)),
+                (revision, "harbour", 1001, 0, 5, text[:5], "x")]
+        with store.transaction("seed"):
+            passages._insert(store.db, revision, "harbour", rows)
+        stored = store.db.execute('SELECT revision_id, report_id, ordinal, start, "end", text, norm FROM passages '
+                                  "WHERE ordinal >= 1000 ORDER BY ordinal").fetchall()
+    assert stored == rows
