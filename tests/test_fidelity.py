@@ -98,6 +98,7 @@ def visible_source_text(raw: str, format: str, *, split_at_tags: bool = False) -
         text = re.sub(r"(?m)^\s*\[[^\]]+\]:\s+\S+.*$", "", text)  # link reference definitions
         text = re.sub(r"<[^>\n]{0,300}>", " ", text)
         text = re.sub(r"\\[a-zA-Z]+", " ", text)  # TeX command names
+        text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)  # CommonMark's backslash escapes ("412\.000")
         text = html.unescape(text)
     return text
 
