@@ -76,6 +76,10 @@ def test_italian_page_foot_notes_with_ivi_and_markers_before_the_stop():
 
 def test_un_notes_numbered_on_a_line_of_their_own_and_a_job_number_on_every_page():
     report = parse("text/un-note-lone-number-notes.txt", "txt")
+    assert report.title == "Ferry services in island States"  # under the masthead, which is the document system's
+    assert report.date == "2025-03-03"
+    assert {"United Nations", "A/80/123", "General Assembly", "Distr.: General"} <= set(removed(report, "cover"))
+    assert "Distr." not in report.text and not report.text.startswith("United Nations")
     assert [n.text for n in report.footnotes] == ["Island Transport Survey 2024, p. 12.", "Ibid., p. 14."]
     assert marker_after(report, 1).endswith("against 71 per cent in 2019.")
     assert marker_after(report, 2).endswith("has widened since 2020.")
@@ -125,3 +129,9 @@ def test_a_page_with_a_page_metadata_class_but_no_confluence_body_is_not_read_as
             "<article><h1>Ferry fares</h1><p>Fares rose by 4% in 2024.</p></article></body></html>")
     report = parse_report(page.encode(), "html")
     assert report.title == "Ferry fares"
+
+
+def test_a_report_that_only_mentions_the_united_nations_keeps_its_opening_lines():
+    text = "United Nations aid in 2024\n\nA/80/123 was adopted on 3 March 2025 by 120 votes.\n\nMore text here.\n"
+    report = parse_report(text.encode(), "txt")
+    assert "A/80/123 was adopted on 3 March 2025 by 120 votes." in report.text

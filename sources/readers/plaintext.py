@@ -49,6 +49,7 @@ from claimdesk.sources.readers.text_gutenberg import (
 from claimdesk.sources.readers.text_preprint import take_preprint_stamps
 from claimdesk.sources.readers.text_closing import is_end_mark, take_closing_furniture
 from claimdesk.sources.readers.text_pages import FORM_FEED, split_pages
+from claimdesk.sources.readers.text_un_masthead import take_un_masthead
 from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, collapse_spaces, placeholder_index
 
 # Blank lines part paragraphs; the indentation of the next paragraph's first line stays (tables, verse).
@@ -107,6 +108,9 @@ def read_plain_text(text: str) -> ReaderResult:
         text = message.body
         removed.extend(message.removed)
     text, stamp_date = take_preprint_stamps(text, removed)
+    masthead = None if book or message else take_un_masthead(text, removed)
+    if masthead:
+        text, stamp_date = masthead.text, masthead.date or stamp_date
     pages = split_pages(text)
     page_labels: list[str] = []
     if pages:
