@@ -135,3 +135,18 @@ def test_a_report_that_only_mentions_the_united_nations_keeps_its_opening_lines(
     text = "United Nations aid in 2024\n\nA/80/123 was adopted on 3 March 2025 by 120 votes.\n\nMore text here.\n"
     report = parse_report(text.encode(), "txt")
     assert "A/80/123 was adopted on 3 March 2025 by 120 votes." in report.text
+
+
+# --- pdftotext -layout: a working paper ---------------------------------------
+
+def test_a_layout_conversion_loses_its_margins_and_running_head_but_no_word():
+    report = parse("text/pdftotext-layout-working-paper.txt", "txt")
+    assert report.title == "Harbour Dues and Shipping Routes: Evidence from 9 Small Ports"  # "DP/24/9" is the series
+    assert report.authors == ["Lena Maris", "Omar Haddad"]
+    assert "Most of the increase fell on small vessels, whose share of calls went from 41 to 33 percent." in report.text
+    assert "traf-fic" in report.text  # the hyphen kept, the line break gone
+    assert marker_after(report, 1).endswith("in 2015–19.")  # a span of years, its stop, then marker 1
+    assert marker_after(report, 2).endswith("2.4 million tonnes in 2023.")
+    assert "DISCUSSION PAPERS" not in report.text  # the head printed on both inner pages
+    assert len(removed(report, "header")) == 2
+    assert "   " not in report.text  # no margin left in the text
