@@ -127,11 +127,16 @@ _TWICE_MIN_WORDS = 4
 
 def _same_title_twice(spellings: set[str]) -> bool:
     """A short paper prints its running head on two pages only: the same words, letter for
-    letter, with no figure in them ("RMFI WORKING PAPERS   FUEL SUBSIDY REFORM AND…")."""
+    letter, with no figure in them, in the two parts a layout conversion sets apart
+    ("RMFI WORKING PAPERS        FUEL SUBSIDY REFORM AND…"). A heading repeated at the top
+    of the next page ("Part One: The backlog") has no such gap, and stays."""
     if len(spellings) != 1:
         return False
     line = next(iter(spellings))
-    return len(line.split()) >= _TWICE_MIN_WORDS and not re.search(r"\d", line)
+    return len(line.split()) >= _TWICE_MIN_WORDS and not re.search(r"\d", line) and bool(_TWO_PARTS.search(line))
+
+
+_TWO_PARTS = re.compile(r"\S[ \t]{4,}\S")
 
 
 _CODE_MIN_CHARS = 5
