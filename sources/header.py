@@ -721,7 +721,8 @@ _PUBLISHER_LINE = re.compile(
     r"министерство|центр|институт|фонд|служба|управление|общество)(?!\w)",
     re.I,
 )
-_SERIES_LINE = re.compile(r"(?:\b(?:no|nr|núm|vol|issue)\.?|\bn\.|n°|nº|№|#)\s*\d", re.I)
+# "Working Paper No. 14", "n. 42", "№ 3", or a series code alone ("WP/24/37", "DP/2023/11").
+_SERIES_LINE = re.compile(r"(?:\b(?:no|nr|núm|vol|issue)\.?|\bn\.|n°|nº|№|#)\s*\d|^[A-Z]{1,6}/\d{2,4}/\d{1,5}$", re.I)
 
 
 # A place and a date, as letters and reports sign: "Lyon, le 2 juin 2017",

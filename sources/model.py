@@ -71,7 +71,8 @@ class Section:
 
 
 REMOVED_KINDS = ("navigation", "header", "footer", "sidebar", "hidden", "edit-link", "contents", "languages",
-                 "related", "comments", "share", "cookie", "licence", "furniture", "page-number", "cover", "notes-heading", "other")
+                 "related", "comments", "share", "cookie", "licence", "furniture", "page-number", "cover", "notes-heading",
+                 "advertisement", "other")
 """Why a piece of the source is not in the reading text (``Removed.kind``). "cover" lines were
 read into the title, authors and date; a "notes-heading" opened the notes, which are footnotes."""
 

@@ -135,7 +135,8 @@ def losses(raw: str, format: str, report: ParsedReport) -> tuple[list[str], list
     labels = Counter({str(note.number): len(note.marker_offsets) + 1 for note in report.footnotes})
     lost_figures = []
     for figure, count in (source_figures - kept_figures).items():
-        if count - labels.get(figure, 0) > 0 and not _figure_then_marker(figure, kept_figures, labels):
+        if count - labels.get(figure, 0) > 0 and not _figure_then_marker(figure, kept_figures, labels) \
+                and not _year_span_then_marker(figure, source, kept, labels):
             lost_figures.append(figure)
     lost_words = sorted(words(visible_source_text(raw, format, split_at_tags=True)) - words(kept))
     return sorted(lost_figures), lost_words
@@ -149,6 +150,16 @@ def _figure_then_marker(figure: str, kept: Counter, labels: Counter) -> bool:
         if label in labels and head in kept and len(head) == 4 and 1500 <= int(head) <= 2100:
             return True
     return False
+
+
+def _year_span_then_marker(figure: str, source: str, kept: str, labels: Counter) -> bool:
+    """"2015–19.1" in the source is the span 2015–19, its full stop and note 1's marker:
+    the import must show "2015–19." with no digit after it."""
+    head, _, label = figure.partition(".")
+    if label not in labels or len(head) != 2:
+        return False
+    spans = re.findall(r"(?<![\d.,])((?:1[89]|20)\d{2}[–-])" + re.escape(figure) + r"(?!\d)", source)
+    return bool(spans) and all(re.search(re.escape(span + head) + r"\.(?![ \t]*\d)", kept) for span in spans)
 
 
 def _documents() -> list[Path]:

@@ -19,6 +19,7 @@ from claimdesk.sources.blocks import BREAK, HEADING, NOTE, PARAGRAPH, Block, Mar
 from claimdesk.sources.model import Removed
 from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, placeholder_index
 from claimdesk.sources.readers.common import NOTES_HEADING, ReaderResult
+from claimdesk.sources.readers.html_confluence import read_confluence_page
 from claimdesk.sources.readers.html_content import CODE_TAGS, ContentPlan, plan_content
 from claimdesk.sources.readers.html_meta import read_page_meta
 from claimdesk.sources.readers.html_office import is_title_paragraph
@@ -48,7 +49,11 @@ def read_html(text: str) -> ReaderResult:
     excluded = set(content.removed) | set(notes.notes)
     meta = read_page_meta(root, writer.blocks, excluded, licence)
     warnings = content.warnings + meta.warnings + tentative
-    return ReaderResult(writer.blocks, writer.markers, meta.title, meta.authors, meta.date, warnings, writer.removed)
+    title, authors, date = meta.title, meta.authors, meta.date
+    confluence = read_confluence_page(root)
+    if confluence:  # the export's own fields say it better than <title> ("Space : Page") does
+        title, authors, date = confluence.title or title, confluence.authors or authors, confluence.date or date
+    return ReaderResult(writer.blocks, writer.markers, title, authors, date, warnings, writer.removed)
 
 
 class _BlockWriter:

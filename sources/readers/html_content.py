@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from claimdesk.sources.readers.html_confluence import mark_confluence_furniture
 from claimdesk.sources.readers.html_office import mark_office_furniture
 from claimdesk.sources.readers.html_tree import Node, iter_elements, text_of
 
@@ -115,6 +116,7 @@ def plan_content(root: Node, protected: set[int]) -> ContentPlan:
     h1s = [node for node in iter_elements(body) if node.tag == "h1"]
     _mark_gutenberg_licence(body, plan, keep)
     mark_office_furniture(body, plan, keep)
+    mark_confluence_furniture(body, plan, keep)
     pending: list[tuple[Node, bool]] = [(body, main is not None and main is body)]
     while pending:
         node, in_main = pending.pop()

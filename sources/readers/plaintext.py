@@ -49,6 +49,7 @@ from claimdesk.sources.readers.text_gutenberg import (
 from claimdesk.sources.readers.text_preprint import take_preprint_stamps
 from claimdesk.sources.readers.text_closing import is_end_mark, take_closing_furniture
 from claimdesk.sources.readers.text_pages import FORM_FEED, split_pages
+from claimdesk.sources.readers.text_un_masthead import take_un_masthead
 from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, collapse_spaces, placeholder_index
 
 # Blank lines part paragraphs; the indentation of the next paragraph's first line stays (tables, verse).
@@ -107,6 +108,9 @@ def read_plain_text(text: str) -> ReaderResult:
         text = message.body
         removed.extend(message.removed)
     text, stamp_date = take_preprint_stamps(text, removed)
+    masthead = None if book or message else take_un_masthead(text, removed)
+    if masthead:
+        text, stamp_date = masthead.text, masthead.date or stamp_date
     pages = split_pages(text)
     page_labels: list[str] = []
     if pages:
@@ -505,7 +509,7 @@ class _Classifier:
 # A word hyphenated at a line's end ("coper-" / "tura") reads "coper-tura", not "coper- tura".
 # The hyphen stays: whether it was only the typesetter's ("copertura") or the word's own
 # ("well-known") the text cannot tell, and the source's characters are never dropped.
-_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-\n[ \t]*(?=[a-zß-ÿа-яё])")
+_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[a-zß-ÿа-яё])")
 
 
 # A paragraph's number on a line of its own ("3."), after a line that ends a sentence (and
@@ -796,12 +800,17 @@ def _year_then_marker(match: re.Match) -> bool:
     number = match.group("number")
     before = match.string[max(0, match.start() - 1):match.start()]
     after = match.string[match.end():match.end() + 6]
+    # "in 2010–14.1": the end of a span of years, its full stop and marker 1.
+    span_end = len(number) == 2 and _YEAR_SPAN_START.search(match.string, max(0, match.start() - 5), match.start())
     return (
         match.group("stop") == "."
-        and len(number) == 4 and _YEAR_MIN <= int(number) <= _YEAR_MAX
-        and not re.match(r"[\d$€£¥.,]", before)
+        and ((len(number) == 4 and _YEAR_MIN <= int(number) <= _YEAR_MAX and not re.match(r"[\d$€£¥.,]", before))
+             or bool(span_end))
         and (not after.strip() or bool(_SENTENCE_STARTS.match(after)))
     )
+
+
+_YEAR_SPAN_START = re.compile(r"(?<![\d.,])(?:1[89]|20)\d{2}[–-]$")
 
 
 # What starts the sentence after a year, its full stop and a marker: a capital, or

@@ -12,6 +12,7 @@ a page's edge and repeats there; a line that also appears as body prose stays.
 from __future__ import annotations
 
 import re
+import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -68,7 +69,8 @@ def split_pages(text: str) -> Pages | None:
             elif (index > 0 or line_index > len(lines) / 2) and head_key(line) in heads:  # the first page's top line is the title
                 drop.add(line_index)
                 removed.append(Removed("header" if line_index < len(lines) / 2 else "footer", " ".join(line.split())))
-        texts.append("\n".join(line for line_index, line in enumerate(lines) if line_index not in drop))
+        # `pdftotext -layout` keeps the page's left margin on every line: a margin is no indentation.
+        texts.append(textwrap.dedent("\n".join(line for line_index, line in enumerate(lines) if line_index not in drop)))
         labels.append(_label(index, number, offset))
     return Pages(texts, labels, removed)
 
@@ -114,9 +116,27 @@ def _running_heads(pages: list[list[str]], edges: list[list[int]]) -> set[str]:
     needed = max(RUNNING_HEAD_MIN_PAGES, round(len(pages) * RUNNING_HEAD_MIN_SHARE))
     return {
         key for key, count in at_edges.items()
-        if count >= needed and key not in elsewhere and not _reads_as_sentence(key)
+        if (count >= needed or (count == 2 and _same_title_twice(spellings[key])))
+        and key not in elsewhere and not _reads_as_sentence(key)
         and (len(re.sub(r"[^a-z]", "", key)) >= _MIN_HEAD_LETTERS or _same_code_everywhere(spellings[key]))
     }
+
+
+_TWICE_MIN_WORDS = 4
+
+
+def _same_title_twice(spellings: set[str]) -> bool:
+    """A short paper prints its running head on two pages only: the same words, letter for
+    letter, with no figure in them, in the two parts a layout conversion sets apart
+    ("RMFI WORKING PAPERS        FUEL SUBSIDY REFORM AND…"). A heading repeated at the top
+    of the next page ("Part One: The backlog") has no such gap, and stays."""
+    if len(spellings) != 1:
+        return False
+    line = next(iter(spellings))
+    return len(line.split()) >= _TWICE_MIN_WORDS and not re.search(r"\d", line) and bool(_TWO_PARTS.search(line))
+
+
+_TWO_PARTS = re.compile(r"\S[ \t]{4,}\S")
 
 
 _CODE_MIN_CHARS = 5
