@@ -44,7 +44,7 @@ def cli(ctx: click.Context, db: str | None, reviewer: str | None) -> None:
               help=f"Refuse files larger than this, before reading them (default: ${MAX_SIZE_VARIABLE}, else {DEFAULT_MAX_MB}).")
 @click.pass_obj
 def import_command(obj: Context, paths: tuple[str, ...], report_id: str | None, as_json: bool, max_mb: int | None) -> None:
-    """Import .txt, .md and .html reports, or every such file in a folder.
+    """Import .txt, .md, .html and .org reports, or every such file in a folder.
 
     Only regular files are read: FIFOs, devices and sockets are refused, and
     inside a folder a symlink is followed only to a file inside that folder.

@@ -321,4 +321,4 @@ def _refuse_binary(data: bytes) -> None:
     sample = data[:65536]
     suspicious = sum(1 for byte in sample if byte in _BINARY_BYTES)
     if suspicious > max(8, len(sample) // 100):
-        raise SourceError("this looks like a binary file, not a text report (supported: .txt, .md, .html, .htm)")
+        raise SourceError("this looks like a binary file, not a text report (supported: .txt, .md, .html, .htm, .org)")

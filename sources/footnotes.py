@@ -196,8 +196,9 @@ def _resolve(footnotes: list[Footnote], warnings: list[str]) -> None:
                 found = _short_form_root(footnote, history, earlier)
             previous_root = _apply(footnote, found, history, warnings)
         else:
-            # Commentary has no work for an Ibid. to repeat; a citation we could not parse has.
-            previous_root = footnote if looks_like_unparsed_citation(footnote.text) else None
+            # Commentary has no work for an Ibid. to repeat; a citation we could not parse has, and so
+            # has commentary that cites a work after a semicolon ("…was 19.4 per cent; Bee Unit, *Survey* (2024), p. 5.").
+            previous_root = footnote if looks_like_unparsed_citation(footnote.text) or works_cited(footnote.text) else None
         earlier.setdefault(footnote.number, footnote)
         previous = footnote
 

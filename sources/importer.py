@@ -23,13 +23,15 @@ from claimdesk.sources.inert import strip_hidden
 from claimdesk.sources.model import Page, ParsedReport, Removed
 from claimdesk.sources.readers.html import read_html
 from claimdesk.sources.readers.markdown import read_markdown
+from claimdesk.sources.readers.org import looks_like_org, read_org
 from claimdesk.sources.readers.plaintext import read_plain_text
 from claimdesk.sources.safe_open import read_regular_file
 from claimdesk.sources.sentences import split_sentences
 from claimdesk.sources.textclean import clean_characters
 
-FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".xhtml": "html"}
-_READERS = {"txt": read_plain_text, "md": read_markdown, "html": read_html}
+FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".xhtml": "html",
+           ".org": "org"}
+_READERS = {"txt": read_plain_text, "md": read_markdown, "html": read_html, "org": read_org}
 
 
 @dataclass
@@ -60,11 +62,11 @@ def find_report_files(paths: list[str | os.PathLike]) -> list[Path]:
         if path.is_dir():
             inside = sorted(p for p in path.rglob("*") if _is_report_file(p, path))
             if not inside:
-                raise SourceError(f"{raw}: no .txt, .md or .html files in this folder")
+                raise SourceError(f"{raw}: no .txt, .md, .html or .org files in this folder")
             found.extend(inside)
         else:
             if path.suffix.lower() not in FORMATS:
-                raise SourceError(f"{raw}: unsupported file type {path.suffix or '(none)'!r} (supported: .txt, .md, .html, .htm)")
+                raise SourceError(f"{raw}: unsupported file type {path.suffix or '(none)'!r} (supported: .txt, .md, .html, .htm, .org)")
             found.append(path)
     return found
 
@@ -106,7 +108,9 @@ def parse_report(data: bytes, format: str) -> ParsedReport:
     text = _without_hidden_characters(text, "the source", warnings, hidden)
     if not text.strip():
         raise SourceError("the file has no text")
-    result = _READERS[format](text)
+    # An Org buffer saved as .txt is read as Org: its keywords and footnotes are Org's.
+    reader = read_org if format == "txt" and looks_like_org(text) else _READERS[format]
+    result = reader(text)
     warnings.extend(result.warnings)
     # Entities decoded by a reader ("&#x202E;") come back here: the blocks and the metadata too.
     for block in result.blocks:

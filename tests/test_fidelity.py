@@ -92,6 +92,9 @@ def visible_source_text(raw: str, format: str, *, split_at_tags: bool = False) -
     text = raw
     if format == "txt":
         text = re.sub(r"\[Footnote\s+\w+:", " ", text)  # Project Gutenberg's note syntax
+    if format == "org":
+        text = re.sub(r"\[\[[^\]]*\]\[([^\]]*)\]\]", r"\1", text)  # a link shows its description, not its target
+        text = re.sub(r"(?m)^[ \t]*#\+\w+:", " ", text)  # keyword names are markup
     if format == "md":
         text = re.sub(r"\A---\n.*?\n(?:---|\.\.\.)\n", "", text, flags=re.S)  # front matter: metadata, checked apart
         text = re.sub(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)", "]", text)  # link targets are not text

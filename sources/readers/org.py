@@ -1,0 +1,236 @@
+"""Emacs Org files (.org, or an Org buffer saved as .txt).
+
+Org is a plain-text format with a markup of its own: "#+TITLE:" keywords,
+"* " headlines (with TODO keywords and tags), property drawers, planning lines
+("SCHEDULED: <2024-04-29 Mon>"), tables with rule rows and "#+TBLFM:"
+formulas, "#+BEGIN_QUOTE" blocks, links "[[target][description]]", emphasis
+"/italic/" and "*bold*", and footnotes: "[fn:1]" references with "[fn:1] text"
+definitions (under a "* Footnotes" headline or anywhere), and inline notes
+"[fn:: text]" or "[fn:name: text]".
+
+The file is rewritten as the Markdown the markdown reader already reads, with
+every character of text escaped so that only this module's markup is markup:
+headlines become headings, footnotes pandoc notes, links their descriptions,
+quotes and tables what Markdown writes for them. What Org shows no reader (the
+keywords, drawers, planning lines, table rules and formulas, "# " comments,
+the Local Variables block) goes to `removed`; "#+TITLE:", "#+AUTHOR:" and
+"#+DATE:" are the metadata. Nothing else is dropped: an Org construct this
+module does not know stays as its text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimdesk.sources.header import parse_author_line, parse_date
+from claimdesk.sources.model import Removed
+from claimdesk.sources.readers.common import ReaderResult
+
+_KEYWORD = re.compile(r"^[ \t]*#\+(?P<key>[A-Za-z_]+(?:\[[^\]]*\])?):[ \t]*(?P<value>.*)$")
+_HEADLINE = re.compile(r"^(?P<stars>\*+)[ \t]+(?P<text>.*?)[ \t]*(?::[\w@#%:]+:)?[ \t]*$")
+_DRAWER_START = re.compile(r"^[ \t]*:(?P<name>[A-Za-z_-]+):[ \t]*$")
+_DRAWER_END = re.compile(r"^[ \t]*:END:[ \t]*$", re.I)
+_PLANNING = re.compile(r"^[ \t]*(?:(?:SCHEDULED|DEADLINE|CLOSED):[ \t]*[<\[][^>\]]*[>\]][ \t]*)+$")
+_COMMENT = re.compile(r"^[ \t]*#(?:[ \t].*)?$")
+_TABLE_RULE = re.compile(r"^[ \t]*\|[-+ ]*\|?[ \t]*$")
+_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
+_BLOCK = re.compile(r"^[ \t]*#\+(?P<edge>BEGIN|END)_(?P<kind>\w+)\b.*$", re.I)
+_DEFINITION = re.compile(r"^\[fn:(?P<label>[\w-]+)\][ \t]*(?P<text>.*)$")
+_TIMESTAMP_DATE = re.compile(r"[<\[](?P<date>\d{4}-\d{2}-\d{2})(?:[ \t][^>\]]*)?[>\]]")
+_LOCAL_VARIABLES_START = re.compile(r"^[ \t]*#[ \t]*Local Variables:[ \t]*$", re.I)
+_LOCAL_VARIABLES_END = re.compile(r"^[ \t]*#[ \t]*End:[ \t]*$", re.I)
+_FOOTNOTES_HEADLINE = re.compile(r"^\*+[ \t]+(?:Footnotes|Notes|Fußnoten|Notes de bas de page|Notas)[ \t]*$", re.I)
+
+ORG_KEYWORDS_MIN = 2
+"""An Org buffer opens with keywords ("#+TITLE:", "#+AUTHOR:"...): two of them among the first lines."""
+_OPENING_LINES = 20
+
+
+def looks_like_org(text: str) -> bool:
+    """Whether a text file is an Org buffer: keywords at the top and Org's own markup in it."""
+    opening = text.lstrip("\ufeff").split("\n", _OPENING_LINES)[:_OPENING_LINES]
+    keywords = sum(1 for line in opening if _KEYWORD.match(line))
+    return keywords >= ORG_KEYWORDS_MIN and bool(re.search(r"(?m)^\*+ \S|\[fn:", text))
+
+
+def read_org(text: str) -> ReaderResult:
+    from claimdesk.sources.readers.markdown import read_markdown  # one reader builds on the other
+
+    removed: list[Removed] = []
+    metadata: dict[str, str] = {}
+    markdown = _to_markdown(text.lstrip("\ufeff"), metadata, removed)
+    result = read_markdown(markdown)
+    result.removed[:0] = removed
+    title = metadata.get("title") or result.title
+    authors = (parse_author_line(f"Author: {metadata['author']}") or []) if metadata.get("author") else result.authors
+    date = _date(metadata.get("date")) or result.date
+    return ReaderResult(result.blocks, result.markers, title, authors, date, result.warnings, result.removed)
+
+
+def _date(value: str | None) -> str | None:
+    if not value:
+        return None
+    stamp = _TIMESTAMP_DATE.search(value)
+    return parse_date(stamp.group("date") if stamp else value)
+
+
+class _Notes:
+    """The footnote labels called so far, in order: Org numbers an anonymous inline note
+    by its place among all the notes called ("[fn:: …]" after [fn:1]…[fn:4] is note 5)."""
+
+    def __init__(self) -> None:
+        self.called: list[str] = []
+        self.defined: set[str] = set()
+        self.inline: list[tuple[str, str]] = []
+
+    def call(self, label: str) -> str:
+        if label not in self.called:
+            self.called.append(label)
+        return label
+
+    def anonymous(self, text: str) -> str:
+        label = str(len(self.called) + 1)
+        if label in self.called or label in self.defined:
+            label = f"inline-{len(self.inline) + 1}"
+        self.inline.append((self.call(label), text))
+        return label
+
+
+def _to_markdown(text: str, metadata: dict[str, str], removed: list[Removed]) -> str:
+    out: list[str] = []
+    notes = _Notes()
+    notes.defined = {m.group("label") for m in (_DEFINITION.match(line) for line in text.split("\n")) if m}
+    lines = text.split("\n")
+    index = 0
+    in_block: str | None = None
+    in_table = False
+    in_notes = False
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        if in_block is not None:
+            block = _BLOCK.match(line)
+            if block and block.group("edge").upper() == "END":
+                in_block = None
+                out.append("```" if _is_code(block.group("kind")) else "")
+                continue
+            out.append(line if _is_code(in_block) else "> " + _inline(line, notes))
+            continue
+        if not _TABLE_ROW.match(line) and in_table:
+            in_table = False
+        if _LOCAL_VARIABLES_START.match(line):
+            end = next((i for i in range(index, len(lines)) if _LOCAL_VARIABLES_END.match(lines[i])), None)
+            if end is not None:
+                removed.append(Removed("furniture", " ".join(" ".join(lines[index - 1:end + 1]).split())))
+                index = end + 1
+                continue
+        block = _BLOCK.match(line)
+        if block and block.group("edge").upper() == "BEGIN":
+            in_block = block.group("kind").lower()
+            removed.append(Removed("furniture", line.strip()))
+            out.append("```" if _is_code(in_block) else "")
+            continue
+        keyword = _KEYWORD.match(line)
+        if keyword:
+            key, value = keyword.group("key").lower(), keyword.group("value").strip()
+            if key in ("title", "author", "date") and value:
+                metadata.setdefault(key, value)
+                removed.append(Removed("cover", line.strip()))
+            elif key == "caption" and value:
+                out.append(_inline(value, notes))  # a table's or figure's caption is the document's text
+            else:
+                removed.append(Removed("furniture", line.strip()))
+            continue
+        drawer = _DRAWER_START.match(line)
+        if drawer and drawer.group("name").upper() != "END":
+            end = next((i for i in range(index, len(lines)) if _DRAWER_END.match(lines[i])), None)
+            if end is not None:
+                removed.append(Removed("furniture", " ".join(" ".join(lines[index - 1:end + 1]).split())))
+                index = end + 1
+                continue
+        if _PLANNING.match(line) or (_COMMENT.match(line) and not line.strip().startswith("#+")):
+            removed.append(Removed("furniture", line.strip()))
+            continue
+        headline = _HEADLINE.match(line) if line.startswith("*") else None
+        if headline:
+            if _FOOTNOTES_HEADLINE.match(line.strip()):
+                in_notes = True
+                removed.append(Removed("notes-heading", headline.group("text")))
+                out.append("")
+                continue
+            in_notes = False
+            level = min(len(headline.group("stars")), 6)
+            out += ["", "#" * level + " " + _inline(headline.group("text"), notes), ""]
+            continue
+        if _TABLE_RULE.match(line) and "-" in line:
+            if in_table and out and not out[-1].startswith("|---"):
+                removed.append(Removed("furniture", line.strip()))
+            continue
+        if _TABLE_ROW.match(line):
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            out.append("| " + " | ".join(_inline(cell, notes) for cell in cells) + " |")
+            if not in_table:
+                out.append("|" + "---|" * len(cells))  # Org's first row is its header when a rule follows
+                in_table = True
+            continue
+        definition = _DEFINITION.match(line)
+        if definition and (in_notes or not line.startswith(" ")):
+            body = [definition.group("text")]
+            while index < len(lines) and lines[index].strip() and not _DEFINITION.match(lines[index]) \
+                    and not lines[index].startswith("*"):
+                body.append(lines[index].strip())
+                index += 1
+            out += [f"[^{definition.group('label')}]: " + _inline(" ".join(body), notes), ""]
+            continue
+        out.append(_inline(line, notes))
+    out += [f"\n[^{label}]: {note}" for label, note in notes.inline]
+    return "\n".join(out)
+
+
+def _is_code(kind: str) -> bool:
+    return kind.lower() in ("src", "example", "export")
+
+
+# --- inline markup ---------------------------------------------------------------
+
+_INLINE = re.compile(
+    r"\[fn:(?P<ref>[\w-]+)\]"
+    r"|\[fn:(?P<name>[\w-]*):[ \t]*(?P<inline>[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*)\]"
+    r"|\[\[(?P<target>[^\]\n]+)\](?:\[(?P<description>[^\]\n]+)\])?\]"
+    r"|(?:(?<=^)|(?<=[\s\-('\"{]))(?P<mark>[/*=~+_])(?P<emphasised>[^\s/*=~+_](?:[^\n]*?[^\s])?)(?P=mark)(?=[\s\-.,;:!?')}\"]|$)"
+)
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&!~^|#])")
+
+
+def _escape(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def _inline(text: str, notes: _Notes) -> str:
+    """Org's inline markup as Markdown, every other character escaped."""
+    pieces: list[str] = []
+    cursor = 0
+    for match in _INLINE.finditer(text):
+        pieces.append(_escape(text[cursor:match.start()]))
+        cursor = match.end()
+        if match.group("ref"):
+            pieces.append(f"[^{notes.call(match.group('ref'))}]")
+        elif match.group("inline") is not None:
+            note = _inline(match.group("inline").strip(), notes)
+            label = notes.call(match.group("name")) if match.group("name") else notes.anonymous(note)
+            if match.group("name"):
+                notes.inline.append((label, note))
+            pieces.append(f"[^{label}]")
+        elif match.group("target"):
+            pieces.append(_escape(match.group("description") or match.group("target")))
+        else:
+            mark, inner = match.group("mark"), match.group("emphasised")
+            if mark in "/*":
+                wrapper = "*" if mark == "/" else "**"
+                pieces.append(wrapper + _escape(inner) + wrapper)
+            elif mark in "=~":
+                pieces.append(_escape(inner))  # verbatim and code: their text
+            else:
+                pieces.append(_escape(match.group(0)))  # underline and strike-through stay as written
+    pieces.append(_escape(text[cursor:]))
+    return "".join(pieces)
