@@ -150,3 +150,28 @@ def test_a_layout_conversion_loses_its_margins_and_running_head_but_no_word():
     assert "DISCUSSION PAPERS" not in report.text  # the head printed on both inner pages
     assert len(removed(report, "header")) == 2
     assert "   " not in report.text  # no margin left in the text
+
+
+# --- The Court of Justice (InfoCuria) as text: "(n)" calls, notes after the text ------
+
+def test_court_of_justice_endnotes_called_in_brackets():
+    report = parse("text/curia-judgment-paren-endnotes.txt", "txt")
+    assert [n.text for n in report.footnotes] == ["Directive 2019/88 of 2 May 2019 on harbour dues (OJ 2019 L 120, p. 5).",
+                                                  "Harbour office accounts, 2024, p. 3.",
+                                                  "Judgment of 8 June 2017, Verdant (C-214/16, EU:C:2017:431, paragraph 27)."]
+    assert marker_after(report, 1).endswith("interpretation of Article 4(2) of Directive 2019/88.")
+    assert marker_after(report, 2).endswith("14 % less than forecast.")
+    assert marker_after(report, 3).endswith("exemptions are interpreted strictly,")
+
+
+def test_a_bracketed_number_glued_to_a_word_is_never_a_call():
+    report = parse("text/curia-judgment-paren-endnotes.txt", "txt")
+    assert report.text.count("Article 4(2)") == 3  # a provision's paragraph, never note 2
+    assert "12 March 2025 (*)" in report.text or "(*)" in "".join(r.text for r in report.removed)
+
+
+def test_numbered_paragraphs_at_the_end_without_calls_stay_text():
+    text = "A report.\n\nWe found 3 things.\n\n1      The first thing was 12 boats.\n\n2      The second was 14 boats.\n"
+    report = parse_report(text.encode(), "txt")
+    assert not report.footnotes
+    assert "The first thing was 12 boats." in report.text and "The second was 14 boats." in report.text

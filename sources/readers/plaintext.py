@@ -49,6 +49,7 @@ from claimdesk.sources.readers.text_gutenberg import (
 from claimdesk.sources.readers.text_preprint import take_preprint_stamps
 from claimdesk.sources.readers.text_closing import is_end_mark, take_closing_furniture
 from claimdesk.sources.readers.text_pages import FORM_FEED, split_pages
+from claimdesk.sources.readers.text_paren_endnotes import paren_endnotes
 from claimdesk.sources.readers.text_un_masthead import take_un_masthead
 from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, collapse_spaces, placeholder_index
 
@@ -70,7 +71,9 @@ _MARKER = re.compile(
     r"(?<=\S)(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[\^(?P<pandoc>[^\]\s]+)\](?!:)|\[(?P<bracket>\d{1,5}|[A-Za-z]{1,2})\](?![(:\[])"
 )
 # "démolition en 1911 (1)." calls note 1 where the notes are numbered "(1)": the space goes with it.
-_PAREN_MARKER = re.compile(r"(?<=[\w.,;:!?»”\"’)])(?P<space>[ \u00a0]?)\((?P<paren>\d{1,3})\)(?=[\s.,;:!?]|$)")
+# Glued to a word, "(2)" is part of it ("Article 9(2)", "Rule 5(1)"): only a space, or
+# punctuation, sets a call apart.
+_PAREN_MARKER = re.compile(r"(?P<space>(?<=[\w.,;:!?»”\"’)])[ \u00a0]|(?<=[.,;:!?»”\"’)]))\((?P<paren>\d{1,3})\)(?=[\s.,;:!?]|$)")
 # Digits glued to a word ("tripled.2"), or to a year and its full stop ("in 2019.3");
 # never the digits of a number ("$62.2", "1,234,567": no digit and separator before them).
 _GLUED_MARKER = re.compile(
@@ -326,6 +329,8 @@ class _Classifier:
         """Notes were found at the feet of pages (a PDF's text): their markers are glued digits."""
         self.lone_numbers: list[tuple[int, int]] = []
         """(block index, number) of lone numbers printed after a footnote block."""
+        self.endnotes = paren_endnotes(paragraphs)
+        """Notes after the text, called "(n)" (the Court of Justice's style): paragraph index -> (label, text)."""
 
     def run(self) -> list[Block]:
         if self.page_labels:
@@ -356,6 +361,11 @@ class _Classifier:
         following = self.following(index)
         if _is_page_break(paragraph):
             self.blocks.append(Block(PAGE, label=self.next_page_label()))
+            return 1
+        if index in self.endnotes:
+            label, text = self.endnotes[index]
+            self.blocks.append(Block(NOTE, text, label=label))
+            self.paren_labels.add(label)
             return 1
         used = self.take_page_foot_notes(index)
         if used:
