@@ -418,7 +418,8 @@ MIN_WORD_LETTERS = 3
 # and percent after. A plain space groups digits only before exactly three digits
 # ('18 000', '1 250,5') and never after a decimal part, so table cells '64.0 66.1' and
 # '47.0 120' stay two figures each.
-_FIGURE = re.compile(r"(?<![\w.])[$€£¥]?(?:\d{1,3}(?: \d{3}(?!\d))+(?:[.,\u202f]\d+)*|\d+(?:[.,\u202f]\d+)*)(?: ?%)?")
+# "Article 9(2)" is one figure: a provision's number and its paragraph, never a number and note 2.
+_FIGURE = re.compile(r"(?<![\w.])[$€£¥]?(?:\d+(?:\(\d{1,3}\))+|\d{1,3}(?: \d{3}(?!\d))+(?:[.,\u202f]\d+)*|\d+(?:[.,\u202f]\d+)*)(?: ?%)?")
 
 
 def _fold_horizontal(text: str) -> str:

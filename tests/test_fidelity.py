@@ -39,7 +39,7 @@ def corpus_dir() -> Path:
 
     return Path(os.environ.get("CLAIMDESK_CORPUS") or TESTS.parent.parent / "shared" / "corpus")
 
-FIGURE = re.compile(r"(?<![\w.])[$€£¥]?\d+(?:[.,\u202f\u00a0 ]\d+)*")  # "38&nbsp;400" is one figure, as "38 400"
+FIGURE = re.compile(r"(?<![\w.])[$€£¥]?(?:\d+(?:\(\d{1,3}\))+|\d+(?:[.,\u202f\u00a0 ]\d+)*)")  # "38&nbsp;400" is one figure, as "38 400"
 WORD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -224,3 +224,7 @@ def test_markers_after_figures_never_change_a_figure(document, format):
     report = parse_report(source.encode(), format)
     body_figures = figures(re.sub(r"\[\d+\]|[¹²³⁴⁵⁶⁷⁸⁹]", "", body))
     assert figures(report.text) == body_figures, (report.text, body)
+
+
+def test_the_check_itself_finds_a_provisions_paragraph_taken_for_a_note_call():
+    assert figures("Article 9(2) of the Directive")["9(2)"] == 1

@@ -136,3 +136,10 @@ def test_fidelity_finds_a_figure_split_and_a_word_dropped():
     assert [w for w, _ in found.lost_words] == ["gone"] and not found.lost_figures
     split = scorer.fidelity(visible, dict(report, text="A combined value of $62. 2 billion."))
     assert [f for f, _, _ in split.lost_figures] == ["62.2"]
+
+
+def test_fidelity_finds_a_provisions_paragraph_taken_for_a_note_call():
+    # "Article 9(2)" read as "Article 9" and note 2's marker: a figure changed, not a marker.
+    report = {"text": "Under Article 9 of the Directive.", "footnotes": [{"number": 2, "text": "n", "marker_offsets": [15]}]}
+    found = scorer.fidelity("Under Article 9(2) of the Directive.", report)
+    assert [f for f, _, _ in found.lost_figures] == ["9(2)"]
