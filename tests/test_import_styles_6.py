@@ -175,3 +175,15 @@ def test_numbered_paragraphs_at_the_end_without_calls_stay_text():
     report = parse_report(text.encode(), "txt")
     assert not report.footnotes
     assert "The first thing was 12 boats." in report.text and "The second was 14 boats." in report.text
+
+
+# --- EUR-Lex: calls and notes that link to each other ------------------------------
+
+def test_a_call_and_a_note_that_link_to_each_other_are_a_note_whatever_their_ids():
+    report = parse("html/eurlex-mutual-note-links.html", "html")
+    assert [n.text for n in report.footnotes] == ["OJ L 214, 17.6.2021, p. 1.", "Commission report on noise bonuses, 2024, p. 7."]
+    assert marker_after(report, 1).endswith("Regulation (EU) 2021/1127")
+    assert marker_after(report, 2).endswith("41 % of wagons in 2024")
+    assert "Article 4(2) thereof" in report.text and "(1)\n\nThe bonus" in report.text  # the recital's number stays
+    assert "2 Scope" in report.text  # a heading linked back to its cross-reference is no note
+    assert "See also point 2 below." in report.text  # a class word ("see-toc") never cuts a sentence

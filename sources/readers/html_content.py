@@ -237,7 +237,23 @@ def _kind_of(node: Node, in_main: bool, h1s: list[Node]) -> str | None:
     words = _kind_by_words(node)
     if (kind, words) in (("other", "cookie"), ("navigation", "languages"), ("navigation", "contents")):
         return words  # the class says which kind of dialog or menu it is
+    if words and not kind and _inside_a_sentence(node):
+        words = None  # "See also <a id="see-toc">point 2</a> below.": a class word never cuts a sentence
     return kind or words or _kind_by_structure(node, in_main, h1s)
+
+
+_INLINE_TAGS = {"a", "span", "em", "strong", "b", "i", "u", "small", "abbr", "cite", "code", "mark", "q", "time", "sub"}
+_PROSE_TAGS = {"p", "li", "td", "dd", "blockquote"}
+
+
+def _inside_a_sentence(node: Node) -> bool:
+    """An inline element of a paragraph that has words of its own around it."""
+    parent = node.parent
+    return (node.tag in _INLINE_TAGS and parent is not None and parent.tag in _PROSE_TAGS
+            and parent.text_length - node.text_length >= _SENTENCE_AROUND_CHARS)
+
+
+_SENTENCE_AROUND_CHARS = 12
 
 
 # A heading's own link to itself, as MkDocs, Sphinx, Docusaurus, Jekyll and GitHub draw it:

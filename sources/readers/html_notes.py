@@ -75,10 +75,10 @@ def plan_notes(root: Node) -> NotePlan:
         if target is None:
             continue
         label_text = text_of(link) if link.text_length <= _MARKER_MAX_CHARS else ""
-        if not MARKER_LABEL.match(label_text) or not _names_a_note(target, plan.containers):
+        if not MARKER_LABEL.match(label_text):
             continue
         note = note_of_target.get(target.index) or _note_element(target)
-        if note is None:
+        if note is None or not (_names_a_note(target, plan.containers) or _links_back(note, link)):
             continue
         note_of_target[target.index] = note
         links.append((link, note, MARKER_LABEL.match(label_text).group(1)))
@@ -127,6 +127,26 @@ def _names_a_note(target: Node, containers: set[int]) -> bool:
     if NOTE_ID.match(name):
         return True
     return any(ancestor.index in containers for ancestor in target.ancestors())
+
+
+MUTUAL_NOTE_MAX_CHARS = 3_000
+"""A note known only by linking back to its call is a note's length, not a section's."""
+_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def _links_back(note: Node, link: Node) -> bool:
+    """The block a call points to points back to the call (EUR-Lex's "ntc1"/"ntr1" pairs, and any
+    page that links a note to its call): whatever its ids are named, it is that call's note."""
+    own = link.get("id")
+    if not own or not re.search(r"\d", text_of(link)):
+        return False  # a numbered call: Google Docs' "[a]" comments link to and fro as well
+    if note.text_length > MUTUAL_NOTE_MAX_CHARS or note.index < link.index:
+        return False  # the note comes after its call; the call's paragraph is no note of the note's backlink
+    if not text_of(note).startswith(text_of(link).strip()):
+        return False  # a note opens with its label ("(1) OJ L 214…"), where a call sits inside a sentence
+    inside = list(iter_elements(note))
+    return not any(node.tag in _HEADING_TAGS for node in inside) and any(
+        node.tag == "a" and unquote(node.get("href")) == "#" + own for node in inside)
 
 
 def _note_element(target: Node) -> Node | None:
