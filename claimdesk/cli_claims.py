@@ -1,4 +1,4 @@
-"""Commands for claims and entities: add, set, rm, list, check, similar, undo."""
+"""Commands for claims and entities: add, set, rm, list, check, similar, undo, redo."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from claimdesk.store.claims import (
     entity_suggestions_for,
     list_claims,
     parse_confidence,
+    parse_footnote_label,
     remove_claim,
     require_claim,
     set_claim,
@@ -29,10 +30,11 @@ from claimdesk.store.entities import (
     parse_entity_argument,
     rename_entity,
     set_entity_type,
+    similar_entities,
     suggest_entities,
 )
 from claimdesk.store.reports import require_report
-from claimdesk.store.undo import claim_history, undo_last
+from claimdesk.store.undo import claim_history, redo_last, undo_last
 
 pass_context = click.make_pass_decorator(Context)
 STATUS_CHOICE = click.Choice(STATUSES)
@@ -78,19 +80,25 @@ def claim_add(obj: Context, report, quote, occurrence, entities, confidence, sta
 @click.option("--entity", "entities", multiple=True, metavar="NAME[:TYPE]", help="Add an entity tag.")
 @click.option("--remove-entity", "removed", multiple=True, metavar="NAME", help="Remove an entity tag.")
 @click.option("--cite", "citations", metavar="N,N", help="Set the cited footnotes (comma-separated labels; empty for none).")
+@click.option("--attach", "attach", multiple=True, metavar="N", help="Attach footnote N (one of the report's notes; repeatable).")
+@click.option("--detach", "detach", multiple=True, metavar="N", help="Detach footnote N (repeatable).")
+@click.option("--clear-confidence", is_flag=True, help="Take the confidence away (unrated).")
 @click.option("--expect-version", type=STORE_INT, help="Refuse if the claim is no longer at this version (someone else changed it).")
 @click.option("--json", "as_json", is_flag=True)
 @pass_context
-def claim_set(obj: Context, claim_id, confidence, status, note, entities, removed, citations, expect_version, as_json) -> None:
+def claim_set(obj: Context, claim_id, confidence, status, note, entities, removed, citations, attach, detach, clear_confidence,
+              expect_version, as_json) -> None:
     """Change a claim's confidence, status, note, entities or citations."""
     parsed_entities = [parse_entity_argument(raw) for raw in entities]
     labels = None
     if citations is not None:
-        labels = [int(part) if part.strip().isdigit() else part.strip() for part in citations.split(",") if part.strip()]
+        labels = [parse_footnote_label(part) for part in citations.split(",") if part.strip()]
     fresh = _unregistered(obj.store, parsed_entities)
     with obj.action("set claim") as action:
-        set_claim(action, claim_id, confidence=parse_confidence(confidence), status=status, note=note, add_entities=parsed_entities,
-                  remove_entities=list(removed), citations=labels, expect_version=expect_version)
+        set_claim(action, claim_id, confidence=parse_confidence(confidence), clear_confidence=clear_confidence, status=status, note=note,
+                  add_entities=parsed_entities, remove_entities=list(removed), citations=labels,
+                  attach=[parse_footnote_label(a) for a in attach], detach=[parse_footnote_label(d) for d in detach],
+                  expect_version=expect_version)
     document = claim_document(obj.store.db, claim_id)
     document["entity_suggestions"] = entity_suggestions_for(obj.store.db, fresh)
     _show_claim(document, as_json)
@@ -193,11 +201,23 @@ def similar_command(obj: Context, text, report, exclude_report, limit, as_json) 
 @pass_context
 def undo_command(obj: Context, as_json) -> None:
     """Take back your last change (claims, entities, links); repeat to go further back."""
-    result = undo_last(obj.store, obj.reviewer)
+    _step_through_history(obj, undo_last, "undone", as_json)
+
+
+@cli.command("redo")
+@click.option("--json", "as_json", is_flag=True)
+@pass_context
+def redo_command(obj: Context, as_json) -> None:
+    """Do again what your last undo took back; repeat to go further (until you change something new)."""
+    _step_through_history(obj, redo_last, "redone", as_json)
+
+
+def _step_through_history(obj: Context, step, done: str, as_json: bool) -> None:
+    result = step(obj.store, obj.reviewer)
     if as_json:
         emit_json(result)
     else:
-        click.echo(f"undone: {result['action']} of {result['at']} ({result['changes']} change(s))")
+        click.echo(f"{done}: {result['action']} of {result['at']} ({result['changes']} change(s))")
 
 
 @cli.group("entity")
@@ -213,7 +233,7 @@ def entity_group() -> None:
 @pass_context
 def entity_add(obj: Context, name, kind, aliases, as_json) -> None:
     """Register an entity; similar registered ones are pointed out."""
-    hints = [s for s in suggest_entities(obj.store.db, name) if s["name"].lower() != name.lower()]
+    hints = similar_entities(obj.store.db, name)
     with obj.action("add entity") as action:
         entity, created = ensure_entity(action, name, kind)
         for alias in aliases:

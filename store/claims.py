@@ -14,7 +14,7 @@ from claimdesk.claims.anchoring import context, find_quote
 from claimdesk.claims.citations import citations_for_span
 from claimdesk.sources.model import page_at
 from claimdesk.store.db import Action, now
-from claimdesk.store.entities import ensure_entity, mentioned_entities, require_entity, suggest_entities
+from claimdesk.store.entities import ensure_entity, mentioned_entities, require_entity, similar_entities
 from claimdesk.store.errors import NotFoundError, no_such_report
 
 NEEDS_REVIEW = "needs-review"
@@ -39,6 +39,12 @@ def parse_confidence(raw: str | int | None) -> int | None:
         names = ", ".join(f"{k} {v}" for k, v in CONFIDENCE_LEVELS.items())
         raise ClaimError(f"confidence must be 1-5 ({names}), not {raw!r}")
     return int(text)
+
+
+def parse_footnote_label(raw: str | int) -> int | str:
+    """A footnote label as typed ("3", " 3-2 "): a number where it is one, else the label."""
+    text = str(raw).strip()
+    return int(text) if text.isdigit() else text
 
 
 def check_status(status: str) -> str:
@@ -116,6 +122,16 @@ def add_claim(
     return claim["id"]
 
 
+def claim_on_span(db, report_id: str, start: int, end: int) -> int | None:
+    """The live claim of the report that holds exactly [start, end], if there is one
+    (so that claiming the same words twice selects the claim instead of copying it)."""
+    row = db.execute(
+        'SELECT id FROM claims WHERE report_id = ? AND start = ? AND "end" = ? AND removed = 0 AND anchor != \'orphaned\' ORDER BY id LIMIT 1',
+        [report_id, start, end],
+    ).fetchone()
+    return row[0] if row else None
+
+
 def span_citations(db, report_id: str, start: int, end: int) -> list[int | str]:
     """The footnotes a claim on [start, end] would cite (the same rule as add_claim)."""
     revision_id, _number, _text = _current_revision(db, report_id)
@@ -136,24 +152,34 @@ def set_claim(
     claim_id: int,
     *,
     confidence: int | None = None,
+    clear_confidence: bool = False,
     status: str | None = None,
     note: str | None = None,
     add_entities: list[tuple[str, str | None]] = (),
     remove_entities: list[str] = (),
     citations: list[int | str] | None = None,
+    attach: list[int | str] = (),
+    detach: list[int | str] = (),
     expect_version: int | None = None,
 ) -> None:
-    """Change what a person says about a claim; refuse if it changed meanwhile."""
+    """Change what a person says about a claim; refuse if it changed meanwhile.
+
+    confidence sets a level and clear_confidence takes it away (unrated);
+    citations replaces the cited footnotes, attach and detach change one note
+    at a time: an attached note must be a footnote of the report, a detached one
+    must be cited by the claim. Removing an entity tag the claim does not carry
+    is refused too, so that a typo is not reported as saved.
+    """
     db = action.db
     claim = require_claim(db, claim_id)
-    if expect_version is not None and claim["version"] != expect_version:
-        raise ClaimError(
-            f"claim {claim_id} was changed by {claim['reviewer']} at {claim['updated']} (version {claim['version']}, "
-            f"you had {expect_version}); reload it and try again"
-        )
+    _check_version(claim, expect_version)
+    if clear_confidence and confidence is not None:
+        raise ClaimError("give a confidence or clear it, not both")
     values: dict = {}
     if confidence is not None:
         values["confidence"] = confidence
+    if clear_confidence:
+        values["confidence"] = None
     if status is not None:
         values["status"] = check_status(status)
     if note is not None:
@@ -164,12 +190,24 @@ def set_claim(
             action.insert("claim_entities", {"claim_id": claim_id, "entity_id": entity["id"]})
     for name in remove_entities:
         entity = require_entity(db, name)
-        action.delete("claim_entities", {"claim_id": claim_id, "entity_id": entity["id"]})
+        if action.delete("claim_entities", {"claim_id": claim_id, "entity_id": entity["id"]}) is None:
+            raise ClaimError(f"claim {claim_id} is not tagged with {entity['name']!r}")
     if citations is not None:
         _set_citations(action, claim_id, citations)
+    if attach or detach:
+        _attach_and_detach(action, claim, attach, detach)
     if values or action.change_ids:
         values.update({"version": claim["version"] + 1, "updated": action.at, "reviewer": action.reviewer})
         action.update("claims", {"id": claim_id}, values)
+
+
+def _check_version(claim: dict, expect_version: int | None) -> None:
+    """Refuse a change made against a version of the claim that is no longer current."""
+    if expect_version is not None and claim["version"] != expect_version:
+        raise ClaimError(
+            f"claim {claim['id']} was changed by {claim['reviewer']} at {claim['updated']} (version {claim['version']}, "
+            f"you had {expect_version}); reload it and try again"
+        )
 
 
 def _set_citations(action: Action, claim_id: int, labels: list[int | str]) -> None:
@@ -183,9 +221,23 @@ def _set_citations(action: Action, claim_id: int, labels: list[int | str]) -> No
             action.insert("claim_citations", {"claim_id": claim_id, "footnote": footnote, "origin": "manual"})
 
 
-def remove_claim(action: Action, claim_id: int) -> None:
+def _attach_and_detach(action: Action, claim: dict, attach: list[int | str], detach: list[int | str]) -> None:
+    revision_id, _number, _text = _current_revision(action.db, claim["report_id"])
+    notes = {json.loads(row[0]) for row in action.db.execute("SELECT number FROM footnotes WHERE revision_id = ?", [revision_id]).fetchall()}
+    for label in attach:
+        if label not in notes:
+            raise ClaimError(f"{claim['report_id']} has no footnote {label}")
+        if not action.row("claim_citations", {"claim_id": claim["id"], "footnote": json.dumps(label)}):
+            action.insert("claim_citations", {"claim_id": claim["id"], "footnote": json.dumps(label), "origin": "manual"})
+    for label in detach:
+        if action.delete("claim_citations", {"claim_id": claim["id"], "footnote": json.dumps(label)}) is None:
+            raise ClaimError(f"claim {claim['id']} does not cite footnote {label}")
+
+
+def remove_claim(action: Action, claim_id: int, *, expect_version: int | None = None) -> None:
     """A recorded, undoable removal: the claim is hidden, never deleted."""
     claim = require_claim(action.db, claim_id)
+    _check_version(claim, expect_version)
     action.update("claims", {"id": claim_id}, {"removed": 1, "version": claim["version"] + 1, "updated": action.at, "reviewer": action.reviewer})
 
 
@@ -287,10 +339,10 @@ def list_claims(db, report_id: str | None = None, *, include_removed: bool = Fal
 
 
 def entity_suggestions_for(db, names: list[tuple[str, str | None]]) -> list[dict]:
-    """For names that were new to the registry: the existing entities they resemble."""
-    hints = []
-    for name, _kind in names:
-        for suggestion in suggest_entities(db, name, limit=3):
-            if suggestion["name"].lower() != name.lower():
-                hints.append({"name": name, "suggestion": suggestion["name"], "score": suggestion["score"]})
-    return hints
+    """For names that were new to the registry: the existing entities they resemble,
+    by one typo ("Perv" for "Peru", which the fuzzy score misses) or fuzzily."""
+    return [
+        {"name": name, "suggestion": entity["name"], "score": entity["score"]}
+        for name, _kind in names
+        for entity in similar_entities(db, name, limit=3)
+    ]

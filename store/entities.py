@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from claimdesk.sources.inert import inert_for_terminal
 from claimdesk.sources.report_matching import normalise_name
@@ -97,6 +98,65 @@ def suggest_entities(db, name: str, limit: int = 5, exclude: int | None = None) 
         seen.add(entity["id"])
         suggestions.append({**entity, "matched": keys[index], "score": round(score, 1)})
     return suggestions[:limit]
+
+
+# A typo is one edit: a letter wrong, missing, added, or two letters swapped
+# ("Peur" for "Peru"; optimal string alignment counts the swap as one, where
+# Levenshtein counts two). Short names are where the fuzzy scores above miss
+# a typo ("Perv" and "Peru" score 75), so this check is on names of any length.
+NEAR_DUPLICATE_EDITS = 1
+
+
+def entities_one_edit_away(db, name: str) -> list[dict]:
+    """Live entities whose name or an alias is one typo away from name (case
+    aside), name's own entity left out: what a person should be asked about
+    before name becomes a new entity. {id, name, type, matched, score}."""
+    name = inert_for_terminal(name).strip()
+    if not name:
+        return []
+    itself = find_entity(db, name)
+    labels = [*db.execute("SELECT id, name FROM entities WHERE merged_into IS NULL").fetchall(),
+              *db.execute("SELECT entity_id, alias FROM entity_aliases").fetchall()]
+    wanted = name.casefold()
+    found: dict[int, dict] = {}
+    for entity_id, label in labels:
+        if OSA.distance(wanted, label.casefold(), score_cutoff=NEAR_DUPLICATE_EDITS) == NEAR_DUPLICATE_EDITS:
+            entity = _live(db, entity_id)
+            if itself is None or entity["id"] != itself["id"]:
+                score = round(fuzz.ratio(wanted, label.casefold()), 1)
+                found.setdefault(entity["id"], {**entity, "matched": label, "score": score})
+    return sorted(found.values(), key=lambda e: e["name"].casefold())
+
+
+def similar_entities(db, name: str, limit: int = 5) -> list[dict]:
+    """The registered entities name probably means, its own entity left out: one
+    typo away first, then fuzzy and transliteration-tolerant look-alikes."""
+    own = find_entity(db, name)
+    similar, seen = [], set()
+    for entity in [*entities_one_edit_away(db, name), *suggest_entities(db, name, limit=limit)]:
+        if entity["id"] in seen or (own is not None and entity["id"] == own["id"]) or entity["name"].lower() == name.strip().lower():
+            continue
+        seen.add(entity["id"])
+        similar.append(entity)
+    return similar[:limit]
+
+
+def complete_entity(typed: str, names: list[str]) -> list[str]:
+    """What Tab may complete typed to, best first, from the registry's names and
+    aliases: names that begin with it, then names with a word that begins with
+    it; after "Name:", the entity types ("Peru:pl" -> "Peru:place")."""
+    name, colon, kind = typed.rpartition(":")
+    if colon and name.strip():
+        wanted = kind.strip().lower()
+        return [f"{name}:{t}" for t in ENTITY_TYPES if t.startswith(wanted) and t != wanted]
+    wanted = typed.strip().casefold()
+    if not wanted:
+        return []
+    unique = list(dict.fromkeys(names))
+    starts = [n for n in unique if n.casefold().startswith(wanted) and n.casefold() != wanted]
+    words = [n for n in unique if n not in starts and n.casefold() != wanted
+             and any(word.startswith(wanted) for word in re.findall(r"\w+", n.casefold())[1:])]
+    return starts + words
 
 
 # A word shared by more names than this ("institute", "ministry") says nothing

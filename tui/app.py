@@ -13,7 +13,7 @@ from textual.screen import Screen
 
 from claimdesk.store.db import Store
 from claimdesk.store.errors import NotFoundError, StoreError
-from claimdesk.store.undo import UndoError, undo_last
+from claimdesk.store.undo import UndoError, redo_last, undo_last
 from claimdesk.tui.inert_filter import InertText
 from claimdesk.tui.screens.dialogs import HelpScreen
 from claimdesk.tui.screens.library import LibraryScreen
@@ -29,6 +29,8 @@ class ClaimdeskApp(App):
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit (everything is already saved)"),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key of this screen"),
         Binding("ctrl+z", "undo", "Undo", id="app.undo", tooltip="Take back your last change"),
+        # Most terminals send ctrl+shift+z as ctrl+z; those with the kitty keyboard protocol tell them apart.
+        Binding("ctrl+y,ctrl+shift+z", "redo", "Redo", show=False, id="app.redo", tooltip="Do again what undo took back"),
     ]
 
     def __init__(self, db_path: str, reviewer: str, report: str | None = None, start: int | None = None, review: bool = False) -> None:
@@ -84,12 +86,19 @@ class ClaimdeskApp(App):
         self.push_screen(HelpScreen(_describe_bindings(self.screen, self)))
 
     def action_undo(self) -> None:
+        self._take_back(undo_last, "Undone")
+
+    def action_redo(self) -> None:
+        self._take_back(redo_last, "Redone")
+
+    def _take_back(self, step, done: str) -> None:
+        """Undo or redo one action (the store's own functions, as `claimdesk undo`/`redo`); screens reload."""
         try:
-            result = undo_last(self.store, self.reviewer)
-        except (UndoError, StoreError) as exc:  # nothing to undo; a read-only store, a full disk
+            result = step(self.store, self.reviewer)
+        except (UndoError, StoreError) as exc:  # nothing to undo or redo; a read-only store, a full disk
             self.notify(str(exc), severity="warning", markup=False)
             return
-        self.notify(f"Undone: {result['action']} ({result['changes']} change(s))", markup=False)
+        self.notify(f"{done}: {result['action']} ({result['changes']} change(s))", markup=False)
         for screen in self.screen_stack:
             if hasattr(screen, "undone"):
                 screen.undone()
@@ -137,7 +146,12 @@ def _our_bindings(screen: Screen) -> list[tuple[Binding, object]]:
 
 
 def _describe_bindings(screen: Screen, app: App) -> list[tuple[str, str]]:
-    return [(app.get_key_display(binding), binding.tooltip or binding.description) for binding, _owner in _our_bindings(screen)]
+    """The help's lines: the screen's own keys first, then the app's, then the
+    focused widget's (the reader's cursor keys), so that what claimdesk does is
+    on the first page."""
+    rank = {screen: 0, app: 1}
+    found = sorted(_our_bindings(screen), key=lambda item: rank.get(item[1], 2))
+    return [(app.get_key_display(binding), binding.tooltip or binding.description) for binding, _owner in found]
 
 
 def run(db_path: str | Path, reviewer: str, report: str | None = None, review: bool = False) -> None:

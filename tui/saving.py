@@ -11,11 +11,13 @@ from claimdesk.store.db import Action
 from claimdesk.store.errors import StoreError
 
 
-def save(node: DOMNode, description: str, change: Callable[[Action], object]) -> bool:
+def save(node: DOMNode, description: str, change: Callable[[Action], object], done: str | Callable[[], str] | None = None) -> bool:
     """Run change as one recorded action; a refused change is one line, nothing half-saved.
 
     A read-only store, a full disk or an I/O error (StoreError) is refused the
-    same way; what the action cleaned from its input is said with the "Saved".
+    same way; what the action cleaned from its input is said with the "Saved"
+    (or with done, the line to show instead once the action is committed; a
+    function when the line names what the action made, a new claim's id).
     """
     try:
         with node.app.store.action(description, node.app.reviewer) as action:
@@ -23,7 +25,8 @@ def save(node: DOMNode, description: str, change: Callable[[Action], object]) ->
     except (ValueError, LookupError, StoreError) as exc:
         node.app.notify(inert_for_terminal(exc), severity="error", markup=False)
         return False
-    node.app.notify(inert_for_terminal(f"Saved: {description}"), markup=False, timeout=3)
+    line = done() if callable(done) else done
+    node.app.notify(inert_for_terminal(line or f"Saved: {description}"), markup=False, timeout=3)
     for warning in action.warnings:
         node.app.notify(warning, severity="warning", markup=False, timeout=8)
     return True

@@ -15,36 +15,57 @@ from textual.widgets import Footer, Header, Input
 from claimdesk.checking import check_claim
 from claimdesk.claims.anchoring import quote_pattern
 from claimdesk.sources.model import page_at
-from claimdesk.store.claims import add_claim, claim_document, list_claims, set_claim
+from claimdesk.store.claims import claim_document, list_claims
 from claimdesk.store.db import Store
-from claimdesk.store.entities import list_entities, parse_entity_argument, suggest_entities
 from claimdesk.store.reports import list_reports, report_document
 from claimdesk.tui.messages import CheckReady
-from claimdesk.tui.saving import save
-from claimdesk.tui.screens.dialogs import PromptScreen
+from claimdesk.tui.screens.reader_editing import STATUS_KEYS, ClaimEditing
 from claimdesk.tui.workers import show_worker_failure
 from claimdesk.tui.widgets.claim_panel import ClaimPanel
 from claimdesk.tui.widgets.report_view import ClaimSpan, ReportView
 
 
-class ReaderScreen(Screen):
+# The footer shows only the keys used all day, so that it fits 80 columns (the four
+# verdicts as one group: "v x F u Verdict"); every key is in the ? help and the palette.
+VERDICT = Binding.Group("Verdict")
+_STATUS_TIPS = {
+    "verified": "Mark the claim verified",
+    "disputed": "Mark the claim disputed",
+    "false": "Mark the claim false",
+    "unverifiable": "Mark the claim unverifiable",
+    "unreviewed": "Back to unreviewed (no verdict)",
+    "needs-review": "Mark the claim as needing re-review",
+}
+_STATUS_NAMES = {"verified": "Verified", "disputed": "Disputed", "false": "False", "unverifiable": "Unverifiable",
+                 "unreviewed": "Unreviewed", "needs-review": "Re-review"}
+_IN_FOOTER = ("verified", "disputed", "false", "unverifiable")
+
+
+class ReaderScreen(ClaimEditing, Screen):
     BINDINGS = [
         Binding("slash", "find", "Find", id="reader.find", tooltip="Find in the report; Enter goes to the next match"),
-        Binding("s", "select_sentence", "Sentence", id="reader.sentence", tooltip="Select the sentence at the cursor"),
-        Binding("c", "create_claim", "Claim", id="reader.claim", tooltip="Create a claim from the selection or the sentence"),
-        Binding("right_square_bracket", "next_claim(1)", "Next", id="reader.next_claim", tooltip="Next claim"),
-        Binding("left_square_bracket", "next_claim(-1)", "Prev", id="reader.prev_claim", tooltip="Previous claim"),
-        Binding("e", "entity", "Entity", id="reader.entity", tooltip="Tag the claim with an entity (Name or Name:type)"),
+        Binding("s", "select_sentence", "Sentence", show=False, id="reader.sentence", tooltip="Select the sentence at the cursor"),
+        Binding("c", "create_claim", "Claim", id="reader.claim", tooltip="Create a claim from the selection or the sentence (on a claim: select it)"),
+        Binding("right_square_bracket", "next_claim(1)", "Next", show=False, id="reader.next_claim", tooltip="Next claim"),
+        Binding("left_square_bracket", "next_claim(-1)", "Prev", show=False, id="reader.prev_claim", tooltip="Previous claim"),
+        *(
+            Binding(STATUS_KEYS[status], f"status('{status}')", _STATUS_NAMES[status], show=status in _IN_FOOTER,
+                    group=VERDICT if status in _IN_FOOTER else None, id=f"reader.{status.replace('-', '_')}", tooltip=_STATUS_TIPS[status])
+            for status in STATUS_KEYS
+        ),
+        Binding("e", "entity", "Entity", id="reader.entity", tooltip="Tag the claim with an entity (Name or Name:type; Tab completes)"),
+        Binding("E", "untag", "Untag", show=False, id="reader.untag", tooltip="Remove an entity tag from the claim"),
         Binding("1", "confidence(1)", "Conf 1", show=False, id="reader.confidence1", tooltip="Confidence 1: doubtful"),
         Binding("2", "confidence(2)", "Conf 2", show=False, id="reader.confidence2", tooltip="Confidence 2: weak"),
         Binding("3", "confidence(3)", "Conf 3", show=False, id="reader.confidence3", tooltip="Confidence 3: plausible"),
         Binding("4", "confidence(4)", "Conf 4", show=False, id="reader.confidence4", tooltip="Confidence 4: solid"),
         Binding("5", "confidence(5)", "Conf 5", show=False, id="reader.confidence5", tooltip="Confidence 5: established"),
-        Binding("v", "status('verified')", "Verified", id="reader.verified", tooltip="Mark the claim verified"),
-        Binding("x", "status('disputed')", "Disputed", id="reader.disputed", tooltip="Mark the claim disputed"),
-        Binding("n", "note", "Note", id="reader.note", tooltip="Edit the claim's note"),
+        Binding("0", "clear_confidence", "No conf", show=False, id="reader.confidence0", tooltip="Clear the confidence (unrated)"),
+        Binding("n", "note", "Note", show=False, id="reader.note", tooltip="Edit the claim's note"),
         Binding("f", "footnotes", "Notes", id="reader.footnotes", tooltip="Footnotes at the cursor; Enter compares with the cited report"),
-        Binding("escape", "back", "Back", id="reader.back", tooltip="Clear the selection, or back to the library"),
+        Binding("a", "cite", "Cite", show=False, id="reader.cite", tooltip="Attach or detach footnotes of the claim"),
+        Binding("delete,D", "delete_claim", "Delete", show=False, id="reader.delete", tooltip="Remove the claim (recorded; ctrl+z brings it back)"),
+        Binding("escape", "back", "Back", show=False, id="reader.back", tooltip="Clear the selection, or back to the library"),
     ]
 
     def __init__(self, report_id: str, start: int | None = None) -> None:
@@ -65,7 +86,7 @@ class ReaderScreen(Screen):
             yield ReportView(self.document["text"], markers, headings, id="report-view")
             yield ClaimPanel(id="claim-panel")
         yield Input(placeholder="Find (Enter: next match, Escape: close)", id="find-bar")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # ctrl+p still opens it; ? lists every key
 
     def on_mount(self) -> None:
         self.title = self.document["title"] or self.report_id
@@ -87,6 +108,7 @@ class ReaderScreen(Screen):
         claims = list_claims(self.app.store.db, self.report_id)
         self.claims = {c["id"]: c for c in claims}
         self.view.set_claims([ClaimSpan(c["id"], c["start"], c["end"], c["status"], c["confidence"]) for c in claims if c["anchor"] != "orphaned"])
+        self.current_claim = self._claim_under_cursor()
         self.show_current()
 
     def show_current(self, check: bool = True) -> None:
@@ -104,9 +126,11 @@ class ReaderScreen(Screen):
     @on(ReportView.CursorMoved)
     def _cursor_moved(self, event: ReportView.CursorMoved) -> None:
         self._show_page(event.offset)
-        span = self.view.claim_at(event.offset)
-        if span is not None and span.id != self.current_claim:
-            self.current_claim = span.id
+        # The panel shows the claim under the cursor, and nothing off a claim: what the
+        # keys would change is always what the panel shows.
+        claim_id = self._claim_under_cursor()
+        if claim_id != self.current_claim:
+            self.current_claim = claim_id
             self.show_current()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="check")
@@ -123,18 +147,6 @@ class ReaderScreen(Screen):
         if message.claim_id == self.current_claim:
             self.query_one(ClaimPanel).show_check(message.result)
 
-    def _require_claim(self) -> int | None:
-        if self.current_claim is None or self.current_claim not in self.claims:
-            self.notify("No claim selected: move the cursor onto a claim, or create one with c.", severity="warning", markup=False)
-            return None
-        return self.current_claim
-
-    def _save(self, description: str, change) -> bool:
-        if not save(self, description, change):
-            return False
-        self.reload_claims()
-        return True
-
     # actions -----------------------------------------------------------------
     def action_select_sentence(self) -> None:
         span = self._sentence_at(self.view.cursor)
@@ -147,25 +159,6 @@ class ReaderScreen(Screen):
                 return start, end
         following = [s for s in self.sentences if s[0] >= offset]
         return following[0] if following else None
-
-    def action_create_claim(self) -> None:
-        span = self.view.selection or self._sentence_at(self.view.cursor)
-        if span is None:
-            self.notify("Nothing to make a claim of here.", severity="warning", markup=False)
-            return
-        text = self.document["text"]
-        start, end = span
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start >= end:
-            return
-        created: list[int] = []
-        if self._save("add claim", lambda action: created.append(add_claim(action, self.report_id, text[start:end], span=(start, end)))):
-            self.current_claim = created[0]
-            self.view.clear_selection()
-            self.reload_claims()
 
     def action_next_claim(self, direction: int) -> None:
         spans = self.view.claims
@@ -180,57 +173,6 @@ class ReaderScreen(Screen):
             preceding = [c for c in spans if c.start < cursor]
             target = preceding[-1] if preceding else spans[-1]
         self.view.move_to(target.start, center=True)
-
-    def action_confidence(self, level: int) -> None:
-        claim_id = self._require_claim()
-        if claim_id is not None:
-            version = self.claims[claim_id]["version"]
-            self._save(f"confidence {level}", lambda action: set_claim(action, claim_id, confidence=level, expect_version=version))
-
-    def action_status(self, status: str) -> None:
-        claim_id = self._require_claim()
-        if claim_id is not None:
-            version = self.claims[claim_id]["version"]
-            self._save(f"status {status}", lambda action: set_claim(action, claim_id, status=status, expect_version=version))
-
-    def action_note(self) -> None:
-        claim_id = self._require_claim()
-        if claim_id is None:
-            return
-        version = self.claims[claim_id]["version"]
-
-        def answered(note: str | None) -> None:
-            if note is not None:
-                self._save("note", lambda action: set_claim(action, claim_id, note=note, expect_version=version))
-
-        self.app.push_screen(PromptScreen(f"Note on claim #{claim_id}", value=self.claims[claim_id]["note"]), answered)
-
-    def action_entity(self) -> None:
-        claim_id = self._require_claim()
-        if claim_id is None:
-            return
-        names = []
-        for entity in list_entities(self.app.store.db):
-            names.append(entity["name"])
-            names.extend(entity["aliases"])
-        mentioned = [e["name"] for e in self.claims[claim_id].get("suggested_entities", [])]
-        hint = "Name, or Name:type (person, organization, place, event, other). Tab completes."
-        if mentioned:
-            hint += f" Mentioned here: {', '.join(mentioned)}."
-
-        def answered(raw: str | None) -> None:
-            if raw and raw.strip():
-                try:
-                    entity = parse_entity_argument(raw)
-                except ValueError as exc:
-                    self.notify(str(exc), severity="error", markup=False)
-                    return
-                self._save(f"entity {entity[0]}", lambda action: set_claim(action, claim_id, add_entities=[entity]))
-                similar = [s["name"] for s in suggest_entities(self.app.store.db, entity[0]) if s["name"].lower() != entity[0].lower()]
-                if similar:
-                    self.notify(f"{entity[0]} resembles {', '.join(similar)}: merge them in the review desk if they are one.", markup=False)
-
-        self.app.push_screen(PromptScreen(f"Entity for claim #{claim_id}", suggestions=names, hint=hint), answered)
 
     def action_footnotes(self) -> None:
         from claimdesk.tui.screens.footnotes import FootnotesScreen
