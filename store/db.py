@@ -25,7 +25,7 @@ import sqlite_utils
 from claimdesk.sources.inert import clean_input
 from claimdesk.store.errors import ReadOnlyStore, StoreError, store_condition
 from claimdesk.store.migrations import MIGRATIONS, check_schema_not_newer
-from claimdesk.store.store_file import APPLICATION_ID, StoreFile, check_store_file
+from claimdesk.store.store_file import APPLICATION_ID, StoreFile, check_store_file, store_closed, store_opened
 
 BUSY_TIMEOUT_SECONDS = 30
 
@@ -180,6 +180,9 @@ class Store:
         except BaseException:
             self._close_quietly()
             raise
+        self._registered = self.path != ":memory:"
+        if self._registered:
+            store_opened(self.path)
 
     def _open_for_writing(self) -> None:
         conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
@@ -297,6 +300,9 @@ class Store:
 
     def close(self) -> None:
         self.db.conn.close()
+        if getattr(self, "_registered", False):
+            self._registered = False
+            store_closed(self.path)
 
     def __enter__(self) -> "Store":
         return self

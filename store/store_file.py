@@ -19,6 +19,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import threading
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +43,47 @@ class StoreFile:
     """False when this process may not write the file or its folder (the WAL needs the folder)."""
 
 
+# The stores this process holds open, by file identity (device, inode), with how many
+# connections each. POSIX drops every lock a process holds on a file when the process
+# closes *any* descriptor of it: reading a store's header with open()/close() while
+# SQLite has it open released SQLite's locks, so that the next connection to close
+# thought it was the last and deleted the WAL under the open one ("disk I/O error",
+# the write-ahead log's committed pages gone). A file this process already holds open
+# was checked when it was first opened, and is never opened by Python again.
+_OPEN: Counter = Counter()
+_OPEN_LOCK = threading.Lock()
+
+
+def _identity(status: os.stat_result) -> tuple[int, int]:
+    return status.st_dev, status.st_ino
+
+
+def store_opened(path: str) -> None:
+    """A connection of this process to the store at path is open (see _OPEN)."""
+    try:
+        key = _identity(Path(path).expanduser().stat())
+    except OSError:
+        return
+    with _OPEN_LOCK:
+        _OPEN[key] += 1
+
+
+def store_closed(path: str) -> None:
+    try:
+        key = _identity(Path(path).expanduser().stat())
+    except OSError:
+        return
+    with _OPEN_LOCK:
+        _OPEN[key] -= 1
+        if _OPEN[key] <= 0:
+            del _OPEN[key]
+
+
+def _open_in_this_process(status: os.stat_result) -> bool:
+    with _OPEN_LOCK:
+        return _OPEN[_identity(status)] > 0 if _identity(status) in _OPEN else False
+
+
 def check_store_file(path: str) -> StoreFile:
     """Look at path without writing to it; StoreError if it must not be opened as a store."""
     if not path.strip():
@@ -60,6 +103,8 @@ def check_store_file(path: str) -> StoreFile:
     if not stat.S_ISREG(status.st_mode):
         raise StoreError(f"{path} is not a regular file ({file_kind(status.st_mode)}); a store must be a file")
     writable = os.access(target, os.W_OK) and os.access(target.resolve().parent, os.W_OK)
+    if _open_in_this_process(status):
+        return StoreFile("claimdesk", writable)  # checked when first opened; never open()ed again (see _OPEN)
     if status.st_size == 0:
         return StoreFile("new", writable)
     try:

@@ -342,3 +342,24 @@ def test_odd_but_valid_arguments_are_a_clear_error(tmp_path, command, capsys):
     code, out, err = run_cli(capsys, "--db", str(tmp_path / "s.db"), *command)
     assert code == 1
     assert_one_error_line(code, err)
+
+
+def test_a_second_connection_of_the_same_process_never_costs_the_first_its_write_ahead_log(tmp_path, brief):
+    """Found in the reader (2026-12-02): a worker thread opened its own Store while the app's
+    was open; reading the file's header with open()/close() dropped the process's POSIX
+    locks, and the worker's close deleted the WAL under the app ("disk I/O error")."""
+    path = str(tmp_path / "s.db")
+    with Store(path) as app:
+        with app.action("seed", "tester") as action:
+            action.insert("entities", {"name": "Peru", "type": "place", "created": "2026-12-02T00:00:00Z"})
+        for _ in range(3):
+            with Store(path) as worker:  # as the reader's check worker does
+                worker.db.execute("SELECT count(*) FROM entities").fetchone()
+        # A colleague's command in another process: it may delete the WAL only if nobody holds the file.
+        subprocess.run([sys.executable, "-m", "claimdesk", "--db", path, "entities"], check=True, capture_output=True)
+        assert (tmp_path / "s.db-wal").exists()
+        with app.action("more", "tester") as action:
+            action.insert("entities", {"name": "Chile", "type": "place", "created": "2026-12-02T00:00:00Z"})
+        assert [row[0] for row in app.db.execute("SELECT name FROM entities ORDER BY id")] == ["Peru", "Chile"]
+    with Store(path) as again:
+        assert again.db.execute("SELECT count(*) FROM entities").fetchone()[0] == 2
