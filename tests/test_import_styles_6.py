@@ -187,3 +187,12 @@ def test_a_call_and_a_note_that_link_to_each_other_are_a_note_whatever_their_ids
     assert "Article 4(2) thereof" in report.text and "(1)\n\nThe bonus" in report.text  # the recital's number stays
     assert "2 Scope" in report.text  # a heading linked back to its cross-reference is no note
     assert "See also point 2 below." in report.text  # a class word ("see-toc") never cuts a sentence
+
+
+def test_a_marker_glued_to_an_accented_or_cyrillic_word_or_a_percent_sign():
+    text = ("Rapport\n\nIl y avait 40 cafés1. Le nombre a baissé de 11 %2. В 2019 году3 было 12 школ.\n\n"
+            "1 Insee, 2022, p. 2.\n2 Insee, 2023, p. 4.\n3 Росстат, 2020, с. 5.\n1\n\fSuite.\n2\n\fFin.\n3\n\f")
+    report = parse_report(text.encode(), "txt")
+    assert [len(n.marker_offsets) for n in report.footnotes] == [1, 1, 1]
+    assert "Il y avait 40 cafés. Le nombre a baissé de 11 %. В 2019 году было 12 школ." in report.text
+    assert "40 cafés" in report.text and "12 школ" in report.text  # figures untouched

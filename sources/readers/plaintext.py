@@ -74,10 +74,10 @@ _MARKER = re.compile(
 # Glued to a word, "(2)" is part of it ("Article 9(2)", "Rule 5(1)"): only a space, or
 # punctuation, sets a call apart.
 _PAREN_MARKER = re.compile(r"(?P<space>(?<=[\w.,;:!?»”\"’)])[ \u00a0]|(?<=[.,;:!?»”\"’)]))\((?P<paren>\d{1,3})\)(?=[\s.,;:!?]|$)")
-# Digits glued to a word ("tripled.2"), or to a year and its full stop ("in 2019.3");
+# Digits glued to a word ("tripled.2", "épiceries3", "году1", "de 11 %2"), or to a year and its full stop ("in 2019.3");
 # never the digits of a number ("$62.2", "1,234,567": no digit and separator before them).
 _GLUED_MARKER = re.compile(
-    r"(?:(?P<number>\d{1,4})(?P<stop>[.,])|(?<!\d[.,])(?<=[a-z.,;:)”\"’]))(?P<label>\d{1,3})(?=[\s,;:.)”]|$)"
+    r"(?:(?P<number>\d{1,4})(?P<stop>[.,])|(?<!\d[.,])(?<=[a-zß-öø-ÿа-яё%.,;:)”\"’]))(?P<label>\d{1,3})(?=[\s,;:.)”]|$)"
 )
 _GLUED_SKIP = 3
 """A glued marker may skip this many labels (markers lost in conversion)."""
