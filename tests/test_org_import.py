@@ -78,3 +78,17 @@ def test_every_figure_of_an_org_file_is_kept_somewhere(body):
     kept = " ".join([parsed.text, *(n.text for n in parsed.footnotes), *(r.text for r in parsed.removed)])
     for figure in re.findall(r"\d+(?:\.\d+)?", re.sub(r"\[fn:[^\]]*\]", " ", source)):
         assert figure in kept, (figure, source, kept)
+
+
+def test_a_definition_right_under_a_list_line_is_kept_with_a_second_definition_of_its_label():
+    # Found by the property test above in CI: "[fn:1]12" under a "-" line was read by
+    # Markdown as a link reference definition, and its "12" vanished.
+    source = "#+TITLE: T\n#+AUTHOR: A B\n* H\n-\n#+KEY: v\n[fn:1]12\n\n[fn:1] Note 7.\n"
+    parsed = parse_report(source.encode(), "org")
+    assert [(n.number, n.text) for n in parsed.footnotes] == [(1, "12"), ("1-2", "Note 7.")]
+
+
+def test_a_markdown_link_reference_definition_is_reported_not_dropped():
+    parsed = parse_report(b"See [the report][1].\n\n[1]: https://example.org/report-2024 \"Report 2024\"\n", "md")
+    assert parsed.text == "See the report."
+    assert "[1]: https://example.org/report-2024 Report 2024" in removed(parsed, "other")

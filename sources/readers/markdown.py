@@ -23,6 +23,7 @@ import re
 import tomllib
 from collections import Counter
 from functools import lru_cache
+from urllib.parse import unquote
 
 import yaml
 from markdown_it import MarkdownIt
@@ -798,7 +799,14 @@ def _blocks_from_tokens(body: str, notes: list[Block], removed: list[Removed]) -
     blocks: list[Block] = []
     heading_level = 0
     row: list[str] | None = None
-    for token in parser.parse(body):
+    env: dict = {}
+    tokens = parser.parse(body, env)
+    # A link reference definition shows no text in a renderer; its label and target are
+    # still the source's characters, so they are reported, never dropped ("[^1]: 12").
+    for label, reference in (env.get("references") or {}).items():
+        shown = f"[{label}]: {unquote(reference.get('href', ''))}" + (f" {reference['title']}" if reference.get("title") else "")
+        removed.append(Removed("other", shown))
+    for token in tokens:
         if token.type == "heading_open":
             heading_level = int(token.tag[1])
         elif token.type == "heading_close":

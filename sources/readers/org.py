@@ -180,7 +180,8 @@ def _to_markdown(text: str, metadata: dict[str, str], removed: list[Removed]) ->
                     and not lines[index].startswith("*"):
                 body.append(lines[index].strip())
                 index += 1
-            out += [f"[^{definition.group('label')}]: " + _inline(" ".join(body), notes), ""]
+            # A definition starts a paragraph of its own, or Markdown reads it as a lazy line of the one before.
+            out += ["", f"[^{definition.group('label')}]: " + _inline(" ".join(body), notes), ""]
             continue
         out.append(_inline(line, notes))
     out += [f"\n[^{label}]: {note}" for label, note in notes.inline]
