@@ -8,14 +8,16 @@ from typing import Iterable, Sequence
 
 from textual.app import App, SystemCommand
 from textual.filter import LineFilter
+from textual.markup import escape
 from textual.binding import Binding
 from textual.screen import Screen
 
 from claimdesk.store.db import Store
 from claimdesk.store.errors import NotFoundError, StoreError
 from claimdesk.store.undo import UndoError, redo_last, undo_last
+from claimdesk.tui.commands import NOT_IN_PALETTE, ON_A_CLAIM, PALETTE_NAMES, palette_name
 from claimdesk.tui.inert_filter import InertText
-from claimdesk.tui.screens.dialogs import HelpScreen
+from claimdesk.tui.screens.dialogs import HelpScreen, PromptScreen
 from claimdesk.tui.screens.library import LibraryScreen
 
 
@@ -104,18 +106,84 @@ class ClaimdeskApp(App):
                 screen.undone()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every key binding of the current screen is also a palette command."""
-        yield from super().get_system_commands(screen)
-        yield SystemCommand("Review desk", "Suggestions, conflicts, clusters, entities and claims, for editors", self.open_review)
+        """The palette, from the state of the screen it was opened on: every key
+        in force there under a readable name (claimdesk.tui.commands), the
+        desk's queues, import and export from any screen, Textual's own
+        commands; Quit once."""
+        seen = set()
+        for command in self._all_commands(screen):
+            if command.title not in seen:  # one name, one command ("Review desk" is also the library's r)
+                seen.add(command.title)
+                yield command
+
+    def _all_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for command in super().get_system_commands(screen):
+            if command.title != "Quit":  # ours (the q key's) says everything is already saved
+                yield command
+        yield from _state_commands(self, screen)
+        on_claim = getattr(screen, "current_claim", True) is not None
         for binding, owner in _our_bindings(screen):
+            if binding.id in NOT_IN_PALETTE or (binding.id in ON_A_CLAIM and not on_claim):
+                continue
+            tip = binding.tooltip or binding.description
             yield SystemCommand(
-                f"{binding.description} ({binding.key})",
-                binding.tooltip or binding.description,
+                palette_name(binding.id, binding.description),
+                escape(f"{tip} · key {self.get_key_display(binding)}"),
                 lambda target=owner, action=binding.action: self.call_later(target.run_action, action),
             )
 
+    def ask_claim_history(self) -> None:
+        from claimdesk.tui.screens.history import HistoryScreen
+
+        def answered(raw: str | None) -> None:
+            number = (raw or "").strip().lstrip("#")
+            if not number:
+                return
+            exists = number.isdigit() and self.store.db.execute("SELECT 1 FROM claims WHERE id = ?", [int(number)]).fetchone()
+            if not exists:
+                self.notify(f"No claim #{number}", severity="warning", markup=False)
+                return
+            self.push_screen(HistoryScreen([int(number)]))
+
+        self.push_screen(PromptScreen("History of claim #", placeholder="a claim's number, as the panel and the desk show it"), answered)
+
+    def library(self) -> LibraryScreen | None:
+        return next((screen for screen in self.screen_stack if isinstance(screen, LibraryScreen)), None)
+
+    def back_to_library(self) -> None:
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, LibraryScreen):
+            self.pop_screen()
+
     def on_unmount(self) -> None:
         self.store.close()
+
+
+def _state_commands(app: ClaimdeskApp, screen: Screen) -> Iterable[SystemCommand]:
+    """Commands that are not keys of this screen: the desk's queues from
+    anywhere else, and import and export (the library's, which runs them in
+    its workers) from every screen but the library, where they are keys."""
+    from claimdesk.tui.screens.review import ReviewScreen
+
+    if not isinstance(screen, ReviewScreen):
+        yield SystemCommand("Review desk", "Suggestions, conflicts, clusters, entities and claims, for editors", app.open_review)
+        for tab, help_text in DESK_TABS.items():  # named as the desk's own 1–5 keys are
+            yield SystemCommand(PALETTE_NAMES[f"review.{tab}"], f"{help_text} (the review desk)", lambda tab=tab: app.open_review(tab))
+    if getattr(screen, "current_claim", None) is None:  # the reader on a claim has "History of this claim"
+        yield SystemCommand("History of a claim…", "Every change of a claim, by its number (#12)", app.ask_claim_history)
+    library = app.library()
+    if library is not None and screen is not library:
+        yield SystemCommand("Import…", "Import a file or folder (.txt, .md, .html), in the background", library.action_import)
+        yield SystemCommand("Export the register…", "Export the claim register in every format to a folder", library.action_export)
+        yield SystemCommand("Library", "Back to the library of reports", app.back_to_library)
+
+
+DESK_TABS = {
+    "suggestions": "Suggested duplicates and passages that state a claim again",
+    "conflicts": "Claims that state the same fact with other values",
+    "clusters": "Each claim's appearances in date order, with the citation tree",
+    "entities": "Entities, look-alikes, merges",
+    "claims": "Every claim, most recently changed first",
+}
 
 
 def _terminal_theme() -> str:
@@ -146,11 +214,20 @@ def _our_bindings(screen: Screen) -> list[tuple[Binding, object]]:
 
 
 def _describe_bindings(screen: Screen, app: App) -> list[tuple[str, str]]:
-    """The help's lines: the screen's own keys first, then the app's, then the
-    focused widget's (the reader's cursor keys), so that what claimdesk does is
-    on the first page."""
-    rank = {screen: 0, app: 1}
-    found = sorted(_our_bindings(screen), key=lambda item: rank.get(item[1], 2))
+    """The help's lines: the screen's own keys first, then the focused widget's
+    that decide something (the desk's queue: confirm, keep, merge…), then the
+    app's, then the keys that only move the cursor (the reader's), so that what
+    claimdesk does is on the first page."""
+
+    def rank(item: tuple[Binding, object]) -> int:
+        binding, owner = item
+        if owner is screen:
+            return 0
+        if owner is app:
+            return 2
+        return 3 if binding.id.startswith("reader.") else 1  # the report view's: cursor keys
+
+    found = sorted(_our_bindings(screen), key=rank)
     return [(app.get_key_display(binding), binding.tooltip or binding.description) for binding, _owner in found]
 
 

@@ -64,6 +64,7 @@ class ReaderScreen(ClaimEditing, Screen):
         Binding("n", "note", "Note", show=False, id="reader.note", tooltip="Edit the claim's note"),
         Binding("f", "footnotes", "Notes", id="reader.footnotes", tooltip="Footnotes at the cursor; Enter compares with the cited report"),
         Binding("a", "cite", "Cite", show=False, id="reader.cite", tooltip="Attach or detach footnotes of the claim"),
+        Binding("h", "history", "History", show=False, id="reader.history", tooltip="The claim's full change history"),
         Binding("delete,D", "delete_claim", "Delete", show=False, id="reader.delete", tooltip="Remove the claim (recorded; ctrl+z brings it back)"),
         Binding("escape", "back", "Back", show=False, id="reader.back", tooltip="Clear the selection, or back to the library"),
     ]
@@ -195,6 +196,13 @@ class ReaderScreen(ClaimEditing, Screen):
             return
         reports = {r["id"]: r for r in list_reports(self.app.store.db)}
         self.app.push_screen(FootnotesScreen(self, numbers, reports))
+
+    def action_history(self) -> None:
+        from claimdesk.tui.screens.history import HistoryScreen
+
+        claim_id = self._require_claim()
+        if claim_id is not None:
+            self.app.push_screen(HistoryScreen([claim_id]))
 
     def action_find(self) -> None:
         bar = self.query_one("#find-bar", Input)

@@ -34,7 +34,10 @@ class ReviewScreen(Screen):
         Binding("3", "tab('clusters')", "Clusters", show=False, id="review.clusters", tooltip="Clusters of the same claim"),
         Binding("4", "tab('entities')", "Entities", show=False, id="review.entities", tooltip="Entities, look-alikes, merges"),
         Binding("5", "tab('claims')", "Claims", show=False, id="review.claims", tooltip="Every claim that passes the filter"),
-        Binding("escape", "back", "Back", id="review.back", tooltip="Back to the library"),
+        # The footer holds the tab's decisions, f, ? and ^z in 80 columns: Back and Quit are
+        # in the subtitle, the help and the palette (q still quits).
+        Binding("escape", "back", "Back", show=False, id="review.back", tooltip="Back to the library"),
+        Binding("q", "app.quit", "Quit", show=False, id="review.quit", tooltip="Quit (everything is already saved)"),
     ]
 
     def __init__(self, tab: str = "suggestions") -> None:
@@ -58,11 +61,11 @@ class ReviewScreen(Screen):
                 yield EntityDesk(id="entity-desk")
             with TabPane(TABS["claims"], id="claims"):
                 yield ClaimList(id="claim-list")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # ctrl+p still opens it; ? lists every key
 
     def on_mount(self) -> None:
         self.title = "Review desk"
-        self.sub_title = "1–5 switch tabs · f filters every list · ? every key"
+        self.sub_title = "1–5 tabs · f filter · ? keys · ^p commands · esc back"
         self.show_filter()
         self.refresh_tab(self.active)
 

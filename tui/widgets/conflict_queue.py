@@ -65,8 +65,8 @@ class ConflictQueue(DeskList, Vertical):
         Binding("a", "keep(0)", "Keep A", id="conflicts.keep_a", tooltip="Resolve: keep the left version, with a note (the other becomes disputed)"),
         Binding("b", "keep(1)", "Keep B", id="conflicts.keep_b", tooltip="Resolve: keep the right version, with a note (the other becomes disputed)"),
         Binding("r", "reject", "Not a conflict", id="conflicts.reject", tooltip="Not the same fact: reject the conflict"),
-        Binding("u", "reopen", "Reopen", id="conflicts.reopen", tooltip="Reopen a resolved conflict"),
-        Binding("h", "history", "History", id="conflicts.history", tooltip="Change history of both claims"),
+        Binding("u", "reopen", "Reopen", show=False, id="conflicts.reopen", tooltip="Reopen a resolved conflict"),
+        Binding("h", "history", "History", show=False, id="conflicts.history", tooltip="Change history of both claims"),
         Binding("o", "open", "Open", id="conflicts.open", tooltip="Open the left claim in the reader"),
     ]
 

@@ -76,8 +76,8 @@ class SuggestionQueue(DeskList, Vertical):
                 tooltip="Confirm as the other kind: a conflict where the matcher saw a duplicate, or the reverse"),
         Binding("r", "reject", "Reject", id="suggestions.reject", tooltip="Not the same claim: reject it; it is not proposed again"),
         Binding("s", "skip", "Skip", id="suggestions.skip", tooltip="Decide later: move it to the end of the queue"),
-        Binding("g", "find_more", "Find more", id="suggestions.find", tooltip="Compare all claims again, then search other reports' passages (in the background)"),
-        Binding("h", "history", "History", id="suggestions.history", tooltip="Change history of both claims"),
+        Binding("g", "find_more", "Find more", show=False, id="suggestions.find", tooltip="Compare all claims again, then search other reports' passages (in the background)"),
+        Binding("h", "history", "History", show=False, id="suggestions.history", tooltip="Change history of both claims"),
         Binding("o", "open", "Open", id="suggestions.open", tooltip="Open the left claim in the reader"),
     ]
 
