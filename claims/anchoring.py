@@ -249,7 +249,7 @@ def _judge(text: str, old: _OldPlace, method: str, start: int, end: int, count: 
         score = fuzz.ratio(quote, found)
         # The text's start or end, then and now, encloses as well as context does; it
         # is no evidence on its own (deleting a first sentence makes the next one first).
-        edges = (_at_text_edge(prefix) and not text[:start].strip(), _at_text_edge(suffix) and not text[end:].strip())
+        edges = _edges_kept(text, start, end, prefix, suffix)
         in_place = all(edge or (side is not None and side >= CONTEXT_MIN_SCORE) for side, edge in zip(agreement, edges))
         if score < (FUZZY_IN_PLACE_SCORE if in_place else FUZZY_MIN_SCORE):
             refused.append(f"fuzzy at {start}: only {score:.0f}% like the quote")
@@ -305,12 +305,13 @@ def _with_text_edges(agreement, text: str, start: int, end: int, prefix: str, su
     """The agreement, with a side that was the text's start (end) then and is now
     counted as full: a place that ended the old text and ends the new one fits there
     (a context of nothing is no evidence by itself, but the same edge twice is)."""
-    before, after = agreement
-    if _at_text_edge(prefix) and not text[:start].strip():
-        before = 100.0
-    if _at_text_edge(suffix) and not text[end:].strip():
-        after = 100.0
-    return before, after
+    kept = _edges_kept(text, start, end, prefix, suffix)
+    return tuple(100.0 if edge else side for side, edge in zip(agreement, kept))
+
+
+def _edges_kept(text: str, start: int, end: int, prefix: str, suffix: str) -> tuple[bool, bool]:
+    """For each side: it was the text's start (end) then, and [start, end) is at it now."""
+    return _at_text_edge(prefix) and not text[:start].strip(), _at_text_edge(suffix) and not text[end:].strip()
 
 
 def _context_agreement(text: str, start: int, end: int, prefix: str, suffix: str) -> tuple[float | None, float | None]:

@@ -34,6 +34,8 @@ _IBID_RE = re.compile(r"(?:(?i:ib[ií]d(?:em)?|eb(?:d|enda)|там\s+(?:же|с�
 def is_ibid(note: str) -> bool:
     """Whether a note opens with an ibid. of one of the languages read ("Ibid.", "Ivi", "Ebd.", "Там же")."""
     return bool(_IBID_RE.match(note.strip()))
+
+
 # Short forms that name an earlier work: op. cit. and its kin (French art./loc./ouvr. cit., Spanish ob. cit.),
 # German a.a.O., Bluebook "supra", and the note pointers below.
 _NOTE_WORD = r"(?:notes?|footnotes?|fns?\.?|anm\.|nn?\.?)"

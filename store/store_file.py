@@ -60,28 +60,27 @@ def _identity(status: os.stat_result) -> tuple[int, int]:
 
 def store_opened(path: str) -> None:
     """A connection of this process to the store at path is open (see _OPEN)."""
-    try:
-        key = _identity(Path(path).expanduser().stat())
-    except OSError:
-        return
-    with _OPEN_LOCK:
-        _OPEN[key] += 1
+    _count(path, +1)
 
 
 def store_closed(path: str) -> None:
+    _count(path, -1)
+
+
+def _count(path: str, change: int) -> None:
     try:
         key = _identity(Path(path).expanduser().stat())
     except OSError:
         return
     with _OPEN_LOCK:
-        _OPEN[key] -= 1
+        _OPEN[key] += change
         if _OPEN[key] <= 0:
             del _OPEN[key]
 
 
 def _open_in_this_process(status: os.stat_result) -> bool:
     with _OPEN_LOCK:
-        return _OPEN[_identity(status)] > 0 if _identity(status) in _OPEN else False
+        return _identity(status) in _OPEN  # a count that reaches 0 is deleted
 
 
 def check_store_file(path: str) -> StoreFile:

@@ -45,6 +45,17 @@ def store(tmp_path):
 
 
 @pytest.fixture
+def corpus_db(tmp_path, corpus) -> str:
+    """The path of a store holding the real corpus, closed: for a test that opens it itself (the TUI)."""
+    from claimdesk.library import import_paths
+
+    path = tmp_path / "corpus.db"
+    with Store(path) as opened:
+        import_paths(opened, [corpus])
+    return str(path)
+
+
+@pytest.fixture
 def corpus_store(store, corpus):
     """A fresh store holding the real corpus."""
     from claimdesk.library import import_paths

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 
 from claimdesk.library import import_paths
 from claimdesk.store.claims import list_claims
@@ -12,14 +11,6 @@ from claimdesk.tui.screens.reader import ReaderScreen
 from claimdesk.tui.widgets.report_view import ReportView
 
 PERU_SENTENCE = "A major buyer of Russian helicopters, the Peruvian military apparatus would count nearly 100 units, mobilized in particular in the fight against terrorism."
-
-
-@pytest.fixture
-def corpus_db(tmp_path, corpus):
-    path = tmp_path / "tui.db"
-    with Store(path) as store:
-        import_paths(store, [corpus])
-    return str(path)
 
 
 def claims_in(db: str, report: str) -> list[dict]:

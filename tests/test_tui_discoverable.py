@@ -11,7 +11,6 @@ from textual.command import CommandList, CommandPalette
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from claimdesk.library import import_paths
 from claimdesk.store.claims import add_claim, list_claims
 from claimdesk.store.db import Store
 from claimdesk.tui.app import ClaimdeskApp
@@ -28,13 +27,11 @@ RAW_NAME = re.compile(r"\((slash|question_mark|\w+_\w+|ctrl\+\w+|escape|enter|de
 
 
 @pytest.fixture
-def corpus_db(tmp_path, corpus):
-    path = tmp_path / "palette.db"
-    with Store(path) as store:
-        import_paths(store, [corpus])
-        with store.action("seed", "tester") as action:
-            add_claim(action, REPORT, PERU)
-    return str(path)
+def corpus_db(corpus_db):
+    """The shared corpus store (conftest), with one claim."""
+    with Store(corpus_db) as store, store.action("seed", "tester") as action:
+        add_claim(action, REPORT, PERU)
+    return corpus_db
 
 
 def claim_start(db: str) -> int:

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from contextlib import asynccontextmanager
 
-import pytest
 
-from claimdesk.library import import_paths
 from claimdesk.store.claims import STATUSES, add_claim, list_claims
 from claimdesk.store.db import Store
 from claimdesk.store.entities import ensure_entity, list_entities
@@ -21,14 +19,6 @@ REPORT = "werra-faure-2021"
 PERU_SENTENCE = ("A major buyer of Russian helicopters, the Peruvian military apparatus would count nearly 100 units, "
                  "mobilized in particular in the fight against terrorism.")
 VENEZUELA = "Venezuela accounted for 80% of Russian arms"
-
-
-@pytest.fixture
-def corpus_db(tmp_path, corpus):
-    path = tmp_path / "edit.db"
-    with Store(path) as store:
-        import_paths(store, [corpus])
-    return str(path)
 
 
 def seed(db: str, *quotes: str, entities: list[tuple[str, str | None]] = ()) -> list[int]:

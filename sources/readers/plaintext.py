@@ -49,7 +49,7 @@ from claimdesk.sources.readers.text_gutenberg import (
 from claimdesk.sources.readers.text_preprint import take_preprint_stamps
 from claimdesk.sources.readers.text_closing import is_end_mark, take_closing_furniture
 from claimdesk.sources.readers.text_pages import FORM_FEED, split_pages
-from claimdesk.sources.readers.text_paren_endnotes import paren_endnotes
+from claimdesk.sources.readers.text_paren_endnotes import paren_call, paren_endnotes
 from claimdesk.sources.readers.text_un_masthead import take_un_masthead
 from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, collapse_spaces, placeholder_index
 
@@ -71,9 +71,7 @@ _MARKER = re.compile(
     r"(?<=\S)(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[\^(?P<pandoc>[^\]\s]+)\](?!:)|\[(?P<bracket>\d{1,5}|[A-Za-z]{1,2})\](?![(:\[])"
 )
 # "démolition en 1911 (1)." calls note 1 where the notes are numbered "(1)": the space goes with it.
-# Glued to a word, "(2)" is part of it ("Article 9(2)", "Rule 5(1)"): only a space, or
-# punctuation, sets a call apart.
-_PAREN_MARKER = re.compile(r"(?P<space>(?<=[\w.,;:!?»”\"’)])[ \u00a0]|(?<=[.,;:!?»”\"’)]))\((?P<paren>\d{1,3})\)(?=[\s.,;:!?]|$)")
+_PAREN_MARKER = re.compile(paren_call(r"\d{1,3}"))
 # Digits glued to a word ("tripled.2", "épiceries3", "году1", "de 11 %2"), or to a year and its full stop ("in 2019.3");
 # never the digits of a number ("$62.2", "1,234,567": no digit and separator before them).
 _GLUED_MARKER = re.compile(

@@ -18,7 +18,11 @@ from __future__ import annotations
 import re
 
 _SPACED_NOTE = re.compile(r"^[ \t]*(?P<label>\d{1,3})(?:[ \t]{3,}|\t)(?P<text>\S.*)$", re.S)
-_PAREN_CALL = r"(?:(?<=[\w.,;:!?»”\"’)])[ \u00a0]|(?<=[.,;:!?»”\"’)]))\({label}\)(?=[\s.,;:!?]|$)"
+def paren_call(label: str) -> str:
+    """The pattern of a "(n)" call whose number matches `label` (a pattern): after a space, or
+    after punctuation; glued to a word, "(2)" is part of it ("Article 9(2)", "Rule 5(1)")."""
+    return rf"(?P<space>(?<=[\w.,;:!?»”\"’)])[ \u00a0]|(?<=[.,;:!?»”\"’)]))\((?P<paren>{label})\)(?=[\s.,;:!?]|$)"
+
 MIN_NOTES = 2
 CLOSING_MAX_CHARS = 20
 """A closing line after the notes ("Top", "Back to top") is this short at most."""
@@ -43,6 +47,6 @@ def paren_endnotes(paragraphs: list[str]) -> dict[int, tuple[int, str]]:
     if len(found) < MIN_NOTES or labels != list(range(1, len(found) + 1)):
         return {}
     body = "\n\n".join(paragraphs[:found[0][0]])
-    if not all(re.search(_PAREN_CALL.format(label=label), body) for label in (labels[0], labels[-1])):
+    if not all(re.search(paren_call(str(label)), body) for label in (labels[0], labels[-1])):
         return {}
     return {index: (label, text) for index, label, text in found}

@@ -27,7 +27,10 @@ MASTHEAD_LINES = 30
 """The masthead is within the first page's first lines."""
 _UNITED_NATIONS = re.compile(r"^\s*(?:United Nations|Nations Unies|Naciones Unidas|Организация Объединенных Наций)\b")
 _SYMBOL = re.compile(r"(?:^|\s)(?P<symbol>(?:A|S|E|C|T|ST|UNEP|HRC|DP|ICEF|TD|CEDAW|CRC|CCPR)(?:/[A-Z0-9.()-]+){1,6})\s*$")
-_DISTRIBUTION = re.compile(r"^\s*(?:Distr\.|Distribution)\s*:?\s*(?:General|Limited|Restricted|Générale|Limitée|General)\b", re.I)
+_DISTRIBUTION = re.compile(r"^\s*(?:Distr\.|Distribution)\s*:?\s*(?:General|Limited|Restricted|Générale|Limitée)\b", re.I)
+_ORGANS = re.compile(r"^\s*(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|"
+                     r"Assemblée générale|Conseil de sécurité|Asamblea General|Consejo de Seguridad|"
+                     r"Генеральная Ассамблея|Совет Безопасности)\s*$", re.I)
 _AGENDA_ITEM = re.compile(r"^\s*(?:Items?|Point|Tema|Пункт)\s+\d", re.I)
 _FIELD_LINE = re.compile(r"^\s*(?:Original|Distr\.|Distribution)\s*:", re.I)
 _SESSION = re.compile(r"\bsession\b|\bsesión\b|\bsessione?\b|\bсессия\b", re.I)
@@ -70,7 +73,7 @@ def _masthead_end(top: list[str]) -> int:
     last = 0
     for index, line in enumerate(top):
         if _UNITED_NATIONS.match(line) or _SYMBOL.search(line) or _FIELD_LINE.match(line) or _DISTRIBUTION.match(line) \
-                or _SESSION.search(line) or (parse_date(line.strip()) if line.strip() else None) or _is_organ(line):
+                or _SESSION.search(line) or (parse_date(line.strip()) if line.strip() else None) or _ORGANS.match(line):
             last = index + 1
         if _AGENDA_ITEM.match(line):
             name_end = index + 1
@@ -78,12 +81,3 @@ def _masthead_end(top: list[str]) -> int:
                 name_end += 1  # the item's name, up to the blank line before the title
             return name_end
     return last
-
-
-_ORGANS = re.compile(r"^\s*(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|"
-                     r"Assemblée générale|Conseil de sécurité|Asamblea General|Consejo de Seguridad|"
-                     r"Генеральная Ассамблея|Совет Безопасности)\s*$", re.I)
-
-
-def _is_organ(line: str) -> bool:
-    return bool(_ORGANS.match(line))
