@@ -92,3 +92,21 @@ def test_a_markdown_link_reference_definition_is_reported_not_dropped():
     parsed = parse_report(b"See [the report][1].\n\n[1]: https://example.org/report-2024 \"Report 2024\"\n", "md")
     assert parsed.text == "See the report."
     assert "[1]: https://example.org/report-2024 Report 2024" in removed(parsed, "other")
+
+
+def test_org_notes_follow_orgs_own_rules_for_where_a_definition_ends_and_what_it_holds():
+    # The examples of Org's syntax document: a note of two paragraphs, a note that calls a
+    # note (kept as Org wrote it: a Markdown note holds no calls), a named inline note.
+    source = ("#+TITLE: T\n#+AUTHOR: A B\n* Part\nText[fn:1:A[fn:2]] and more[fn:4].\n\n[fn:2] B [fn:3] [fn::D].\n\n"
+              "[fn:4] This is a longer footnote.\n\nIt even contains a single blank line.\n\n\nAfter two blank lines, 12 boats.\n")
+    parsed = parse_report(source.encode(), "org")
+    notes = {n.number: n.text for n in parsed.footnotes}
+    assert notes[1] == "A[fn:2]" and notes[2] == "B [fn:3] [fn::D]."
+    assert notes[4] == "This is a longer footnote. It even contains a single blank line."
+    assert "After two blank lines, 12 boats." in parsed.text
+
+
+def test_a_ragged_org_table_loses_no_cell():
+    # Found by the property test: a one-cell first row made a one-column table, and Markdown cut "5".
+    parsed = parse_report("#+TITLE: T\n#+AUTHOR: A B\n* H\n||\n| 4 | 5 |\n".encode(), "org")
+    assert "4; 5" in parsed.text

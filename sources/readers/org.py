@@ -103,7 +103,6 @@ def _to_markdown(text: str, metadata: dict[str, str], removed: list[Removed]) ->
     lines = text.split("\n")
     index = 0
     in_block: str | None = None
-    in_table = False
     in_notes = False
     while index < len(lines):
         line = lines[index]
@@ -116,8 +115,6 @@ def _to_markdown(text: str, metadata: dict[str, str], removed: list[Removed]) ->
                 continue
             out.append(line if _is_code(in_block) else "> " + _inline(line, notes))
             continue
-        if not _TABLE_ROW.match(line) and in_table:
-            in_table = False
         if _LOCAL_VARIABLES_START.match(line):
             end = next((i for i in range(index, len(lines)) if _LOCAL_VARIABLES_END.match(lines[i])), None)
             if end is not None:
@@ -162,30 +159,58 @@ def _to_markdown(text: str, metadata: dict[str, str], removed: list[Removed]) ->
             level = min(len(headline.group("stars")), 6)
             out += ["", "#" * level + " " + _inline(headline.group("text"), notes), ""]
             continue
-        if _TABLE_RULE.match(line) and "-" in line:
-            if in_table and out and not out[-1].startswith("|---"):
-                removed.append(Removed("furniture", line.strip()))
-            continue
         if _TABLE_ROW.match(line):
-            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-            out.append("| " + " | ".join(_inline(cell, notes) for cell in cells) + " |")
-            if not in_table:
-                out.append("|" + "---|" * len(cells))  # Org's first row is its header when a rule follows
-                in_table = True
+            end = index
+            while end < len(lines) and _TABLE_ROW.match(lines[end]):
+                end += 1
+            out += ["", *_table(lines[index - 1:end], notes, removed), ""]
+            index = end
             continue
         definition = _DEFINITION.match(line)
         if definition and (in_notes or not line.startswith(" ")):
             body = [definition.group("text")]
-            while index < len(lines) and lines[index].strip() and not _DEFINITION.match(lines[index]) \
-                    and not lines[index].startswith("*"):
-                body.append(lines[index].strip())
+            while index < len(lines) and _continues_definition(lines, index):
+                if lines[index].strip():
+                    body.append(lines[index].strip())
                 index += 1
             # A definition starts a paragraph of its own, or Markdown reads it as a lazy line of the one before.
-            out += ["", f"[^{definition.group('label')}]: " + _inline(" ".join(body), notes), ""]
+            out += ["", f"[^{definition.group('label')}]: " + _inline(" ".join(body), notes, in_note=True), ""]
             continue
         out.append(_inline(line, notes))
     out += [f"\n[^{label}]: {note}" for label, note in notes.inline]
     return "\n".join(out)
+
+
+def _table(rows: list[str], notes: "_Notes", removed: list[Removed]) -> list[str]:
+    """An Org table as a Markdown one: its rules out (the first one only parts the header), and
+    as many columns in every row as in the widest, so that no cell is ever cut off."""
+    cells = []
+    for row in rows:
+        if _TABLE_RULE.match(row) and "-" in row:
+            if cells:
+                removed.append(Removed("furniture", row.strip()))
+            continue
+        cells.append([cell.strip() for cell in row.strip().strip("|").split("|")])
+    if not cells:
+        return []
+    width = max(len(row) for row in cells)
+    lines = ["| " + " | ".join(_inline(cell, notes) for cell in row + [""] * (width - len(row))) + " |" for row in cells]
+    return lines[:1] + ["|" + "---|" * width] + lines[1:]
+
+
+def _continues_definition(lines: list[str], index: int) -> bool:
+    """Org's rule: a definition ends at the next definition, headline or keyword, or at two
+    blank lines in a row; a single blank line parts two paragraphs of the same note."""
+    line = lines[index]
+    if not line.strip():
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        return bool(following.strip()) and not _ends_definition(following)
+    return not _ends_definition(line)
+
+
+def _ends_definition(line: str) -> bool:
+    return bool(_DEFINITION.match(line) or line.startswith("*") or _KEYWORD.match(line) or _COMMENT.match(line)
+                or _DRAWER_START.match(line) or _BLOCK.match(line))
 
 
 def _is_code(kind: str) -> bool:
@@ -207,17 +232,20 @@ def _escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
-def _inline(text: str, notes: _Notes) -> str:
-    """Org's inline markup as Markdown, every other character escaped."""
+def _inline(text: str, notes: _Notes, in_note: bool = False) -> str:
+    """Org's inline markup as Markdown, every other character escaped. Inside a note, a
+    reference to another note stays as Org wrote it ("[fn:3]"): Markdown notes hold no calls."""
     pieces: list[str] = []
     cursor = 0
     for match in _INLINE.finditer(text):
         pieces.append(_escape(text[cursor:match.start()]))
         cursor = match.end()
-        if match.group("ref"):
+        if in_note and (match.group("ref") or match.group("inline") is not None):
+            pieces.append(_escape(match.group(0)))
+        elif match.group("ref"):
             pieces.append(f"[^{notes.call(match.group('ref'))}]")
         elif match.group("inline") is not None:
-            note = _inline(match.group("inline").strip(), notes)
+            note = _inline(match.group("inline").strip(), notes, in_note=True)
             label = notes.call(match.group("name")) if match.group("name") else notes.anonymous(note)
             if match.group("name"):
                 notes.inline.append((label, note))
