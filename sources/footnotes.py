@@ -254,9 +254,25 @@ def _short_form_root(footnote: Footnote, history: _CitationHistory, earlier: dic
     if case:
         return _case_root(case, history)
     root, guess = _op_cit_root(footnote.text, history)
+    if guess or root is None:
+        root, guess = _opening_root(footnote.text, earlier) or (root, guess)
     if root is None:
         return _Resolution(None, why="op. cit. with no earlier reference to point to")
     return _Resolution(root, guess, f"op. cit. resolved to footnote {root.number} by position alone (a guess)" if guess else None)
+
+
+def _opening_root(text: str, earlier: dict[int | str, Footnote]) -> tuple[Footnote, bool] | None:
+    """The latest earlier note that opens with the name an op. cit. gives, when the full
+    citation was not read as a reference: "Deutsches Institut für Kommunalfinanzen,
+    a. a. O., S. 44." repeats the note that opens "Deutsches Institut für Kommunalfinanzen,"."""
+    _, name = op_cit_key(text)
+    if not name:
+        return None
+    wanted = normalise_name(name)
+    for note in islice(reversed(earlier.values()), _TITLE_SEARCH_DEPTH):
+        if note.kind == "note" and normalise_name(note.text.split(",", 1)[0]) == wanted:
+            return note, False
+    return None
 
 
 def _noted_root(footnote: Footnote, pointer: tuple[str, bool], earlier: dict[int | str, Footnote]) -> _Resolution | None:

@@ -1,7 +1,10 @@
-"""Styles met in the sixth blind held-out set, each on a fixture of our own built as
-that origin builds its files: an e-mail newsletter kept with its headers, pdftotext
-pages with notes at their feet (Italian "Ivi", UN notes numbered on a line of their
-own, a job number on every page), and mammoth.js's Markdown of a Word file."""
+"""Styles met in the sixth and seventh blind held-out sets, each on a fixture of our own
+built as that origin builds its files: an e-mail newsletter kept with its headers,
+pdftotext pages with notes at their feet (Italian "Ivi", UN notes numbered on a line of
+their own, a job number on every page), mammoth.js's Markdown of a Word file, and a German
+parliamentary paper (Drucksache) as pdftotext writes it without -layout: its masthead,
+the notes' numbers in a column of their own apart from the notes, a notice on every
+page's foot and the printer's imprint."""
 
 from __future__ import annotations
 
@@ -196,3 +199,76 @@ def test_a_marker_glued_to_an_accented_or_cyrillic_word_or_a_percent_sign():
     assert [len(n.marker_offsets) for n in report.footnotes] == [1, 1, 1]
     assert "Il y avait 40 cafés. Le nombre a baissé de 11 %. В 2019 году было 12 школ." in report.text
     assert "40 cafés" in report.text and "12 школ" in report.text  # figures untouched
+
+
+# --- a German parliamentary paper, pdftotext without -layout -------------------
+
+LANDTAG = "text/landtag-antwort-pdftotext-columns.txt"
+
+
+def test_the_masthead_of_a_drucksache_gives_the_date_and_the_title_and_leaves_the_text():
+    report = parse(LANDTAG, "txt")
+    assert report.title == "Schulbusverkehr im ländlichen Raum"
+    assert report.date == "2024-05-22"
+    cover = removed(report, "cover")
+    for line in ("LANDTAG NORDRHEIN-WESTFALEN", "18. Wahlperiode", "Drucksache 18/9412", "22.05.2024", "Antwort",
+                 "der Landesregierung", "der Abgeordneten Hanna Becker und Jonas Reuter SPD", "Drucksache 18/9027"):
+        assert line in cover
+    assert report.text.startswith("Der Minister für Verkehr hat die Kleine Anfrage 3317 mit Schreiben vom 21. Mai 2024")
+
+
+def test_note_numbers_printed_in_a_column_of_their_own_are_put_back_beside_their_notes():
+    report = parse(LANDTAG, "txt")
+    assert {n: f.text for n, f in notes(report).items()} == {
+        1: "Landesbetrieb IT.NRW, Schülerbeförderung 2022/23, Tabelle 3.",
+        2: "Ebd., Tabelle 7.",
+        # the numbers' column kept a blank row where this note ran onto a second line
+        3: "Verkehrsverbund Rhein-Sieg, Schulwegezeiten im Verbundgebiet, Köln 2023, S. 12 f.",
+        4: "Landesbetrieb IT.NRW, a. a. O., Tabelle 9.",
+        5: "Erlass des Ministeriums für Verkehr vom 2. Mai 2024, Az. III B 4-31.05.",
+    }
+    assert marker_after(report, 1).endswith("mit dem Schulbus befördert.")
+    assert marker_after(report, 2).endswith("mit 1,18 Mrd. Euro.")
+    assert marker_after(report, 3).endswith("mehr als eine Stunde.")
+    assert marker_after(report, 4).endswith("bei 17 Minuten.")
+    assert marker_after(report, 5).endswith("für zusätzliche Fahrten bereit.")
+    assert notes(report)[2].resolves_to == 1 and notes(report)[4].resolves_to == 1
+    assert "412 000 Schülerinnen und Schüler" in report.text and "Tabelle" not in report.text
+
+
+def test_a_notice_on_every_page_and_the_imprint_leave_the_text_for_removed():
+    report = parse(LANDTAG, "txt")
+    notice = "Nur zur dienstlichen Verwendung bis zur Veröffentlichung."
+    assert removed(report, "footer").count(notice) == 3
+    assert "Herausgeber: Landtag Nordrhein-Westfalen, Platz des Landtags 1, 40221 Düsseldorf ISSN 0934-6465" in removed(report, "footer")
+    assert notice not in report.text and "ISSN" not in report.text
+    assert "Landtag Nordrhein-Westfalen" not in report.text  # the running head of pages 2 and 3
+    assert "Drucksache 18/9412" not in report.text
+
+
+def test_columns_whose_rows_disagree_are_left_as_they_are_and_lose_nothing():
+    page = ("Die Zahl der Bäder sank um 3 Prozent.1 Die Kosten stiegen um 9 Prozent.2\n\n"
+            "1\n2\n\nErste Zeile ohne Ende\nzweite Zeile ohne Ende\ndritte Zeile ohne Ende\n\n")
+    source = page + "\f" + page.replace("3 Prozent", "4 Prozent") + "\f"
+    report = parse_report(source.encode(), "txt")
+    everything = report.text + " ".join(f.text for f in report.footnotes)
+    for words in ("3 Prozent", "4 Prozent", "9 Prozent", "Erste Zeile ohne Ende", "dritte Zeile ohne Ende"):
+        assert words in everything
+
+
+def test_a_sentence_at_one_pages_foot_only_stays_in_the_body():
+    pages = [f"Seite {n} beginnt hier mit einem Satz über {n * 7} Bäder.\n\nDer Betrieb kostet jedes Jahr mehr Geld als geplant.\n"
+             if n == 2 else f"Seite {n} beginnt hier mit einem Satz über {n * 7} Bäder.\n\nText der Seite {n}.\n" for n in range(1, 5)]
+    report = parse_report("\f".join(pages).encode(), "txt")
+    assert "Der Betrieb kostet jedes Jahr mehr Geld als geplant." in report.text
+
+
+def test_an_op_cit_naming_an_organisation_finds_its_note_when_the_full_citation_was_not_read_as_a_reference():
+    source = ("Der Umsatz stieg um 12 Prozent.[1] Die Zahl der Betriebe sank.[2] Der Anteil lag bei 40 Prozent.[3]\n\n"
+              "Anmerkungen\n\n"
+              "[1] Verband kommunaler Unternehmen, Jahresbericht der Bäderbetriebe 2023, S. 12.\n"
+              "[2] Statistisches Bundesamt, Fachserie 14, Reihe 3.\n"
+              "[3] Verband kommunaler Unternehmen, a. a. O., S. 19.\n")
+    report = parse_report(source.encode(), "txt")
+    assert notes(report)[3].kind == "op_cit"
+    assert notes(report)[3].resolves_to == 1

@@ -50,6 +50,7 @@ from claimdesk.sources.readers.text_preprint import take_preprint_stamps
 from claimdesk.sources.readers.text_closing import is_end_mark, take_closing_furniture
 from claimdesk.sources.readers.text_pages import FORM_FEED, split_pages
 from claimdesk.sources.readers.text_paren_endnotes import paren_call, paren_endnotes
+from claimdesk.sources.readers.text_parliament_masthead import take_parliament_masthead
 from claimdesk.sources.readers.text_un_masthead import take_un_masthead
 from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, collapse_spaces, placeholder_index
 
@@ -118,6 +119,12 @@ def read_plain_text(text: str) -> ReaderResult:
         removed.extend(pages.removed)
         page_labels = pages.labels
         text = f"\n\n{FORM_FEED}\n\n".join(pages.texts)
+    if not (book or message or masthead):
+        # After the pages: the house and the paper's number on the first page count towards
+        # the running heads that repeat them on the others.
+        masthead = take_parliament_masthead(text, removed)
+        if masthead:
+            text, stamp_date = masthead.text, masthead.date or stamp_date
     paragraphs, gaps = _paragraphs_and_gaps(text)
     paragraphs = take_closing_furniture(paragraphs, removed)
     forced_headings = chapter_headings(paragraphs, gaps) if book else {}
@@ -138,6 +145,8 @@ def read_plain_text(text: str) -> ReaderResult:
     if message:
         # The sender named the message and dated it: the Subject and Date headers say so.
         title, date = message.subject or title, message.date or date
+    if masthead and masthead.title:
+        title = masthead.title
     if not authors:
         authors = _byline_near_the_top(paragraphs)
     if date is None and paragraphs:

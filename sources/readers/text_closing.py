@@ -28,6 +28,14 @@ _SENDER_LINE = re.compile(
     r"todos los derechos reservados|все права защищены)\W*$)",
     re.I | re.S,
 )
+_IMPRINT_LINE = re.compile(
+    r"^(?:(?:gesamtherstellung|herstellung|herausgeber(?:in)?|druck|satz|vertrieb|impression|imprimeur|dépôt légal|"
+    r"depósito legal|publisher|éditeur)\s*:"
+    r"|(?:printed|imprimé|impreso|gedruckt)\s+(?:in|by|en|par|por|auf|bei)\b"
+    r"|e?-?(?:issn|isbn)\b[\s:]*(?:\d[\dXx -]{6,}))",
+    re.I,
+)
+"""A publication's printer's imprint on its last page: who printed it, who sells it, its ISSN."""
 SENDER_PARAGRAPH_MAX = 300
 """A sender's closing paragraph is a line or two; a longer one is the document's own text."""
 CLOSING_PARAGRAPHS_MAX = 8
@@ -45,6 +53,10 @@ def take_closing_furniture(paragraphs: list[str], removed: list[Removed]) -> lis
             kept.pop()
             continue
         looked_at += 1
+        if _is_imprint(text):
+            taken.insert(0, " ".join(text.split()))
+            kept.pop()
+            continue
         head, tail = _split_sender_lines(text)
         if tail is None:
             break
@@ -71,6 +83,12 @@ def _split_sender_lines(paragraph: str) -> tuple[str, str | None]:
         if len(tail) <= SENDER_PARAGRAPH_MAX and _SENDER_LINE.match(tail):
             return "\n".join(lines[:cut]).strip(), tail
     return paragraph, None
+
+
+def _is_imprint(paragraph: str) -> bool:
+    """Every line of the paragraph opens with an imprint's label ("Gesamtherstellung:", "ISSN 0722-8333")."""
+    lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
+    return bool(lines) and len(paragraph) <= 3 * SENDER_PARAGRAPH_MAX and all(_IMPRINT_LINE.match(line) for line in lines)
 
 
 def is_end_mark(paragraph: str) -> bool:

@@ -7,6 +7,11 @@ not the words: they are the last paragraphs of a page, every one of them opens
 with a number, and the numbers go on from the last note in steps of one. A
 numbered list at the foot of a page fails that test as soon as one item does
 not continue the count, and then everything stays body text.
+
+pdftotext without -layout may write the numbers' column apart from the notes'
+("1\n2\n3" then the three notes, a blank row where a note runs over two
+lines): the two columns are put back side by side, row by row, when their rows
+agree, and only then.
 """
 
 from __future__ import annotations
@@ -39,6 +44,8 @@ def page_foot_notes(paragraphs: list[str], index: int, next_label: int) -> tuple
         zone.pop()  # the page's number under its notes: left for the page splitter's judgement
     if not zone:
         return None
+    used = len(zone)
+    zone = _columns_side_by_side(zone) or zone
     notes: list[tuple[int, str]] = []
     expected = next_label
     for paragraph in zone:
@@ -56,7 +63,50 @@ def page_foot_notes(paragraphs: list[str], index: int, next_label: int) -> tuple
                 return None
     if not notes or not all((len(text) >= _NOTE_MIN_CHARS or is_ibid(text)) and _ENDS_LIKE_A_NOTE.search(text) for _, text in notes):
         return None
-    return notes, len(zone)
+    return notes, used
+
+
+_LABEL_ROW = re.compile(r"^\s*\d{1,3}\s*$")
+
+
+def _columns_side_by_side(zone: list[str]) -> list[str] | None:
+    """The zone as "N note" lines when it opens with a column of bare note numbers
+    followed by the column of their texts; None when it does not, or the rows disagree.
+
+    The numbers' column keeps a blank row where a note wraps onto a second line; with
+    no blank row, a note ends at a line that ends as a note ends (a full stop, a
+    bracket, a page, a link), and the two columns must then give as many notes."""
+    labels_end = 0
+    while labels_end < len(zone) and all(_LABEL_ROW.match(line) for line in zone[labels_end].strip("\n").split("\n")):
+        labels_end += 1
+    if not labels_end or labels_end == len(zone):
+        return None
+    label_rows: list[str] = []
+    for paragraph in zone[:labels_end]:
+        if label_rows:
+            label_rows.append("")  # the blank line between two paragraphs of numbers
+        label_rows.extend(line.strip() for line in paragraph.strip("\n").split("\n"))
+    text_rows = [line.strip() for paragraph in zone[labels_end:] for line in paragraph.split("\n") if line.strip()]
+    if len(text_rows) == len(label_rows):
+        rows = list(zip(label_rows, text_rows))
+    elif "" not in label_rows:
+        groups = _notes_by_their_ends(text_rows)
+        if len(groups) != len(label_rows):
+            return None
+        rows = [(label, text) for label, group in zip(label_rows, groups) for label, text in
+                [(label, group[0])] + [("", line) for line in group[1:]]]
+    else:
+        return None
+    return ["\n".join(f"{label} {text}" if label else text for label, text in rows)]
+
+
+def _notes_by_their_ends(lines: list[str]) -> list[list[str]]:
+    groups: list[list[str]] = [[]]
+    for line in lines:
+        groups[-1].append(line)
+        if _ENDS_LIKE_A_NOTE.search(line):
+            groups.append([])
+    return [group for group in groups if group]
 
 
 def _label(start: re.Match) -> int:

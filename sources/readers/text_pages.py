@@ -117,12 +117,19 @@ def _running_heads(pages: list[list[str]], edges: list[list[int]]) -> set[str]:
     return {
         key for key, count in at_edges.items()
         if (count >= needed or (count == 2 and _same_title_twice(spellings[key])))
-        and key not in elsewhere and not _reads_as_sentence(key)
+        and key not in elsewhere and (not _reads_as_sentence(key) or _same_line_on_every_page(spellings[key], count, len(pages)))
         and (len(re.sub(r"[^a-z]", "", key)) >= _MIN_HEAD_LETTERS or _same_code_everywhere(spellings[key]))
     }
 
 
 _TWICE_MIN_WORDS = 4
+
+
+def _same_line_on_every_page(spellings: set[str], count: int, pages: int) -> bool:
+    """A sentence at the edge of every page, letter for letter, is the publisher's notice
+    ("Vorabfassung - wird durch die lektorierte Fassung ersetzt."), not the body's: prose
+    repeats no sentence page after page, figures and all."""
+    return len(spellings) == 1 and count >= RUNNING_HEAD_MIN_PAGES and count >= pages - 1
 
 
 def _same_title_twice(spellings: set[str]) -> bool:

@@ -43,6 +43,8 @@ _JOB_LINE = re.compile(r"^\s*(?:\d{2}-\d{5}\s*\([A-Z]\)|\d{6}|\*\d{7}\*|please r
 class Masthead:
     text: str
     date: str | None
+    title: str | None = None
+    """Where the masthead says where the title stands (a Drucksache: the paragraph after it)."""
 
 
 def take_un_masthead(text: str, removed: list[Removed]) -> Masthead | None:
