@@ -4,7 +4,8 @@ pdftotext pages with notes at their feet (Italian "Ivi", UN notes numbered on a 
 their own, a job number on every page), mammoth.js's Markdown of a Word file, and a German
 parliamentary paper (Drucksache) as pdftotext writes it without -layout: its masthead,
 the notes' numbers in a column of their own apart from the notes, a notice on every
-page's foot and the printer's imprint."""
+page's foot and the printer's imprint; a U.S. government page built with the U.S. Web
+Design System, and a page of DokuWiki's default template."""
 
 from __future__ import annotations
 
@@ -272,3 +273,30 @@ def test_an_op_cit_naming_an_organisation_finds_its_note_when_the_full_citation_
     report = parse_report(source.encode(), "txt")
     assert notes(report)[3].kind == "op_cit"
     assert notes(report)[3].resolves_to == 1
+
+
+# --- a U.S. Web Design System page; a DokuWiki page ----------------------------
+
+def test_the_us_government_banner_identifier_and_a_press_releases_end_mark_leave_the_text():
+    report = parse("html/uswds-agency-news-release.html", "html")
+    for furniture in ("An official website of the United States government", "Here’s how you know", "Official websites use .gov",
+                      "Looking for U.S. government information and services?", "Visit USA.gov", "Skip to main content", "###",
+                      "Privacy Policy", "News Releases"):
+        assert furniture not in report.text, furniture
+    assert removed(report, "furniture") == ["###"]
+    assert any(r.startswith("An official website of the United States government") for r in removed(report, "header"))
+    assert "Barges carried 41.3 million tons of grain through the upper river locks in 2024, up 6% from 2023" in report.text
+    # after the end mark the agency's own line stays: only the mark itself is furniture
+    assert "The Bureau of River Commerce publishes monthly lock statistics on its data page." in report.text
+    assert report.date == "2025-03-04"  # the dateline, not the page's "Last updated"
+
+
+def test_a_dokuwiki_page_loses_its_tools_and_page_id_and_is_dated_by_its_last_change():
+    report = parse("html/dokuwiki-de-ortschronik.html", "html")
+    assert report.title == "Die Wassermühle von Lindental"
+    assert report.date == "2023-11-07"  # "Zuletzt geändert: 2023/11/07 09:41": the only date the page has
+    assert report.text.startswith("Die Wassermühle von Lindental\n")
+    for furniture in ("Benutzer-Werkzeuge", "Anmelden", "Webseiten-Werkzeuge", "chronik:wassermuehle_lindental", "Zuletzt geändert"):
+        assert furniture not in report.text, furniture
+    assert marker_after(report, 1).endswith("Getreide für 14 Dörfer")
+    assert "1974 kaufte die Gemeinde das Gebäude für 38 000 Mark." in report.text

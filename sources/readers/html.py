@@ -26,6 +26,7 @@ from claimdesk.sources.readers.html_office import is_title_paragraph
 from claimdesk.sources.readers.html_notes import NotePlan, plan_notes
 from claimdesk.sources.readers.html_text_notes import finish_notes
 from claimdesk.sources.readers.html_tree import BLOCK_TAGS, Node, build_tree, text_of
+from claimdesk.sources.readers.text_closing import is_end_mark
 
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 # Table cells are read along their row ("Built; 1641"), so only rows end a block.
@@ -270,6 +271,10 @@ class _BlockWriter:
                 self.blocks.append(Block(HEADING, text.replace("\n", " "), level=self._heading))
                 self._headings_seen = True
                 self._after_notes_heading = bool(NOTES_HEADING.match(text))
+            elif is_end_mark(text) and text.strip().lower() not in ("fin", "ende"):
+                # A press release's "###" or "-30-" in a paragraph of its own: the end of the story.
+                self.blocks.append(Block(BREAK))
+                self._record("furniture", text.strip())
             else:
                 self.blocks.append(Block(PARAGRAPH, text, keep_lines=bool(self._pre)))
                 if in_zone or self._container_depth:

@@ -43,9 +43,15 @@ _KIND_WORDS = [
     # GOV.UK prints its Crown copyright and licence box only on paper: "print-meta-data".
     ("licence", r"pg-boilerplate|pgheader|pg-header|pg-footer|pgfooter|pg-machine-header|pg-start-separator|pg-end-separator|license|licence|print-meta-data"),
     ("navigation", r"navbox|navbar|navigation|nav|menu|main-menu|breadcrumbs?|arbo|ariane|hatnote|catlinks|mw-jump-link|skip-link|skiplink|pagination|pager|"
-                   r"mw-navigation|vector-menu|site-nav|sistersitebox|mw-indicators|page-actions|toolbar"),
-    ("header", r"site-header|masthead|sitesub|site-branding|branding|site-logo|region-header|mw-header|top-bar|topbar|site-title"),
-    ("footer", r"site-footer|footer|printfooter|copyright|colophon|mw-footer|entry-footer|post-footer"),
+                   r"mw-navigation|vector-menu|site-nav|sistersitebox|mw-indicators|page-actions|toolbar|skipnav|usa-skipnav|usa-nav|"
+                   # DokuWiki's tools and page id over every page
+                   r"usertools|sitetools|pagetools|pageid"),
+    # The U.S. Web Design System's "An official website of the United States government" banner and
+    # agency identifier sit on most U.S. government pages.
+    ("header", r"site-header|masthead|sitesub|site-branding|branding|site-logo|region-header|mw-header|top-bar|topbar|site-title|"
+               r"usa-banner|usa-header|dokuwiki__header"),
+    ("footer", r"site-footer|footer|printfooter|copyright|colophon|mw-footer|entry-footer|post-footer|usa-identifier|usa-footer|"
+               r"docinfo|dokuwiki__footer"),
     ("sidebar", r"sidebar|widget-area|widget|secondary|rail|side-column"),
     ("other", r"advert|advertisement|ad-slot|ad-container|ads|adsbygoogle|newsletter|subscribe|subscription|signup|sign-up|paywall|modal|popup|overlay|print-only|"
               r"read-time|reading-time|readtime|min-read|reading-duration|clap-button|clap-count|responses-count|"

@@ -367,7 +367,8 @@ def _date(sources: _Sources, root: Node, blocks: list[Block], excluded: set[int]
     pg = _PG_RELEASE.search(gutenberg)
     if pg:
         ranked.append(pg.group(1))
-    for group in (ranked, _visible_dates(root, excluded) + _dates_under_title(blocks), [v for key in _OTHER_DATES for v in sources.meta.get(key, [])]):
+    for group in (ranked, _visible_dates(root, excluded) + _dates_under_title(blocks), [v for key in _OTHER_DATES for v in sources.meta.get(key, [])],
+                  _last_modified_dates(root)):
         for value in group:
             date = _iso_date(value)
             if date:
@@ -389,6 +390,27 @@ def _visible_dates(root: Node, excluded: set[int]) -> list[str]:
     for node in _byline_elements(root, excluded):
         if node.text_length <= _BYLINE_MAX_CHARS:
             values.extend(_date_pieces(text_of(node)))
+    return values
+
+
+# "Last updated: March 13, 2024", DokuWiki's "Laatst gewijzigd: 2024/02/29 16:18 door …": when the
+# page states no other date, the day its text was last changed is the date it has.
+_LAST_MODIFIED = re.compile(
+    r"^\W*(?:[\w./-]+\s+·\s+)?(?:last (?:updated|modified|changed|edited|reviewed)|page last (?:updated|modified)|"
+    r"laatst gewijzigd|laatst bijgewerkt|zuletzt (?:geändert|aktualisiert|bearbeitet)|letzte änderung|"
+    r"dernière (?:modification|mise à jour)|(?:última|ultima) (?:modificación|actualización|modifica)|"
+    r"последн(?:ее|ие) изменени[ея])\s*(?:on|am|le|el|il|op)?\s*:?\s*(?P<date>.+)$",
+    re.I,
+)
+
+
+def _last_modified_dates(root: Node) -> list[str]:
+    values: list[str] = []
+    for node in iter_elements(root):
+        if node.tag in ("p", "div", "span", "li", "footer", "small", "time") and node.text_length <= _BYLINE_MAX_CHARS:
+            match = _LAST_MODIFIED.match(text_of(node))
+            if match:
+                values.append(match.group("date")[:40])
     return values
 
 
