@@ -425,6 +425,8 @@ def parse_author_line(line: str) -> list[str] | None:
         line = line[labelled.end():]
     if not line or len(line) > BYLINE_MAX:
         return None
+    # "Par Mme Hélène MARCHAND et M. Thierry VAUBAN": in French "M." is Monsieur, not an initial.
+    french = bool(_FRENCH_CIVILITY.search(line) or (labelled and labelled.group(0).strip().lower().startswith("par")))
     names: list[str] = []
     for position, part in enumerate(_FIELD_SEPARATOR.split(line)):
         part = part.strip(" .")
@@ -434,14 +436,17 @@ def parse_author_line(line: str) -> list[str] | None:
             if position == 0 or not find_date(part):
                 return None  # a date comes after the names, never instead of them
             continue
-        found = _names_in_field(part, labelled=bool(labelled), after_name=bool(names))
+        found = _names_in_field(part, labelled=bool(labelled), after_name=bool(names), french=french)
         if found is None:
             return None
         names.extend(name for name in found if name not in names)
     return names or None
 
 
-def _names_in_field(part: str, labelled: bool, after_name: bool) -> list[str] | None:
+_FRENCH_CIVILITY = re.compile(r"(?<!\w)(?:Mmes?|MM\.|Mlles?)(?!\w)")
+
+
+def _names_in_field(part: str, labelled: bool, after_name: bool, french: bool = False) -> list[str] | None:
     """The names in one field of a byline, [] for an affiliation, None for no byline."""
     if re.search(r"\d", part):
         return None
@@ -453,6 +458,8 @@ def _names_in_field(part: str, labelled: bool, after_name: bool) -> list[str] | 
         if labelled and (names or after_name) and piece[:1].islower():
             continue  # "Lucía Beltrán Ortega, ingeniera agrónoma": what she is, after who she is
         tokens = [token for token in piece.split() if token.lower() not in _HONORIFICS]
+        if french and len(tokens) >= 3 and tokens[0] in ("M.", "MM.") and not _INITIALS.match(tokens[1]):
+            tokens = tokens[1:]
         lowered = [token.lower().strip(".,") for token in tokens if not _INITIALS.match(token)]
         affiliation = (names or after_name) and any(word in _NOT_NAME_WORDS for word in lowered)
         if affiliation or any(word in _JOB_WORDS for word in lowered):

@@ -300,3 +300,30 @@ def test_a_dokuwiki_page_loses_its_tools_and_page_id_and_is_dated_by_its_last_ch
         assert furniture not in report.text, furniture
     assert marker_after(report, 1).endswith("Getreide für 14 Dörfer")
     assert "1974 kaufte die Gemeinde das Gebäude für 38 000 Mark." in report.text
+
+
+# --- a French parliamentary report's cover --------------------------------------
+
+def test_a_french_parliamentary_reports_cover_gives_its_subject_rapporteurs_and_date():
+    report = parse("text/assemblee-rapport-information-cover.txt", "txt")
+    assert report.title == "Les lignes de cars express en zone périurbaine"
+    assert report.authors == ["Louise Bertin", "Karim Ouali"]  # "Mme" and, in French, "M." are civilities
+    assert report.date == "2024-06-12"
+    cover = removed(report, "cover")
+    for line in ("N° 2417", "ASSEMBLÉE NATIONALE", "SEIZIÈME LÉGISLATURE", "Par Mme Louise BERTIN et M. Karim OUALI,", "Députés"):
+        assert line in cover
+    # the report's own sentence stays, with its subject; a heading in capitals leaves the prose under it
+    assert "PAR LA COMMISSION DU DÉVELOPPEMENT DURABLE ET DE L’AMÉNAGEMENT DU TERRITOIRE sur les lignes de cars express" in report.text
+    assert "\n\nINTRODUCTION\n\nEn 2023, 214 lignes de cars express desservaient les couronnes périurbaines, contre 96 en 2015." in report.text
+
+
+def test_m_is_an_initial_outside_a_french_byline():
+    from claimdesk.sources.header import parse_author_line
+    assert parse_author_line("By J. M. Smith and M. Night Shyamalan") == ["J. M. Smith", "M. Night Shyamalan"]
+    assert parse_author_line("Par Mme Hélène MARCHAND et M. Thierry VAUBAN,") == ["Hélène Marchand", "Thierry Vauban"]
+
+
+def test_a_line_in_capitals_that_ends_a_clause_is_no_heading():
+    source = "Lock closures, a review\n\nThe review covers 2023.\n\nWASHINGTON —\nThe agency said on Monday that 41 locks closed.\n"
+    report = parse_report(source.encode(), "txt")
+    assert report.text.endswith("\n\nWASHINGTON — The agency said on Monday that 41 locks closed.")

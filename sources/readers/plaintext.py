@@ -50,7 +50,7 @@ from claimdesk.sources.readers.text_preprint import take_preprint_stamps
 from claimdesk.sources.readers.text_closing import is_end_mark, take_closing_furniture
 from claimdesk.sources.readers.text_pages import FORM_FEED, split_pages
 from claimdesk.sources.readers.text_paren_endnotes import paren_call, paren_endnotes
-from claimdesk.sources.readers.text_parliament_masthead import take_parliament_masthead
+from claimdesk.sources.readers.text_parliament_masthead import take_french_parliament_cover, take_parliament_masthead
 from claimdesk.sources.readers.text_un_masthead import take_un_masthead
 from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, collapse_spaces, placeholder_index
 
@@ -122,7 +122,7 @@ def read_plain_text(text: str) -> ReaderResult:
     if not (book or message or masthead):
         # After the pages: the house and the paper's number on the first page count towards
         # the running heads that repeat them on the others.
-        masthead = take_parliament_masthead(text, removed)
+        masthead = take_parliament_masthead(text, removed) or take_french_parliament_cover(text, removed)
         if masthead:
             text, stamp_date = masthead.text, masthead.date or stamp_date
     paragraphs, gaps = _paragraphs_and_gaps(text)
@@ -134,6 +134,8 @@ def read_plain_text(text: str) -> ReaderResult:
         title, authors, date = book.title, book.authors, book.date
     elif caption:
         title, authors, date = caption.title, caption.authors, caption.date
+    elif masthead and masthead.title:
+        title, authors = masthead.title, masthead.authors  # its date is the stamp's, below
     else:
         cover, paragraphs, cover_lines = _take_cover(paragraphs)
         removed[:0] = cover_lines
@@ -145,8 +147,6 @@ def read_plain_text(text: str) -> ReaderResult:
     if message:
         # The sender named the message and dated it: the Subject and Date headers say so.
         title, date = message.subject or title, message.date or date
-    if masthead and masthead.title:
-        title = masthead.title
     if not authors:
         authors = _byline_near_the_top(paragraphs)
     if date is None and paragraphs:
@@ -591,15 +591,30 @@ def _is_indented_block(paragraph: str) -> bool:
     return len(lines) >= 2 and all(len(line) - len(line.lstrip(" \t")) >= INDENT_MIN for line in lines)
 
 
+CAPITALS_HEADING_MIN_LETTERS = 4
+CAPITALS_HEADING_MAX_CHARS = 80
+
+
+def _is_capitals_heading(line: str) -> bool:
+    """"L’ESSENTIEL", "INTRODUCTION", "ZUSAMMENFASSUNG": a short line in capitals, no figure,
+    no sentence's or clause's end ("WASHINGTON —" opens a dateline; "IT IS SO ORDERED." is a sentence)."""
+    return (len(line) <= CAPITALS_HEADING_MAX_CHARS and line == line.upper() and not any(c.isdigit() for c in line)
+            and sum(c.isalpha() for c in line) >= CAPITALS_HEADING_MIN_LETTERS and not line.endswith((".", ",", ";", ":", "—", "–", "-"))
+            and not _LOOKS_LIKE_REFERENCE.search(line))
+
+
 def _is_numbered_heading(line: str) -> bool:
     """"I. BACKGROUND", "2. The Standard of Review": a short numbered title, no sentence."""
     return bool(_NUMBERED_HEADING.match(line)) and not _LOOKS_LIKE_REFERENCE.search(line) and not _IBID_START.match(line)
 
 
 def _numbered_heading_over_prose(paragraph: str) -> tuple[str | None, str]:
-    """"1. Five Challenged Statutes" on the first line of a paragraph of prose: (heading, prose)."""
+    """"1. Five Challenged Statutes" or "INTRODUCTION" on the first line of a paragraph of prose,
+    as pdftotext writes a heading with no blank line under it: (heading, prose)."""
     lines = paragraph.strip().split("\n")
-    if len(lines) < 2 or not _is_numbered_heading(lines[0].strip()):
+    if len(lines) < 2 or not (_is_numbered_heading(lines[0].strip()) or (
+            # a title set on two lines in capitals is no heading over prose
+            _is_capitals_heading(lines[0].strip()) and lines[1] != lines[1].upper())):
         return None, paragraph
     rest = "\n".join(lines[1:])
     if not rest.strip()[:1].isupper() or _NOTE_START.match(rest.strip()):

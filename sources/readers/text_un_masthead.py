@@ -18,7 +18,7 @@ among the first lines.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from claimdesk.sources.header import parse_date
 from claimdesk.sources.model import Removed
@@ -45,6 +45,7 @@ class Masthead:
     date: str | None
     title: str | None = None
     """Where the masthead says where the title stands (a Drucksache: the paragraph after it)."""
+    authors: list[str] = field(default_factory=list)
 
 
 def take_un_masthead(text: str, removed: list[Removed]) -> Masthead | None:
