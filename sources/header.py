@@ -451,7 +451,9 @@ def _names_in_field(part: str, labelled: bool, after_name: bool, french: bool = 
     if re.search(r"\d", part):
         return None
     names: list[str] = []
-    for piece in _NAME_SEPARATOR.split(part):
+    pieces = _NAME_SEPARATOR.split(part)
+    joined_by_and = [False] + [not sep.strip().startswith((",", ";")) for sep in _NAME_SEPARATOR.findall(part)]
+    for piece, after_and in zip(pieces, joined_by_and):
         piece = piece.strip(" .")
         if not piece:
             continue
@@ -463,6 +465,8 @@ def _names_in_field(part: str, labelled: bool, after_name: bool, french: bool = 
         lowered = [token.lower().strip(".,") for token in tokens if not _INITIALS.match(token)]
         affiliation = (names or after_name) and any(word in _NOT_NAME_WORDS for word in lowered)
         if affiliation or any(word in _JOB_WORDS for word in lowered):
+            if after_and and not labelled:
+                return None  # "Tariff Reform and Household Connections in …": an affiliation follows a comma, not "and"
             continue  # a job title or an organisation after a name
         name = _name(tokens, labelled)
         if name is None:
@@ -729,7 +733,13 @@ _PUBLISHER_LINE = re.compile(
     re.I,
 )
 # "Working Paper No. 14", "n. 42", "№ 3", or a series code alone ("WP/24/37", "DP/2023/11").
-_SERIES_LINE = re.compile(r"(?:\b(?:no|nr|núm|vol|issue)\.?|\bn\.|n°|nº|№|#)\s*\d|^[A-Z]{1,6}/\d{2,4}/\d{1,5}$", re.I)
+_SERIES_LINE = re.compile(
+    r"(?:\b(?:no|nr|núm|vol|issue)\.?|\bn\.|n°|nº|№|#)\s*\d|^[A-Z]{1,6}/\d{2,4}/\d{1,5}$"
+    # "Development Research Working Paper 487": a series' paper and its number, not a year ("Working Paper 2024" is unsure)
+    r"|\b(?:working|discussion|policy|research|occasional|staff|background|technical) (?:papers?|briefs?|notes?|reports?)"
+    r"\s+(?!(?:19|20)\d\d\b)\d{1,5}\s*$",
+    re.I,
+)
 
 
 # A place and a date, as letters and reports sign: "Lyon, le 2 juin 2017",

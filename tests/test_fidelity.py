@@ -141,8 +141,16 @@ def losses(raw: str, format: str, report: ParsedReport) -> tuple[list[str], list
         if count - labels.get(figure, 0) > 0 and not _figure_then_marker(figure, kept_figures, labels) \
                 and not _year_span_then_marker(figure, source, kept, labels):
             lost_figures.append(figure)
-    lost_words = sorted(words(visible_source_text(raw, format, split_at_tags=True)) - words(kept))
+    kept_words = words(kept)
+    lost_words = sorted(word for word in words(visible_source_text(raw, format, split_at_tags=True)) - kept_words
+                        if not _joined_at_line_end(word, source, kept_words))
     return sorted(lost_figures), lost_words
+
+
+def _joined_at_line_end(word: str, source: str, kept_words: set[str]) -> bool:
+    """"em-" / "ployment" read whole as "employment", which the document spells so elsewhere."""
+    return any((match.group(1) + word).casefold() in kept_words
+               for match in re.finditer(rf"(\w+)-[ \t]*\n[ \t]*{re.escape(word)}\b", source, re.I))
 
 
 def _figure_then_marker(figure: str, kept: Counter, labels: Counter) -> bool:

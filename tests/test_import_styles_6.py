@@ -1,11 +1,12 @@
-"""Styles met in the sixth and seventh blind held-out sets, each on a fixture of our own
+"""Styles met in the sixth, seventh and eighth blind held-out sets, each on a fixture of our own
 built as that origin builds its files: an e-mail newsletter kept with its headers,
 pdftotext pages with notes at their feet (Italian "Ivi", UN notes numbered on a line of
 their own, a job number on every page), mammoth.js's Markdown of a Word file, and a German
 parliamentary paper (Drucksache) as pdftotext writes it without -layout: its masthead,
 the notes' numbers in a column of their own apart from the notes, a notice on every
 page's foot and the printer's imprint; a U.S. government page built with the U.S. Web
-Design System, and a page of DokuWiki's default template."""
+Design System, a page of DokuWiki's default template, a French parliamentary report's
+cover, and a PDF turned into HTML by poppler's pdftohtml."""
 
 from __future__ import annotations
 
@@ -327,3 +328,37 @@ def test_a_line_in_capitals_that_ends_a_clause_is_no_heading():
     source = "Lock closures, a review\n\nThe review covers 2023.\n\nWASHINGTON —\nThe agency said on Monday that 41 locks closed.\n"
     report = parse_report(source.encode(), "txt")
     assert report.text.endswith("\n\nWASHINGTON — The agency said on Monday that 41 locks closed.")
+
+
+# --- a PDF turned into HTML by pdftohtml ----------------------------------------
+
+PDFTOHTML = "html/poppler-pdftohtml-discussion-paper.html"
+
+
+def test_a_pdf_in_pdftohtml_dress_is_read_as_pdftotext_text_pages_notes_and_cover():
+    report = parse(PDFTOHTML, "html")
+    assert report.title == "Ferry Fares and Island Jobs"  # not "Microsoft Word - HE_DP212_final.docx"
+    assert report.authors == ["Marta Quist", "Owen Baptiste"]  # not the PDF's Author field, a login
+    assert [page.label for page in report.pages] == ["1", "2", "3"]
+    assert {n: f.text for n, f in notes(report).items()} == {
+        1: "Island Transport Board, Annual Fares Review 2022, p. 8.", 2: "Ibid., p. 11.",
+        3: "Island Transport Board, op. cit., p. 14."}
+    assert marker_after(report, 1).endswith("mainland bus fares rose by 7 percent.")
+    assert marker_after(report, 3).endswith("of their pas-sengers.")
+    assert notes(report)[3].resolves_to == 1
+    assert removed(report, "header") == ["Ferry Fares and Island Jobs"] * 2
+    assert "&#160;" not in report.text and "\u00a0" not in report.text and "Harbour Economics Discussion Paper 212" in report.text
+
+
+def test_a_word_hyphenated_at_a_lines_end_reads_whole_only_where_the_document_spells_it_whole():
+    report = parse(PDFTOHTML, "html")
+    assert "the employment effects of fares" in report.text  # "em-" / "ployment": "employment" is in the text
+    assert "pas-sengers" in report.text  # "passengers" is nowhere else: the hyphen stays, as printed
+    assert any("1 word(s) hyphenated" in w for w in report.warnings)
+    kept = parse_report(b"Fares\n\nThe review covers 2023.\n\nThe well-known route and the well-\nknown fare.\n", "txt")
+    assert kept.text.endswith("The well-known route and the well-known fare.")  # the document writes it with its hyphen
+
+
+def test_html_that_only_names_pdftohtml_is_read_as_html():
+    source = b'<html><head><meta name="generator" content="pdftohtml 0.36"></head><body><p>One page, 12 ferries.</p></body></html>'
+    assert parse_report(source, "html").text == "One page, 12 ferries."

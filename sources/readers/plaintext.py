@@ -37,6 +37,7 @@ from claimdesk.sources.readers.common import NOTES_HEADING, ReaderResult, follow
 from claimdesk.sources.readers.text_page_notes import page_foot_notes
 from claimdesk.sources.readers.text_email import split_message
 from claimdesk.sources.readers.text_court import CAPTION_MAX_LINES, read_caption
+from claimdesk.sources.readers.text_hyphens import LineEndHyphens
 from claimdesk.sources.readers.text_gutenberg import (
     PAGE_MARKER,
     chapter_headings,
@@ -156,6 +157,8 @@ def read_plain_text(text: str) -> ReaderResult:
     forced_headings = {new: forced_headings[old] for new, old in enumerate(kept) if old in forced_headings}
     classifier = _Classifier(paragraphs, toc_levels, page_labels, warnings, removed, forced_headings)
     classified = classifier.run()
+    if classifier.hyphens.joined:
+        warnings.append(f"{classifier.hyphens.joined} word(s) hyphenated at a line's end read whole, as the document spells them elsewhere")
     markers = MarkerTable()
     blocks = _render(classified, markers, warnings, removed, classifier.paren_labels, classifier.page_foot_notes)
     return ReaderResult(blocks, markers, title, authors, date, warnings, removed)
@@ -336,6 +339,7 @@ class _Classifier:
         """Notes were found at the feet of pages (a PDF's text): their markers are glued digits."""
         self.lone_numbers: list[tuple[int, int]] = []
         """(block index, number) of lone numbers printed after a footnote block."""
+        self.hyphens = LineEndHyphens(paragraphs)
         self.endnotes = paren_endnotes(paragraphs)
         """Notes after the text, called "(n)" (the Court of Justice's style): paragraph index -> (label, text)."""
 
@@ -498,7 +502,7 @@ class _Classifier:
             rows = [_TAB_RUN.sub("; ", line.strip()) for line in lines[table_start:]]
             self.blocks.append(Block(PARAGRAPH, "\n".join(rows), keep_lines=True))
             return
-        for piece in _split_at_paragraph_numbers(_LINE_END_HYPHEN.sub("-", paragraph)):
+        for piece in _split_at_paragraph_numbers(self.hyphens.join(paragraph)):
             self.blocks.extend(_split_list(piece))
 
     def _settle_lone_numbers(self) -> None:
@@ -521,12 +525,6 @@ class _Classifier:
             block = self.blocks[block_index]
             # The number closes its page; the next page starts after it, if any text follows.
             block.kind, block.text, block.label = (PAGE, "", str(number + 1)) if block_index < last_body else (BREAK, "", None)
-
-
-# A word hyphenated at a line's end ("coper-" / "tura") reads "coper-tura", not "coper- tura".
-# The hyphen stays: whether it was only the typesetter's ("copertura") or the word's own
-# ("well-known") the text cannot tell, and the source's characters are never dropped.
-_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[a-zß-ÿа-яё])")
 
 
 # A paragraph's number on a line of its own ("3."), after a line that ends a sentence (and
