@@ -362,3 +362,44 @@ def test_a_word_hyphenated_at_a_lines_end_reads_whole_only_where_the_document_sp
 def test_html_that_only_names_pdftohtml_is_read_as_html():
     source = b'<html><head><meta name="generator" content="pdftohtml 0.36"></head><body><p>One page, 12 ferries.</p></body></html>'
     assert parse_report(source, "html").text == "One page, 12 ferries."
+
+
+# --- a GPO text (Federal Register), as a .txt and as GovInfo's <pre> page --------
+
+GPO = "text/govinfo-federal-register-notice.txt"
+
+
+def _assert_read_as_a_gpo_text(report):
+    assert report.title == "Small Shipyard Grants; Report on Awards for Fiscal Year 2023"  # the paragraph over AGENCY:
+    assert report.date == "2023-10-19"  # the issue's
+    assert [page.label for page in report.pages] == ["72031", "72032"]  # "[Pages 72031-72032]" names the first
+    assert {n: f.text for n, f in notes(report).items()} == {
+        1: "46 U.S.C. 54101.", 2: "MARAD, Small Shipyard Grant Program, Application Summary FY 2023 (June 2023), p. 3.",
+        3: "88 FR 10544 (February 21, 2023).", 4: "Id. at 10546."}
+    assert notes(report)[4].resolves_to == 3
+    assert marker_after(report, 1).endswith("to 22 small shipyards in 14 States.")
+    assert marker_after(report, 4).endswith("Shipyards in rural areas received 9 of the 22 awards.")  # across the page break
+    # "1. Selection." is the body's numbering: GPO notes are called "\1\" only
+    assert "were given priority.\n\n2. Awards. The largest award was $1.8 million;" in report.text
+    for furniture in ("BILLING CODE", "[FR Doc", "[Notices]", "---", "\\1\\", "[Page"):
+        assert furniture not in report.text, furniture
+    assert "BILLING CODE 4910-81-P" in removed(report, "header")
+
+
+def test_a_gpo_text_file_is_read_by_its_conventions():
+    _assert_read_as_a_gpo_text(parse(GPO, "txt"))
+
+
+def test_govinfos_pre_page_is_read_as_the_text_it_wraps():
+    text = (FIXTURES / GPO).read_text()
+    page = ("<html>\n<head>\n<title>Federal Register, Volume 88 Issue 201 (Thursday, October 19, 2023)</title>\n</head>\n"
+            f"<body><pre>\n{text.replace('&', '&amp;').replace('<', '&lt;')}</pre></body>\n</html>\n")
+    _assert_read_as_a_gpo_text(parse_report(page.encode(), "html"))
+
+
+def test_a_page_with_a_code_sample_in_pre_is_read_as_html():
+    page = (b"<html><body><h1>Tuning the pumps</h1><p>Each of the 14 pumps reports its flow every 5 minutes, "
+            b"and the controller averages the last 12 readings before it acts on them.</p><pre>flow = mean(readings[-12:])</pre>"
+            b"<p>The average smooths out the 30-second surges that follow a valve change.</p></body></html>")
+    report = parse_report(page, "html")
+    assert report.title == "Tuning the pumps" and "flow = mean(readings[-12:])" in report.text

@@ -23,7 +23,7 @@ from claimdesk.sources.readers.html_confluence import read_confluence_page
 from claimdesk.sources.readers.html_content import CODE_TAGS, ContentPlan, plan_content
 from claimdesk.sources.readers.html_meta import read_page_meta
 from claimdesk.sources.readers.html_office import is_title_paragraph
-from claimdesk.sources.readers.html_pdftohtml import pdftohtml_text
+from claimdesk.sources.readers.html_wrapped_text import pdftohtml_text, pre_page_text
 from claimdesk.sources.readers.html_notes import NotePlan, plan_notes
 from claimdesk.sources.readers.html_text_notes import finish_notes
 from claimdesk.sources.readers.html_tree import BLOCK_TAGS, Node, build_tree, text_of
@@ -42,9 +42,9 @@ _SUP_MAX_CHARS = 8
 
 
 def read_html(text: str) -> ReaderResult:
-    converted = pdftohtml_text(text)
+    converted = pdftohtml_text(text) or pre_page_text(text)
     if converted is not None:
-        return read_plain_text(converted)  # a PDF's text in HTML dress: read as pdftotext's
+        return read_plain_text(converted)  # a plain text in HTML dress: read as the text it is
     root = build_tree(text)
     notes = plan_notes(root)
     content = plan_content(root, notes.protected)

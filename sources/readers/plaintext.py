@@ -52,7 +52,8 @@ from claimdesk.sources.readers.text_closing import is_end_mark, take_closing_fur
 from claimdesk.sources.readers.text_pages import FORM_FEED, split_pages
 from claimdesk.sources.readers.text_paren_endnotes import paren_call, paren_endnotes
 from claimdesk.sources.readers.text_parliament_masthead import take_french_parliament_cover, take_parliament_masthead
-from claimdesk.sources.readers.text_un_masthead import take_un_masthead
+from claimdesk.sources.readers.text_gpo import read_gpo_conventions
+from claimdesk.sources.readers.text_un_masthead import Masthead, take_un_masthead
 from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, collapse_spaces, placeholder_index
 
 # Blank lines part paragraphs; the indentation of the next paragraph's first line stays (tables, verse).
@@ -111,7 +112,10 @@ def read_plain_text(text: str) -> ReaderResult:
         text = message.body
         removed.extend(message.removed)
     text, stamp_date = take_preprint_stamps(text, removed)
+    gpo = None if book or message else read_gpo_conventions(text, removed)
     masthead = None if book or message else take_un_masthead(text, removed)
+    if gpo:
+        masthead = Masthead(gpo.text, gpo.date, gpo.title)
     if masthead:
         text, stamp_date = masthead.text, masthead.date or stamp_date
     pages = split_pages(text)
@@ -155,7 +159,8 @@ def read_plain_text(text: str) -> ReaderResult:
     date = date or stamp_date
     toc_levels, paragraphs, kept = _remove_table_of_contents(paragraphs, removed)
     forced_headings = {new: forced_headings[old] for new, old in enumerate(kept) if old in forced_headings}
-    classifier = _Classifier(paragraphs, toc_levels, page_labels, warnings, removed, forced_headings)
+    classifier = _Classifier(paragraphs, toc_levels, page_labels, warnings, removed, forced_headings,
+                             bracketed_notes_only=gpo is not None)
     classified = classifier.run()
     if classifier.hyphens.joined:
         warnings.append(f"{classifier.hyphens.joined} word(s) hyphenated at a line's end read whole, as the document spells them elsewhere")
@@ -318,8 +323,11 @@ class _Classifier:
     """
 
     def __init__(self, paragraphs: list[str], toc_levels: dict[str, int], page_labels: list[str],
-                 warnings: list[str], removed: list[Removed], forced_headings: dict[int, int] | None = None):
+                 warnings: list[str], removed: list[Removed], forced_headings: dict[int, int] | None = None,
+                 bracketed_notes_only: bool = False):
         self.paragraphs = paragraphs
+        self.bracketed_notes_only = bracketed_notes_only
+        """The document's convention marks every note "[n]" (a GPO text's "\\n\\"): a line "1. Comment:" is body."""
         self.forced_headings = forced_headings or {}
         self.toc_levels = toc_levels
         self.page_labels = list(page_labels)
@@ -442,6 +450,8 @@ class _Classifier:
     def take_note(self, stripped: str) -> bool:
         start = _section_note_start(stripped) if self.in_notes_section else _NOTE_START.match(stripped)
         if not start:
+            return False
+        if self.bracketed_notes_only and not start.groupdict().get("bracket"):
             return False
         label = _start_label(start)
         if not (start.groupdict().get("pandoc") or self.in_notes_section or self.interleaved_note(label, stripped)):

@@ -36,7 +36,7 @@ _NOT_A_PERSON = re.compile(r"^(?:various|anonymous|unknown)\b", re.I)
 
 FOOTNOTE_OPEN = re.compile(r"^\s*\[\s*Footnote\s+(?P<label>[0-9]{1,4}|[A-Za-z]{1,3}|[*†‡§]{1,3})\s*[:.]\s*")
 """Opens a proofreaders' footnote block: "[Footnote 1: ", "[Footnote A: "."""
-PAGE_MARKER = re.compile(r"\{(?P<curly>\d{1,4}|[ivxlcdm]{1,8})\}|\[\s*(?:Pg|Page|p\.)\s*(?P<square>\d{1,4}|[ivxlcdm]{1,8})\s*\]", re.I)
+PAGE_MARKER = re.compile(r"\{(?P<curly>\d{1,4}|[ivxlcdm]{1,8})\}|\[\s*(?:Pg|Page|p\.)\s*(?P<square>\d{1,6}|[ivxlcdm]{1,8})\s*\]", re.I)
 """A printed page number kept in the text: "{12}", "[Pg 12]"."""
 
 

@@ -1,6 +1,7 @@
-"""A PDF turned into HTML by poppler's pdftohtml (its single-page "-s -i" or "-noframes" output).
+"""HTML that only wraps a plain text: a PDF through poppler's pdftohtml, a page that is one <pre>.
 
-Such a file is not a web page: it is the PDF's text, one printed line per `<br/>`,
+A PDF turned into HTML by pdftohtml (its single-page "-s -i" or "-noframes" output) is
+not a web page: it is not a web page: it is the PDF's text, one printed line per `<br/>`,
 each page opened by `<a name=N></a>` and closed by `<hr/>`, spaces written as
 `&#160;`. Read as HTML it would be one paragraph per page, the notes at each
 page's foot and the running heads mixed into the body. It is the same text that
@@ -8,6 +9,10 @@ pdftotext writes, so it is given to the plain-text reader as pdftotext would
 have written it: a line a line, a form feed a page. The <title> ("Microsoft Word -
 DRWP_487_v9.docx") and the PDF's Author field (a login) are the converter's, not
 the paper's; the cover says those.
+
+GovInfo serves the Federal Register, the CFR and congressional documents as a page
+whose body is one <pre>: the document's text file, with its own conventions
+(text_gpo). It too is read as the plain text it is.
 """
 
 from __future__ import annotations
@@ -42,3 +47,24 @@ def pdftohtml_text(source: str) -> str | None:
     inner = _PAGE_RULE.sub(f"\n{FORM_FEED}", inner)
     text = html.unescape(_TAG.sub("", inner)).replace("\u00a0", " ")
     return "\n".join(line.strip(" ") for line in text.split("\n"))
+
+
+_PRE = re.compile(r"<pre\b[^>]*>(?P<text>.*?)</pre\s*>", re.I | re.S)
+PRE_SHARE_MIN = 0.9
+"""The <pre> holds nearly all of the body's text: a wrapper page, not a page with a code sample."""
+
+
+def pre_page_text(source: str) -> str | None:
+    """The text of a page that is one <pre>, or None."""
+    body = _BODY.search(source)
+    if body is None:
+        return None
+    inner = _CODE.sub("", body.group("body"))
+    blocks = _PRE.findall(inner)
+    if len(blocks) != 1:
+        return None
+    text = html.unescape(_TAG.sub("", blocks[0]))
+    outside = html.unescape(_TAG.sub("", _PRE.sub("", inner)))
+    if len(text.strip()) < PRE_SHARE_MIN * (len(text.strip()) + len(outside.strip())):
+        return None
+    return text.replace("\u00a0", " ")
