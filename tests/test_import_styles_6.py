@@ -403,3 +403,38 @@ def test_a_page_with_a_code_sample_in_pre_is_read_as_html():
             b"<p>The average smooths out the 30-second surges that follow a valve change.</p></body></html>")
     report = parse_report(page, "html")
     assert report.title == "Tuning the pumps" and "flow = mean(readings[-12:])" in report.text
+
+
+# --- a Russian act from ConsultantPlus, through pdftotext --------------------------
+
+def test_a_consultantplus_act_loses_the_services_cover_and_stamps_and_keeps_its_notes():
+    report = parse("text/consultantplus-prikaz-pdftotext.txt", "txt")
+    assert report.title == "Об утверждении порядка расчета субсидий на перевозки пассажиров речным транспортом"
+    assert report.date == "2023-09-21"
+    assert [page.label for page in report.pages] == ["1", "2", "3"]  # the service's cover is its page 1
+    assert report.text.startswith("МИНИСТЕРСТВО ТРАНСПОРТА РОССИЙСКОЙ ФЕДЕРАЦИИ")
+    for furniture in ("КонсультантПлюс", "Дата сохранения", "Страница", "www.consultant.ru", "<1>", "-----"):
+        assert furniture not in report.text, furniture
+    assert removed(report, "header").count("Дата сохранения: 02.11.2023") == 2  # the block over pages 2 and 3
+    assert {n: f.text for n, f in notes(report).items()} == {
+        1: "Пункт 4 Правил, утвержденных постановлением Правительства Российской Федерации от 15 мая 2019 г. N 601.",
+        2: "Там же, пункт 7.", 3: "Данные Федерального агентства морского и речного транспорта за 2022 год."}
+    assert notes(report)[2].resolves_to == 1
+    assert marker_after(report, 1).endswith("не менее 120 рейсов за навигацию")
+    assert marker_after(report, 3).endswith("на общую сумму 412,6 млн рублей")
+
+
+def test_a_block_of_lines_over_every_page_is_furniture_and_one_over_two_pages_is_not_unless_long():
+    stamp = "Filed 03/04/24 in the Harbour County Court\nCase 2:24-cv-00412\n\n"
+    pages = [stamp + f"Page {n} opens with its own sentence about {n * 4} ferries.\n\nMore text on page {n}.\n" for n in range(1, 5)]
+    report = parse_report("\f".join(pages).encode(), "txt")
+    assert "Filed" not in report.text and "Case 2:24-cv-00412" not in report.text
+    assert [r.text for r in report.removed].count("Case 2:24-cv-00412") == 4  # the first page's as the cover
+    short = [f"Summary of the findings\nThe ferries\n\nPage {n} says {n * 4} ferries sailed.\n" for n in range(1, 3)]
+    kept = parse_report(("Title\n\n\f" + "\f".join(short)).encode(), "txt")
+    assert kept.text.count("Summary of the findings") == 2  # two lines on two pages may be the text's own
+
+
+def test_angle_numbers_without_their_notes_stay_as_written():
+    report = parse_report("Ferry report\n\nThe vote was <1> in favour and <2> against.\n\nIt passed.\n".encode(), "txt")
+    assert "The vote was <1> in favour and <2> against." in report.text and not report.footnotes

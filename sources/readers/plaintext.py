@@ -53,6 +53,7 @@ from claimdesk.sources.readers.text_pages import FORM_FEED, split_pages
 from claimdesk.sources.readers.text_paren_endnotes import paren_call, paren_endnotes
 from claimdesk.sources.readers.text_parliament_masthead import take_french_parliament_cover, take_parliament_masthead
 from claimdesk.sources.readers.text_gpo import read_gpo_conventions
+from claimdesk.sources.readers.text_ru_legal import read_russian_legal_text
 from claimdesk.sources.readers.text_un_masthead import Masthead, take_un_masthead
 from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, collapse_spaces, placeholder_index
 
@@ -113,9 +114,10 @@ def read_plain_text(text: str) -> ReaderResult:
         removed.extend(message.removed)
     text, stamp_date = take_preprint_stamps(text, removed)
     gpo = None if book or message else read_gpo_conventions(text, removed)
-    masthead = None if book or message else take_un_masthead(text, removed)
-    if gpo:
-        masthead = Masthead(gpo.text, gpo.date, gpo.title)
+    russian = None if book or message or gpo else read_russian_legal_text(text, removed)
+    masthead = Masthead(gpo.text, gpo.date, gpo.title) if gpo else russian
+    if masthead is None and not (book or message):
+        masthead = take_un_masthead(text, removed)
     if masthead:
         text, stamp_date = masthead.text, masthead.date or stamp_date
     pages = split_pages(text)
@@ -160,7 +162,7 @@ def read_plain_text(text: str) -> ReaderResult:
     toc_levels, paragraphs, kept = _remove_table_of_contents(paragraphs, removed)
     forced_headings = {new: forced_headings[old] for new, old in enumerate(kept) if old in forced_headings}
     classifier = _Classifier(paragraphs, toc_levels, page_labels, warnings, removed, forced_headings,
-                             bracketed_notes_only=gpo is not None)
+                             bracketed_notes_only=gpo is not None or russian is not None)
     classified = classifier.run()
     if classifier.hyphens.joined:
         warnings.append(f"{classifier.hyphens.joined} word(s) hyphenated at a line's end read whole, as the document spells them elsewhere")

@@ -49,6 +49,7 @@ def split_pages(text: str) -> Pages | None:
     pages = [page.split("\n") for page in text.split(FORM_FEED)]
     if len(pages) > 1 and not "".join(pages[-1]).strip():
         pages.pop()  # a form feed that ends the file opens no page
+    blocks = _repeated_edge_blocks(pages)
     edges = [_edge_indexes(lines) for lines in pages]
     heads = _running_heads(pages, edges)
     candidates = [_printed_number(lines, edge) for lines, edge in zip(pages, edges)]
@@ -57,13 +58,17 @@ def split_pages(text: str) -> Pages | None:
     texts: list[str] = []
     labels: list[str] = []
     for index, (lines, edge, candidate) in enumerate(zip(pages, edges, candidates)):
-        drop: set[int] = set()
+        drop: set[int] = set(blocks[index])
+        for line_index in sorted(blocks[index]):
+            removed.append(Removed("header" if line_index < len(lines) / 2 else "footer", " ".join(lines[line_index].split())))
         number = None
         if candidate and (not candidate[1].isdigit() or (offset is not None and int(candidate[1]) == index + offset)):
             number = candidate[1]
             drop.add(candidate[0])
         for line_index in edge:
             line = lines[line_index]
+            if line_index in blocks[index]:
+                continue
             if line_index == (candidate[0] if number else None):
                 removed.append(Removed("page-number", line.strip()))
             elif (index > 0 or line_index > len(lines) / 2) and head_key(line) in heads:  # the first page's top line is the title
@@ -73,6 +78,38 @@ def split_pages(text: str) -> Pages | None:
         texts.append(textwrap.dedent("\n".join(line for line_index, line in enumerate(lines) if line_index not in drop)))
         labels.append(_label(index, number, offset))
     return Pages(texts, labels, removed)
+
+
+BLOCK_LINES_MAX = 12
+"""A legal database stamps each page with a block of several lines: its name, the act's title, the date saved."""
+BLOCK_LINES_MIN = 2
+LONG_BLOCK_LINES = 4
+
+
+def _repeated_edge_blocks(pages: list[list[str]]) -> list[set[int]]:
+    """Per page, the indexes of the lines of a block that opens (or closes) most pages line for
+    line, figures aside: "Постановление … / от 14.02.2024 N 58-п / … / Дата сохранения: 15.07.2024"
+    over every page, "КонсультантПлюс / … / Страница 2 из 5" under it. A block of lines repeated
+    whole at the same edge of page after page is the publisher's, not the text's."""
+    found: list[set[int]] = [set() for _ in pages]
+    needed = max(RUNNING_HEAD_MIN_PAGES, round(len(pages) * RUNNING_HEAD_MIN_SHARE))
+    for from_top in (True, False):
+        filled = [[i for i, line in enumerate(lines) if line.strip()] for lines in pages]
+        edge_rows = [(rows if from_top else rows[::-1])[:BLOCK_LINES_MAX] for rows in filled]
+        keys = [[head_key(pages[page][i]) for i in rows] for page, rows in enumerate(edge_rows)]
+        best = 0
+        for size in range(BLOCK_LINES_MIN, BLOCK_LINES_MAX + 1):
+            shared = Counter(tuple(k[:size]) for k in keys if len(k) >= size)
+            # Four lines or more, the same at the same edge, are no coincidence even on two pages.
+            if shared and shared.most_common(1)[0][1] >= (2 if size >= LONG_BLOCK_LINES else needed):
+                best = size
+        if not best:
+            continue
+        block = Counter(tuple(k[:best]) for k in keys if len(k) >= best).most_common(1)[0][0]
+        for page, (rows, k) in enumerate(zip(edge_rows, keys)):
+            if tuple(k[:best]) == block and len(filled[page]) > best:  # a page that is only the block keeps it
+                found[page].update(rows[:best])
+    return found
 
 
 def _edge_indexes(lines: list[str]) -> list[int]:
