@@ -438,3 +438,18 @@ def test_a_block_of_lines_over_every_page_is_furniture_and_one_over_two_pages_is
 def test_angle_numbers_without_their_notes_stay_as_written():
     report = parse_report("Ferry report\n\nThe vote was <1> in favour and <2> against.\n\nIt passed.\n".encode(), "txt")
     assert "The vote was <1> in favour and <2> against." in report.text and not report.footnotes
+
+
+# --- a Dutch parliamentary paper on officielebekendmakingen.nl ---------------------
+
+def test_pop_up_notes_of_a_kamerstuk_are_notes_without_their_close_button_or_printed_number():
+    report = parse("html/officielebekendmakingen-kamerstuk-noten.html", "html")
+    assert report.title == "Voortgang overwegenaanpak 2023"
+    assert report.date == "2024-02-12"  # DCTERMS.available
+    assert {n: f.text for n, f in notes(report).items()} == {
+        1: "ProRail, Jaarverslag 2023, p. 61.", 2: "Ibidem, p. 64.", 3: "Kamerstuk 29 984, nr. 1057."}
+    assert notes(report)[2].resolves_to == 1
+    assert marker_after(report, 2).endswith("naar 24 in 2023.")
+    for furniture in ("Direct naar content", "Permanente link", "Download PDF", "X Noot", "Noot"):
+        assert furniture not in report.text, furniture
+    assert "Voor de periode tot 2027 is € 212 miljoen beschikbaar." in report.text

@@ -42,7 +42,7 @@ _KIND_WORDS = [
                  r"disqus_thread|disqus|reactions|post-ufi|comment-form"),
     # GOV.UK prints its Crown copyright and licence box only on paper: "print-meta-data".
     ("licence", r"pg-boilerplate|pgheader|pg-header|pg-footer|pgfooter|pg-machine-header|pg-start-separator|pg-end-separator|license|licence|print-meta-data"),
-    ("navigation", r"navbox|navbar|navigation|nav|menu|main-menu|breadcrumbs?|arbo|ariane|hatnote|catlinks|mw-jump-link|skip-link|skiplink|pagination|pager|"
+    ("navigation", r"navbox|navbar|navigation|nav|menu|main-menu|breadcrumbs?|arbo|ariane|hatnote|catlinks|mw-jump-link|skip-link|skiplink|skip-links|skiplinks|pagination|pager|"
                    r"mw-navigation|vector-menu|site-nav|sistersitebox|mw-indicators|page-actions|toolbar|skipnav|usa-skipnav|usa-nav|"
                    # DokuWiki's tools and page id over every page
                    r"usertools|sitetools|pagetools|pageid"),
@@ -54,6 +54,8 @@ _KIND_WORDS = [
                r"docinfo|dokuwiki__footer"),
     ("sidebar", r"sidebar|widget-area|widget|secondary|rail|side-column"),
     ("other", r"advert|advertisement|ad-slot|ad-container|ads|adsbygoogle|newsletter|subscribe|subscription|signup|sign-up|paywall|modal|popup|overlay|print-only|"
+              # a document page's own links to its other formats and to itself ("Download PDF (214 kB)")
+              r"downloads|download-links|permalink|"
               r"read-time|reading-time|readtime|min-read|reading-duration|clap-button|clap-count|responses-count|"
               # "Is this page useful?" / "Was this helpful?" widgets (GOV.UK's gem-c-feedback, docs sites).
               r"gem-c-feedback|feedback|page-feedback|feedback-widget|was-this-helpful|helpful-widget"),

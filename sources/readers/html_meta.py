@@ -36,7 +36,7 @@ _CITATION_AUTHORS = ("citation_author", "citation_authors")
 _CITATION_DATES = ("citation_publication_date", "citation_date", "citation_online_date", "citation_cover_date")
 _OTHER_TITLES = ("dc.title", "dcterms.title", "og:title", "twitter:title")
 _OTHER_AUTHORS = ("author", "dc.creator", "dcterms.creator", "article:author", "parsely-author", "sailthru.author", "byl")
-_OTHER_DATES = ("article:published_time", "dcterms.date", "dc.date", "dcterms.issued", "dc.date.issued", "date", "pubdate",
+_OTHER_DATES = ("article:published_time", "dcterms.date", "dc.date", "dcterms.issued", "dc.date.issued", "dcterms.available", "dcterms.created", "date", "pubdate",
                 "publication_date", "publish-date", "parsely-pub-date", "sailthru.date", "og:published_time", "citation_date")
 _SITE_NAMES = ("og:site_name", "application-name", "citation_journal_title", "citation_publisher")
 _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "scholarlyarticle", "report", "techarticle", "reportagenewsarticle",

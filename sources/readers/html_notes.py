@@ -31,7 +31,8 @@ NOTE_ID = re.compile(
     re.I,
 )
 NOTES_CONTAINER = re.compile(
-    r"(?<![a-z])(?:footnotes|endnotes|doc-endnotes|doc-footnotes|footnote-list|references|reflist|notes|fussnoten|anmerkungen)(?![a-z])",
+    r"(?<![a-z])(?:footnotes|endnotes|doc-endnotes|doc-footnotes|footnote-list|references|reflist|notes|fussnoten|anmerkungen|"
+    r"noten|voetnoten)(?![a-z])",
     re.I,
 )
 _CONTAINER_TAGS = {"section", "div", "ol", "ul", "aside", "footer", "dl"}
@@ -42,6 +43,8 @@ _BACKLINK = re.compile(r"^#(?:fnref|footnote-ref|ref|_ftnref|_ednref|cite_ref|fn
 # docutils (Sphinx) groups a reused note's back-links as <span class="backrefs">(1,2)</span>.
 _BACKLINK_CLASS = re.compile(r"(?<![a-z])(?:mw-cite-backlink|footnote-back|footnote-backref|backlink|fn-back|backrefs|fn-backref)(?![a-z])", re.I)
 _MARKER_MAX_CHARS = 16
+# A pop-up note's own close button ("X Noot"): the page's control, not the note's text.
+_CLOSE_CONTROL = re.compile(r"(?<![a-z])(?:note-close|close-note|popup-close|tooltip-close)(?![a-z])", re.I)
 MAX_NOTE_CHARS = 12_000
 """Longer than any footnote we have met (book notes run to a page or two): an
 element with a note-like id and more text than this is a wrapper, not a note."""
@@ -78,10 +81,11 @@ def plan_notes(root: Node) -> NotePlan:
         if not MARKER_LABEL.match(label_text):
             continue
         note = note_of_target.get(target.index) or _note_element(target)
-        if note is None or not (_names_a_note(target, plan.containers) or _links_back(note, link)):
+        if note is None or not (_names_a_note(target, plan.containers) or _links_back(note, link) or _classed_a_note(note)):
             continue
         note_of_target[target.index] = note
         links.append((link, note, MARKER_LABEL.match(label_text).group(1)))
+        _mark_printed_label(plan, target, note, label_text.strip())
     note_nodes = {note.index: note for note in note_of_target.values()}
     _label_linked_notes(plan, links, note_nodes)
     _add_unlinked_id_notes(plan, root, note_nodes)
@@ -129,6 +133,15 @@ def _names_a_note(target: Node, containers: set[int]) -> bool:
     return any(ancestor.index in containers for ancestor in target.ancestors())
 
 
+# The block itself says it is a note: officielebekendmakingen.nl's <div class="voet noot">,
+# "footnote", "nota", "Fußnote". A numbered call's target inside such a block is its note.
+_NOTE_CLASS = re.compile(r"(?<![a-z])(?:noot|voetnoot|footnote|fussnote|fußnote|nota|nota-rodape)(?![a-z])", re.I)
+
+
+def _classed_a_note(note: Node) -> bool:
+    return bool(_NOTE_CLASS.search(note.get("class"))) and note.text_length <= MUTUAL_NOTE_MAX_CHARS
+
+
 MUTUAL_NOTE_MAX_CHARS = 3_000
 """A note known only by linking back to its call is a note's length, not a section's."""
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -156,7 +169,7 @@ def _note_element(target: Node) -> Node | None:
         return None
     parent = note.parent
     # PG and Word wrap each note's paragraphs in a div of its own ("footnote", id=ftn1).
-    if parent is not None and parent.tag in ("div", "aside") and re.search(r"(?<![a-z])(?:footnote|ftn|edn|note|sdfootnote|sdendnote)", _role_text(parent), re.I) \
+    if parent is not None and parent.tag in ("div", "aside") and not _classed_a_note(note) and re.search(r"(?<![a-z])(?:footnote|ftn|edn|note|sdfootnote|sdendnote)", _role_text(parent), re.I) \
             and not NOTES_CONTAINER.search(_role_text(parent)) and parent.text_length <= MAX_NOTE_CHARS:
         note = parent
     return note
@@ -236,12 +249,26 @@ def _add_inline_notes(plan: NotePlan, root: Node, note_nodes: dict[int, Node]) -
         plan.apparatus.update(inner.index for inner in iter_elements(body) if _INLINE_NOTE_MARK.search(inner.get("class")))
 
 
+def _mark_printed_label(plan: NotePlan, target: Node, note: Node, label: str) -> None:
+    """The note's number printed around its anchor (<sup><span class="nootnum"><a id=…></a>1</span></sup>
+    before "Kamerstuk 36 512"): the note's label, which the note keeps as its number, not its text."""
+    printed = None
+    node = target
+    while node is not None and node is not note and text_of(node).strip() in ("", label):
+        if text_of(node).strip() == label:
+            printed = node
+        node = node.parent
+    if printed is not None:
+        plan.apparatus.add(printed.index)
+
+
 def _mark_apparatus(plan: NotePlan, note: Node, note_nodes: dict[int, Node], marker_anchors: set[str]) -> None:
     """Backlinks of a note: a link back out to the text, or one that says it goes back."""
     for node in iter_elements(note):
         if node is note:
             continue
-        if _BACKLINK_CLASS.search(node.get("class")) or node.get("role").lower() == "doc-backlink":
+        if _BACKLINK_CLASS.search(node.get("class")) or node.get("role").lower() == "doc-backlink" \
+                or _CLOSE_CONTROL.search(node.get("class")):
             plan.apparatus.add(node.index)
         elif node.tag == "a" and unquote(node.get("href")[1:]) in marker_anchors and node.get("href").startswith("#"):
             plan.apparatus.add(node.index)
