@@ -59,6 +59,7 @@ _ONLINE_RE = re.compile(r"\b(?:available (?:at|from|on)|retrieved from|accessed 
 _LEAD_IN_RE = re.compile(r"^(?:(?:(?:(?:but\s+)?(?:see|cf)(?:\s+(?:also|generally))?|compare|voir(?:\s+aussi)?"
                          r"|v[ée]ase(?:\s+tambi[ée]n)?|vgl(?:\.?\s+auch)?|siehe(?:\s+auch)?|cfr|quoted\s+in|cited\s+in|sources?"
                          r"|for\s+(?:example|instance)|notably|in\s+particular)\b|e\.g\.)[.,:]?\s*)+", re.I)
+_LATE_LEAD_IN_RE = re.compile(r"[,;:]\s+(?:voir(?:\s+aussi)?|see(?:\s+also)?|cf\.?|vgl\.?|siehe|v[ée]ase|см\.)\s+", re.I)
 _URL_PREFIX_RE = re.compile(r"(?:see(?:\s+also)?|cf|compare|voir|véase|ver|sources?|online|url|link|lien"
                             r"|available\s+(?:at|from)|at|from)\W*", re.I)
 _SECONDARY_RE = re.compile(r"\b(?:quoted|cited|reported|reproduced)\s+in$", re.I)
@@ -740,6 +741,11 @@ def op_cit_key(text: str) -> tuple[str | None, str | None]:
     head = plain[:m.start()] if m else plain
     lead = _LEAD_IN_RE.match(head)
     base = lead.end() if lead else 0
+    # "Sur les projets comparables en Europe, voir J. Aubrac-Lenoir, op. cit.": commentary first,
+    # then the pointer; the work is the one named after the last "voir" / "see".
+    late = [m for m in _LATE_LEAD_IN_RE.finditer(head) if m.start() > base]
+    if late:
+        base = late[-1].end()
     if not head[base:].strip(" ,.;:…"):
         return None, None
     found = _title_at(head, italics, base)

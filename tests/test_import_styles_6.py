@@ -453,3 +453,24 @@ def test_pop_up_notes_of_a_kamerstuk_are_notes_without_their_close_button_or_pri
     for furniture in ("Direct naar content", "Permanente link", "Download PDF", "X Noot", "Noot"):
         assert furniture not in report.text, furniture
     assert "Voor de periode tot 2027 is € 212 miljoen beschikbaar." in report.text
+
+
+# --- an EPUB chapter exported from InDesign -------------------------------------
+
+def test_an_epub_chapters_notes_linked_by_file_name_are_its_notes():
+    report = parse("html/epub3-indesign-chapter-notes.html", "html")
+    assert {n: f.text for n, f in notes(report).items()} == {
+        1: "Harbour Board, Annual Report 1951, p. 17.", 2: "Ibid., p. 9 of the 1964 report.",
+        3: "Borough Council, minutes, 12 October 1967."}
+    assert notes(report)[2].resolves_to == 1
+    assert marker_after(report, 1).endswith("41,000 tons of coal in 1951")  # "chapter05.xhtml#footnote-031"
+    assert marker_after(report, 3).endswith("for £18,500 in 1967")
+    assert [page.label for page in report.pages] == ["112", "113"]
+    # a link to another chapter's element stays a link of the text
+    assert "see also the map in chapter 2." in report.text
+
+
+def test_op_cit_after_commentary_names_the_work_after_the_last_see():
+    from claimdesk.sources.references import op_cit_key
+    assert op_cit_key("Sur les projets comparables en Europe, voir J. Aubrac-Lenoir, op. cit., p. 201-205.")[0] == "aubrac lenoir"
+    assert op_cit_key("For the later figures, see Harrow, op. cit., p. 9.")[0] == "harrow"

@@ -24,6 +24,8 @@ NOTE_ELEMENTS = {"li", "div", "p", "aside", "section", "dd", "td", "blockquote"}
 NOTE_ID = re.compile(
     # "sdfootnote1anc" (LibreOffice) is the marker's anchor, "sdfootnote1sym" the note's.
     r"^(?!\w*?\d+(?:anc|ref)$)"
+    # InDesign's "footnote-012-backlink" is the call's own anchor, which the note links back to.
+    r"(?![\w.:-]*[-_](?:backlink|back|ref|anchor)$)"
     # Google Docs "ftnt1", LibreOffice "sdfootnote1sym" / "sdendnote1sym".
     r"(?:cite_note|footnote|foot|fn|note|endnote|en|ftnt|ftn|_ftn|edn|_edn|nt|noteno|sdfootnote|sdendnote)"
     # "footnote-anchor-1", "fnref:1", "cite_ref-3": the marker's own anchor, not a note.

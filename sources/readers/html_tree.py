@@ -136,7 +136,25 @@ def build_tree(text: str) -> Node:
     builder.feed(defuse_unterminated_tags(text))
     builder.close()
     _measure(builder.root)
+    _localise_fragment_links(builder.root)
     return builder.root
+
+
+# An e-book's chapter links its notes by file name ("chapitre03.xhtml#footnote-012"), and a
+# saved page may keep its own name ("report.html#fn3"): a relative link to a file of pages
+# whose fragment names an element of this document points into this document.
+_FILE_FRAGMENT = re.compile(r"^[^:/?#\s]+\.(?:xhtml|html?|xml)#(?P<fragment>[^#\s]+)$", re.I)
+
+
+def _localise_fragment_links(root: Node) -> None:
+    links = [node for node in iter_elements(root) if node.tag == "a" and _FILE_FRAGMENT.match(node.get("href"))]
+    if not links:
+        return
+    names = {name for node in iter_elements(root) for name in (node.get("id"), node.get("name")) if name}
+    for link in links:
+        fragment = _FILE_FRAGMENT.match(link.get("href")).group("fragment")
+        if fragment in names:
+            link.attrs["href"] = "#" + fragment
 
 
 _TAG_START = re.compile(r"<(?:[A-Za-z!?/])")
