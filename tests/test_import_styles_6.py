@@ -474,3 +474,30 @@ def test_op_cit_after_commentary_names_the_work_after_the_last_see():
     from claimdesk.sources.references import op_cit_key
     assert op_cit_key("Sur les projets comparables en Europe, voir J. Aubrac-Lenoir, op. cit., p. 201-205.")[0] == "aubrac lenoir"
     assert op_cit_key("For the later figures, see Harrow, op. cit., p. 9.")[0] == "harrow"
+
+
+# --- MultiMarkdown (Scrivener's compile), HackMD's marks ------------------------
+
+def test_a_multimarkdown_header_gives_the_metadata_and_leaves_the_text_for_removed():
+    report = parse("markdown/multimarkdown-scrivener-compile.md", "md")
+    assert (report.title, report.authors, report.date) == ("The Ferry Timetable Review", ["Ida Marsh"], "2023-06-12")
+    assert "Title:" not in report.text and "Base Header Level" not in report.text and "Keywords" not in report.text
+    assert removed(report, "header")[:3] == ["Title: The Ferry Timetable Review", "Author: Ida Marsh", "Date: 12 June 2023"]
+    assert "islands" in removed(report, "header")  # a value's second line
+    assert "\n\nTable 1: Daily sailings by season\n\n" in report.text  # the caption, not a row of the table
+    assert "[Table 1" not in report.text and "Winter; 9\n\n" in report.text
+    assert "The review found two routes losing money." in report.text  # "==two routes==": the words, not the marks
+
+
+def test_text_that_only_looks_like_a_multimarkdown_header_stays():
+    source = "Note: the figures below are provisional.\nSummary: 14 sailings a day.\n\nMore text.\n"
+    report = parse_report(source.encode(), "md")
+    assert "Note: the figures below are provisional." in report.text and "Summary: 14 sailings a day." in report.text
+
+
+def test_hackmd_author_tags_leave_the_text_and_equal_signs_of_prose_stay():
+    source = ("# Vote\n\nTurnout rose to 1.672 people. [name=Okan Y] [time=Sat, Feb 10, 2024 6:41 PM] [color=#2f7fbf]\n\n"
+              "In the code, a == b and x==y stay as written.\n")
+    report = parse_report(source.encode(), "md")
+    assert "Turnout rose to 1.672 people." in report.text and "[name=" not in report.text and "[time=" not in report.text
+    assert "a == b and x==y stay as written." in report.text

@@ -65,6 +65,7 @@ def read_markdown(text: str) -> ReaderResult:
     warnings: list[str] = []
     removed: list[Removed] = []
     metadata, body = _front_matter(text, warnings)
+    removed.extend(metadata.pop("removed", []))
     body = _front_matter_prose(metadata, removed) + body
     if "{{" in body:
         body = _outside_code(body, lambda piece: _take_shortcodes(piece, removed))
@@ -119,7 +120,7 @@ def _front_matter(text: str, warnings: list[str]) -> tuple[dict, str]:
         match = _TOML_FRONT_MATTER.match(text)
         load, error = tomllib.loads, tomllib.TOMLDecodeError
     if not match:
-        return {}, text
+        return _multimarkdown_metadata(text)
     try:
         data = load(match.group(1))
     except (error, ValueError) as exc:
@@ -128,6 +129,39 @@ def _front_matter(text: str, warnings: list[str]) -> tuple[dict, str]:
     if not isinstance(data, dict):
         return {}, text[match.end():]
     return _metadata(data), text[match.end():]
+
+
+# MultiMarkdown's metadata (Scrivener, Ulysses, iA Writer compile to it): "Key: value" lines that
+# open the file, up to the first blank line; a longer value goes on indented lines.
+_MMD_LINE = re.compile(r"^(?P<key>[A-Za-z][\w .-]{0,40}?)[ \t]*:[ \t]+(?P<value>\S.*)$")
+_MMD_CONTINUATION = re.compile(r"^[ \t]+\S")
+_MMD_KNOWN_KEYS = {"title", "author", "date"}
+_MMD_LINES_MAX = 40
+
+
+def _multimarkdown_metadata(text: str) -> tuple[dict, str]:
+    """Metadata from a MultiMarkdown header and the body after it; ({}, text) when the file
+    does not open with one (at least two fields, among them title, author or date)."""
+    head, blank, body = text.partition("\n\n")
+    lines = head.split("\n")
+    if not blank or len(lines) < 2 or len(lines) > _MMD_LINES_MAX or not _MMD_LINE.match(lines[0]):
+        return {}, text
+    fields: dict[str, str] = {}
+    key = None
+    for line in lines:
+        field = _MMD_LINE.match(line)
+        if field:
+            key = re.sub(r"\s+", "", field.group("key")).lower()  # MultiMarkdown's own folding of keys
+            fields[key] = field.group("value").strip()
+        elif key and _MMD_CONTINUATION.match(line):
+            fields[key] += " " + line.strip()
+        else:
+            return {}, text
+    if not _MMD_KNOWN_KEYS & set(fields):
+        return {}, text
+    metadata = _metadata(fields)
+    metadata["removed"] = [Removed("header", " ".join(line.split())) for line in lines]
+    return metadata, body
 
 
 # Front-matter fields that hold prose of the document. Pandoc prints the abstract

@@ -6,6 +6,10 @@
 - Liquid, Jekyll's templates: "{{ site.baseurl }}" and "{% include figure … %}".
 - LaTeX commands on a line of their own in R Markdown and pandoc sources: "\\newpage".
 - pandoc's inline footnotes, "^[The text of the note.]", are notes like "[^1]".
+- highlights, "==marked words==" (HackMD, Obsidian, Typora, markdown-it-mark): the words stay,
+  the marks go; HackMD's "[name=…]", "[time=…]", "[color=…]" tags show no text of their own.
+- MultiMarkdown's table caption, "[Table 1: …]" on the line under a table: the caption's
+  words, a paragraph of their own.
 
 Markup goes to `removed` ("hidden", or "other" where it may hold words a reader sees,
 like a figure's caption in an include), never silently; an inline note becomes a
@@ -22,12 +26,16 @@ _KRAMDOWN_IAL = re.compile(r"^[ \t]{0,3}\{:[^{}\n]{0,300}\}[ \t]*$|[ \t]\{:[ \t]
 _ABBREVIATION = re.compile(r"^[ \t]{0,3}\*\[[^\]\n]{1,100}\]:[^\n]{0,300}$", re.M)
 _LIQUID = re.compile(r"\{\{(?![<%])[^{}\n]{1,300}\}\}|\{%(?!\s*%\})[^{}\n]{1,500}%\}")
 _TEX_COMMAND_LINE = re.compile(r"^[ \t]*\\(?:newpage|clearpage|pagebreak|tableofcontents|listoffigures|listoftables|appendix|noindent)[ \t]*$", re.M)
+_HIGHLIGHT = re.compile(r"(?<![=\w])==(?=[^\s=])(?P<text>[^=\n]{1,500}?)(?<=[^\s=])==(?![=\w])")
+_HACKMD_TAG = re.compile(r"\[(?:name|time|color)=[^\]\n]{0,100}\]")
+_MMD_TABLE_CAPTION = re.compile(r"^(?P<row>[ \t]{0,3}\|[^\n]*\|)[ \t]*\n[ \t]{0,3}\[(?P<caption>[^\]\n]{1,300})\](?:\[[^\]\n]{0,100}\])?[ \t]*$", re.M)
 INLINE_NOTE_MAX = 5000
 """Characters an inline note may hold before its "]": an unclosed "^[" stays text."""
 
 
 def has_dialect_markup(body: str) -> bool:
-    return "{:" in body or "*[" in body or "{{" in body or "{%" in body or "\\" in body or "^[" in body
+    return ("{:" in body or "*[" in body or "{{" in body or "{%" in body or "\\" in body or "^[" in body or "==" in body
+            or "=" in body and _HACKMD_TAG.search(body) is not None or "|\n[" in body)
 
 
 def take_dialect_markup(text: str, removed: list[Removed]) -> str:
@@ -48,6 +56,11 @@ def take_dialect_markup(text: str, removed: list[Removed]) -> str:
         text = _LIQUID.sub(other, text)
     if "\\" in text:
         text = _TEX_COMMAND_LINE.sub(hidden, text)
+    if "=" in text:
+        text = _HACKMD_TAG.sub(hidden, text)
+        text = _HIGHLIGHT.sub(lambda m: m.group("text"), text)
+    if "|" in text:
+        text = _MMD_TABLE_CAPTION.sub(lambda m: f"{m.group('row')}\n\n{m.group('caption')}", text)
     return text
 
 
