@@ -90,6 +90,10 @@ def _copy_label(label: int | str, taken: set[int | str]) -> str:
 
 def _footnote(label: int | str, text: str) -> Footnote:
     marked = _repair_broken_urls(re.sub(r"\s+", " ", render_inline(text, emphasis=True)).strip())
+    printed_label = f"[{label}] "
+    if marked.startswith(printed_label) and len(marked) > len(printed_label):
+        # wagtail-footnotes and some CMSs print the note's own label in its text: "[3] Ibid. …"
+        marked = marked[len(printed_label):]
     footnote = Footnote(number=label, text=marked.replace(EMPHASIS_MARK, ""))
     footnote.kind, footnote.reference = _classify(footnote.text, marked.replace(EMPHASIS_MARK, "*"))
     return footnote

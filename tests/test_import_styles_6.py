@@ -501,3 +501,22 @@ def test_hackmd_author_tags_leave_the_text_and_equal_signs_of_prose_stay():
     report = parse_report(source.encode(), "md")
     assert "Turnout rose to 1.672 people." in report.text and "[name=" not in report.text and "[time=" not in report.text
     assert "a == b and x==y stay as written." in report.text
+
+
+# --- a page captured by the Wayback Machine, wagtail-footnotes ---------------------
+
+def test_the_wayback_toolbar_leaves_the_text_and_a_notes_printed_label_leaves_the_note():
+    report = parse("html/wayback-capture-wagtail-footnotes.html", "html")
+    assert report.title == "Bus franchising, one year in" and report.authors == ["Ada Okafor"]
+    assert "Wayback Machine" not in report.text and "web.archive.org" not in report.text
+    assert any(r.startswith("The Wayback Machine - https://web.archive.org/") for r in removed(report, "header"))
+    assert {n: f.text for n, f in notes(report).items()} == {
+        1: "Transport Authority, Franchising Annual Report 2023, p. 6.", 2: "Ibid. The cap ended in March 2024."}
+    assert notes(report)[2].kind == "ibid" and notes(report)[2].resolves_to == 1
+    assert marker_after(report, 2).endswith("Fares were capped at £2 for 14 months.")
+
+
+def test_a_bracketed_number_opening_a_note_stays_unless_it_is_the_notes_own_label():
+    source = "Ferries\n\nThe fare rose by 9%.[^a]\n\n[^a]: [2] is the second table of the report, p. 4.\n"
+    report = parse_report(source.encode(), "md")
+    assert report.footnotes[0].text == "[2] is the second table of the report, p. 4."

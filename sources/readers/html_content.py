@@ -49,7 +49,9 @@ _KIND_WORDS = [
     # The U.S. Web Design System's "An official website of the United States government" banner and
     # agency identifier sit on most U.S. government pages.
     ("header", r"site-header|masthead|sitesub|site-branding|branding|site-logo|region-header|mw-header|top-bar|topbar|site-title|"
-               r"usa-banner|usa-header|dokuwiki__header"),
+               r"usa-banner|usa-header|dokuwiki__header|"
+               # the Wayback Machine's toolbar over an archived page ("The Wayback Machine - https://web.archive.org/…")
+               r"wm-ipp|wm-ipp-base|wm-ipp-print|donato"),
     ("footer", r"site-footer|footer|printfooter|copyright|colophon|mw-footer|entry-footer|post-footer|usa-identifier|usa-footer|"
                r"docinfo|dokuwiki__footer"),
     ("sidebar", r"sidebar|widget-area|widget|secondary|rail|side-column"),
