@@ -139,7 +139,7 @@ def losses(raw: str, format: str, report: ParsedReport) -> tuple[list[str], list
     lost_figures = []
     for figure, count in (source_figures - kept_figures).items():
         if count - labels.get(figure, 0) > 0 and not _figure_then_marker(figure, kept_figures, labels) \
-                and not _year_span_then_marker(figure, source, kept, labels):
+                and not _year_span_then_marker(figure, source, kept, labels) and not _warned_split(figure, report):
             lost_figures.append(figure)
     kept_words = words(kept)
     lost_words = sorted(word for word in words(visible_source_text(raw, format, split_at_tags=True)) - kept_words
@@ -161,6 +161,13 @@ def _figure_then_marker(figure: str, kept: Counter, labels: Counter) -> bool:
         if label in labels and head in kept and len(head) == 4 and 1500 <= int(head) <= 2100:
             return True
     return False
+
+
+def _warned_split(figure: str, report: ParsedReport) -> bool:
+    """"58.3 In section": a whole number, its full stop and note 3's call, which the import read
+    so and said so in a warning ("marker 3 read after 58."): the reader sees the choice."""
+    head, _, label = figure.partition(".")
+    return bool(label) and any(w.startswith(f"marker {label} read after {head}.") for w in report.warnings)
 
 
 def _year_span_then_marker(figure: str, source: str, kept: str, labels: Counter) -> bool:

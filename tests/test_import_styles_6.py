@@ -520,3 +520,34 @@ def test_a_bracketed_number_opening_a_note_stays_unless_it_is_the_notes_own_labe
     source = "Ferries\n\nThe fare rose by 9%.[^a]\n\n[^a]: [2] is the second table of the report, p. 4.\n"
     report = parse_report(source.encode(), "md")
     assert report.footnotes[0].text == "[2] is the second table of the report, p. 4."
+
+
+# --- a journal article downloaded from JSTOR, through pdftotext --------------------
+
+JSTOR = "text/jstor-article-pdftotext.txt"
+
+
+def test_jstors_cover_page_gives_the_metadata_and_leaves_the_text():
+    report = parse(JSTOR, "txt")
+    assert report.title == "Tram Fares and Working-Class Commuting in Edwardian Leeds"
+    assert report.authors == ["Harriet J. Mallory", "Tomas Lind"]
+    assert report.date == "2019"  # "(Spring 2019)"
+    assert len(report.pages) == 5  # the cover stays the PDF's first page, emptied
+    for furniture in ("JSTOR", "Stable URL", "Accessed:", "This content downloaded", "about.jstor.org"):
+        assert furniture not in report.text, furniture
+    assert "Journal of Urban Transport History" not in report.text  # the left pages' running head, twice
+    assert report.text.startswith("TRAM FARES AND WORKING-CLASS COMMUTING IN EDWARDIAN LEEDS")
+
+
+def test_a_call_glued_to_a_whole_number_that_ends_a_sentence_is_read_and_warned_of():
+    report = parse(JSTOR, "txt")
+    assert marker_after(report, 3).endswith("counted an average load of 58.")  # "58.3 In section": note 3, next due
+    assert any("marker 3 read after 58." in w for w in report.warnings)
+    assert "In section 4.2 The committee's own figures" in report.text  # a part's number stays whole
+    assert "a fare revenue of 3.1 per cent" in report.text
+
+
+def test_a_decimal_before_a_capital_stays_whole_when_no_note_is_due():
+    page = "The load factor was 58.3 In the evening it fell.\n\nMore text.\n\n1 A note that no marker calls, p. 4.\n"
+    report = parse_report(("Title\n\n\f" + page + "\f" + page.replace("1 A note", "2 A note")).encode(), "txt")
+    assert report.text.count("The load factor was 58.3 In the evening it fell.") == 2

@@ -50,6 +50,7 @@ from claimdesk.sources.readers.text_gutenberg import (
 from claimdesk.sources.readers.text_preprint import take_preprint_stamps
 from claimdesk.sources.readers.text_closing import is_end_mark, take_closing_furniture
 from claimdesk.sources.readers.text_pages import FORM_FEED, split_pages
+from claimdesk.sources.readers.text_jstor import take_jstor_cover
 from claimdesk.sources.readers.text_paren_endnotes import paren_call, paren_endnotes
 from claimdesk.sources.readers.text_parliament_masthead import take_french_parliament_cover, take_parliament_masthead
 from claimdesk.sources.readers.text_gpo import read_gpo_conventions
@@ -116,6 +117,8 @@ def read_plain_text(text: str) -> ReaderResult:
     gpo = None if book or message else read_gpo_conventions(text, removed)
     russian = None if book or message or gpo else read_russian_legal_text(text, removed)
     masthead = Masthead(gpo.text, gpo.date, gpo.title) if gpo else russian
+    if masthead is None and not (book or message):
+        masthead = take_jstor_cover(text, removed)
     if masthead is None and not (book or message):
         masthead = take_un_masthead(text, removed)
     if masthead:
@@ -762,7 +765,10 @@ def _render(blocks: list[Block], markers: MarkerTable, warnings: list[str], remo
         if not after_number and follows_a_unit(match.string, match.start()):
             return match.group(0)  # "10 km2" is a unit
         if after_number and not _year_then_marker(match):
-            return match.group(0)
+            if not (page_foot_notes and label == sequence.next and label in sequence.defined and _figure_then_marker(match)):
+                return match.group(0)
+            warnings.append(f"marker {label} read after {match.group('number')}. "
+                            f"(\"{match.string[max(0, match.start() - 30):match.end() + 12]}\"): the figure is {match.group('number')}")
         if sequence.accepts(label, strict=after_number, window=_GLUED_SKIP):
             return (match.group("number") or "") + (match.group("stop") or "") + markers.add(copies.marker_label(label))
         return match.group(0)
@@ -852,6 +858,20 @@ def _year_then_marker(match: re.Match) -> bool:
     )
 
 
+def _figure_then_marker(match: re.Match) -> bool:
+    """"the borough's rate of 176.9 But the comparison": a whole number, its full stop and the next
+    note's call, where a sentence starts straight after. A decimal ends no sentence without its own
+    full stop ("176.9."), and "$62.2 billion" goes on in lower case; "section 4.2 The" and "Table 3.1
+    Results" name a part, and a figure in money or with separators never loses its digits."""
+    before = match.string[max(0, match.start() - 1):match.start()]
+    after = match.string[match.end():match.end() + 3]
+    word_before = match.string[max(0, match.start() - 16):match.start()].split()[-1:] or [""]
+    return (match.group("stop") == "." and not re.match(r"[\d$€£¥.,§]", before) and bool(re.match(r"\s[A-Z]", after))
+            and word_before[0].lower().rstrip(".") not in _PART_WORDS)
+
+
+_PART_WORDS = frozenset("section sections figure fig table tab chapter chap version art article para paragraph no nr "
+                        "p pp page part annex appendix item rule clause step".split())
 _YEAR_SPAN_START = re.compile(r"(?<![\d.,])(?:1[89]|20)\d{2}[–-]$")
 
 

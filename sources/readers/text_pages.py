@@ -135,6 +135,7 @@ def _running_heads(pages: list[list[str]], edges: list[list[int]]) -> set[str]:
     at_edges: Counter[str] = Counter()
     elsewhere: set[str] = set()
     spellings: dict[str, set[str]] = {}
+    pages_of: dict[str, list[int]] = {}
     for page_index, (lines, edge) in enumerate(zip(pages, edges)):
         edge_set = set(edge)
         keys_here = set()
@@ -150,16 +151,27 @@ def _running_heads(pages: list[list[str]], edges: list[list[int]]) -> set[str]:
                 # footer ("Congressional Research Service"): that is no body prose.
                 elsewhere.add(key)
         at_edges.update(keys_here)
+        for key in keys_here:
+            pages_of.setdefault(key, []).append(page_index)
     needed = max(RUNNING_HEAD_MIN_PAGES, round(len(pages) * RUNNING_HEAD_MIN_SHARE))
     return {
         key for key, count in at_edges.items()
-        if (count >= needed or (count == 2 and _same_title_twice(spellings[key])))
+        if (count >= needed or (count == 2 and _same_title_twice(spellings[key])) or _on_facing_pages(pages_of[key], len(pages)))
         and key not in elsewhere and (not _reads_as_sentence(key) or _same_line_on_every_page(spellings[key], count, len(pages)))
         and (len(re.sub(r"[^a-z]", "", key)) >= _MIN_HEAD_LETTERS or _same_code_everywhere(spellings[key]))
     }
 
 
 _TWICE_MIN_WORDS = 4
+
+
+def _on_facing_pages(page_indexes: list[int], pages: int) -> bool:
+    """A journal heads its left pages with its name and its right pages with the article's:
+    a line at the edge of every other page, none missed from its first to the last page it
+    could head, is a running head even on a short article that prints it twice."""
+    if len(page_indexes) < 2 or any(b - a != 2 for a, b in zip(page_indexes, page_indexes[1:])):
+        return False
+    return page_indexes[-1] + 2 >= pages  # it goes on to the end: no later page of its side lacks it
 
 
 def _same_line_on_every_page(spellings: set[str], count: int, pages: int) -> bool:
