@@ -551,3 +551,15 @@ def test_a_decimal_before_a_capital_stays_whole_when_no_note_is_due():
     page = "The load factor was 58.3 In the evening it fell.\n\nMore text.\n\n1 A note that no marker calls, p. 4.\n"
     report = parse_report(("Title\n\n\f" + page + "\f" + page.replace("1 A note", "2 A note")).encode(), "txt")
     assert report.text.count("The load factor was 58.3 In the evening it fell.") == 2
+
+
+# --- a Hansard debate page ----------------------------------------------------------
+
+def test_a_debate_keeps_who_spoke_and_loses_its_column_numbers_and_controls():
+    report = parse("html/hansard-debate-speakers.html", "html")
+    assert report.title == "Rural Bus Services" and report.date == "2024-05-15"  # the subtitle under the title dates it
+    assert ("Ruth Calloway\n\n(Fenmoor) (LD)\n\nSince 2010 my county has lost 41 of its 96 bus routes." in report.text)
+    assert "Owen Tregarth\n\nThe Minister for Roads and Local Transport\n\nThe Government have provided £160 million" in report.text
+    assert removed(report, "page-number") == ["Column 412"]
+    for furniture in ("Column 412", "Previous debate", "Download text", "Next debate", "© UK Parliament"):
+        assert furniture not in report.text, furniture

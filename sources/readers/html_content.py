@@ -43,7 +43,7 @@ _KIND_WORDS = [
     # GOV.UK prints its Crown copyright and licence box only on paper: "print-meta-data".
     ("licence", r"pg-boilerplate|pgheader|pg-header|pg-footer|pgfooter|pg-machine-header|pg-start-separator|pg-end-separator|license|licence|print-meta-data"),
     ("navigation", r"navbox|navbar|navigation|nav|menu|main-menu|breadcrumbs?|arbo|ariane|hatnote|catlinks|mw-jump-link|skip-link|skiplink|skip-links|skiplinks|pagination|pager|"
-                   r"mw-navigation|vector-menu|site-nav|sistersitebox|mw-indicators|page-actions|toolbar|skipnav|usa-skipnav|usa-nav|"
+                   r"mw-navigation|vector-menu|site-nav|sistersitebox|mw-indicators|page-actions|toolbar|skipnav|usa-skipnav|usa-nav|debate-controls|article-controls|page-controls|"
                    # DokuWiki's tools and page id over every page
                    r"usertools|sitetools|pagetools|pageid"),
     # The U.S. Web Design System's "An official website of the United States government" banner and
@@ -55,6 +55,8 @@ _KIND_WORDS = [
     ("footer", r"site-footer|footer|printfooter|copyright|colophon|mw-footer|entry-footer|post-footer|usa-identifier|usa-footer|"
                r"docinfo|dokuwiki__footer"),
     ("sidebar", r"sidebar|widget-area|widget|secondary|rail|side-column"),
+    # Hansard's "Column 188WH" between speeches: where the printed column turns, not a word of the debate.
+    ("page-number", r"column-number|col-number"),
     ("other", r"advert|advertisement|ad-slot|ad-container|ads|adsbygoogle|newsletter|subscribe|subscription|signup|sign-up|paywall|modal|popup|overlay|print-only|"
               # a document page's own links to its other formats and to itself ("Download PDF (214 kB)")
               r"downloads|download-links|permalink|"
@@ -249,6 +251,8 @@ def _kind_of(node: Node, in_main: bool, h1s: list[Node]) -> str | None:
         return words  # the class says which kind of dialog or menu it is
     if words and not kind and _inside_a_sentence(node):
         words = None  # "See also <a id="see-toc">point 2</a> below.": a class word never cuts a sentence
+    if words and not kind and _inside_a_link(node):
+        words = None  # a link's parts are the link ("<a><div class="secondary-text">(Fenmoor) (LD)</div></a>")
     return kind or words or _kind_by_structure(node, in_main, h1s)
 
 
@@ -264,6 +268,10 @@ def _inside_a_sentence(node: Node) -> bool:
 
 
 _SENTENCE_AROUND_CHARS = 12
+
+
+def _inside_a_link(node: Node) -> bool:
+    return any(ancestor.tag == "a" for ancestor in node.ancestors())
 
 
 # A heading's own link to itself, as MkDocs, Sphinx, Docusaurus, Jekyll and GitHub draw it:
@@ -357,8 +365,9 @@ def _kind_by_words(node: Node) -> str | None:
     if not words.strip():
         return None
     exact = _EXACT_WORDS.keys() & set(words.lower().split())
-    if exact:
-        # A bare "header"/"footer" class or id; "entry-header" is the article's own.
+    if exact and _is_page_level(node):
+        # A bare "header"/"footer" class or id; "entry-header" is the article's own, and so, as
+        # HTML says of <header>, is one inside the article (a speech's speaker, a card's head).
         return _EXACT_WORDS[min(exact)]
     for kind, pattern in _KIND_PATTERNS:
         if pattern.search(words):

@@ -415,7 +415,18 @@ def _last_modified_dates(root: Node) -> list[str]:
 
 
 def _dates_under_title(blocks: list[Block]) -> list[str]:
-    return [piece for line in _lines_under_title(blocks) for piece in _date_pieces(line)]
+    lines = _lines_under_title(blocks)
+    subtitle = _subtitle_heading(blocks)
+    return [piece for line in ([subtitle] if subtitle else []) + lines for piece in _date_pieces(line)]
+
+
+def _subtitle_heading(blocks: list[Block]) -> str | None:
+    """A heading right under the title that dates it ("Volume 746: debated on Tuesday 5 March 2024")."""
+    start = next((i for i, b in enumerate(blocks) if b.kind == HEADING and b.level == 1), None)
+    if start is None or start + 1 >= len(blocks):
+        return None
+    block = blocks[start + 1]
+    return block.text if block.kind == HEADING and len(block.text) <= _BYLINE_MAX_CHARS else None
 
 
 def _date_pieces(line: str) -> list[str]:
