@@ -50,6 +50,8 @@ class GpoText:
 
 def read_gpo_conventions(text: str, removed: list[Removed]) -> GpoText | None:
     """The text in the plain-text reader's forms; None unless it follows the GPO's conventions."""
+    if "\\" not in text and "[[Page " not in text:
+        return None
     defined = {match.group("label") for match in _NOTE_LINE.finditer(text)}
     called = {match.group("label") for match in _CALL.finditer(text)}
     pages = _PAGE.findall(text)

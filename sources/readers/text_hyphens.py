@@ -12,35 +12,47 @@ from __future__ import annotations
 import re
 
 _LINE_END_HYPHEN = re.compile(r"(?P<left>[^\W\d_]+)-[ \t]*\n[ \t]*(?P<right>[a-zß-ÿа-яё][^\W\d_]*)")
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 class LineEndHyphens:
     def __init__(self, paragraphs: list[str]):
         self._paragraphs = paragraphs
-        self._whole: set[str] | None = None
-        self._hyphenated: set[str] | None = None
+        self._text: str | None = None
+        self._seen: dict[str, bool] = {}
         self.joined = 0
 
     def join(self, paragraph: str) -> str:
         """The paragraph with its line-end hyphens joined: dropped where the document says so."""
-        if "-" not in paragraph:
+        if "-" not in paragraph or "\n" not in paragraph:
             return paragraph
         return _LINE_END_HYPHEN.sub(self._joined, paragraph)
 
     def _joined(self, match: re.Match) -> str:
         left, right = match.group("left"), match.group("right")
-        if self._whole is None:
-            self._read_words()
-        word = (left + right).casefold()
-        if word in self._whole and f"{left}-{right}".casefold() not in self._hyphenated:
+        if self._spelt(left + right) and not self._spelt(f"{left}-{right}"):
             self.joined += 1
             return left + right
         return f"{left}-{right}"
 
-    def _read_words(self) -> None:
-        # Only words whole on their lines count: a hyphen at a line's end is what is being judged.
-        self._whole, self._hyphenated = set(), set()
-        for paragraph in self._paragraphs:
-            for word in _WORD.findall(_LINE_END_HYPHEN.sub(" ", paragraph)):
-                (self._hyphenated if "-" in word else self._whole).add(word.casefold())
+    def _spelt(self, word: str) -> bool:
+        """Does the document spell this word so, as a whole word, anywhere?
+
+        A hyphen cut at a line's end never spells it ("em-" / "ployment" holds no
+        "employment" and no "em-ployment"). One search a distinct word, in C: a large
+        document costs a scan per word in question, not a list of all its words."""
+        word = word.casefold()
+        if word not in self._seen:
+            if self._text is None:
+                self._text = "\n".join(self._paragraphs).casefold()
+            self._seen[word] = _whole_word_in(self._text, word)
+        return self._seen[word]
+
+
+def _whole_word_in(text: str, word: str) -> bool:
+    start = text.find(word)
+    while start != -1:
+        end = start + len(word)
+        if (start == 0 or not text[start - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+            return True
+        start = text.find(word, start + 1)
+    return False

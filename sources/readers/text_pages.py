@@ -93,9 +93,9 @@ def _repeated_edge_blocks(pages: list[list[str]]) -> list[set[int]]:
     whole at the same edge of page after page is the publisher's, not the text's."""
     found: list[set[int]] = [set() for _ in pages]
     needed = max(RUNNING_HEAD_MIN_PAGES, round(len(pages) * RUNNING_HEAD_MIN_SHARE))
+    filled = [_filled_edges(lines) for lines in pages]
     for from_top in (True, False):
-        filled = [[i for i, line in enumerate(lines) if line.strip()] for lines in pages]
-        edge_rows = [(rows if from_top else rows[::-1])[:BLOCK_LINES_MAX] for rows in filled]
+        edge_rows = [(top if from_top else bottom) for top, bottom in filled]
         keys = [[head_key(pages[page][i]) for i in rows] for page, rows in enumerate(edge_rows)]
         best = 0
         for size in range(BLOCK_LINES_MIN, BLOCK_LINES_MAX + 1):
@@ -103,13 +103,42 @@ def _repeated_edge_blocks(pages: list[list[str]]) -> list[set[int]]:
             # Four lines or more, the same at the same edge, are no coincidence even on two pages.
             if shared and shared.most_common(1)[0][1] >= (2 if size >= LONG_BLOCK_LINES else needed):
                 best = size
+            elif size >= LONG_BLOCK_LINES or not shared:
+                break  # a longer block repeats no more often than its own first lines
         if not best:
             continue
         block = Counter(tuple(k[:best]) for k in keys if len(k) >= best).most_common(1)[0][0]
         for page, (rows, k) in enumerate(zip(edge_rows, keys)):
-            if tuple(k[:best]) == block and len(filled[page]) > best:  # a page that is only the block keeps it
+            if tuple(k[:best]) == block and _more_than(pages[page], best):  # a page that is only the block keeps it
                 found[page].update(rows[:best])
     return found
+
+
+def _filled_edges(lines: list[str]) -> tuple[list[int], list[int]]:
+    """Indexes of the first and of the last BLOCK_LINES_MAX non-blank lines (the last from the bottom up)."""
+    top: list[int] = []
+    for index, line in enumerate(lines):
+        if line.strip():
+            top.append(index)
+            if len(top) == BLOCK_LINES_MAX:
+                break
+    bottom: list[int] = []
+    for index in range(len(lines) - 1, -1, -1):
+        if lines[index].strip():
+            bottom.append(index)
+            if len(bottom) == BLOCK_LINES_MAX:
+                break
+    return top, bottom
+
+
+def _more_than(lines: list[str], count: int) -> bool:
+    filled = 0
+    for line in lines:
+        if line.strip():
+            filled += 1
+            if filled > count:
+                return True
+    return False
 
 
 def _edge_indexes(lines: list[str]) -> list[int]:

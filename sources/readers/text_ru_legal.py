@@ -34,6 +34,8 @@ _ACT_NAME = re.compile(r"^\s*\"(?P<name>.+)\"\s*$", re.S)
 def read_russian_legal_text(text: str, removed: list[Removed]) -> Masthead | None:
     """The text in the plain-text reader's forms, with the service's cover taken out; None
     unless it calls "<n>" notes or opens with ConsultantPlus's cover."""
+    if "<" not in text and "КонсультантПлюс" not in text:
+        return None
     defined = {m.group("label") for m in _NOTE_LINE.finditer(text)}
     called = {m.group("label") for m in _CALL.finditer(_NOTE_LINE.sub("", text))}
     notes = len(defined & called) >= NOTES_MIN and _RULE_OVER_NOTES.search(text)
