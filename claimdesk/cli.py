@@ -20,6 +20,7 @@ from claimdesk.store.reports import list_reports, report_document
 from claimdesk import textviews
 
 from claimdesk.cli_common import USER_ERRORS, Context, emit_json as _emit_json, error_line, inert_stdout, warn
+from claimdesk.sources.budget import MEMORY_VARIABLE, SECONDS_VARIABLE
 from claimdesk.sources.safe_open import DEFAULT_MAX_MB, MAX_SIZE_VARIABLE
 from claimdesk.store.errors import store_condition
 
@@ -42,16 +43,24 @@ def cli(ctx: click.Context, db: str | None, reviewer: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON list, one object per file.")
 @click.option("--max-size", "max_mb", type=click.IntRange(min=1), envvar=MAX_SIZE_VARIABLE, metavar="MB",
               help=f"Refuse files larger than this, before reading them (default: ${MAX_SIZE_VARIABLE}, else {DEFAULT_MAX_MB}).")
+@click.option("--time-limit", "time_limit", type=click.FloatRange(min=0, min_open=True), envvar=SECONDS_VARIABLE, metavar="SECONDS",
+              help=f"Stop parsing a file after this long (default: ${SECONDS_VARIABLE}, else 30 s + 5 s per MB).")
+@click.option("--memory-limit", "memory_limit", type=click.IntRange(min=1), envvar=MEMORY_VARIABLE, metavar="MB",
+              help=f"Stop parsing a file that needs more memory (default: ${MEMORY_VARIABLE}, else 1 GB + 64 MB per MB).")
 @click.pass_obj
-def import_command(obj: Context, paths: tuple[str, ...], report_id: str | None, as_json: bool, max_mb: int | None) -> None:
+def import_command(obj: Context, paths: tuple[str, ...], report_id: str | None, as_json: bool, max_mb: int | None,
+                   time_limit: float | None, memory_limit: int | None) -> None:
     """Import .txt, .md, .html and .org reports, or every such file in a folder.
 
     Only regular files are read: FIFOs, devices and sockets are refused, and
     inside a folder a symlink is followed only to a file inside that folder.
+    Each file is parsed in a process of its own within a time and memory
+    budget; a file that exceeds it is stopped with one line and nothing saved.
     """
     if report_id is not None:
         report_id = valid_report_id(report_id)
-    result = import_paths(obj.store, list(paths), report_id=report_id, reviewer=obj.reviewer, max_mb=max_mb)
+    result = import_paths(obj.store, list(paths), report_id=report_id, reviewer=obj.reviewer, max_mb=max_mb,
+                          time_limit=time_limit, memory_limit_mb=memory_limit)
     for line in result.skipped:
         warn(f"skipped {line}")
     if as_json:

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from claimdesk.sources.budget import budget_limits
 from claimdesk.sources.errors import SourceError
-from claimdesk.sources.importer import SourceFile, find_report_files, named_folder, parse_report, read_source, report_id_from_name
+from claimdesk.sources.importer import SourceFile, find_report_files, named_folder, read_source, report_id_from_name
+from claimdesk.sources.isolated_parse import parse_isolated, start_parsing_process
 from claimdesk.sources.model import ParsedReport
 from claimdesk.sources.safe_open import max_file_bytes
 from claimdesk.store.db import Store
@@ -59,15 +61,21 @@ def import_paths(
     reviewer: str | None = None,
     progress: Callable[[int, int, Path], None] | None = None,
     max_mb: int | None = None,
+    time_limit: float | None = None,
+    memory_limit_mb: int | None = None,
 ) -> ImportResult:
     """Import files and folders in one action: all of them, or (on error) none.
 
     Files named on their own must all parse, or nothing is saved. Files found
     inside a folder that cannot be read are skipped and listed, so that one bad
-    file does not block a whole folder.
+    file does not block a whole folder. Each file is parsed in the parsing
+    process within its budget (sources/budget.py: the limits given, else the
+    environment's, else derived from the file's size).
     """
     named = {Path(p) for p in paths if not Path(p).is_dir()}
     max_bytes = max_file_bytes(max_mb)
+    limits = budget_limits(time_limit, memory_limit_mb)
+    start_parsing_process()
     files = find_report_files(paths)
     if report_id is not None and len(files) != 1:
         raise SourceError("--id names one report; give exactly one file with it")
@@ -79,7 +87,7 @@ def import_paths(
             progress(index, len(files), path)
         try:
             source = read_source(path, within=named_folder(path, paths), max_bytes=max_bytes)
-            parsed = parse_report(source.data, source.format)
+            parsed = parse_isolated(source.data, source.format, limits.for_size(len(source.data)))
         except SourceError as exc:
             message = str(exc) if str(exc).startswith(str(path)) else f"{path}: {exc}"
             if path in named:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from claimdesk.sources.errors import SourceError
 from claimdesk.sources.tex import tex_to_text
 
 _ANSI = re.compile(
@@ -88,7 +89,14 @@ _PLACEHOLDER_BASE = 0xF0000
 PLACEHOLDER_PATTERN = re.compile("[\U000f0000-\U0010fffd]")
 
 
+PLACEHOLDER_COUNT = 0x10FFFD - _PLACEHOLDER_BASE + 1
+"""How many markers and page starts one report can hold (131,070; real reports have thousands)."""
+
+
 def placeholder(index: int) -> str:
+    if index >= PLACEHOLDER_COUNT:
+        raise SourceError(f"the file has more than {PLACEHOLDER_COUNT:,} note markers and page starts; "
+                          "it is not a report claimdesk can read")
     return chr(_PLACEHOLDER_BASE + index)
 
 

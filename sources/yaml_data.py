@@ -4,9 +4,15 @@ PyYAML's safe loader builds no objects, but it still expands aliases: a "billion
 laughs" block of nine nested anchors takes gigabytes, and a deeply nested one ends
 in a RecursionError. Front matter never needs either, so this loader refuses
 aliases outright, bounds nesting depth and size, and says so with one error.
+
+TOML front matter (Hugo's `+++`) gets the same bounds: tomllib expands nothing, but it
+reads nested arrays by recursion, so `a = [[[[…` a hundred thousand deep ended in a
+RecursionError.
 """
 
 from __future__ import annotations
+
+import tomllib
 
 import yaml
 
@@ -38,10 +44,23 @@ class _DataLoader(yaml.SafeLoader):
 
 def load_yaml_data(text: str):
     """The YAML document as plain data; UnsafeYaml (a ValueError) for what is refused."""
-    if len(text) > FRONT_MATTER_MAX_CHARS:
-        raise UnsafeYaml(f"front matter longer than {FRONT_MATTER_MAX_CHARS:,} characters is not read")
+    _check_size(text)
     loader = _DataLoader(text)
     try:
         return loader.get_single_data()
     finally:
         loader.dispose()
+
+
+def load_toml_data(text: str) -> dict:
+    """The TOML document as data; UnsafeYaml for what is refused, tomllib.TOMLDecodeError if invalid."""
+    _check_size(text)
+    try:
+        return tomllib.loads(text)
+    except RecursionError:
+        raise UnsafeYaml("TOML nested too deeply is not read") from None
+
+
+def _check_size(text: str) -> None:
+    if len(text) > FRONT_MATTER_MAX_CHARS:
+        raise UnsafeYaml(f"front matter longer than {FRONT_MATTER_MAX_CHARS:,} characters is not read")

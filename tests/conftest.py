@@ -39,6 +39,20 @@ def werra(corpus):
 
 
 @pytest.fixture
+def run_cli(capsys):
+    """Run the command line in this process: (exit code, stdout, stderr)."""
+    from claimdesk.cli import main
+
+    def run(*args: str) -> tuple[int, str, str]:
+        with pytest.raises(SystemExit) as exited:
+            main(list(args))
+        captured = capsys.readouterr()
+        return exited.value.code, captured.out, captured.err
+
+    return run
+
+
+@pytest.fixture
 def store(tmp_path):
     with Store(tmp_path / "test.db") as opened:
         yield opened

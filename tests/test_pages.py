@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from claimdesk.sources.blocks import NOTE, PAGE, PARAGRAPH, Block, MarkerTable, lay_out
-from claimdesk.sources.importer import page_map
+from claimdesk.sources.parsing import page_map
 from claimdesk.sources.model import page_at
 
 

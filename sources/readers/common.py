@@ -12,7 +12,18 @@ SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 
 
+SUPERSCRIPT_NUMBER = rf"(?<![{SUPERSCRIPT_DIGITS}])[{SUPERSCRIPT_DIGITS}]{{1,5}}(?![{SUPERSCRIPT_DIGITS}])"
+"""A note number in superscript digits: five at most, and never part of a longer run. A run of
+thousands is no marker (and past 4,300 digits int() refuses it), so it stays text; bounded,
+the pattern is also linear on such a run."""
+
+PANDOC_LABEL = r"[^\]\s\[]{1,60}"
+"""A pandoc note label ("[^3]", "[^fn-chen]"): bounded and without "[", so that a megabyte
+of "[^" or of unclosed labels is read in linear time instead of rescanned from every "[^"."""
+
+
 def superscript_to_int(text: str) -> int:
+    """The number superscript digits write; callers match at most five (SUPERSCRIPT_NUMBER)."""
     return int(text.translate(_FROM_SUPERSCRIPT))
 
 

@@ -26,7 +26,7 @@ from claimdesk.sources.readers.html_office import is_title_paragraph
 from claimdesk.sources.readers.html_wrapped_text import pdftohtml_text, pre_page_text
 from claimdesk.sources.readers.html_notes import NotePlan, plan_notes
 from claimdesk.sources.readers.html_text_notes import finish_notes
-from claimdesk.sources.readers.html_tree import BLOCK_TAGS, Node, build_tree, text_of
+from claimdesk.sources.readers.html_tree import BLOCK_TAGS, Node, build_tree, is_small, text_of
 from claimdesk.sources.readers.plaintext import read_plain_text
 from claimdesk.sources.readers.text_closing import is_end_mark
 
@@ -91,6 +91,8 @@ class _BlockWriter:
         scan of the blocks at every <p>, which made a page without headings quadratic)."""
         self._row_start = 0
         """Where the current table row's text starts in the buffer."""
+        self._row_scan: tuple[list[str], int, bool] = (self._buffer, 0, False)
+        """(the buffer, how far into it, whether text was found) as the row was last looked at."""
         self._stashed: list[str] = []
         """The sentence an inline note interrupted, while the note is written."""
 
@@ -145,7 +147,7 @@ class _BlockWriter:
             self._flush()
             self.blocks.append(Block(BREAK))
             return False
-        if tag == "sup" and self._note is None and node.text_length <= _SUP_MAX_CHARS and _SUP_NUMBER.match(text_of(node)):
+        if tag == "sup" and self._note is None and is_small(node, _SUP_MAX_CHARS) and _SUP_NUMBER.match(text_of(node)):
             shown = text_of(node)
             placeholder = self.markers.add(int(_SUP_NUMBER.match(shown).group(1)))
             self.tentative[placeholder] = shown
@@ -176,13 +178,25 @@ class _BlockWriter:
             self._buffer.append("*")
         if tag == "tr":
             self._row_start = len(self._buffer)
-        if tag in ("td", "th") and "".join(self._buffer[self._row_start:]).strip():
+            self._row_scan = (self._buffer, self._row_start, False)
+        if tag in ("td", "th") and self._row_has_text():
             # Cells part with "; " however the HTML is laid out: cells "64", "212", "301"
             # must never read "64 212 301", which is one figure in French notation.
             if not self._buffer[-1].strip():
                 self._buffer.pop()  # the layout's white space between two cells
             self._buffer.append("; ")
         return True
+
+    def _row_has_text(self) -> bool:
+        """Whether the row's cells so far wrote text (the buffer from the row's start), each
+        piece looked at once: a row of 100,000 cells joined its whole text again at each cell."""
+        buffer, scanned, found = self._row_scan
+        if buffer is not self._buffer:  # flushed, or a note's buffer: read from the row's start again
+            buffer, scanned, found = self._buffer, self._row_start, False
+        if not found:
+            found = any(piece.strip() for piece in buffer[scanned:])
+        self._row_scan = (buffer, len(buffer), found)
+        return found
 
     def _starts_note(self, node: Node) -> bool:
         label = self.notes.notes.get(node.index)

@@ -14,11 +14,13 @@ except code (script, style, template).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from claimdesk.sources.readers.html_confluence import mark_confluence_furniture
 from claimdesk.sources.readers.html_office import mark_office_furniture
-from claimdesk.sources.readers.html_tree import Node, iter_elements, text_of
+from claimdesk.sources.readers.html_tree import SMALL_ELEMENTS, Node, contains, is_small as _is_small, iter_elements, text_of
 
 CODE_TAGS = {"script", "style", "template", "head", "title"}
 """Code and document metadata, not text: left out unrecorded."""
@@ -77,6 +79,10 @@ _ROLE_KINDS = {
 _NOTE_ROLES = re.compile(r"(?<![a-z])(?:note|footnote|endnote|doc-footnote|doc-endnote|rearnote|sidenote|marginnote)s?(?![a-z])", re.I)
 _MAIN_CLASSES = re.compile(r"(?<![a-z0-9])(?:mw-parser-output|mw-content-text|entry-content|post-content|article-body|article-content|articlebody|story-body|field-name-body)(?![a-z0-9])", re.I)
 
+KEPT_WARNINGS_MAX = 20
+"""Elements kept against their looks are each said with a quote of their text, up to this many
+(real pages have a handful); past it they are counted: each quote reads its element's text,
+and 300 nested class="toc" read the whole nest 300 times."""
 LINK_DENSITY_NAVIGATION = 0.7
 """Share of a block's text inside links above which, outside the article, it is a
 menu or a list of links (jusText's cut for "bad" blocks is 0.2 with prose in it;
@@ -91,18 +97,19 @@ PROTECTED_SHARE = 0.4
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.I)
 _RIGHTS = re.compile(r"rights reserved|droits réservés|rechte vorbehalten|\b(?:19|20)\d\d\b", re.I)
 _COPYRIGHT_MAX_CHARS = 300
-_COPYRIGHT_MAX_ELEMENTS = 30
-"""A copyright line is a line: a few links and spans at most."""
+"""A copyright line is a line: a few links and spans at most (html_tree.is_small)."""
 _RELATED_HEADING = re.compile(
     r"^\W*(?:related(?: articles| posts| stories| content| reading)?|read more|more (?:from|on|in|stories)\b.*|you (?:may|might) also like|"
     r"recommended(?: for you)?|(?:à |a )?lire aussi|sur le même sujet|dans la même rubrique|mehr zum thema|lesen sie auch|weitere artikel|"
     r"das könnte sie auch interessieren|auch interessant|most read|most popular|les plus lus|meistgelesen|lo más leído|trending)\W*$",
     re.I,
 )
+_RELATED_HEADING_MAX_CHARS = 200
 _PG_START = re.compile(r"\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.I)
 _PG_END = re.compile(r"\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG|^\s*End of (?:the )?Project Gutenberg", re.I)
 _PAGE_NUMBER_CLASS = re.compile(r"(?<![a-z])(?:pagenum|pageno|page-number|pagenumber|page-num)(?![a-z])", re.I)
 _PAGE_ID = re.compile(r"^(?:page|pg|p)[-_]?([0-9]{1,5}|[ivxlcdm]{1,8})$", re.I)
+_PAGE_TEXT_MAX_CHARS = 40
 _PAGE_TEXT = re.compile(r"^[\[{(]?\s*(?:pg\.?|page|p\.|s\.)?\s*([0-9]{1,5}|[ivxlcdm]{1,8})\s*[\]})]?$", re.I)
 
 
@@ -116,6 +123,39 @@ class ContentPlan:
     warnings: list[str] = field(default_factory=list)
 
 
+class _Place(NamedTuple):
+    """What an element's ancestors say about it, passed down the walk instead of asked of
+    every element's ancestors again (300 of them under 100,000 nested tags)."""
+
+    in_main: bool = False
+    """Inside the article's element (find_main)."""
+    in_heading: bool = False
+    """Inside an <h1>-<h6>."""
+    in_section: bool = False
+    """Inside a sectioning element or role=main: a <header>/<footer> there is not the page's."""
+    in_link: bool = False
+    """Inside an <a>: its parts are the link, whatever their classes say."""
+
+    def below(self, node: Node, main: Node | None) -> _Place:
+        """The place of node's children."""
+        return _Place(self.in_main or node is main, self.in_heading or node.tag in _HEADING_TAGS,
+                      self.in_section or node.tag in _SECTIONING or node.get("role") == "main",
+                      self.in_link or node.tag == "a")
+
+
+class _Titles:
+    """The page's <h1>s, to ask whether one element holds them all."""
+
+    def __init__(self, body: Node) -> None:
+        h1s = [node for node in iter_elements(body) if node.tag == "h1"]
+        self.first, self.last = (h1s[0], h1s[-1]) if h1s else (None, None)
+
+    def all_inside(self, node: Node) -> bool:
+        # Elements are numbered in document order and a subtree's numbers are contiguous,
+        # so holding the first and the last <h1> is holding them all.
+        return self.first is not None and self.first is not node and contains(node, self.first) and contains(node, self.last)
+
+
 def plan_content(root: Node, protected: set[int]) -> ContentPlan:
     body = next((node for node in iter_elements(root) if node.tag == "body"), root)
     main = find_main(root)
@@ -125,35 +165,42 @@ def plan_content(root: Node, protected: set[int]) -> ContentPlan:
         keep.add(main.index)
         keep.update(ancestor.index for ancestor in main.ancestors())
     total = max(body.text_length, 1)
-    h1s = [node for node in iter_elements(body) if node.tag == "h1"]
+    titles = _Titles(body)
     _mark_gutenberg_licence(body, plan, keep)
     mark_office_furniture(body, plan, keep)
     mark_confluence_furniture(body, plan, keep)
-    pending: list[tuple[Node, bool]] = [(body, main is not None and main is body)]
+    pending: list[tuple[Node, _Place]] = [(body, _Place())]
+    kept_with_warning = 0
     while pending:
-        node, in_main = pending.pop()
-        in_main = in_main or node is main
+        node, place = pending.pop()
+        place = place._replace(in_main=place.in_main or node is main)
         if node.index in plan.removed:
             continue
         page = _page_label(node)
         if page:
             plan.pages[node.index] = page
             continue
-        kind = None if node is body else _kind_of(node, in_main, h1s)
+        kind = None if node is body else _kind_of(node, place, titles)
         # A class word is a weaker sign than a tag or role: on an element that holds
         # much of the page ("category-social-policy" on the article) it is doubted.
-        doubted = (kind is not None and node.text_length >= PROTECTED_SHARE * total and kind == _kind_by_words(node)
-                   and kind != _kind_by_markup(node) and kind != _kind_by_structure(node, in_main, h1s))
-        if kind == "header" and _holds_the_only_title(node, h1s):
+        doubted = (kind is not None and node.text_length >= PROTECTED_SHARE * total
+                   and kind == _kind_by_words(node, page_level=not place.in_section)
+                   and kind != _kind_by_markup(node) and kind != _kind_by_structure(node, place, titles))
+        if kind == "header" and titles.all_inside(node):
             kind = None  # the page's title sits in it: it is the article's header
         if kind and (node.index in keep or doubted):
             if node.text_length:
-                plan.warnings.append(f"kept text that looks like {kind} because it holds the article or its notes: {text_of(node)[:60]!r}")
+                kept_with_warning += 1
+                if kept_with_warning <= KEPT_WARNINGS_MAX:
+                    plan.warnings.append(f"kept text that looks like {kind} because it holds the article or its notes: {text_of(node, limit=60)!r}")
             kind = None
         if kind:
             plan.removed[node.index] = kind
             continue
-        pending.extend((child, in_main) for child in reversed(node.children) if isinstance(child, Node))
+        below = place.below(node, main)
+        pending.extend((child, below) for child in reversed(node.children) if isinstance(child, Node))
+    if kept_with_warning > KEPT_WARNINGS_MAX:
+        plan.warnings.append(f"kept text that looks like furniture in {kept_with_warning - KEPT_WARNINGS_MAX} more elements")
     if main is not None:
         _mark_furniture_after(main, plan, protected)
         _warn_about_text_outside(body, main, plan, protected)
@@ -182,24 +229,51 @@ def _mark_furniture_after(main: Node, plan: ContentPlan, protected: set[int]) ->
     protected and stay; so does any subtree with a paragraph of prose in it."""
     path = [main, *main.ancestors()]
     on_path = {node.index for node in path}
+    protected_in_order = sorted(protected)
     for child_on_path, ancestor in zip(path, path[1:]):
         siblings = [child for child in ancestor.children if isinstance(child, Node)]
         after = siblings[siblings.index(child_on_path) + 1:] if child_on_path in siblings else []
+        prose = _holding_prose(after)
         pending = list(reversed(after))
         while pending:
             sibling = pending.pop()
             if sibling.index in on_path or sibling.index in plan.removed or sibling.tag in CODE_TAGS or not sibling.text_length:
                 continue
-            inside = list(iter_elements(sibling))
-            if any(node.index in protected for node in inside):
+            if _holds_any(sibling, protected_in_order):
                 continue
-            if max((len(text_of(node).strip()) for node in inside if not _has_block_child(node)), default=0) >= TRAILING_PROSE_MIN:
+            if sibling.index in prose:
                 # Prose somewhere inside: its pieces are judged one by one.
                 pending.extend(child for child in reversed(sibling.children) if isinstance(child, Node))
                 continue
             if _link_density(sibling) >= LINK_DENSITY_RELATED or _SITE_BOX_WORDS.search(text_of(sibling)):
                 plan.removed[sibling.index] = "furniture"
             # else: short, unlinked and unnamed -- kept, and _warn_about_text_outside says so
+
+
+def _holds_any(node: Node, indices_in_order: list[int]) -> bool:
+    """Whether node or an element inside it has one of these indices (sorted)."""
+    at = bisect_left(indices_in_order, node.index)
+    return at < len(indices_in_order) and indices_in_order[at] < node.index + node.size
+
+
+def _holding_prose(roots: list[Node]) -> set[int]:
+    """The elements of these subtrees that hold a paragraph of prose: an element without block
+    children and with TRAILING_PROSE_MIN characters of text, or one holding such an element.
+    In one pass, children before their parents: asked again of each element's subtree, the
+    question was quadratic in the nesting depth."""
+    holding: set[int] = set()
+    for node in reversed([node for root in roots for node in iter_elements(root)]):
+        if any(isinstance(child, Node) and child.index in holding for child in node.children) or (
+                not _has_block_child(node) and _prose_length(node) >= TRAILING_PROSE_MIN):
+            holding.add(node.index)
+    return holding
+
+
+def _prose_length(node: Node) -> int:
+    """The length of an element's text; for a large one its measured length (the text less the
+    spaces text_of puts between its pieces), which is all that can be had without reading
+    the text of every element of a deep subtree again."""
+    return len(text_of(node).strip()) if node.size <= SMALL_ELEMENTS else node.text_length
 
 
 _BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "section", "article", "aside", "header", "footer", "h1", "h2", "h3", "h4",
@@ -233,11 +307,11 @@ def _class_words(node: Node) -> str:
 _CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
-def _kind_of(node: Node, in_main: bool, h1s: list[Node]) -> str | None:
+def _kind_of(node: Node, place: _Place, titles: _Titles) -> str | None:
     if node.tag in CODE_TAGS:
         return None
     kind = _kind_by_markup(node)
-    if any(ancestor.tag in _HEADING_TAGS for ancestor in node.ancestors()):
+    if place.in_heading:
         # Inside a heading only hiding and edit links ("[modifier | modifier le code]")
         # count: mdBook and Sphinx wrap every heading's text in <a class="header">,
         # which is the heading, not the site's header.
@@ -246,14 +320,14 @@ def _kind_of(node: Node, in_main: bool, h1s: list[Node]) -> str | None:
         if _is_permalink(node):
             return "navigation"
         return "edit-link" if _kind_by_words(node) == "edit-link" else None
-    words = _kind_by_words(node)
+    words = _kind_by_words(node, page_level=not place.in_section)
     if (kind, words) in (("other", "cookie"), ("navigation", "languages"), ("navigation", "contents")):
         return words  # the class says which kind of dialog or menu it is
     if words and not kind and _inside_a_sentence(node):
         words = None  # "See also <a id="see-toc">point 2</a> below.": a class word never cuts a sentence
-    if words and not kind and _inside_a_link(node):
+    if words and not kind and place.in_link:
         words = None  # a link's parts are the link ("<a><div class="secondary-text">(Fenmoor) (LD)</div></a>")
-    return kind or words or _kind_by_structure(node, in_main, h1s)
+    return kind or words or _kind_by_structure(node, place, titles)
 
 
 _INLINE_TAGS = {"a", "span", "em", "strong", "b", "i", "u", "small", "abbr", "cite", "code", "mark", "q", "time", "sub"}
@@ -270,16 +344,13 @@ def _inside_a_sentence(node: Node) -> bool:
 _SENTENCE_AROUND_CHARS = 12
 
 
-def _inside_a_link(node: Node) -> bool:
-    return any(ancestor.tag == "a" for ancestor in node.ancestors())
-
-
 # A heading's own link to itself, as MkDocs, Sphinx, Docusaurus, Jekyll and GitHub draw it:
 # a "¶", "#" or "§" that shows on hover. The heading's words are its text; the sign is not.
 _PERMALINK_CLASS = re.compile(r"(?<![a-z0-9])(?:headerlink|header-link|heading-link|anchor-link|anchorlink|anchorjs-link|"
                               r"hash-link|permalink|heading-anchor|header-anchor|markdownit-anchor)(?![a-z0-9])", re.I)
 _PERMALINK_TITLE = re.compile(r"^(?:permanent link|permalink|link to this (?:heading|section|headline)|direct link)", re.I)
 _PERMALINK_SIGNS = {"", "¶", "#", "§", "🔗", "⚓", "⚓︎"}
+_PERMALINK_MAX_CHARS = 2
 
 
 def _is_permalink(node: Node) -> bool:
@@ -287,7 +358,7 @@ def _is_permalink(node: Node) -> bool:
         return False
     marked = _PERMALINK_CLASS.search(node.get("class")) or _PERMALINK_TITLE.match(node.get("title")) \
         or node.get("aria-hidden").lower() == "true"
-    return bool(marked) and text_of(node).strip() in _PERMALINK_SIGNS
+    return bool(marked) and _is_small(node, _PERMALINK_MAX_CHARS) and text_of(node).strip() in _PERMALINK_SIGNS
 
 
 def _kind_by_markup(node: Node) -> str | None:
@@ -305,15 +376,16 @@ def _kind_by_markup(node: Node) -> str | None:
     return _ROLE_KINDS.get(node.get("role").lower())
 
 
-def _kind_by_structure(node: Node, in_main: bool, h1s: list[Node]) -> str | None:
+def _kind_by_structure(node: Node, place: _Place, titles: _Titles) -> str | None:
     """What the element's place and its links say, where tags, roles and classes are silent."""
     tag = node.tag
-    if tag in ("header", "footer") and _is_page_level(node):
-        if tag == "header" and _holds_the_only_title(node, h1s):
+    # HTML's rule: a header or footer belongs to the page unless inside a sectioning element.
+    if tag in ("header", "footer") and not place.in_section:
+        if tag == "header" and titles.all_inside(node):
             return None  # a page whose title sits in the site header: the header is the article's
         return tag
     if tag == "aside" and not _NOTE_ROLES.search(" ".join((node.get("class"), node.get("role"), node.get("epub:type")))):
-        if not in_main or _link_density(node) >= LINK_DENSITY_RELATED:
+        if not place.in_main or _link_density(node) >= LINK_DENSITY_RELATED:
             return "sidebar"
         return None
     if _is_copyright_line(node):
@@ -325,7 +397,7 @@ def _kind_by_structure(node: Node, in_main: bool, h1s: list[Node]) -> str | None
         return "languages"
     if _is_related_block(node):
         return "related"
-    if not in_main and _is_link_list(node):
+    if not place.in_main and _is_link_list(node):
         return "navigation"
     return None
 
@@ -354,18 +426,18 @@ _TEXT_KIND_MAX_CHARS = 80
 
 
 def _kind_by_text(node: Node) -> str | None:
-    if node.tag not in _TEXT_KIND_TAGS or not 0 < node.text_length <= _TEXT_KIND_MAX_CHARS:
+    if node.tag not in _TEXT_KIND_TAGS or not node.text_length or not _is_small(node, _TEXT_KIND_MAX_CHARS):
         return None
     text = " ".join(text_of(node).split())
     return next((kind for kind, pattern in _TEXT_KINDS if pattern.match(text)), None)
 
 
-def _kind_by_words(node: Node) -> str | None:
+def _kind_by_words(node: Node, page_level: bool = True) -> str | None:
     words = _class_words(node)
     if not words.strip():
         return None
     exact = _EXACT_WORDS.keys() & set(words.lower().split())
-    if exact and _is_page_level(node):
+    if exact and page_level:
         # A bare "header"/"footer" class or id; "entry-header" is the article's own, and so, as
         # HTML says of <header>, is one inside the article (a speech's speaker, a card's head).
         return _EXACT_WORDS[min(exact)]
@@ -375,15 +447,6 @@ def _kind_by_words(node: Node) -> str | None:
                 continue
             return kind
     return None
-
-
-def _is_page_level(node: Node) -> bool:
-    """HTML's rule: a header or footer belongs to the page unless inside a sectioning element."""
-    return not any(ancestor.tag in _SECTIONING or ancestor.get("role") == "main" for ancestor in node.ancestors())
-
-
-def _holds_the_only_title(header: Node, h1s: list[Node]) -> bool:
-    return bool(h1s) and all(any(a is header for a in h1.ancestors()) for h1 in h1s)
 
 
 def _link_density(node: Node) -> float:
@@ -417,12 +480,11 @@ def _is_related_block(node: Node) -> bool:
     if node.tag not in ("section", "div", "aside") or _link_density(node) < LINK_DENSITY_RELATED:
         return False
     heading = next((child for child in node.children if isinstance(child, Node) and child.tag in ("h2", "h3", "h4", "h5", "h6", "strong", "p")), None)
-    return heading is not None and bool(_RELATED_HEADING.match(text_of(heading)))
+    return heading is not None and _is_small(heading, _RELATED_HEADING_MAX_CHARS) and bool(_RELATED_HEADING.match(text_of(heading)))
 
 
 def _is_copyright_line(node: Node) -> bool:
-    if node.tag not in ("p", "div", "small", "section", "span") or not 0 < node.text_length <= _COPYRIGHT_MAX_CHARS \
-            or node.size > _COPYRIGHT_MAX_ELEMENTS:
+    if node.tag not in ("p", "div", "small", "section", "span") or not node.text_length or not _is_small(node, _COPYRIGHT_MAX_CHARS):
         return False
     text = text_of(node)
     return bool(_COPYRIGHT.match(text) and _RIGHTS.search(text))
@@ -433,11 +495,12 @@ def _page_label(node: Node) -> str | None:
     roles = " ".join((node.get("class"), node.get("role"), node.get("epub:type")))
     if not (_PAGE_NUMBER_CLASS.search(roles) or "pagebreak" in roles.lower()):
         return None
-    for element in iter_elements(node):
+    small = _is_small(node, _PAGE_TEXT_MAX_CHARS)  # a page number is; a large element is not read again at each level
+    for element in iter_elements(node) if small else ():
         match = _PAGE_ID.match(element.get("id"))
         if match:
             return match.group(1)
-    for value in (node.get("title"), node.get("aria-label"), text_of(node)):
+    for value in (node.get("title"), node.get("aria-label"), text_of(node) if small else ""):
         match = _PAGE_TEXT.match(value.strip())
         if match:
             return match.group(1)

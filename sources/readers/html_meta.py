@@ -22,6 +22,7 @@ import html
 import json
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
@@ -29,7 +30,7 @@ from rapidfuzz.utils import default_process
 from claimdesk.sources import header
 from claimdesk.sources.blocks import HEADING, PARAGRAPH, Block
 from claimdesk.sources.header import AUTHOR_PREFIX, parse_author_line, parse_date
-from claimdesk.sources.readers.html_tree import Node, iter_elements, text_of
+from claimdesk.sources.readers.html_tree import Node, Subtrees, contains, is_small, iter_elements, text_of
 
 _CITATION_TITLE = ("citation_title",)
 _CITATION_AUTHORS = ("citation_author", "citation_authors")
@@ -82,12 +83,13 @@ class _Sources:
 def read_page_meta(root: Node, blocks: list[Block], excluded: set[int], licence_texts: list[str]) -> PageMeta:
     """Metadata of the page; `excluded` are element indices of furniture and notes (no bylines there)."""
     result = PageMeta()
+    outside = Subtrees(root.document[index] for index in excluded)
     sources = _Sources(_meta_tags(root), _json_ld_articles(root, result.warnings), [], _page_title(root))
     sources.site_names = _site_names(sources)
     gutenberg = " ".join(licence_texts)
     result.title = _title(sources, blocks, gutenberg)
-    result.authors = _authors(sources, root, blocks, excluded, gutenberg)
-    result.date = _date(sources, root, blocks, excluded, gutenberg, result.warnings)
+    result.authors = _authors(sources, root, blocks, outside, gutenberg)
+    result.date = _date(sources, root, blocks, outside, gutenberg, result.warnings)
     return result
 
 
@@ -262,7 +264,7 @@ def _without_site_name(title: str, sources: _Sources) -> str:
 
 # -- authors --------------------------------------------------------------------
 
-def _authors(sources: _Sources, root: Node, blocks: list[Block], excluded: set[int], gutenberg: str) -> list[str]:
+def _authors(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtrees, gutenberg: str) -> list[str]:
     citation = _meta_names(sources, _CITATION_AUTHORS)
     if citation:
         return citation
@@ -303,24 +305,25 @@ def _unique(names: list[str]) -> list[str]:
     return seen
 
 
-def _byline_elements(root: Node, excluded: set[int]):
+def _byline_elements(root: Node, excluded: Subtrees):
     for node in iter_elements(root):
         if node.tag in ("script", "style", "head", "meta", "link"):
             continue
         if ("author" in node.get("rel").lower().split() or node.get("itemprop") == "author"
-                or node.tag == "address" or _BYLINE_CLASS.search(node.get("class"))) and not _inside(node, excluded):
+                or node.tag == "address" or _BYLINE_CLASS.search(node.get("class"))) and not excluded.hold(node):
             yield node
 
 
-def _byline_names(root: Node, excluded: set[int]) -> list[str]:
+def _byline_names(root: Node, excluded: Subtrees) -> list[str]:
     for node in _byline_elements(root, excluded):
-        if node.text_length > _BYLINE_MAX_CHARS:
+        if not is_small(node, _BYLINE_MAX_CHARS):  # a byline is a line; a large element's text is not read at each level
             continue
         names = _names_in_line(text_of(node))
         if names:
             # Several rel=author links make one byline: gather its siblings too.
             more = [n for other in _byline_elements(node.parent or root, excluded) if other is not node
-                    and not _inside(other, {node.index}) and not _inside(node, {other.index}) for n in _names_in_line(text_of(other))]
+                    and not contains(node, other) and not contains(other, node) and is_small(other, _BYLINE_MAX_CHARS)
+                    for n in _names_in_line(text_of(other))]
             return _unique(names + more)
     return []
 
@@ -360,7 +363,7 @@ def _names_under_title(blocks: list[Block]) -> list[str]:
 
 # -- date -----------------------------------------------------------------------
 
-def _date(sources: _Sources, root: Node, blocks: list[Block], excluded: set[int], gutenberg: str, warnings: list[str]) -> str | None:
+def _date(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtrees, gutenberg: str, warnings: list[str]) -> str | None:
     ranked: list[str] = [v for key in _CITATION_DATES for v in sources.meta.get(key, [])]
     for item in _article_items(sources):
         ranked.extend(value for key in ("datePublished", "dateCreated") if isinstance(value := item.get(key), str))
@@ -378,17 +381,17 @@ def _date(sources: _Sources, root: Node, blocks: list[Block], excluded: set[int]
     return None
 
 
-def _visible_dates(root: Node, excluded: set[int]) -> list[str]:
+def _visible_dates(root: Node, excluded: Subtrees) -> list[str]:
     values: list[str] = []
     for node in iter_elements(root):
-        if node.tag != "time" or _inside(node, excluded):
+        if node.tag != "time" or excluded.hold(node):
             continue
-        context = [node, *list(node.ancestors())[:4]]
+        context = [node, *islice(node.ancestors(), 4)]
         if node.get("itemprop") == "datePublished" or "pubdate" in node.attrs or any(
                 _DATE_CLASS.search(n.get("class")) or _BYLINE_CLASS.search(n.get("class")) or n.tag == "header" for n in context):
-            values.extend(v for v in (node.get("datetime"), text_of(node) if node.text_length <= _BYLINE_MAX_CHARS else "") if v)
+            values.extend(v for v in (node.get("datetime"), text_of(node) if is_small(node, _BYLINE_MAX_CHARS) else "") if v)
     for node in _byline_elements(root, excluded):
-        if node.text_length <= _BYLINE_MAX_CHARS:
+        if is_small(node, _BYLINE_MAX_CHARS):
             values.extend(_date_pieces(text_of(node)))
     return values
 
@@ -463,7 +466,3 @@ def _possible(iso: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _inside(node: Node, indices: set[int]) -> bool:
-    return node.index in indices or any(ancestor.index in indices for ancestor in node.ancestors())

@@ -207,6 +207,7 @@ def _label_linked_notes(plan: NotePlan, links: list[tuple[Node, Node, str]], not
 
 def _add_unlinked_id_notes(plan: NotePlan, root: Node, note_nodes: dict[int, Node]) -> None:
     """An element with a note id is a note even when its markers are not links."""
+    labels = set(plan.notes.values())  # a set: asking the dict's values at each element was quadratic
     for node in iter_elements(root):
         if node.tag not in NOTE_ELEMENTS or node.index in note_nodes or node.text_length > MAX_NOTE_CHARS:
             continue
@@ -216,10 +217,11 @@ def _add_unlinked_id_notes(plan: NotePlan, root: Node, note_nodes: dict[int, Nod
         raw = match.group("number") or match.group("word")
         trailing = re.search(r"(\d+)$", raw)
         label = label_of(trailing.group(1) if trailing else raw)
-        if label in plan.notes.values():
+        if label in labels:
             continue
         note_nodes[node.index] = node
         plan.notes[node.index] = label
+        labels.add(label)
 
 
 # LaTeXML sets a note where it is called: <span class="ltx_note ltx_role_footnote"><sup
@@ -232,6 +234,7 @@ _INLINE_NOTE_MARK = re.compile(r"(?<![\w-])(?:ltx_note_mark|ltx_tag_note)(?![\w-
 
 def _add_inline_notes(plan: NotePlan, root: Node, note_nodes: dict[int, Node]) -> None:
     """Notes written inside the sentence that calls them: the mark before the body is the marker."""
+    labels = set(plan.notes.values())
     for node in iter_elements(root):
         if not _INLINE_NOTE.search(node.get("class")):
             continue
@@ -241,8 +244,9 @@ def _add_inline_notes(plan: NotePlan, root: Node, note_nodes: dict[int, Node]) -
         if body is None or mark is None or body.text_length > MAX_NOTE_CHARS:
             continue
         label = label_of(text_of(mark).strip() or str(len(plan.notes) + 1))
-        if label in plan.notes.values():
+        if label in labels:
             continue
+        labels.add(label)
         plan.notes[body.index] = label
         plan.markers[mark.index] = label
         note_nodes[body.index] = body

@@ -18,9 +18,10 @@ a note, or the article's text, is in `keep` and never taken.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from claimdesk.sources.readers.html_tree import Node, iter_elements
+from claimdesk.sources.readers.html_tree import Node, contains, iter_elements
 
 if TYPE_CHECKING:
     from claimdesk.sources.readers.html_content import ContentPlan
@@ -33,8 +34,9 @@ _GOOGLE_DOCS_BODY = re.compile(r"(?<![a-z-])doc-content(?![a-z-])")
 
 
 def mark_office_furniture(body: Node, plan: "ContentPlan", keep: set[int]) -> None:
+    links = [node for node in iter_elements(body) if node.tag == "a"]
     for node in iter_elements(body):
-        kind = _kind_of(node)
+        kind = _kind_of(node, links)
         if kind and node.index not in keep and node.index not in plan.removed:
             target = node.parent if kind == "comments" and node.tag == "a" and _only_child_of_sup(node) else node
             plan.removed[target.index] = kind
@@ -42,7 +44,8 @@ def mark_office_furniture(body: Node, plan: "ContentPlan", keep: set[int]) -> No
         _mark_google_docs_header_and_footer(body, plan, keep)
 
 
-def _kind_of(node: Node) -> str | None:
+def _kind_of(node: Node, links: list[Node]) -> str | None:
+    """`links`: the page's <a> elements in document order."""
     if node.tag == "div":
         title = node.get("title").strip().lower()
         if title in ("header", "footer"):
@@ -50,12 +53,19 @@ def _kind_of(node: Node) -> str | None:
         mso = _MSO_ELEMENT.search(node.get("style"))
         if mso:
             return mso.group(1).lower()
-        first_link = next((element for element in iter_elements(node) if element.tag == "a"), None)
+        first_link = _first_inside(node, links)
         if _COMMENT_CLASS.search(node.get("class")) or (first_link is not None and _is_comment_anchor(first_link)):
             return "comments"  # <div><p><a id="cmnt1">[a]</a> the comment's text…
     if node.tag == "a" and _COMMENT_LINK.match(node.get("href")) and not _COMMENT_ANCHOR.match(node.get("id") or node.get("name")):
         return "comments"  # the "[a]" that calls a comment, in the text
     return None
+
+
+def _first_inside(node: Node, in_order: list[Node]) -> Node | None:
+    """The first of these elements (in document order) inside node, found by bisection:
+    searching each <div>'s subtree for its first link was quadratic in the nesting depth."""
+    at = bisect_left(in_order, node.index, key=lambda element: element.index)
+    return in_order[at] if at < len(in_order) and contains(node, in_order[at]) else None
 
 
 def _is_comment_anchor(node: Node) -> bool:

@@ -189,35 +189,54 @@ def _settle_markers(blocks: list[Block], markers: MarkerTable, tentative: dict[s
         if block.kind not in (PARAGRAPH, HEADING):
             continue
         pieces: list[str] = []
+        before = _TextBefore()
         cursor = 0
         candidates = sorted(
             [(m.start(), m.end(), m.group()) for m in PLACEHOLDER_PATTERN.finditer(block.text)]
             + ([(m.start(), m.end(), m.group()) for m in _BRACKET_MARKER.finditer(block.text)] if numbered and text_markers_read else [])
         )
         for start, end, found in candidates:
+            before.add(block.text[cursor:start])
             pieces.append(block.text[cursor:start])
             cursor = end
-            before = "".join(pieces)
             if PLACEHOLDER_PATTERN.fullmatch(found) and found not in tentative:
                 label = markers.labels[placeholder_index(found)]
                 if isinstance(label, int):
                     highest = max(highest, label)
-                pieces.append(found)
-                continue
-            label = int(found.strip("[]")) if found.startswith("[") else markers.labels[placeholder_index(found)]
-            if isinstance(label, PageStart):
-                pieces.append(found)
-                continue
-            if _continues(label, highest, numbered, before):
-                highest = max(highest, label)
-                pieces.append(markers.add(label) if found.startswith("[") else found)
+                piece = found
             else:
-                text = _superscript(tentative[found]) if found in tentative else found
-                if found in tentative and numbered:
-                    warnings.append(f"superscript {text!r} kept as text: it is not the next note")
-                pieces.append(text)
+                label = int(found.strip("[]")) if found.startswith("[") else markers.labels[placeholder_index(found)]
+                if isinstance(label, PageStart):
+                    piece = found
+                elif _continues(label, highest, numbered, before):
+                    highest = max(highest, label)
+                    piece = markers.add(label) if found.startswith("[") else found
+                else:
+                    piece = _superscript(tentative[found]) if found in tentative else found
+                    if found in tentative and numbered:
+                        warnings.append(f"superscript {piece!r} kept as text: it is not the next note")
+            before.add(piece)
+            pieces.append(piece)
         pieces.append(block.text[cursor:])
         block.text = "".join(pieces)
+
+
+class _TextBefore:
+    """The paragraph's text up to a candidate marker, as `_continues` reads it: its last
+    character, and the end of it without placeholders. Kept up to date piece by piece:
+    joining the whole paragraph again at each of its markers was quadratic."""
+
+    KEEP = 32
+    """Visible characters kept: the unit and year patterns look back a few characters only."""
+
+    def __init__(self) -> None:
+        self.last = ""
+        self.visible = ""
+
+    def add(self, piece: str) -> None:
+        if piece:
+            self.last = piece[-1]
+            self.visible = (self.visible + PLACEHOLDER_PATTERN.sub("", piece))[-self.KEEP:]
 
 
 def _superscript(shown: str) -> str:
@@ -226,11 +245,11 @@ def _superscript(shown: str) -> str:
     return shown.strip().translate(_TO_SUPERSCRIPT)
 
 
-def _continues(label: int, highest: int, numbered: set[int], before: str) -> bool:
+def _continues(label: int, highest: int, numbered: set[int], before: _TextBefore) -> bool:
     if label not in numbered or label > highest + MAX_SEQUENCE_GAP:
         return False
-    visible = PLACEHOLDER_PATTERN.sub("", before).rstrip() if before.endswith(" ") else PLACEHOLDER_PATTERN.sub("", before)
-    if before and not before[-1:].isspace() and (follows_a_unit(visible, len(visible)) or visible[-1:].isdigit()):
+    visible = before.visible
+    if before.last and not before.last.isspace() and (follows_a_unit(visible, len(visible)) or visible[-1:].isdigit()):
         # Right after a number or a unit a superscript is a power ("10⁶", "km²"),
         # unless it is the next note after a year ("in 2015³").
         return label == highest + 1 and bool(_YEAR_BEFORE.search(visible))

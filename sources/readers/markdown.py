@@ -36,19 +36,26 @@ from claimdesk.sources.readers.md_dialects import (
     take_hidden_chunks,
 )
 from claimdesk.sources.readers.md_wiki import has_wiki_markup, take_wiki_markup
-from claimdesk.sources.yaml_data import load_yaml_data
+from claimdesk.sources.yaml_data import load_toml_data, load_yaml_data
 from claimdesk.sources.header import find_date, header_field, parse_author_line, parse_date, read_cover
 from claimdesk.sources.inline import render_inline, tokens_to_text
 from claimdesk.sources.model import Removed
-from claimdesk.sources.readers.common import NOTES_HEADING, SUPERSCRIPT_DIGITS, ReaderResult, follows_a_unit, label_of, superscript_to_int
+from claimdesk.sources.readers.common import (
+    NOTES_HEADING,
+    PANDOC_LABEL,
+    SUPERSCRIPT_DIGITS,
+    ReaderResult,
+    follows_a_unit,
+    label_of,
+    superscript_to_int,
+)
 from claimdesk.sources.tex import tex_to_text
 from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, collapse_spaces, is_latex_residue, strip_latex
 
 _YAML_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\n(.*?)\n\+\+\+[ \t]*(?:\n|\Z)", re.S)
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
-# Labels are bounded and exclude "[" so that a megabyte of "[^" is read in linear time.
-_PANDOC_DEF = re.compile(r"^\[\^(?P<label>[^\]\s\[]{1,60})\]:[ \t]*(?P<rest>.*)$", re.S)
+_PANDOC_DEF = re.compile(rf"^\[\^(?P<label>{PANDOC_LABEL})\]:[ \t]*(?P<rest>.*)$", re.S)
 _MANGLED_DEF = re.compile(
     r"^\s*\$?\s*(?:<sup>\s*&\s*</sup>\s*lt;\s*sup>|&lt;sup&gt;|<sup>)\s*(?:\{\})?\s*\^?\s*\{?\s*"
     r"(?P<label>\d{1,5})\s*\}?\s*\\?(?:</sup>|&lt;/sup&gt;)?(?P<rest>.*)$",
@@ -118,7 +125,7 @@ def _front_matter(text: str, warnings: list[str]) -> tuple[dict, str]:
     load, error = load_yaml_data, yaml.YAMLError
     if not match:
         match = _TOML_FRONT_MATTER.match(text)
-        load, error = tomllib.loads, tomllib.TOMLDecodeError
+        load, error = load_toml_data, tomllib.TOMLDecodeError
     if not match:
         return _multimarkdown_metadata(text)
     try:
@@ -588,7 +595,7 @@ _MARKER = re.compile(
     r"<a\b[^<>]{0,300}>\s*<sup>\s*\[?(?P<sup_link>\d{1,5})\]?\s*</sup>\s*</a>"
     r"|<sup>\s*(?:<a\b[^<>]{0,300}>)?\s*\[?(?P<sup>\d{1,5})\]?\s*(?:</a>\s*)?</sup>"
     r"|<sup>\s*\[\[?(?P<sup_md>\d{1,5})\]?\]\(#[^)\s]{0,200}\)\s*</sup>"
-    r"|\[\^(?P<pandoc>[^\]\s\[]{1,60})\](?!:)"
+    rf"|\[\^(?P<pandoc>{PANDOC_LABEL})\](?!:)"
     r"|\[\[?(?P<linked>\d{1,4})\]?\]\(#[^)\s]{0,200}\)"
     r"|\[(?P<bracket>\d{1,4})\](?![(\[:])"
     rf"|(?<=\S)(?P<unicode>[{SUPERSCRIPT_DIGITS}]{{1,4}})"

@@ -219,11 +219,14 @@ def _is_code(kind: str) -> bool:
 
 # --- inline markup ---------------------------------------------------------------
 
+# Linear on hostile text: a link's target holds no "[" (Org escapes it), so a run of "[[" is
+# not rescanned to the end of the line from every "[["; a description and an emphasised span
+# are bounded, so a line of a hundred thousand unclosed "*a" is not either.
 _INLINE = re.compile(
     r"\[fn:(?P<ref>[\w-]+)\]"
     r"|\[fn:(?P<name>[\w-]*):[ \t]*(?P<inline>[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*)\]"
-    r"|\[\[(?P<target>[^\]\n]+)\](?:\[(?P<description>[^\]\n]+)\])?\]"
-    r"|(?:(?<=^)|(?<=[\s\-('\"{]))(?P<mark>[/*=~+_])(?P<emphasised>[^\s/*=~+_](?:[^\n]*?[^\s])?)(?P=mark)(?=[\s\-.,;:!?')}\"]|$)"
+    r"|\[\[(?P<target>[^\[\]\n]+)\](?:\[(?P<description>[^\]\n]{1,1000})\])?\]"
+    r"|(?:(?<=^)|(?<=[\s\-('\"{]))(?P<mark>[/*=~+_])(?P<emphasised>[^\s/*=~+_](?:[^\n]{0,500}?[^\s])?)(?P=mark)(?=[\s\-.,;:!?')}\"]|$)"
 )
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&!~^|#])")
 

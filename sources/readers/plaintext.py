@@ -33,7 +33,15 @@ from claimdesk.sources.header import (
 )
 from claimdesk.sources.inline import render_inline
 from claimdesk.sources.model import Removed
-from claimdesk.sources.readers.common import NOTES_HEADING, ReaderResult, follows_a_unit, label_of, superscript_to_int
+from claimdesk.sources.readers.common import (
+    NOTES_HEADING,
+    PANDOC_LABEL,
+    SUPERSCRIPT_NUMBER,
+    ReaderResult,
+    follows_a_unit,
+    label_of,
+    superscript_to_int,
+)
 from claimdesk.sources.readers.text_page_notes import page_foot_notes
 from claimdesk.sources.readers.text_email import split_message
 from claimdesk.sources.readers.text_court import CAPTION_MAX_LINES, read_caption
@@ -62,18 +70,20 @@ from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, collapse_spaces, pl
 _PARAGRAPH_BREAK_KEPT = re.compile(r"(\n(?:[ \t]*\n)+)")
 _TOC_LINE = re.compile(r"^(?P<title>\S.*?)(?:\s*(?:\.\s?){3,}\s*|\s*…+\s*|\t+\s*| {3,})(?P<page>\d{1,4})\s*$")
 _CONTENTS_HEADING = re.compile(r"^\W*(table of contents|contents|sommaire|índice|indice)\W*$", re.I)
-_NOTE_START = re.compile(r"^(?:(?P<dot>\d{1,5})[.)]\s+|\[(?P<bracket>\d{1,5})\]\s*|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*|\[\^(?P<pandoc>[^\]\s]+)\]:\s*)(?=\S)")
+_NOTE_START = re.compile(
+    rf"^(?:(?P<dot>\d{{1,5}})[.)]\s+|\[(?P<bracket>\d{{1,5}})\]\s*|(?P<sup>{SUPERSCRIPT_NUMBER})\s*|\[\^(?P<pandoc>{PANDOC_LABEL})\]:\s*)(?=\S)"
+)
 # Inside a Notes section a note may start with its bare number: "1 Statistical Yearbook…".
 _BARE_NOTE_START = re.compile(r"^(?P<dot>\d{1,4})\s+(?=[A-ZÀ-Þ\"“«'‘])")
 # ...or with its number in parentheses, as French and older English documents print them:
 # "(3) Jean Roussel, Les halles rurales…". Only inside a Notes section: in the body "(3)" is a list.
 _PAREN_NOTE_START = re.compile(r"^\((?P<paren>\d{1,4})\)\s+(?=\S)")
-_SUPERSCRIPT_MARKER = re.compile(r"(?<=\S)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_SUPERSCRIPT_MARKER = re.compile(rf"(?<=\S)({SUPERSCRIPT_NUMBER})")
 _BRACKET_MARKER = re.compile(r"\[(\d{1,5})\](?![(:\[])")
 # Every unambiguous marker form, in one pass so that the note sequence is read in text order.
 # Bracketed letters ("[A]", Gutenberg) count only where a note defines that letter.
 _MARKER = re.compile(
-    r"(?<=\S)(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[\^(?P<pandoc>[^\]\s]+)\](?!:)|\[(?P<bracket>\d{1,5}|[A-Za-z]{1,2})\](?![(:\[])"
+    rf"(?<=\S)(?P<sup>{SUPERSCRIPT_NUMBER})|\[\^(?P<pandoc>{PANDOC_LABEL})\](?!:)|\[(?P<bracket>\d{{1,5}}|[A-Za-z]{{1,2}})\](?![(:\[])"
 )
 # "démolition en 1911 (1)." calls note 1 where the notes are numbered "(1)": the space goes with it.
 _PAREN_MARKER = re.compile(paren_call(r"\d{1,3}"))
@@ -353,6 +363,8 @@ class _Classifier:
         self.lone_numbers: list[tuple[int, int]] = []
         """(block index, number) of lone numbers printed after a footnote block."""
         self.hyphens = LineEndHyphens(paragraphs)
+        self.note_continued: dict[int, list[str]] = {}
+        """Block index -> the paragraphs that continue that note."""
         self.endnotes = paren_endnotes(paragraphs)
         """Notes after the text, called "(n)" (the Court of Justice's style): paragraph index -> (label, text)."""
 
@@ -362,6 +374,8 @@ class _Classifier:
         index = 0
         while index < len(self.paragraphs):
             index += self.take(index)
+        for block_index, paragraphs in self.note_continued.items():
+            self.blocks[block_index].text = "\n".join([self.blocks[block_index].text, *paragraphs])
         self._settle_lone_numbers()
         return self.blocks
 
@@ -433,7 +447,8 @@ class _Classifier:
             return 1
         if (self.in_notes_section and not self.compact_notes and self.blocks and self.blocks[-1].kind == NOTE
                 and not _heading_level(stripped, following, self.toc_levels)):
-            self.blocks[-1].text += "\n" + stripped  # a note that runs over two paragraphs
+            # A note that runs over two paragraphs (or thousands): joined once, in run().
+            self.note_continued.setdefault(len(self.blocks) - 1, []).append(stripped)
             return 1
         self.in_notes_section = False
         self.take_body(paragraph, following)
@@ -657,7 +672,9 @@ def _split_notes(paragraph: str, paren_labels: set[int | str]) -> list[Block]:
 
     Labels of notes numbered "(n)" are added to `paren_labels`: only their markers are read as "(n)".
     """
-    notes: list[Block] = []
+    notes: list[tuple[int | str | None, list[str]]] = []
+    """(label, lines): a note's lines are joined once at the end; a note of many thousand
+    lines must not be copied again at each one."""
     style = None
     for line in paragraph.split("\n"):
         start = _section_note_start(line.strip())
@@ -669,10 +686,10 @@ def _split_notes(paragraph: str, paren_labels: set[int | str]) -> list[Block]:
             if start and start.re is _PAREN_NOTE_START:
                 paren_labels.add(label)
             body = line.strip()[start.end():] if start else line.strip()
-            notes.append(Block(NOTE, body, label=label))
+            notes.append((label, [body]))
         else:
-            notes[-1].text += " " + line.strip()
-    return [note for note in notes if note.label is not None]
+            notes[-1][1].append(line.strip())
+    return [Block(NOTE, " ".join(lines), label=label) for label, lines in notes if label is not None]
 
 
 def _heading_level(paragraph: str, following: str, toc_levels: dict[str, int]) -> int:

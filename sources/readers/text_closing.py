@@ -76,11 +76,21 @@ def _split_sender_lines(paragraph: str) -> tuple[str, str | None]:
     so the closing lines are tried as one text, from the last line that follows a sentence's end
     up to the whole paragraph: the shortest closing that is the sender's is taken."""
     lines = paragraph.split("\n")
+    folded: list[str] = []
+    """The lines from the last one up, white space folded, each folded once (a paragraph of
+    100,000 lines was joined again at every line: quadratic)."""
+    tail_length = -1
     for cut in range(len(lines) - 1, -1, -1):
+        line = " ".join(lines[cut].split())
+        if line:
+            folded.append(line)
+            tail_length += len(line) + 1
+        if tail_length > SENDER_PARAGRAPH_MAX:
+            break  # the document's own text; every earlier cut only makes the closing longer
         if cut and not lines[cut - 1].rstrip().endswith((".", "!", "?", "»", '"', "”", ")")):
             continue
-        tail = " ".join(" ".join(lines[cut:]).split())
-        if len(tail) <= SENDER_PARAGRAPH_MAX and _SENDER_LINE.match(tail):
+        tail = " ".join(reversed(folded))
+        if _SENDER_LINE.match(tail):
             return "\n".join(lines[:cut]).strip(), tail
     return paragraph, None
 
