@@ -1,15 +1,17 @@
 """What the import budget costs a normal import: parsing in the parsing process
 (sources/isolated_parse.py) against parsing in this process.
 
-    /work/h11-venv/bin/python bench/bench_budget_overhead.py [--runs 7] [--mb 10]
+    /work/venv/bin/python bench/bench_budget_overhead.py [--runs 7] [--mb 10]
 
 (a) per file, warm: parse_report (here) and parse_isolated (the parsing process,
     already started: the request and the pickled report through the pipes
     included), median of --runs, for the corpus's .txt and .md reports and a
     synthetic --mb MB plain-text report (bench/synthetic.py);
-(b) cold, whole command: `python -m claimdesk --db NEW import <corpus .txt and
-    .md> --json`, median of --runs fresh processes, as shipped and with
-    parse_isolated replaced by parse_report (the same code otherwise).
+(b) cold, whole command: `python -m claimdesk --db NEW import FILES --json`
+    for the corpus's .txt and .md reports, and for the synthetic report (with
+    --cold-runs, default 3: each run takes about ten seconds), median of fresh
+    processes taking turns, as shipped and with parse_isolated replaced by
+    parse_report (the same code otherwise).
 
 Prints Markdown; always exits 0.
 """
@@ -92,6 +94,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--mb", type=float, default=10.0, help="size of the synthetic plain-text report (0: none)")
+    parser.add_argument("--cold-runs", type=int, default=3, help="cold imports of the synthetic report (0: none)")
     options = parser.parse_args()
     corpus = corpus_dir()
     files = [corpus / "ifri-pyatakov-2020.txt", corpus / "werra-faure-2021.md"]
@@ -103,6 +106,12 @@ def main() -> None:
     print("\n".join(warm(inputs, options.runs)))
     print(f"\n## (b) The whole command, cold: import of {', '.join(path.name for path in files)}\n")
     print("\n".join(cold(files, options.runs)))
+    if options.mb and options.cold_runs:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "synthetic.txt"
+            path.write_bytes(big)
+            print(f"\n## (b) The whole command, cold: import of the synthetic {options.mb:g} MB report\n")
+            print("\n".join(cold([path], options.cold_runs)))
     print(f"\nMachine: {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} CPUs")
 
 
