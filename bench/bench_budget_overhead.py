@@ -1,5 +1,5 @@
 """What the import budget costs a normal import: parsing in the parsing process
-(sources/isolated_parse.py) against parsing in this process.
+(claimdesk/isolated_parse.py) against parsing in this process.
 
     /work/venv/bin/python bench/bench_budget_overhead.py [--runs 7] [--mb 10]
 
@@ -60,7 +60,7 @@ def median_seconds(actions, runs: int) -> list[float]:
 def warm(inputs: list[tuple[str, bytes, str]], runs: int) -> list[str]:
     from claimdesk.sources.budget import BudgetLimits
     from claimdesk.sources.importer import parse_report
-    from claimdesk.sources.isolated_parse import parse_isolated
+    from claimdesk.isolated_parse import parse_isolated
 
     limits = BudgetLimits()
     parse_isolated(b"Title\n\nWarm up.\n", "txt", limits.for_size(20))  # the process is started once per command

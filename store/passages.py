@@ -64,15 +64,45 @@ def unindexed_revisions(db) -> list[tuple[int, str, int]]:
             if last is not None and (done is None or done < last)]
 
 
-def index_in_batches(store, progress: Callable[[int, int], None] | None = None) -> int:
+@dataclass
+class TokensAhead:
+    """norm_tokens of a report's sentences from from_ordinal on, being computed
+    elsewhere meanwhile (by the parsing process, on the other core).
+
+    texts are the sentences they are computed for: a token string is used only
+    for the very same text, so a revision other than the one expected (a crash's
+    leftover, a report found unchanged) is never indexed with another's tokens.
+    """
+    from_ordinal: int
+    texts: list[str]
+    wait: Callable[[], list[str] | None]
+    """Blocks until they are ready; None if they could not be had."""
+    _norms: list[str] | None = None
+    _waited: bool = False
+
+    def norm_of(self, ordinal: int, text: str) -> str | None:
+        index = ordinal - self.from_ordinal
+        if index < 0 or index >= len(self.texts) or self.texts[index] != text:
+            return None
+        if not self._waited:
+            self._norms, self._waited = self.wait(), True
+        if self._norms is None or len(self._norms) != len(self.texts):
+            return None
+        return self._norms[index]
+
+
+def index_in_batches(store, progress: Callable[[int, int], None] | None = None,
+                     ahead: dict[str, TokensAhead] | None = None) -> int:
     """Index every current revision's missing sentences, INDEX_BATCH per write
     transaction; returns how many passages were added.
 
-    The norms of a batch are computed outside the transaction. Each batch checks,
-    under the lock, that its revision is still current and that nobody indexed
-    those sentences meanwhile (two processes may catch up at once).
+    The norms of a batch are computed outside the transaction (or taken from
+    ahead, by report id, where another process computed them meanwhile). Each
+    batch checks, under the lock, that its revision is still current and that
+    nobody indexed those sentences meanwhile (two processes may catch up at once).
     """
     db, added = store.db, 0
+    ahead = ahead or {}
     for revision_id, report_id, next_ordinal in unindexed_revisions(db):
         text = db.conn.execute("SELECT text FROM revisions WHERE id = ?", [revision_id]).fetchone()[0]
         total = db.conn.execute("SELECT count(*) FROM sentences WHERE revision_id = ?", [revision_id]).fetchone()[0]
@@ -83,7 +113,7 @@ def index_in_batches(store, progress: Callable[[int, int], None] | None = None) 
             ).fetchall()
             if not spans:
                 break
-            rows = _passage_rows(revision_id, report_id, text, spans)
+            rows = _passage_rows(revision_id, report_id, text, spans, ahead.get(report_id))
             with store.transaction("index the passages"):
                 if not _is_current(db, revision_id):
                     break  # a newer revision came in: its import indexes it
@@ -105,8 +135,13 @@ def _is_current(db, revision_id: int) -> bool:
     ).fetchone() is not None
 
 
-def _passage_rows(revision_id: int, report_id: str, text: str, spans) -> list[tuple]:
-    return [(revision_id, report_id, ordinal, start, end, text[start:end], norm_tokens(text[start:end])) for ordinal, start, end in spans]
+def _passage_rows(revision_id: int, report_id: str, text: str, spans, ahead: TokensAhead | None = None) -> list[tuple]:
+    rows = []
+    for ordinal, start, end in spans:
+        sentence = text[start:end]
+        norm = ahead.norm_of(ordinal, sentence) if ahead is not None else None
+        rows.append((revision_id, report_id, ordinal, start, end, sentence, norm if norm is not None else norm_tokens(sentence)))
+    return rows
 
 
 _INSERT_COLUMNS = 'INSERT INTO passages (revision_id, report_id, ordinal, start, "end", text, norm)'

@@ -10,7 +10,7 @@ from claimdesk.library import import_paths
 from claimdesk.sources.budget import MEMORY_VARIABLE, SECONDS_VARIABLE, BudgetLimits, budget_limits
 from claimdesk.sources.errors import SourceError
 from claimdesk.sources.importer import parse_report
-from claimdesk.sources.isolated_parse import ParseWorker, parse_isolated
+from claimdesk.isolated_parse import ParseWorker, parse_isolated
 from claimdesk.store.db import Store
 
 MB = 1024 * 1024

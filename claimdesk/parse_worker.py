@@ -1,10 +1,15 @@
 """The parsing process: reads a file's bytes, parses them, sends the report back.
 
-Run as `python -m claimdesk.sources.parse_worker` by `isolated_parse`, which
+Run as `python -m claimdesk.parse_worker` by `isolated_parse`, which
 owns it. Requests come on standard input and replies go out on standard output,
 each one frame: 8 bytes of length, then a pickle. A request is
-`(data, format, memory_bytes, seconds)`; the reply is `("ok", ParsedReport)`,
-`("memory", None)` or `("error", exception, traceback text)`.
+`("parse", data, format, memory_bytes, seconds)`; the reply is
+`("ok", ParsedReport)`, `("memory", None)` or `("error", exception, traceback text)`.
+
+A request `("tokenise", texts)` asks for the passage index's content tokens of
+each text (store.passages.norm_tokens), replied `("ok", [norm, ...])`: while the
+importer saves a report, this process, idle by then, prepares most of its index
+on the machine's other core.
 
 Each parse runs under RLIMIT_AS (the address space the budget allows, so a
 greedy parse ends in MemoryError instead of taking the machine) and RLIMIT_CPU
@@ -80,11 +85,15 @@ def serve() -> None:
     write_frame(replies, ("ready", os.getpid()))
     while True:
         try:
-            data, format, memory_bytes, seconds = read_frame(requests)
+            request = read_frame(requests)
         except EOFError:
             break
+        if request[0] == "tokenise":
+            write_payload(replies, _tokenise(request[1]))
+            continue
+        _, data, format, memory_bytes, seconds = request
         payload, exhausted = _parse_within(parse_report, data, format, memory_bytes, seconds)
-        del data
+        del data, request
         write_payload(replies, payload)
         if exhausted:
             break  # after a MemoryError nothing in this process is to be trusted
@@ -112,6 +121,15 @@ def _attempt(parse_report, data: bytes, format: str) -> bytes:
     except MemoryError:
         raise
     except BaseException as exc:  # every other failure goes back to the owner, which raises it
+        return _dumps(("error", _picklable(exc), traceback.format_exc()))
+
+
+def _tokenise(texts: list[str]) -> bytes:
+    try:
+        from claimdesk.store.passages import norm_tokens
+
+        return _dumps(("ok", [norm_tokens(text) for text in texts]))
+    except BaseException as exc:  # the owner computes them itself
         return _dumps(("error", _picklable(exc), traceback.format_exc()))
 
 

@@ -30,11 +30,12 @@ import subprocess
 import sys
 import threading
 import time
+from typing import Callable
 
 from claimdesk.sources.budget import ImportBudget, memory_exceeded, process_ended, time_exceeded
 from claimdesk.sources.errors import SourceError
 from claimdesk.sources.model import ParsedReport
-from claimdesk.sources.parse_worker import write_frame
+from claimdesk.parse_worker import write_frame
 
 try:
     import resource  # noqa: F401  (only to know that the worker can set its limits)
@@ -44,7 +45,9 @@ except ImportError:  # pragma: no cover - Windows
 
 STARTUP_SECONDS = 60.0
 """How long the parsing process may take to start (imports on a loaded machine)."""
-_WORKER_COMMAND = [sys.executable, "-m", "claimdesk.sources.parse_worker"]
+TOKENISE_SECONDS = 30.0
+"""How long the process may take to tokenise passages, plus a millisecond a passage."""
+_WORKER_COMMAND = [sys.executable, "-m", "claimdesk.parse_worker"]
 
 
 class ImportStopped(SourceError):
@@ -79,6 +82,22 @@ class ParseWorker:
                 # not given back: the limit is judged again in a fresh one.
                 return self._parse(data, format, budget)
 
+    def tokenise(self, texts: list[str], seconds: float) -> list[str] | None:
+        """store.passages.norm_tokens of each text, computed in the process; None when
+        it cannot say in time (the caller then computes them itself)."""
+        with self._lock:
+            try:
+                process = self._running()
+                write_frame(process.stdin, ("tokenise", texts))
+                reply = self._reply(time.monotonic() + seconds)
+            except (TimeoutError, _Ended, OSError, RuntimeError):
+                self._stop(kill=True)
+                return None
+            except BaseException:
+                self._stop(kill=True)  # interrupted: its reply must not answer the next request
+                raise
+            return reply[1] if reply[0] == "ok" else None
+
     def close(self) -> None:
         """End the process: gently when idle; at once if a parse still holds it (at exit)."""
         idle = self._lock.acquire(timeout=1)
@@ -95,7 +114,7 @@ class ParseWorker:
         served_before = self._served
         started = time.monotonic()
         try:
-            write_frame(process.stdin, (data, format, budget.memory_bytes, budget.seconds))
+            write_frame(process.stdin, ("parse", data, format, budget.memory_bytes, budget.seconds))
             reply = self._reply(started + budget.seconds)
         except TimeoutError:
             self._stop(kill=True)
@@ -230,6 +249,32 @@ def start_parsing_process() -> None:
     """Start the parsing process ahead of the first parse (a no-op where there is none)."""
     if ISOLATED:
         _WORKER.start()
+
+
+def tokenise_meanwhile(texts: list[str]) -> Callable[[], list[str] | None] | None:
+    """Start computing the passage tokens of texts in the parsing process, on the other
+    core, while this one goes on (saving the report, indexing its first sentences).
+
+    Returns the function that waits for them (None if they could not be had), or None
+    where there is no parsing process.
+    """
+    if not ISOLATED:
+        return None
+    result: list[list[str] | None] = [None]
+    # Linear work: a generous deadline only guards against a process that hangs.
+    seconds = TOKENISE_SECONDS + len(texts) / 1000
+
+    def run() -> None:
+        result[0] = _WORKER.tokenise(texts, seconds)
+
+    thread = threading.Thread(target=run, name="claimdesk-tokenise", daemon=True)
+    thread.start()
+
+    def wait() -> list[str] | None:
+        thread.join()
+        return result[0]
+
+    return wait
 
 
 def parse_isolated(data: bytes, format: str, budget: ImportBudget) -> ParsedReport:
