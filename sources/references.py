@@ -50,6 +50,16 @@ _NOTE_POINTER_RE = re.compile(
 _OPCIT_RE = re.compile(r"\b(?:op|loc|art|ouvr|ob)\.?\s*cit\b\.?|(?<!\w)a\.\s?a\.\s?O\b\.?|\bsupra\b|(?<!\w)указ\.\s*соч\b\.?"
                        r"|\bcit\.\s?d\.|\bdz\.\s?cyt\.|(?<!\w)o\.\s?c\.(?!\w)"
                        rf"|{_NOTE_POINTER_RE.pattern}", re.I)
+# What every match of _OPCIT_RE holds, case-folded. re.IGNORECASE stops re from skipping
+# ahead to a first character, so the pattern itself tries every position of every note:
+# looking for these literals first, case-sensitively on the folded text, is ten times faster.
+_OPCIT_HINT = re.compile(r"cit|a\.\s?a\.|supra|above|oben|указ|cyt|o\.\s?c\.|\(\s*[nfa]")
+
+
+def _find_op_cit(plain: str) -> re.Match | None:
+    return _OPCIT_RE.search(plain) if _OPCIT_HINT.search(plain.casefold()) else None
+
+
 # A note that begins by pointing elsewhere in the document ("infra note 9", "supra Part II", "unten Fn. 4")
 # is a cross-reference, not a citation; only "supra note N" and its kin name a work.
 _CROSS_REFERENCE_RE = re.compile(r"(?:infra|supra|below|above|unten|oben)\b", re.I)
@@ -344,7 +354,7 @@ def _analyse(text: str) -> tuple[str, Reference | None]:
     legal = _legal_reference(plain, base)
     if legal:
         return "reference", legal
-    short = _OPCIT_RE.search(plain)
+    short = _find_op_cit(plain)
     if short and _cites_first(text, plain, short.start()):
         short = None  # "Doe, *Title* (2005); see also Smith, supra note 3": the note cites Doe
     if short and _NOTE_POINTER_RE.match(plain, short.start()):
@@ -737,7 +747,7 @@ def op_cit_key(text: str) -> tuple[str | None, str | None]:
     'Andrei Piatakov, "Russia and Latin America in the XXI century ..., op.cit' ->
     ("piatakov", "russia and latin america in the xxi century"). A bare "Op.cit," gives (None, None)."""
     plain, italics = _strip_markup(text)
-    m = _OPCIT_RE.search(plain)
+    m = _find_op_cit(plain)
     head = plain[:m.start()] if m else plain
     lead = _LEAD_IN_RE.match(head)
     base = lead.end() if lead else 0

@@ -47,10 +47,16 @@ def clean_characters(text: str, warnings: list[str] | None = None) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# A tab, or a run of two or more spaces and tabs; written to start with a character
+# class, so that re skips ahead to the next blank instead of trying every position.
+_BLANK_RUN = re.compile(r"[ \t](?:[ \t]+|(?<=\t))")
+
+
 def collapse_spaces(text: str) -> str:
     """One space between words; newlines are kept for the caller to decide."""
-    text = re.sub(r"[ \t]{2,}|\t", " ", text)
-    text = re.sub(r" *\n *", "\n", text)
+    text = _BLANK_RUN.sub(" ", text)
+    if "\n" in text:  # no space either side of a newline
+        text = "\n".join(line.strip(" ") for line in text.split("\n"))
     return text.strip()
 
 

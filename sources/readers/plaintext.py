@@ -36,6 +36,7 @@ from claimdesk.sources.model import Removed
 from claimdesk.sources.readers.common import (
     NOTES_HEADING,
     PANDOC_LABEL,
+    SUPERSCRIPT_DIGITS,
     SUPERSCRIPT_NUMBER,
     ReaderResult,
     follows_a_unit,
@@ -85,6 +86,15 @@ _BRACKET_MARKER = re.compile(r"\[(\d{1,5})\](?![(:\[])")
 _MARKER = re.compile(
     rf"(?<=\S)(?P<sup>{SUPERSCRIPT_NUMBER})|\[\^(?P<pandoc>{PANDOC_LABEL})\](?!:)|\[(?P<bracket>\d{{1,5}}|[A-Za-z]{{1,2}})\](?![(:\[])"
 )
+# Every _MARKER starts at "[" or a superscript digit; its look-behind stops re from
+# skipping ahead to them, so blocks without either are not searched at all.
+_MARKER_START = re.compile(rf"[\[{SUPERSCRIPT_DIGITS}]")
+
+
+def _replace_markers(marker, text: str) -> str:
+    return _MARKER.sub(marker, text) if _MARKER_START.search(text) else text
+
+
 # "démolition en 1911 (1)." calls note 1 where the notes are numbered "(1)": the space goes with it.
 _PAREN_MARKER = re.compile(paren_call(r"\d{1,3}"))
 # Digits glued to a word ("tripled.2", "épiceries3", "году1", "de 11 %2"), or to a year and its full stop ("in 2019.3");
@@ -803,7 +813,7 @@ def _render(blocks: list[Block], markers: MarkerTable, warnings: list[str], remo
             copies.passed(block)
         if block.kind == PARAGRAPH and block.keep_lines:
             # A table or verse keeps its columns: only the common indentation goes.
-            text = _MARKER.sub(marker, block.text)
+            text = _replace_markers(marker, block.text)
             if glued_allowed:
                 text = _GLUED_MARKER.sub(glued, text)
             block.text = textwrap.dedent(text).strip("\n")
@@ -814,7 +824,7 @@ def _render(blocks: list[Block], markers: MarkerTable, warnings: list[str], remo
             if pages_accepted and _only_placeholders(text):
                 rendered.extend(_page_blocks(text, markers))
                 continue
-            text = _MARKER.sub(marker, text)
+            text = _replace_markers(marker, text)
             if paren_labels:
                 text = _PAREN_MARKER.sub(parenthesised, text)
             if glued_allowed:
