@@ -563,3 +563,82 @@ def test_a_debate_keeps_who_spoke_and_loses_its_column_numbers_and_controls():
     assert removed(report, "page-number") == ["Column 412"]
     for furniture in ("Column 412", "Previous debate", "Download text", "Next debate", "© UK Parliament"):
         assert furniture not in report.text, furniture
+
+
+# --- a GAO accessible text file -------------------------------------------------
+
+def test_a_gao_accessible_text_file_is_read_by_its_conventions():
+    report = parse("text/gao-accessible-text-airport-noise.txt", "txt")
+    assert report.title == "Airport Noise Grants: FAA's Program Reaches Fewer Homes Each Year as Costs per Home Rise"
+    assert report.date == "2011-03-03" and report.authors == ["U.S. Government Accountability Office"]
+    assert [n.number for n in report.footnotes] == [1, 2, 3]
+    assert notes(report)[1].text == "Noise grants are one category of the Airport Improvement Program; see 49 U.S.C. § 47504."
+    assert marker_after(report, 1).endswith("awarded $2.9 billion in noise grants to airports.")
+    assert marker_after(report, 3).endswith("or by 73.5 percent.")
+    assert "about 51,000 homes, 1,200 fewer than FAA's own estimate." in report.text
+    assert "Officials at 9 of the 12 airports we visited said that older homes need more work." in report.text
+    for furniture in ("[Footnote", "accessible text file", "not subject to copyright", "[End of section]", "GAO's Mission",
+                      "Order by Phone", "dawnr@gao.gov"):
+        assert furniture not in report.text
+    assert removed(report, "header")[0].startswith("This is the accessible text file for GAO report number GAO-11-287")
+    assert len(removed(report, "licence")) == 2 and removed(report, "furniture").count("[End of section]") == 2
+    assert "Ralph Dawn, Managing Director, dawnr@gao.gov, (202) 512-4400." in removed(report, "footer")[0]
+
+
+def test_a_text_that_only_quotes_a_gao_preamble_later_is_not_read_as_one():
+    text = ("Audit notes\n\nWe read the file. It said: This is the accessible text file for GAO report number "
+            "GAO-11-287 entitled 'X' which was released on March 3, 2011.\n\nThe total was $2.9 billion.[Footnote 1]\n")
+    report = parse_report(text.encode(), "txt")
+    assert "This is the accessible text file" in report.text and "[Footnote 1]" in report.text
+
+
+# --- a digitised book as HathiTrust's plain text ----------------------------------
+
+def test_hathitrust_page_lines_label_the_pages_and_go_with_the_running_heads_and_watermark():
+    report = parse("text/hathitrust-oyster-fisheries.txt", "txt")
+    assert [page.label for page in report.pages] == ["1", "iv", "11", "12"] or [page.label for page in report.pages][1:] == ["iv", "11", "12"]
+    for furniture in ("## p.", "(#19)", "####", "Digitized by Google", "CHAP. I.] THE BEDS IN 1850", "12 THE OYSTER FISHERIES", "iv PREFACE"):
+        assert furniture not in report.text
+    assert any(line.startswith("## p. 11 (#19)") for line in removed(report, "page-number"))
+    assert "CHAP. I.] THE BEDS IN 1850. 11" in removed(report, "header")
+    assert "In the season of 1850 the Board's smacks took 2,340 wash of oysters from the public beds," in report.text
+
+
+def test_a_title_page_in_capitals_gives_the_title_the_author_and_the_year():
+    report = parse("text/hathitrust-oyster-fisheries.txt", "txt")
+    assert report.title == "A TREATISE ON THE OYSTER FISHERIES OF THE COLNE"
+    assert report.authors == ["HENRY ASHDOWN FELL"] and report.date == "1859"
+    assert "WITH TABLES OF THE DREDGING RETURNS." in report.text  # a subtitle is text, not lost
+    assert "SURVEYOR TO THE COLNE FISHERY BOARD." in report.text
+
+
+def test_notes_marked_with_symbols_restarting_on_each_page_are_numbered_in_order():
+    report = parse("text/hathitrust-oyster-fisheries.txt", "txt")
+    texts = [note.text for note in report.footnotes]
+    assert texts[:4] == [
+        "The book of 1852 is lost; its figures are taken from the Board's minutes.",
+        "A wash is 21 quarts and one pint, by the Act of 1701.",
+        "Returns, p. 4.",
+        "Ibid. p. 6; the frost is described at length in the Essex Standard of that month.",
+    ]
+    assert marker_after(report, 1).endswith("but the totals.")
+    assert marker_after(report, 2).endswith("from the public beds,")
+    assert marker_after(report, 3).endswith("The fall was laid at the door of the winter of 1848,")
+    assert marker_after(report, 4).endswith("when the ice lay on the Geedon flats for five weeks.")
+    assert notes(report)[4].kind == "ibid" and notes(report)[4].resolves_to == 3
+    assert any("marked *, †, ‡" in warning for warning in report.warnings)
+
+
+def test_symbol_notes_called_out_of_their_order_are_left_as_they_are():
+    page = ("## p. 3 (#9) " + "#" * 50 + "\n\nThe mill ground 40 quarters,† and the other 25.*\n\n* The lower mill.\n"
+            "† Its own book.\n\n## p. 4 (#10) " + "#" * 50 + "\n\nNothing more.\n")
+    report = parse_report(page.encode(), "txt")
+    assert "The mill ground 40 quarters,† and the other 25.*" in report.text and report.footnotes == []
+    assert "The lower mill." in report.text and "† Its own book." in report.text
+
+
+def test_a_page_whose_symbol_is_also_used_in_its_text_keeps_its_marks_and_notes_as_they_are():
+    report = parse("text/hathitrust-oyster-fisheries.txt", "txt")
+    assert "The dredgermen themselves blamed the spat-fall.* By the rule of § 12 of the Board's byelaws" in report.text
+    assert "§ The byelaws of 1838, printed at the end of this volume." in report.text
+    assert len(report.footnotes) == 4

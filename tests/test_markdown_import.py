@@ -351,9 +351,21 @@ def test_a_tex_norm_is_not_taken_for_markdown_escapes():
 
 def test_hugo_shortcodes_are_template_calls_kept_out_and_their_content_kept():
     report = parse_report((Path(__file__).parent / "fixtures" / "markdown" / "hugo-shortcodes.md").read_bytes(), "md")
-    assert report.text == ('The gauge shows 3.4 mm a year since 1993.\n\nThe zero was moved by 12 mm in 2004.\n\n'
-                           'x := "{{< not a shortcode >}}"')  # inside code it is code
+    assert report.text == ('The gauge shows 3.4 mm a year since 1993.\n\nThe gauge in 1990\n\nThe zero was moved by 12 mm in 2004.\n\n'
+                           'x := "{{< not a shortcode >}}"')  # inside code it is code; the figure's caption is shown
     assert ("other", '{{< figure src="/img/gauge.jpg" caption="The gauge in 1990" >}}') in [(p.kind, p.text) for p in report.removed]
+
+
+def test_a_figures_caption_in_a_template_call_is_text_the_page_shows():
+    source = ('+++\ntitle = "Shelters"\n\n[extra]\nauthor = "Ana Ruiz"\n+++\n\nWe counted 58 shelters.\n\n'
+              '{{ figure(src="/a.jpg", alt="A pole", caption="The \\"old\\" stop, gone since 2019.") }}\n\n'
+              '{% include figure.html image="/b.jpg" caption=\'Market Street in 2021\' %}\n\n'
+              'See the {{< figure src="/c.jpg" caption="an inline one" >}} here.\n')
+    report = parse_report(source.encode(), "md")
+    assert report.authors == ["Ana Ruiz"]  # Zola's [extra] table
+    assert 'We counted 58 shelters.\n\nThe "old" stop, gone since 2019.\n\nMarket Street in 2021\n\nSee the here.' == report.text
+    calls = [piece.text for piece in report.removed if piece.kind == "other"]
+    assert any("an inline one" in call for call in calls) and any('alt="A pole"' in call for call in calls)
 
 
 def test_pandoc_attributes_after_headings_and_captions_are_markup():

@@ -33,6 +33,7 @@ from claimdesk.sources.readers.md_dialects import (
     has_dialect_markup,
     lift_inline_notes,
     take_dialect_markup,
+    template_call_taken,
     take_hidden_chunks,
 )
 from claimdesk.sources.readers.md_wiki import has_wiki_markup, take_wiki_markup
@@ -193,7 +194,10 @@ def _metadata(data: dict) -> dict:
             metadata[key] = " ".join(data[key].split()) if key != "abstract" else data[key].strip()
     if data.get("title"):
         metadata["title"] = str(data["title"]).strip()
-    authors = _front_matter_authors(data.get("author", data.get("authors")))
+    # Zola keeps a theme's fields in [extra], Hugo in [params]: an author is often there.
+    nested = [table for table in (data.get("extra"), data.get("params")) if isinstance(table, dict)]
+    authors = _front_matter_authors(next((source.get(key) for source in [data, *nested] for key in ("author", "authors")
+                                          if source.get(key)), None))
     if authors:
         metadata["authors"] = authors
     raw_date = next((data[key] for key in _DATE_KEYS if data.get(key)), None)
@@ -690,8 +694,8 @@ _INLINE_CODE = re.compile(r"`[^`\n]*`")
 
 
 # Hugo's shortcodes: {{< figure src="…" caption="…" >}}, {{% notice warning %}} … {{% /notice %}}.
-# Template calls, not text: the call goes to `removed` whole (a caption in it is kept
-# there), the text between a pair stays.
+# Template calls, not text: the call goes to `removed` whole, a figure's caption stays
+# text (md_dialects.template_call_taken), the text between a pair stays.
 _SHORTCODE_BODY = r"\s*/?\s*[\w./-]+(?:[^{}\n]|\{[^{}\n]*\}){0,500}?\s*"
 _SHORTCODE = re.compile(r"\{\{<" + _SHORTCODE_BODY + r">\}\}|\{\{%" + _SHORTCODE_BODY + r"%\}\}")
 
@@ -711,10 +715,7 @@ def _take_pandoc_attributes(text: str, removed: list[Removed]) -> str:
 
 
 def _take_shortcodes(text: str, removed: list[Removed]) -> str:
-    def take(match: re.Match) -> str:
-        removed.append(Removed("other", match.group(0)))
-        return ""
-    return _SHORTCODE.sub(take, text)
+    return _SHORTCODE.sub(lambda match: template_call_taken(match, removed), text)
 
 
 def _outside_code(body: str, change) -> str:

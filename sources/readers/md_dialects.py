@@ -45,8 +45,7 @@ def take_dialect_markup(text: str, removed: list[Removed]) -> str:
         return ""
 
     def other(match: re.Match) -> str:
-        removed.append(Removed("other", match.group().strip()))
-        return ""
+        return template_call_taken(match, removed)
 
     if "{:" in text:
         text = _KRAMDOWN_IAL.sub(hidden, text)
@@ -62,6 +61,26 @@ def take_dialect_markup(text: str, removed: list[Removed]) -> str:
     if "|" in text:
         text = _MMD_TABLE_CAPTION.sub(lambda m: f"{m.group('row')}\n\n{m.group('caption')}", text)
     return text
+
+
+# A figure's caption in a template call: Hugo's {{< figure caption="…" >}}, Zola's
+# {{ figure(caption="…") }}, Jekyll's {% include figure.html caption="…" %}.
+_CAPTION = re.compile(r"""\bcaption\s*=\s*(?:"(?P<double>(?:[^"\\\n]|\\.){1,500})"|'(?P<single>(?:[^'\\\n]|\\.){1,500})')""")
+_ESCAPED = re.compile(r"\\(.)")
+
+
+def template_call_taken(match: re.Match, removed: list[Removed]) -> str:
+    """What stands in the text for a template call: nothing, or its figure's caption, which
+    the page shows under the figure, as a paragraph of its own when the call had its line.
+    The call itself goes to `removed`."""
+    call = match.group()
+    removed.append(Removed("other", call.strip()))
+    caption = _CAPTION.search(call)
+    text = match.string
+    alone = (match.start() == 0 or text[match.start() - 1] == "\n") and (match.end() == len(text) or text[match.end()] == "\n")
+    if caption is None or not alone:
+        return ""
+    return _ESCAPED.sub(r"\1", caption.group("double") or caption.group("single") or "").strip()
 
 
 def lift_inline_notes(text: str) -> str:

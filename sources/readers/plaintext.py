@@ -62,9 +62,14 @@ from claimdesk.sources.readers.text_pages import FORM_FEED, split_pages
 from claimdesk.sources.readers.text_jstor import take_jstor_cover
 from claimdesk.sources.readers.text_paren_endnotes import paren_call, paren_endnotes
 from claimdesk.sources.readers.text_parliament_masthead import take_french_parliament_cover, take_parliament_masthead
+from claimdesk.sources.readers.text_gao import read_gao_accessible_text
 from claimdesk.sources.readers.text_gpo import read_gpo_conventions
+from claimdesk.sources.readers.text_hathitrust import read_hathitrust_pages
+from claimdesk.sources.readers.text_symbol_notes import number_symbol_notes
+from claimdesk.sources.readers.text_title_page import read_title_page
 from claimdesk.sources.readers.text_ru_legal import read_russian_legal_text
-from claimdesk.sources.readers.text_un_masthead import Masthead, take_un_masthead
+from claimdesk.sources.readers.text_masthead import Masthead
+from claimdesk.sources.readers.text_un_masthead import take_un_masthead
 from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, collapse_spaces, placeholder_index
 
 # Blank lines part paragraphs; the indentation of the next paragraph's first line stays (tables, verse).
@@ -138,17 +143,22 @@ def read_plain_text(text: str) -> ReaderResult:
     russian = None if book or message or gpo else read_russian_legal_text(text, removed)
     masthead = Masthead(gpo.text, gpo.date, gpo.title) if gpo else russian
     if masthead is None and not (book or message):
+        masthead = read_gao_accessible_text(text, removed)
+    if masthead is None and not (book or message):
         masthead = take_jstor_cover(text, removed)
     if masthead is None and not (book or message):
         masthead = take_un_masthead(text, removed)
     if masthead:
         text, stamp_date = masthead.text, masthead.date or stamp_date
-    pages = split_pages(text)
+    hathitrust = None if book or message else read_hathitrust_pages(text, removed)
+    if hathitrust:
+        text = hathitrust[0]
+    pages = split_pages(text, hathitrust[1] if hathitrust else None)
     page_labels: list[str] = []
     if pages:
         removed.extend(pages.removed)
         page_labels = pages.labels
-        text = f"\n\n{FORM_FEED}\n\n".join(pages.texts)
+        text = f"\n\n{FORM_FEED}\n\n".join(number_symbol_notes(pages.texts, warnings))
     if not (book or message or masthead):
         # After the pages: the house and the paper's number on the first page count towards
         # the running heads that repeat them on the others.
@@ -263,6 +273,9 @@ def _take_cover(paragraphs: list[str]):
         else:
             continue
         break
+    title_page = read_title_page(paragraphs[: lines[-1][0] + 1]) if lines and _is_page_break_after(paragraphs, lines[-1][0]) else None
+    if title_page:
+        return _title_page_read(paragraphs, lines[-1][0], *title_page)
     cover = read_cover([line for _, line in lines[:16]])
     if not cover.lines_used:
         return cover, paragraphs, []
@@ -281,6 +294,24 @@ def _take_cover(paragraphs: list[str]):
     # The lines read into the metadata are reported as the cover, as the source wrote them.
     cover_lines = [Removed("cover", " ".join(line.split())) for _, line in used if _cover_line_was_read(line.strip(), cover)]
     return cover, remaining, cover_lines
+
+
+def _is_page_break_after(paragraphs: list[str], index: int) -> bool:
+    return index + 1 < len(paragraphs) and _is_page_break(paragraphs[index + 1])
+
+
+def _title_page_read(paragraphs: list[str], last_index: int, cover, read: set[str]):
+    """A book's title page read (text_title_page): its lines read into the metadata are the
+    cover; the others (the subtitle, the author's office, the publisher) stay text."""
+    kept: list[str] = []
+    cover_lines: list[Removed] = []
+    for paragraph in paragraphs[: last_index + 1]:
+        own = [line.strip() for line in paragraph.split("\n") if line.strip()]
+        cover_lines.extend(Removed("cover", " ".join(line.split())) for line in own if line in read)
+        rest = [line for line in own if line not in read]
+        if rest:
+            kept.append("\n".join(rest))
+    return cover, kept + paragraphs[last_index + 1:], cover_lines
 
 
 def _cover_line_was_read(line: str, cover) -> bool:

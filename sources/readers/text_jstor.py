@@ -16,7 +16,7 @@ import re
 
 from claimdesk.sources.header import find_date, parse_author_line
 from claimdesk.sources.model import Removed
-from claimdesk.sources.readers.text_un_masthead import Masthead
+from claimdesk.sources.readers.text_masthead import Masthead
 
 _STABLE_URL = re.compile(r"^\s*Stable URL:\s*https?://(?:www\.)?jstor\.org/stable/", re.M)
 _JSTOR_NOTICE = re.compile(r"JSTOR is a not-for-profit digital library")

@@ -42,8 +42,12 @@ class Pages:
     removed: list[Removed] = field(default_factory=list)
 
 
-def split_pages(text: str) -> Pages | None:
-    """The pages of a text with form feeds, or None when it has none."""
+def split_pages(text: str, given_labels: list[str | None] | None = None) -> Pages | None:
+    """The pages of a text with form feeds, or None when it has none.
+
+    given_labels: each page's printed label where the file says it apart from the
+    text (HathiTrust's page lines); None where it does not.
+    """
     if FORM_FEED not in text:
         return None
     pages = [page.split("\n") for page in text.split(FORM_FEED)]
@@ -61,10 +65,17 @@ def split_pages(text: str) -> Pages | None:
         drop: set[int] = set(blocks[index])
         for line_index in sorted(blocks[index]):
             removed.append(Removed("header" if line_index < len(lines) / 2 else "footer", " ".join(lines[line_index].split())))
+        given = given_labels[index] if given_labels and index < len(given_labels) else None
         number = None
-        if candidate and (not candidate[1].isdigit() or (offset is not None and int(candidate[1]) == index + offset)):
+        if candidate and (candidate[1] == given or (given is None and (
+                not candidate[1].isdigit() or (offset is not None and int(candidate[1]) == index + offset)))):
             number = candidate[1]
             drop.add(candidate[0])
+        printed = given or number or (str(index + offset) if offset is not None and index + offset >= 1 else None)
+        if printed:
+            for line_index in _heads_with_the_number(lines, printed, drop):
+                drop.add(line_index)
+                removed.append(Removed("header" if line_index < len(lines) / 2 else "footer", " ".join(lines[line_index].split())))
         for line_index in edge:
             line = lines[line_index]
             if line_index in blocks[index]:
@@ -76,8 +87,33 @@ def split_pages(text: str) -> Pages | None:
                 removed.append(Removed("header" if line_index < len(lines) / 2 else "footer", " ".join(line.split())))
         # `pdftotext -layout` keeps the page's left margin on every line: a margin is no indentation.
         texts.append(textwrap.dedent("\n".join(line for line_index, line in enumerate(lines) if line_index not in drop)))
-        labels.append(_label(index, number, offset))
+        labels.append(given or _label(index, number, offset))
     return Pages(texts, labels, removed)
+
+
+HEAD_WITH_NUMBER_MAX_CHARS = 90
+_CAPITALS_SHARE = 0.8
+
+
+def _heads_with_the_number(lines: list[str], printed: str, taken: set[int]) -> list[int]:
+    """The page's first and last lines when each is a running head that carries the page's
+    own number at one end: "CHAP. III.] THE STEAM ENGINE. 37" over page 37, "38 THE
+    DRAINAGE OF HARROWMERE FEN. [CHAP. III." over page 38. A book sets its heads in
+    capitals and changes them from chapter to chapter, so they need not repeat; a line of
+    prose (lower case) that happens to start with the number stays."""
+    filled = [index for index, line in enumerate(lines) if line.strip() and index not in taken]
+    found = []
+    for index in {filled[0], filled[-1]} if filled else ():
+        words = lines[index].split()
+        if len(words) < 2 or len(lines[index].strip()) > HEAD_WITH_NUMBER_MAX_CHARS:
+            continue
+        if words[0] != printed and words[-1].rstrip(".") != printed:
+            continue
+        title = words[1:] if words[0] == printed else words[:-1]
+        cased = [char for char in " ".join(title) if char.isalpha()]
+        if len(cased) >= _MIN_HEAD_LETTERS and sum(char.isupper() for char in cased) >= _CAPITALS_SHARE * len(cased):
+            found.append(index)
+    return sorted(found)
 
 
 BLOCK_LINES_MAX = 12

@@ -27,7 +27,7 @@ import re
 
 from claimdesk.sources.header import find_date, parse_author_line, parse_date
 from claimdesk.sources.model import Removed
-from claimdesk.sources.readers.text_un_masthead import Masthead
+from claimdesk.sources.readers.text_masthead import Masthead
 
 MASTHEAD_LINES = 16
 TITLE_LINES_MAX = 4

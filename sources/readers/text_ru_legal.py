@@ -19,7 +19,7 @@ import re
 
 from claimdesk.sources.header import parse_date
 from claimdesk.sources.model import Removed
-from claimdesk.sources.readers.text_un_masthead import Masthead
+from claimdesk.sources.readers.text_masthead import Masthead
 
 _CALL = re.compile(r"<(?P<label>\d{1,3})>")
 _NOTE_LINE = re.compile(r"^(?P<indent>[ \t]*)<(?P<label>\d{1,3})>[ \t]+(?=\S)", re.M)

@@ -18,10 +18,10 @@ among the first lines.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from claimdesk.sources.header import parse_date
 from claimdesk.sources.model import Removed
+from claimdesk.sources.readers.text_masthead import Masthead
 
 MASTHEAD_LINES = 30
 """The masthead is within the first page's first lines."""
@@ -37,15 +37,6 @@ _SESSION = re.compile(r"\bsession\b|\bsesión\b|\bsessione?\b|\bсессия\b",
 # The first page's foot: the job number with its language ("24-14327 (E)"), the date code, the barcode,
 # "Please recycle"; the bare job number of the later pages is a running footer (text_pages).
 _JOB_LINE = re.compile(r"^\s*(?:\d{2}-\d{5}\s*\([A-Z]\)|\d{6}|\*\d{7}\*|please recycle\s*♲?|♲)\s*$", re.I)
-
-
-@dataclass
-class Masthead:
-    text: str
-    date: str | None
-    title: str | None = None
-    """Where the masthead says where the title stands (a Drucksache: the paragraph after it)."""
-    authors: list[str] = field(default_factory=list)
 
 
 def take_un_masthead(text: str, removed: list[Removed]) -> Masthead | None:
