@@ -36,8 +36,9 @@ class ReviewScreen(Screen):
         Binding("5", "tab('claims')", "Claims", show=False, id="review.claims", tooltip="Every claim that passes the filter"),
         # The footer holds the tab's decisions, f, ? and ^z in 80 columns: Back and Quit are
         # in the subtitle, the help and the palette (q still quits).
-        Binding("escape", "back", "Back", show=False, id="review.back", tooltip="Back to the library"),
-        Binding("q", "app.quit", "Quit", show=False, id="review.quit", tooltip="Quit (everything is already saved)"),
+        Binding("escape,q", "back", "Back", show=False, id="review.back", tooltip="Back to the library (ctrl+q quits)"),
+        # Out of the footer here, where the tab's decisions need the room (the help and the palette have it).
+        Binding("ctrl+q", "app.quit", "Quit", show=False, id="review.quit", tooltip="Quit (everything is already saved)"),
     ]
 
     def __init__(self, tab: str = "suggestions") -> None:
