@@ -29,11 +29,12 @@ class ClaimError(ValueError):
 
 class StaleClaimError(ClaimError):
     """A change made against a version of the claim that is no longer current:
-    someone else changed it meanwhile (claim_id says which)."""
+    someone else changed it meanwhile (claim_id says which, had_version the version the change was made on)."""
 
-    def __init__(self, message: str, claim_id: int) -> None:
+    def __init__(self, message: str, claim_id: int, had_version: int) -> None:
         super().__init__(message)
         self.claim_id = claim_id
+        self.had_version = had_version
 
 
 class StaleRevisionError(ClaimError):
@@ -233,6 +234,7 @@ def _check_version(claim: dict, expect_version: int | None) -> None:
             f"claim {claim['id']} was changed by {claim['reviewer']} at {claim['updated']} (version {claim['version']}, "
             f"you had {expect_version}); reload it and try again",
             claim["id"],
+            expect_version,
         )
 
 

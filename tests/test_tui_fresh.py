@@ -156,14 +156,15 @@ async def test_a_refused_stale_write_reloads_the_claim_and_says_what_changed(tmp
         await pilot.press("m")  # the note prompt holds the version it was opened on
         await pilot.pause()
         assert isinstance(app.screen, PromptScreen)
-        colleague_sets(db, claim_id, status="disputed", note="Ifri says 120")
+        colleague_sets(db, claim_id, status="disputed", note="Ifri says 120", add_entities=[("Peru", "place")])
+        await pilot.pause(1.5)  # the reader's timer reloads the claim beneath the prompt
         await pilot.press(*"mine", "enter")
         await settle(pilot)
         (claim,) = claims(db)
         assert (claim["note"], claim["status"]) == ("Ifri says 120", "disputed")  # bob's change stands
         assert reader.claims[claim_id]["note"] == "Ifri says 120"  # the reader reloaded it
         (line,) = [m for m in messages(app) if m.startswith("Not saved")]
-        assert "bob" in line and "status unreviewed → disputed" in line and "“Ifri says 120”" in line
+        assert "bob" in line and "status unreviewed → disputed" in line and "“Ifri says 120”" in line and "entities +Peru" in line
         # The panel shows bob's version; the key again applies mine on top of it.
         await pilot.press("m")
         await pilot.pause()
@@ -299,3 +300,20 @@ async def test_the_library_counts_claims_made_in_the_reader_on_return(tmp_path):
         await pilot.press("q")
         await settle(pilot)
         assert str(table.get_cell("andes", table.ordered_columns[4].key)) == "1"
+
+
+async def test_keys_typed_right_after_slash_never_act_on_the_claim(tmp_path):
+    """A burst as a terminal delivers it ("/10" typed or pasted fast): the 1 and
+    the 0 are the query's, or lost, never confidence 1 then cleared on the claim."""
+    from textual import events
+
+    db, _report = andes_store(tmp_path)
+    claim_id = seed_units(db)
+    colleague_sets(db, claim_id, confidence=4)
+    app = ClaimdeskApp(db, "tester", report="andes", start=claims(db)[0]["start"])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        for key, character in (("slash", "/"), ("1", "1"), ("0", "0")):
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        assert claims(db)[0]["confidence"] == 4 and claims(db)[0]["version"] == 2

@@ -219,7 +219,9 @@ class ReaderScreen(FreshState, ClaimEditing, Screen):
     def action_find(self) -> None:
         bar = self.query_one("#find-bar", Input)
         bar.add_class("visible")
-        bar.focus()
+        # At once, not after a refresh as focus() would: keys typed right after / are
+        # the query's, never the reader's (a "1" there would rate the claim).
+        self.set_focus(bar)
 
     @on(Input.Submitted, "#find-bar")
     def _find_submitted(self, event: Input.Submitted) -> None:

@@ -12,12 +12,14 @@ reloads the claim and says what the colleague changed.
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 from claimdesk.sources.inert import inert_for_terminal
 from claimdesk.store.claims import StaleClaimError, StaleRevisionError, claim_document
 from claimdesk.store.errors import NotFoundError
 from claimdesk.store.reports import report_document
+from claimdesk.store.undo import claim_history
 
 if TYPE_CHECKING:
     from claimdesk.tui.screens.reader import ReaderScreen
@@ -25,35 +27,41 @@ if TYPE_CHECKING:
 POLL_SECONDS = 1.0
 """How often the reader asks whether another connection committed (one PRAGMA)."""
 
-_COMPARED = (("status", "status"), ("confidence", "confidence"), ("note", "note"), ("quote", "quote"))
+_FIELDS = ("status", "confidence", "note", "quote")
 
 
-def describe_changes(before: dict | None, after: dict) -> str:
-    """What changed between two claim objects, in a few words: "status verified → disputed; note added"."""
-    if after.get("removed"):
+def changes_since(db, claim_id: int, version: int) -> str:
+    """What was done to a claim after the given version of it, read from its
+    change log: "status unreviewed → disputed; note “” → “…”; entities +Peru"."""
+    history = claim_history(db, claim_id)
+    at = [i for i, c in enumerate(history) if c["target"] == "claims" and c["after"] and c["after"].get("version") == version]
+    if not at:
+        return "its version moved"
+    old = history[at[-1]]["after"]
+    later = history[at[-1] + 1:]
+    rows = [c["after"] for c in later if c["target"] == "claims" and c["after"]]
+    new = rows[-1] if rows else old
+    if new.get("removed") and not old.get("removed"):
         return "removed it"
-    if before is None:
-        return "created it"
     said = []
-    for field, name in _COMPARED:
-        old, new = before.get(field), after.get(field)
-        if old == new:
-            continue
-        if field in ("note", "quote"):
-            said.append(f"{name} “{_short(old or '')}” → “{_short(new or '')}”")
-        else:
-            said.append(f"{name} {old if old is not None else 'none'} → {new if new is not None else 'none'}")
-    for field in ("entities", "citations"):
-        old, new = _names(before.get(field)), _names(after.get(field))
-        if old != new:
-            added, gone = sorted(new - old, key=str), sorted(old - new, key=str)
-            parts = [*(f"+{x}" for x in added), *(f"−{x}" for x in gone)]
-            said.append(f"{field} {' '.join(parts)}")
-    return "; ".join(said) or "no change you can see (its version moved)"
-
-
-def _names(items) -> set:
-    return {item["name"] if isinstance(item, dict) else item for item in items or []}
+    for field in _FIELDS:
+        before, after = old.get(field), new.get(field)
+        if before != after:
+            if field in ("note", "quote"):
+                said.append(f"{field} “{_short(before or '')}” → “{_short(after or '')}”")
+            else:
+                said.append(f"{field} {'none' if before is None else before} → {'none' if after is None else after}")
+    for target, field, name in (("claim_entities", "entity", "entities"), ("claim_citations", "footnote", "citations")):
+        net: dict = {}
+        for change in later:
+            if change["target"] == target:
+                row = change["after"] or change["before"]
+                label = row[field] if target == "claim_entities" else json.loads(row[field])
+                net[label] = net.get(label, 0) + (1 if change["after"] else -1)
+        parts = [f"{'+' if n > 0 else '−'}{label}" for label, n in net.items() if n]
+        if parts:
+            said.append(f"{name} {' '.join(parts)}")
+    return "; ".join(said) or "nothing you can see (its version moved)"
 
 
 def _short(text: str, width: int = 40) -> str:
@@ -100,7 +108,7 @@ class FreshState:
         if signature == self._signature and signature[0] == self.document["revision"]:
             return True  # someone wrote derived data (the passage index, a cache): nothing shown changed
         if signature[0] != self.document["revision"]:
-            self.reload_document()
+            self.reload_document(say=not acting)
             if acting:
                 self.notify(f"Not done: {self.report_id} was re-imported (revision {self.document['revision']}) while open; "
                             "the view now shows it, nothing was saved: look again, then repeat.", severity="warning", markup=False)
@@ -111,15 +119,16 @@ class FreshState:
         after = self.claims.get(claim_id) if claim_id is not None else None
         if before is None or (after is not None and after["version"] == before["version"]):
             return True
-        self._say_changed(claim_id, before, acting)
+        self._say_changed(claim_id, before["version"], acting)
         return not acting
 
-    def _say_changed(self: "ReaderScreen", claim_id: int, before: dict, refused: bool) -> None:
+    def _say_changed(self: "ReaderScreen", claim_id: int, version: int, refused: bool) -> None:
         try:
             after = claim_document(self.app.store.db, claim_id, include_removed=True)
         except NotFoundError:
             return
-        line = f"Claim #{claim_id} was changed by {after['reviewer']} at {after['updated']}: {describe_changes(before, after)}."
+        what = changes_since(self.app.store.db, claim_id, version)
+        line = f"Claim #{claim_id} was changed by {after['reviewer']} at {after['updated']}: {what}."
         if refused:
             line = f"Not saved: {line} Reloaded; press the key again to apply yours."
         self.notify(inert_for_terminal(line), severity="warning" if refused else "information", markup=False, timeout=12)
@@ -127,21 +136,20 @@ class FreshState:
     def refused_stale(self: "ReaderScreen", exc: Exception) -> bool:
         """A change the store refused because the view was stale: reload, say what changed."""
         if isinstance(exc, StaleRevisionError):
-            self.reload_document()
+            self.reload_document(say=False)
             self.notify(f"Not saved: {exc}; the view now shows the current revision: select again.", severity="warning", markup=False)
             return True
         if isinstance(exc, StaleClaimError):
-            before = self.claims.get(exc.claim_id)
             self._seen_data_version = self._data_version()
             if self._store_signature()[0] != self.document["revision"]:
                 self.reload_document()
             else:
                 self.reload_claims()
-            self._say_changed(exc.claim_id, before or {}, refused=True)
+            self._say_changed(exc.claim_id, exc.had_version, refused=True)
             return True
         return False
 
-    def reload_document(self: "ReaderScreen") -> None:
+    def reload_document(self: "ReaderScreen", say: bool = True) -> None:
         """Show the report's current revision: text, notes, sentences, claims; the
         cursor stays on the claim it was on (at its new place), else at its offset."""
         view = self.view
@@ -158,6 +166,8 @@ class FreshState:
         if self.find_query:
             self.find_all(self.find_query)
         self._lost_selection_at = view.cursor if had_selection else None
+        if not say:
+            return
         if not had_selection:
             self.notify(f"{self.report_id} was re-imported: now showing revision {self.document['revision']}.", markup=False, timeout=6)
         else:
