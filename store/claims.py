@@ -27,6 +27,20 @@ class ClaimError(ValueError):
     """A claim change that cannot be made as asked (bad value, stale version)."""
 
 
+class StaleClaimError(ClaimError):
+    """A change made against a version of the claim that is no longer current:
+    someone else changed it meanwhile (claim_id says which, had_version the version the change was made on)."""
+
+    def __init__(self, message: str, claim_id: int, had_version: int) -> None:
+        super().__init__(message)
+        self.claim_id = claim_id
+        self.had_version = had_version
+
+
+class StaleRevisionError(ClaimError):
+    """A claim placed by offsets into a revision of the report that is no longer current."""
+
+
 def parse_confidence(raw: str | int | None) -> int | None:
     """1-5, or a level's name ("solid"); None leaves it unset."""
     if raw is None:
@@ -82,10 +96,22 @@ def add_claim(
     status: str = "unreviewed",
     note: str = "",
     span: tuple[int, int] | None = None,
+    expect_revision: int | None = None,
 ) -> int:
-    """Create a claim on the occurrence-th appearance of quote (or on an exact span)."""
+    """Create a claim on the occurrence-th appearance of quote (or on an exact span).
+
+    With expect_revision (a reader's span), the span must be one of that
+    revision, still the current one, and hold exactly quote: a view left stale
+    by a re-import is refused, never applied to other text.
+    """
     db = action.db
     revision_id, revision_number, text = _current_revision(db, report_id)
+    if expect_revision is not None and revision_number != expect_revision:
+        raise StaleRevisionError(
+            f"{report_id} was re-imported (revision {revision_number}) after this view of revision {expect_revision}; nothing saved"
+        )
+    if expect_revision is not None and span is not None and text[span[0]:span[1]] != quote:
+        raise StaleRevisionError(f"the words at {span[0]}-{span[1]} of {report_id} are not the ones selected; nothing saved")
     if span is not None:
         start, end = span
         if not (0 <= start < end <= len(text)):
@@ -204,9 +230,11 @@ def set_claim(
 def _check_version(claim: dict, expect_version: int | None) -> None:
     """Refuse a change made against a version of the claim that is no longer current."""
     if expect_version is not None and claim["version"] != expect_version:
-        raise ClaimError(
+        raise StaleClaimError(
             f"claim {claim['id']} was changed by {claim['reviewer']} at {claim['updated']} (version {claim['version']}, "
-            f"you had {expect_version}); reload it and try again"
+            f"you had {expect_version}); reload it and try again",
+            claim["id"],
+            expect_version,
         )
 
 

@@ -302,9 +302,21 @@ def _needs_review_and_anchor_record(db: sqlite_utils.Database) -> None:
     # commit (defer_foreign_keys), when the rows are all back.
     old_check = "CHECK (status IN ('unreviewed', 'verified', 'disputed', 'false', 'unverifiable'))"
     new_check = "CHECK (status IN ('unreviewed', 'verified', 'disputed', 'false', 'unverifiable', 'needs-review'))"
+    _rebuild_claims(db, old_check, new_check, "status check")
+    # The latest re-anchoring of the claim, as JSON: revision, method, exact or
+    # not, the figures that changed, the quote before; and, while the claim needs
+    # review, the verdict and the quote that were reviewed.
+    db.execute("ALTER TABLE claims ADD COLUMN anchor_record TEXT")
+
+
+def _rebuild_claims(db: sqlite_utils.Database, old: str, new: str, what: str) -> None:
+    """Rebuild the claims table from its own schema text with old replaced by new
+    (SQLite cannot change a constraint in place), with every column, index and
+    trigger it has, inside the migration's transaction; foreign keys pointing at
+    claims are checked at commit (defer_foreign_keys), when the rows are all back."""
     (schema,) = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'claims'").fetchone()
-    if old_check not in schema:
-        raise StoreError("the claims table's status check is not the one this migration knows; the store was changed by hand")
+    if old not in schema:
+        raise StoreError(f"the claims table's {what} is not the one this migration knows; the store was changed by hand")
     companions = db.execute(
         "SELECT sql FROM sqlite_master WHERE tbl_name = 'claims' AND type IN ('index', 'trigger') AND sql IS NOT NULL"
     ).fetchall()
@@ -312,12 +324,29 @@ def _needs_review_and_anchor_record(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA defer_foreign_keys = ON")
     db.execute("CREATE TEMP TABLE claims_rebuild AS SELECT * FROM claims")
     db.execute("DROP TABLE claims")
-    db.execute(schema.replace(old_check, new_check))
+    db.execute(schema.replace(old, new, 1))
     db.execute(f"INSERT INTO claims ({columns}) SELECT {columns} FROM claims_rebuild")
     db.execute("DROP TABLE claims_rebuild")
     for (sql,) in companions:
         db.execute(sql)
-    # The latest re-anchoring of the claim, as JSON: revision, method, exact or
-    # not, the figures that changed, the quote before; and, while the claim needs
-    # review, the verdict and the quote that were reviewed.
-    db.execute("ALTER TABLE claims ADD COLUMN anchor_record TEXT")
+
+
+@MIGRATIONS(name="0007_claim_ids_never_reused")
+def _claim_ids_never_reused(db: sqlite_utils.Database) -> None:
+    # A claim id names one claim for ever (its history, links, exported ids):
+    # AUTOINCREMENT never gives an id again, even the highest one once its row
+    # is gone. Stores written before this step may already have freed ids (an
+    # undo of a creation used to delete the row): the sequence starts past every
+    # claim id the change log, citations, tags and links have ever named.
+    _rebuild_claims(db, "id INTEGER PRIMARY KEY,", "id INTEGER PRIMARY KEY AUTOINCREMENT,", "primary key")
+    (highest,) = db.execute(
+        """SELECT max(id) FROM (
+               SELECT max(id) AS id FROM claims
+               UNION ALL SELECT max(CAST(json_extract(target_id, '$[0]') AS INTEGER)) FROM changes
+                         WHERE target IN ('claims', 'claim_citations', 'claim_entities', 'dismissed_passages')
+                           AND json_valid(target_id)
+               UNION ALL SELECT max(max(claim_a, claim_b)) FROM links)"""
+    ).fetchone()
+    if highest is not None:
+        db.execute("DELETE FROM sqlite_sequence WHERE name = 'claims'")
+        db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('claims', ?)", [highest])

@@ -98,7 +98,11 @@ def _reverse(action: Action, target_id: int, name: str, at: str) -> dict:
         current = action.row(table, key)
         if _content(current) != _content(after):
             raise UndoError(f"{table} {list(key.values())} was changed after {what} at {at}; {action.name} refused")
-        if before is None:
+        if before is None and table == "claims":
+            # A claim's id is never given again: undoing its creation removes it
+            # (recorded, as `claim rm` does) instead of deleting the row.
+            action.update(table, key, {"removed": 1, "version": current["version"] + 1, "updated": action.at})
+        elif before is None:
             action.delete(table, key)
         elif after is None:
             action.insert(table, before)

@@ -86,3 +86,24 @@ from hypothesis import settings as _hypothesis_settings
 _hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("HYPOTHESIS_PROFILE"):
     _hypothesis_settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])
+
+
+@pytest.fixture
+def older_store():
+    """make(path, steps): a store file as a claimdesk that knew only the first `steps` migrations wrote it:
+    an open sqlite_utils.Database, foreign keys on, for a test to fill and close."""
+    import sqlite_utils
+    from sqlite_utils.migrations import Migrations
+
+    from claimdesk.store.migrations import MIGRATIONS
+
+    def make(path: Path, steps: int) -> sqlite_utils.Database:
+        older = Migrations("claimdesk")
+        for migration in MIGRATIONS._migrations[:steps]:
+            older(name=migration.name)(migration.fn)
+        db = sqlite_utils.Database(path)
+        db.execute("PRAGMA foreign_keys = ON")
+        older.apply(db)
+        return db
+
+    return make

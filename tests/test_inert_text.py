@@ -344,7 +344,7 @@ async def test_a_note_typed_in_the_terminal_ui_is_stored_cleaned(dirty_store):
     app = ClaimdeskApp(dirty_store, "tester", report="harbour-fees", start=0)
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
-        await pilot.press("n")
+        await pilot.press("m")  # the note (n is the next match)
         await pilot.pause()
         # The note prompt shows the stored (hostile) note inert, and what is typed is stored cleaned.
         assert_screen_inert(app, "the note prompt")

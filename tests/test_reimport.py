@@ -17,14 +17,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
-import sqlite_utils
-from sqlite_utils.migrations import Migrations
 
 from claimdesk.exports.register import build_register
 from claimdesk.library import import_paths, reanchoring_summary
 from claimdesk.store.claims import add_claim, claim_document, set_claim
 from claimdesk.store.db import Store
-from claimdesk.store.migrations import MIGRATIONS
 from claimdesk.store.undo import claim_history
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "reanchoring"
@@ -240,15 +237,10 @@ def test_a_real_report_revised(tmp_path, corpus):
     assert summary.startswith(f"claims: {len(kept)} re-anchored exactly") and summary.endswith("1 orphaned")
 
 
-def test_migration_keeps_every_claim_and_what_points_at_it(tmp_path):
+def test_migration_keeps_every_claim_and_what_points_at_it(tmp_path, older_store):
     """A store made before needs-review (schema 0005) is rebuilt without losing a row."""
-    older = Migrations("claimdesk")
-    for migration in MIGRATIONS._migrations[:5]:
-        older(name=migration.name)(migration.fn)
     path = tmp_path / "filled.db"
-    db = sqlite_utils.Database(path)
-    db.execute("PRAGMA foreign_keys = ON")
-    older.apply(db)
+    db = older_store(path, 5)
     db.execute("INSERT INTO reports VALUES ('r', 1, 'now', 'now')")
     for claim_id in (1, 2):
         db.execute(

@@ -72,7 +72,7 @@ async def test_next_and_previous_claim_and_note(corpus_db):
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert app.screen.current_claim == second
-        await pilot.press("n")
+        await pilot.press("m")
         await pilot.press(*"Ifri: more than 100", "enter")
         await pilot.pause()
         await app.workers.wait_for_complete()

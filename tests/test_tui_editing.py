@@ -254,7 +254,7 @@ async def test_no_claim_under_the_cursor_changes_nothing(corpus_db):
         await pilot.pause()
         assert app.screen.current_claim is None
         before = {c["id"]: c["version"] for c in live_claims(corpus_db)}
-        for key in ("v", "x", "F", "3", "0", "n", "e", "E", "a", "delete"):
+        for key in ("v", "x", "F", "3", "0", "m", "e", "E", "a", "delete"):
             await pilot.press(key)
             await pilot.pause()
             assert isinstance(app.screen, ReaderScreen), key  # no prompt opened for nobody

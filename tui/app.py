@@ -28,7 +28,8 @@ class ClaimdeskApp(App):
     CSS_PATH = "claimdesk.tcss"
     TITLE = "claimdesk"
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit (everything is already saved)"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", tooltip="Quit (everything is already saved)"),
+        Binding("q", "back", "Back", show=False, id="app.back", tooltip="Back one screen (on the library: quit)"),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key of this screen"),
         Binding("ctrl+z", "undo", "Undo", id="app.undo", tooltip="Take back your last change"),
         # Most terminals send ctrl+shift+z as ctrl+z; those with the kitty keyboard protocol tell them apart.
@@ -83,6 +84,14 @@ class ClaimdeskApp(App):
         from claimdesk.tui.screens.review import ReviewScreen
 
         self.push_screen(ReviewScreen(tab))
+
+    def action_back(self) -> None:
+        """q: back one screen, as escape closes a dialog; on the library, at the
+        bottom of the stack, q quits (as in less): everything is already saved."""
+        if isinstance(self.screen, LibraryScreen) or len(self.screen_stack) <= 1:
+            self.exit()
+        else:
+            self.screen.dismiss()
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(_describe_bindings(self.screen, self)))

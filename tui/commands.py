@@ -13,6 +13,7 @@ from __future__ import annotations
 PALETTE_NAMES: dict[str, str] = {
     # everywhere
     "app.quit": "Quit",
+    "app.back": "Back one screen",
     "app.help": "Help: every key of this screen",
     "app.undo": "Undo the last change",
     "app.redo": "Redo what undo took back",
@@ -25,6 +26,8 @@ PALETTE_NAMES: dict[str, str] = {
     "library.back": "Close the search",
     # the reader
     "reader.find": "Find in the report…",
+    "reader.find_next": "Next match",
+    "reader.find_prev": "Previous match",
     "reader.sentence": "Select the sentence at the cursor",
     "reader.claim": "Create a claim from the selection",
     "reader.next_claim": "Next claim",
@@ -48,7 +51,8 @@ PALETTE_NAMES: dict[str, str] = {
     "reader.cite": "Attach or detach footnotes…",
     "reader.delete": "Delete this claim",
     "reader.history": "History of this claim",
-    "reader.back": "Back (clear the selection, or to the library)",
+    "reader.back": "Back (close the find, clear the matches or the selection, or to the library)",
+    "reader.close": "Back to the library",
     "reader.top": "Top of the report",
     "reader.bottom": "End of the report",
     # the review desk

@@ -46,10 +46,27 @@ class LibraryScreen(Screen):
         table.add_columns("Report", "Title", "Authors", "Date", "Claims", "Notes", "Warnings")
         results = self.query_one("#search-results", DataTable)
         results.add_columns("Score", "Report", "Where", "Passage")
-        self.refresh_reports()
+        self.refresh_reports(hint_empty=True)
+        self._seen_data_version = self._data_version()
+        self.set_interval(2.0, self._poll_store)
 
-    def refresh_reports(self) -> None:
+    def _data_version(self) -> int:
+        return self.app.store.db.execute("PRAGMA data_version").fetchone()[0]
+
+    def _poll_store(self) -> None:
+        """Another process imported or annotated (SQLite's data_version moved): fresh counts."""
+        if self.app.screen is self and self._data_version() != self._seen_data_version:
+            self.refresh_reports()
+
+    def on_screen_resume(self) -> None:
+        # Back from the reader or the desk: the claim counts may have changed there.
+        if self.query_one("#library-table", DataTable).columns:
+            self.refresh_reports()
+
+    def refresh_reports(self, hint_empty: bool = False) -> None:
+        self._seen_data_version = self._data_version()
         table = self.query_one("#library-table", DataTable)
+        row = table.cursor_row
         table.clear()
         for report in list_reports(self.app.store.db):
             table.add_row(
@@ -62,7 +79,9 @@ class LibraryScreen(Screen):
                 Text(str(report["warnings"]), justify="right", style="yellow" if report["warnings"] else ""),
                 key=report["id"],
             )
-        if not table.row_count:
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1), animate=False)
+        elif hint_empty:
             self.notify("No reports yet: press i to import a file or a folder.", markup=False)
 
     def action_open(self) -> None:

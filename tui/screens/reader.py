@@ -20,6 +20,7 @@ from claimdesk.store.db import Store
 from claimdesk.store.reports import list_reports, report_document
 from claimdesk.tui.messages import CheckReady
 from claimdesk.tui.screens.reader_editing import STATUS_KEYS, ClaimEditing
+from claimdesk.tui.screens.reader_fresh import FreshState
 from claimdesk.tui.workers import show_worker_failure
 from claimdesk.tui.widgets.claim_panel import ClaimPanel
 from claimdesk.tui.widgets.report_view import ClaimSpan, ReportView
@@ -41,9 +42,11 @@ _STATUS_NAMES = {"verified": "Verified", "disputed": "Disputed", "false": "False
 _IN_FOOTER = ("verified", "disputed", "false", "unverifiable")
 
 
-class ReaderScreen(ClaimEditing, Screen):
+class ReaderScreen(FreshState, ClaimEditing, Screen):
     BINDINGS = [
-        Binding("slash", "find", "Find", id="reader.find", tooltip="Find in the report; Enter goes to the next match"),
+        Binding("slash", "find", "Find", id="reader.find", tooltip="Find in the report; Enter goes to the match, n/N to the next/previous"),
+        Binding("n", "find_step(1)", "Next match", show=False, id="reader.find_next", tooltip="Next match of the last find"),
+        Binding("N", "find_step(-1)", "Prev match", show=False, id="reader.find_prev", tooltip="Previous match of the last find"),
         Binding("s", "select_sentence", "Sentence", show=False, id="reader.sentence", tooltip="Select the sentence at the cursor"),
         Binding("c", "create_claim", "Claim", id="reader.claim", tooltip="Create a claim from the selection or the sentence (on a claim: select it)"),
         Binding("right_square_bracket", "next_claim(1)", "Next", show=False, id="reader.next_claim", tooltip="Next claim"),
@@ -61,12 +64,13 @@ class ReaderScreen(ClaimEditing, Screen):
         Binding("4", "confidence(4)", "Conf 4", show=False, id="reader.confidence4", tooltip="Confidence 4: solid"),
         Binding("5", "confidence(5)", "Conf 5", show=False, id="reader.confidence5", tooltip="Confidence 5: established"),
         Binding("0", "clear_confidence", "No conf", show=False, id="reader.confidence0", tooltip="Clear the confidence (unrated)"),
-        Binding("n", "note", "Note", show=False, id="reader.note", tooltip="Edit the claim's note"),
+        Binding("m", "note", "Note", show=False, id="reader.note", tooltip="Edit the claim's note (m for memo; n is the next match)"),
         Binding("f", "footnotes", "Notes", id="reader.footnotes", tooltip="Footnotes at the cursor; Enter compares with the cited report"),
         Binding("a", "cite", "Cite", show=False, id="reader.cite", tooltip="Attach or detach footnotes of the claim"),
         Binding("h", "history", "History", show=False, id="reader.history", tooltip="The claim's full change history"),
         Binding("delete,D", "delete_claim", "Delete", show=False, id="reader.delete", tooltip="Remove the claim (recorded; ctrl+z brings it back)"),
-        Binding("escape", "back", "Back", show=False, id="reader.back", tooltip="Clear the selection, or back to the library"),
+        Binding("escape", "back", "Back", show=False, id="reader.back", tooltip="Close the find, clear the matches or the selection, or go back"),
+        Binding("q", "close", "Back", show=False, id="reader.close", tooltip="Back one screen (to the library); ctrl+q quits"),
     ]
 
     def __init__(self, report_id: str, start: int | None = None) -> None:
@@ -78,15 +82,19 @@ class ReaderScreen(ClaimEditing, Screen):
         self.sentences = [(s["start"], s["end"]) for s in self.document["sentences"]]
         self.current_claim: int | None = None
         self.find_matches: list[tuple[int, int]] = []
+        self.find_query = ""
 
-    def compose(self) -> ComposeResult:
+    def markers_and_headings(self) -> tuple[list[tuple[int, str]], list[tuple[int, int]]]:
         markers = [(offset, str(note["number"])) for note in self.document["footnotes"] for offset in note["marker_offsets"]]
         headings = [(s["start"], s["start"] + len(s["title"])) for s in self.document["sections"]]
+        return markers, headings
+
+    def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="reader-body"):
-            yield ReportView(self.document["text"], markers, headings, id="report-view")
+            yield ReportView(self.document["text"], *self.markers_and_headings(), id="report-view")
             yield ClaimPanel(id="claim-panel")
-        yield Input(placeholder="Find (Enter: next match, Escape: close)", id="find-bar")
+        yield Input(placeholder="Find (Enter: go to the match; then n/N: next/previous; Escape: close)", id="find-bar")
         yield Footer(show_command_palette=False)  # ctrl+p still opens it; ? lists every key
 
     def on_mount(self) -> None:
@@ -97,6 +105,7 @@ class ReaderScreen(ClaimEditing, Screen):
         self.reload_claims()
         view = self.query_one(ReportView)
         view.focus()
+        self.start_watching()
         if self.start is not None:
             self.call_after_refresh(view.move_to, self.start, center=True)
 
@@ -106,6 +115,7 @@ class ReaderScreen(ClaimEditing, Screen):
         return self.query_one(ReportView)
 
     def reload_claims(self) -> None:
+        self._signature = self._store_signature()
         claims = list_claims(self.app.store.db, self.report_id)
         self.claims = {c["id"]: c for c in claims}
         self.view.set_claims([ClaimSpan(c["id"], c["start"], c["end"], c["status"], c["confidence"]) for c in claims if c["anchor"] != "orphaned"])
@@ -150,6 +160,7 @@ class ReaderScreen(ClaimEditing, Screen):
 
     # actions -----------------------------------------------------------------
     def action_select_sentence(self) -> None:
+        self.check_fresh(acting=False)
         span = self._sentence_at(self.view.cursor)
         if span:
             self.view.select(*span)
@@ -178,6 +189,7 @@ class ReaderScreen(ClaimEditing, Screen):
     def action_footnotes(self) -> None:
         from claimdesk.tui.screens.footnotes import FootnotesScreen
 
+        self.check_fresh(acting=False)
         cursor = self.view.cursor
         span = self.view.selection or self._sentence_at(cursor) or (cursor, cursor)
         claim = self.claims.get(self.current_claim) if self.current_claim else None
@@ -207,35 +219,69 @@ class ReaderScreen(ClaimEditing, Screen):
     def action_find(self) -> None:
         bar = self.query_one("#find-bar", Input)
         bar.add_class("visible")
-        bar.focus()
+        # At once, not after a refresh as focus() would: keys typed right after / are
+        # the query's, never the reader's (a "1" there would rate the claim).
+        self.set_focus(bar)
 
     @on(Input.Submitted, "#find-bar")
-    def _find_next(self, event: Input.Submitted) -> None:
+    def _find_submitted(self, event: Input.Submitted) -> None:
+        """Enter: highlight every match, go to the first after the cursor, and give the
+        keys back to the text (n and N go on from there)."""
         query = event.value.strip()
         if not query:
             return
-        pattern = re.compile(quote_pattern(query).pattern, re.IGNORECASE)
-        self.find_matches = [(m.start(), m.end()) for m in pattern.finditer(self.document["text"])]
-        self.view.set_highlights(self.find_matches)
+        self.check_fresh(acting=False)
+        self.find_all(query)
+        self.query_one("#find-bar", Input).remove_class("visible")
+        self.view.focus()
         if not self.find_matches:
             self.notify(f"Not found: {query}", severity="warning", markup=False)
             return
-        after = [m for m in self.find_matches if m[0] > self.view.cursor]
-        target = after[0] if after else self.find_matches[0]
+        self.action_find_step(1)
+
+    def find_all(self, query: str) -> None:
+        self.find_query = query
+        pattern = re.compile(quote_pattern(query).pattern, re.IGNORECASE)
+        self.find_matches = [(m.start(), m.end()) for m in pattern.finditer(self.document["text"])]
+        self.view.set_highlights(self.find_matches)
+
+    def action_find_step(self, direction: int) -> None:
+        """n / N: the next / previous match of the last find, wrapping around."""
+        if not self.find_query:
+            self.notify("No find yet: / finds in the report.", markup=False)
+            return
+        self.check_fresh(acting=False)
+        if not self.find_matches:
+            self.notify(f"Not found: {self.find_query}", severity="warning", markup=False)
+            return
+        if not self.view.highlights:  # escape took them away; n brings them back
+            self.view.set_highlights(self.find_matches)
+        cursor = self.view.cursor
+        if direction > 0:
+            following = [m for m in self.find_matches if m[0] > cursor]
+            target = following[0] if following else self.find_matches[0]
+        else:
+            preceding = [m for m in self.find_matches if m[0] < cursor]
+            target = preceding[-1] if preceding else self.find_matches[-1]
         self.view.move_to(target[0], center=True)
         number = self.find_matches.index(target) + 1
-        self.notify(f"Match {number} of {len(self.find_matches)}", markup=False, timeout=2)
+        self.notify(f"Match {number} of {len(self.find_matches)}: {self.find_query}", markup=False, timeout=2)
 
     def action_back(self) -> None:
         bar = self.query_one("#find-bar", Input)
         if bar.has_class("visible"):
             bar.remove_class("visible")
-            self.view.set_highlights([])
             self.view.focus()
+            return
+        if self.view.highlights:
+            self.view.set_highlights([])
             return
         if self.view.selection:
             self.view.clear_selection()
             return
+        self.app.pop_screen()
+
+    def action_close(self) -> None:
         self.app.pop_screen()
 
     def undone(self) -> None:

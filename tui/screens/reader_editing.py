@@ -35,7 +35,10 @@ class ClaimEditing:
         return span.id if span is not None and span.id in self.claims else None
 
     def _require_claim(self: "ReaderScreen") -> int | None:
-        """The claim the cursor is on; never the last one the panel showed."""
+        """The claim the cursor is on; never the last one the panel showed; None
+        (said) if the view was stale and has just been reloaded (reader_fresh)."""
+        if not self.check_fresh(acting=True):
+            return None
         claim_id = self._claim_under_cursor()
         if claim_id is None:
             self.notify(NO_CLAIM, severity="warning", markup=False)
@@ -45,7 +48,7 @@ class ClaimEditing:
         return self.claims[claim_id]["version"]
 
     def _save(self: "ReaderScreen", description: str, change, done=None) -> bool:
-        if not save(self, description, change, done):
+        if not save(self, description, change, done, refused=self.refused_stale):
             return False
         self.reload_claims()
         return True
@@ -58,6 +61,8 @@ class ClaimEditing:
         self.notify(f"Claim #{claim_id} already holds these words: selected it, no copy made.", markup=False)
 
     def action_create_claim(self: "ReaderScreen") -> None:
+        if not self.check_fresh(acting=True) or self.selection_lost():
+            return
         selection = self.view.selection
         if selection is None and self._claim_under_cursor() is not None:
             self._select_existing(self._claim_under_cursor())
@@ -79,7 +84,9 @@ class ClaimEditing:
             self._select_existing(existing)
             return
         created: list[int] = []
-        if self._save("add claim", lambda action: created.append(add_claim(action, self.report_id, text[start:end], span=(start, end))),
+        revision = self.document["revision"]  # the store refuses the span if the report was re-imported meanwhile
+        if self._save("add claim", lambda action: created.append(add_claim(action, self.report_id, text[start:end], span=(start, end),
+                                                                           expect_revision=revision)),
                       done=lambda: f"Saved: claim #{created[0]} created"):
             self.view.move_to(start)  # on the new claim, selection cleared: the next key applies to it
 

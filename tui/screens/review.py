@@ -35,9 +35,9 @@ class ReviewScreen(Screen):
         Binding("4", "tab('entities')", "Entities", show=False, id="review.entities", tooltip="Entities, look-alikes, merges"),
         Binding("5", "tab('claims')", "Claims", show=False, id="review.claims", tooltip="Every claim that passes the filter"),
         # The footer holds the tab's decisions, f, ? and ^z in 80 columns: Back and Quit are
-        # in the subtitle, the help and the palette (q still quits).
-        Binding("escape", "back", "Back", show=False, id="review.back", tooltip="Back to the library"),
-        Binding("q", "app.quit", "Quit", show=False, id="review.quit", tooltip="Quit (everything is already saved)"),
+        # in the subtitle, the help and the palette (q goes back, ctrl+q quits).
+        Binding("escape,q", "back", "Back", show=False, id="review.back", tooltip="Back to the library (ctrl+q quits)"),
+        Binding("ctrl+q", "app.quit", "Quit", show=False, id="review.quit", tooltip="Quit (everything is already saved)"),
     ]
 
     def __init__(self, tab: str = "suggestions") -> None:

@@ -96,6 +96,10 @@ class ReportView(ScrollView, can_focus=True):
 
     def __init__(self, text: str, markers: list[tuple[int, str]], headings: list[tuple[int, int]], **kwargs) -> None:
         super().__init__(**kwargs)
+        self._cache: dict[int, Strip] = {}
+        self._load(text, markers, headings)
+
+    def _load(self, text: str, markers: list[tuple[int, str]], headings: list[tuple[int, int]]) -> None:
         self.text = text
         self.markers = sorted(markers)
         self._marker_offsets = [offset for offset, _ in self.markers]
@@ -107,7 +111,15 @@ class ReportView(ScrollView, can_focus=True):
         self._row_starts: list[int] = []
         self._wrapped_width = 0
         self._decorations = Decorations((offset, cell_len(marker_mark(label))) for offset, label in self.markers)
-        self._cache: dict[int, Strip] = {}
+        self._cache.clear()
+
+    def set_text(self, text: str, markers: list[tuple[int, str]], headings: list[tuple[int, int]]) -> None:
+        """Show another revision's text: claims, highlights and the selection are
+        cleared (their offsets were of the old text); the cursor stays in range."""
+        self._load(text, markers, headings)
+        self.set_reactive(ReportView.cursor, min(self.cursor, len(text)))
+        if self.is_mounted:
+            self._relayout()
 
     # layout ------------------------------------------------------------
     DEFAULT_CSS = """
