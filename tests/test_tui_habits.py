@@ -191,3 +191,23 @@ async def test_the_desk_filter_narrows_by_a_word_of_a_note(corpus_db):
         await pilot.press(*"sipri", "enter")
         await settle(pilot)
         assert [c["id"] for c in claims.rows] == [noted]
+
+
+async def test_the_new_keys_are_in_the_help_and_the_palette_by_name(corpus_db):
+    from claimdesk.tui.screens.dialogs import HelpScreen
+
+    (claim_id,) = seed(corpus_db, (VENEZUELA, ""))
+    app = ClaimdeskApp(corpus_db, "tester")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        library = {command.title for command in app.get_system_commands(app.screen)}
+        assert "Import warnings of the report" in library
+        keys = dict((await opened_by(pilot, "question_mark", HelpScreen)).bindings_list)
+        assert "w" in keys
+        await pilot.press("escape")
+        app.open_claim(claim_id)
+        reader = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Copy the quote or the selection", "Table of contents (go to a heading)…", "Import warnings of this report"} <= reader
+        keys = dict((await opened_by(pilot, "question_mark", HelpScreen)).bindings_list)
+        assert {"y", "t", "w"} <= set(keys) and "^c" not in keys  # ctrl+c is named under y, once
+        assert "ctrl+c" in keys["y"]
