@@ -45,6 +45,26 @@ def escape_markdown(text) -> str:
     return _SPECIAL.sub(_backslash, _LINE_BREAKS.sub(" ", str(text)).strip(" \t"))
 
 
+def escape_markdown_lines(text, indent: str = "  ") -> str:
+    """Text of several lines (a note) that renders as itself, lines kept, inside a list item.
+
+    Each line is escaped as `escape_markdown` escapes one, so no line can start a
+    heading, a list, a quote or a code block; lines end in a hard line break
+    (a backslash), a blank line separates paragraphs, and every continuation line
+    is indented so that it stays in the item. Blank lines at the ends are dropped.
+    """
+    if text is None:
+        return ""
+    paragraphs: list[list[str]] = [[]]
+    for line in _LINE_BREAKS.split(str(text)):
+        escaped = escape_markdown(line)
+        if escaped:
+            paragraphs[-1].append(escaped)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return f"\n\n{indent}".join(f"\\\n{indent}".join(lines) for lines in paragraphs if lines)
+
+
 def _backslash(match: re.Match) -> str:
     return "\\" + match.group()
 
@@ -194,7 +214,7 @@ def _appearance(index: _Index, claim: dict, level: str) -> list[str]:
         f"- **Entities:** {', '.join(entities) or 'none'}",
         f"- **Confidence:** {confidence}",
         f"- **Status:** {escape_markdown(claim['status'])}",
-        f"- **Note:** {escape_markdown(claim['note']) or 'none'}",
+        f"- **Note:** {escape_markdown_lines(claim['note']) or 'none'}",
         f"- **Reviewer:** {escape_markdown(claim['reviewer']) or 'none'}, created {escape_markdown(claim['created'])}, "
         f"updated {escape_markdown(claim['updated'])}",
     ]

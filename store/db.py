@@ -143,6 +143,14 @@ class Action:
         return {column: values[column] for column in columns}
 
 
+FOLD_FUNCTION = "claimdesk_fold"
+"""An SQL function on every store connection: the text casefolded (NULL stays NULL)."""
+
+
+def _fold(text):
+    return text.casefold() if isinstance(text, str) else text
+
+
 def _key_text(key: dict) -> str:
     return json.dumps(list(key.values()), ensure_ascii=False)
 
@@ -180,6 +188,8 @@ class Store:
         except BaseException:
             self._close_quietly()
             raise
+        # Case-insensitive search beyond ASCII (SQLite's lower() and LIKE fold A-Z only).
+        self.db.conn.create_function(FOLD_FUNCTION, 1, _fold, deterministic=True)
         self._registered = self.path != ":memory:"
         if self._registered:
             store_opened(self.path)

@@ -189,6 +189,13 @@ def require_report(db, report_id: str) -> tuple[int]:
     return head
 
 
+def report_warnings(db, report_id: str) -> tuple[str | None, list[str]]:
+    """The current revision's title and import warnings, as stored (without reading its text)."""
+    head = require_report(db, report_id)
+    title, warnings = db.execute("SELECT title, warnings FROM revisions WHERE report_id = ? AND number = ?", [report_id, head[0]]).fetchone()
+    return title, json.loads(warnings)
+
+
 def report_document(store: Store, report_id: str) -> dict:
     """The whole current revision of a report, as `claimdesk show --json` prints it."""
     db = store.db

@@ -18,7 +18,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from claimdesk.exports import EXPORTERS
 from claimdesk.exports.html import render_html, write_html
-from claimdesk.exports.markdown import escape_markdown, render_markdown, write_markdown
+from claimdesk.exports.markdown import escape_markdown, escape_markdown_lines, render_markdown, write_markdown
 from claimdesk.exports.register import Filters, build_register
 from claimdesk.library import import_paths
 from claimdesk.store.claims import STATUSES, add_claim
@@ -323,3 +323,28 @@ def test_html_is_a_standalone_page_without_source_html(built):
     assert f'id="conflict-{conflict_id}"' in page
     assert '<li class="duplicate">' in page and '<li class="resolved">' in page
     assert 'class="footnotes"' in page
+
+
+def test_a_note_of_several_lines_keeps_its_lines_and_stays_in_its_item():
+    note = "Checked with # the author\n- 1. second line\r\n\n\n> a third, after a blank line\n    code?\n* last\n"
+    lines = ["Checked with # the author", "- 1. second line", "> a third, after a blank line", "code?", "* last"]
+    tokens = _md().parse(f"- **Note:** {escape_markdown_lines(note)}\n- **Reviewer:** ana\n")
+    assert [t.type for t in tokens].count("list_item_open") == 2  # the note never ends its item
+    assert not {t.type for t in tokens} & {"heading_open", "blockquote_open", "code_block", "ordered_list_open", "hr", "html_block"}
+    assert sum(t.type == "bullet_list_open" for t in tokens) == 1
+    first_item = tokens[: [t.type for t in tokens].index("list_item_close")]
+    paragraphs = [t for t in first_item if t.type == "inline"]
+    assert len(paragraphs) == 2  # the blank line stays a paragraph break
+    rendered = []
+    for inline in paragraphs:
+        parts = [""]
+        for child in inline.children:
+            if child.type == "hardbreak":
+                parts.append("")
+            else:
+                assert child.type in ("text", "strong_open", "strong_close"), child.type
+                parts[-1] += child.content
+        rendered.append(parts)
+    assert rendered == [["Note: " + lines[0], lines[1]], lines[2:]]
+    assert escape_markdown_lines("one line") == escape_markdown("one line")
+    assert escape_markdown_lines("") == escape_markdown_lines(None) == ""

@@ -348,8 +348,8 @@ async def test_a_note_typed_in_the_terminal_ui_is_stored_cleaned(dirty_store):
         await pilot.pause()
         # The note prompt shows the stored (hostile) note inert, and what is typed is stored cleaned.
         assert_screen_inert(app, "the note prompt")
-        app.screen.query_one("Input").value = f"Fine{OSC52} note\u202e"
-        await pilot.press("enter")
+        app.screen.query_one("TextArea").load_text(f"Fine{OSC52} note\u202e")
+        await pilot.press("ctrl+s")  # the note editor saves on ctrl+s (Enter is a new line)
         await pilot.pause()
         await app.workers.wait_for_complete()
     with Store(dirty_store) as store:

@@ -73,7 +73,7 @@ async def test_next_and_previous_claim_and_note(corpus_db):
         await pilot.pause()
         assert app.screen.current_claim == second
         await pilot.press("m")
-        await pilot.press(*"Ifri: more than 100", "enter")
+        await pilot.press(*"Ifri: more than 100", "ctrl+s")  # the note editor: Enter is a new line
         await pilot.pause()
         await app.workers.wait_for_complete()
     notes = {c["id"]: c["note"] for c in claims_in(corpus_db, "werra-faure-2021")}

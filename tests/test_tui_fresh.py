@@ -13,13 +13,14 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
+from textual.widgets import TextArea
 
 from claimdesk.library import import_paths
 from claimdesk.store.claims import StaleRevisionError, add_claim, list_claims, set_claim
 from claimdesk.store.db import Store
 from claimdesk.store.undo import redo_last, undo_last
 from claimdesk.tui.app import ClaimdeskApp
-from claimdesk.tui.screens.dialogs import PromptScreen
+from claimdesk.tui.screens.dialogs import NoteScreen
 from claimdesk.tui.screens.library import LibraryScreen
 from claimdesk.tui.screens.reader import ReaderScreen
 from claimdesk.tui.widgets.report_view import ReportView
@@ -153,12 +154,12 @@ async def test_a_refused_stale_write_reloads_the_claim_and_says_what_changed(tmp
         await settle(pilot)
         reader = app.screen
         assert reader.current_claim == claim_id
-        await pilot.press("m")  # the note prompt holds the version it was opened on
+        await pilot.press("m")  # the note editor holds the version it was opened on
         await pilot.pause()
-        assert isinstance(app.screen, PromptScreen)
+        assert isinstance(app.screen, NoteScreen)
         colleague_sets(db, claim_id, status="disputed", note="Ifri says 120", add_entities=[("Peru", "place")])
         await pilot.pause(1.5)  # the reader's timer reloads the claim beneath the prompt
-        await pilot.press(*"mine", "enter")
+        await pilot.press(*"mine", "ctrl+s")
         await settle(pilot)
         (claim,) = claims(db)
         assert (claim["note"], claim["status"]) == ("Ifri says 120", "disputed")  # bob's change stands
@@ -168,7 +169,8 @@ async def test_a_refused_stale_write_reloads_the_claim_and_says_what_changed(tmp
         # The panel shows bob's version; the key again applies mine on top of it.
         await pilot.press("m")
         await pilot.pause()
-        await pilot.press("ctrl+u", *"mine", "enter")
+        app.screen.query_one(TextArea).clear()
+        await pilot.press(*"mine", "ctrl+s")
         await settle(pilot)
         assert claims(db)[0]["note"] == "mine"
 

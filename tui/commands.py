@@ -24,6 +24,7 @@ PALETTE_NAMES: dict[str, str] = {
     "library.review": "Review desk",
     "library.export": "Export the register…",
     "library.back": "Close the search",
+    "library.warnings": "Import warnings of the report",
     # the reader
     "reader.find": "Find in the report…",
     "reader.find_next": "Next match",
@@ -55,6 +56,9 @@ PALETTE_NAMES: dict[str, str] = {
     "reader.close": "Back to the library",
     "reader.top": "Top of the report",
     "reader.bottom": "End of the report",
+    "reader.copy": "Copy the quote or the selection",
+    "reader.contents": "Table of contents (go to a heading)…",
+    "reader.warnings": "Import warnings of this report",
     # the review desk
     "review.filter": "Filter every list…",
     "review.suggestions": "Suggestions queue",
@@ -97,6 +101,9 @@ PALETTE_NAMES: dict[str, str] = {
     "footnotes.close": "Close the footnotes",
     "compare.back": "Back to the footnotes",
     "prompt.complete": "Complete the name",
+    "note.save": "Save the note",
+    "contents.close": "Close the table of contents",
+    "warnings.close": "Close the warnings",
 }
 """Binding id → the command's name in the palette."""
 
@@ -104,8 +111,10 @@ NOT_IN_PALETTE = frozenset({
     "reader.left", "reader.right", "reader.up", "reader.down",
     "reader.select_left", "reader.select_right", "reader.select_up", "reader.select_down",
     "reader.word_left", "reader.word_right", "reader.page_up", "reader.page_down", "reader.home", "reader.end",
+    "reader.copy_ctrl_c",
 })
-"""Moving the cursor is a key, not a command: in the ? help, not in the palette."""
+"""Moving the cursor is a key, not a command: in the ? help, not in the palette
+(nor ctrl+c, a second key for "Copy the quote or the selection", y)."""
 
 ON_A_CLAIM = frozenset({
     "reader.verified", "reader.disputed", "reader.false", "reader.unverifiable", "reader.unreviewed", "reader.needs_review",

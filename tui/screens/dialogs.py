@@ -1,5 +1,5 @@
-"""Small modal dialogs: a prompt (with Tab completion), a choice, a list of
-toggles saved one by one, the help screen."""
+"""Small modal dialogs: a prompt (with Tab completion), a note of several
+lines, a choice, a list of toggles saved one by one, the help screen."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from claimdesk.tui.widgets.completing_input import Completer, CompletingInput
@@ -60,6 +60,38 @@ class PromptScreen(ModalScreen[str | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class NoteScreen(ModalScreen[str | None]):
+    """Edit a text of several lines (a claim's note): Enter starts a new line
+    and a pasted paragraph keeps every line; ctrl+s saves, Escape cancels (None).
+    A TextArea draws its text as text, never markup."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="note.save", tooltip="Save the note (Enter is a new line)"),
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Close without saving"),
+    ]
+
+    def __init__(self, title: str, *, value: str = "") -> None:
+        super().__init__()
+        self.title_text, self.value = title, value
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(Text(self.title_text, style="bold"), markup=False)
+            yield TextArea(self.value, id="note-area", soft_wrap=True, tab_behavior="focus")
+            yield Static(Text("ctrl+s saves · Enter: new line · Escape: cancel (nothing is saved)", style="dim"), markup=False, classes="hint")
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(TextArea).text)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

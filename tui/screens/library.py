@@ -15,7 +15,7 @@ from textual.worker import Worker
 from claimdesk.checking import similar
 from claimdesk.library import import_paths, reanchoring_summary
 from claimdesk.store.db import Store
-from claimdesk.store.reports import list_reports
+from claimdesk.store.reports import list_reports, report_warnings
 from claimdesk.tui.messages import ImportFinished, ImportProgress
 from claimdesk.tui.screens.dialogs import PromptScreen
 from claimdesk.tui.workers import show_worker_failure
@@ -28,12 +28,13 @@ class LibraryScreen(Screen):
         Binding("slash", "search", "Search", id="library.search", tooltip="Search report text and claims"),
         Binding("r", "review", "Review", id="library.review", tooltip="The review desk: suggestions, conflicts, clusters, entities"),
         Binding("x", "export", "Export", id="library.export", tooltip="Export the claim register in every format to a folder"),
+        Binding("w", "warnings", "Warnings", show=False, id="library.warnings", tooltip="The import warnings of the report under the cursor"),
         Binding("escape", "close_search", "Back", show=False, id="library.back"),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(Text("Enter opens a report · i imports · / searches the corpus · r opens the review desk · x exports the register · ? lists every key", style="dim"), id="library-help", markup=False)
+        yield Static(Text("Enter opens a report · i imports · / searches the corpus · r opens the review desk · x exports the register · w warnings · ? lists every key", style="dim"), id="library-help", markup=False)
         yield ProgressBar(id="import-progress", show_eta=False)
         yield DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
         yield DataTable(id="search-results", cursor_type="row")
@@ -101,6 +102,16 @@ class LibraryScreen(Screen):
     @on(DataTable.RowSelected, "#search-results")
     def _result_selected(self, event: DataTable.RowSelected) -> None:
         self.app.open_report(*_location(event.row_key.value))
+
+    def action_warnings(self) -> None:
+        from claimdesk.tui.screens.warnings import WarningsScreen
+
+        table = self.query_one("#library-table", DataTable)
+        if not table.row_count:
+            self.notify("No reports yet: press i to import a file or a folder.", markup=False)
+            return
+        report_id = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        self.app.push_screen(WarningsScreen(report_id, *report_warnings(self.app.store.db, report_id)))
 
     def action_review(self) -> None:
         self.app.open_review()

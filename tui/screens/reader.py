@@ -71,6 +71,12 @@ class ReaderScreen(FreshState, ClaimEditing, Screen):
         Binding("delete,D", "delete_claim", "Delete", show=False, id="reader.delete", tooltip="Remove the claim (recorded; ctrl+z brings it back)"),
         Binding("escape", "back", "Back", show=False, id="reader.back", tooltip="Close the find, clear the matches or the selection, or go back"),
         Binding("q", "close", "Back", show=False, id="reader.close", tooltip="Back one screen (to the library); ctrl+q quits"),
+        Binding("y", "copy", "Copy", show=False, id="reader.copy", tooltip="Copy the selection, or the claim's quote, to the clipboard (also ctrl+c)"),
+        # ctrl+c copies too (Textual's own would only say how to quit); without a
+        # description, so that the help and the palette name the copy once, under y.
+        Binding("ctrl+c", "copy", show=False, id="reader.copy_ctrl_c"),
+        Binding("t", "contents", "Contents", show=False, id="reader.contents", tooltip="Table of contents: jump to a heading"),
+        Binding("w", "warnings", "Warnings", show=False, id="reader.warnings", tooltip="The report's import warnings, one a line"),
     ]
 
     def __init__(self, report_id: str, start: int | None = None) -> None:
@@ -215,6 +221,39 @@ class ReaderScreen(FreshState, ClaimEditing, Screen):
         claim_id = self._require_claim()
         if claim_id is not None:
             self.app.push_screen(HistoryScreen([claim_id]))
+
+    def action_copy(self) -> None:
+        """The selection's text, else the claim under the cursor's quote, exactly."""
+        selection = self.view.selection
+        claim_id = self._claim_under_cursor()
+        if selection is not None:
+            text, what = self.document["text"][selection[0]:selection[1]], "the selection"
+        elif claim_id is not None:
+            text, what = self.claims[claim_id]["quote"], f"the quote of claim #{claim_id}"
+        else:
+            self.notify("Nothing to copy: select text (s, shift+arrows) or go to a claim (]).", severity="warning", markup=False)
+            return
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Copied {what} ({len(text):,} characters).", markup=False, timeout=3)
+
+    def action_contents(self) -> None:
+        from claimdesk.tui.screens.contents import ContentsScreen
+
+        sections = self.document["sections"]
+        if not sections:
+            self.notify("This report has no headings.", markup=False)
+            return
+
+        def chosen(offset: int | None) -> None:
+            if offset is not None:
+                self.view.move_to(offset, center=True)
+
+        self.app.push_screen(ContentsScreen(self.title or self.report_id, sections, self.view.cursor), chosen)
+
+    def action_warnings(self) -> None:
+        from claimdesk.tui.screens.warnings import WarningsScreen
+
+        self.app.push_screen(WarningsScreen(self.report_id, self.document["title"], self.document["warnings"]))
 
     def action_find(self) -> None:
         bar = self.query_one("#find-bar", Input)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from claimdesk.store.claims import CONFIDENCE_LEVELS, NEEDS_REVIEW, STATUSES, add_claim, claim_on_span, remove_claim, set_claim
 from claimdesk.store.entities import complete_entity, entities_one_edit_away, find_entity, list_entities, parse_entity_argument, similar_entities
 from claimdesk.tui.saving import save
-from claimdesk.tui.screens.dialogs import ChoiceScreen, PromptScreen, ToggleScreen
+from claimdesk.tui.screens.dialogs import ChoiceScreen, NoteScreen, PromptScreen, ToggleScreen
 
 if TYPE_CHECKING:
     from claimdesk.tui.screens.reader import ReaderScreen
@@ -128,7 +128,7 @@ class ClaimEditing:
             if note is not None:
                 self._save(f"claim #{claim_id}: note", lambda action: set_claim(action, claim_id, note=note, expect_version=version))
 
-        self.app.push_screen(PromptScreen(f"Note on claim #{claim_id}", value=self.claims[claim_id]["note"]), answered)
+        self.app.push_screen(NoteScreen(f"Note on claim #{claim_id}", value=self.claims[claim_id]["note"]), answered)
 
     # entities --------------------------------------------------------------------
     def action_entity(self: "ReaderScreen") -> None:

@@ -1,6 +1,6 @@
 """The review desk: where editors cross-link claims and resolve conflicts.
 
-Five tabs share one filter (report, entity, status, confidence, reviewer):
+Five tabs share one filter (report, entity, status, confidence, reviewer, free text):
 suggestions, conflicts, clusters, entities and claims. A tab reloads from the
 store when it is shown after something changed elsewhere.
 """
@@ -28,7 +28,7 @@ TABS = {"suggestions": "Suggestions", "conflicts": "Conflicts", "clusters": "Clu
 
 class ReviewScreen(Screen):
     BINDINGS = [
-        Binding("f", "filter", "Filter", id="review.filter", tooltip="Filter every list by report, entity, status, confidence, reviewer"),
+        Binding("f", "filter", "Filter", id="review.filter", tooltip="Filter every list by report, entity, status, confidence, reviewer, free text"),
         Binding("1", "tab('suggestions')", "Suggestions", show=False, id="review.suggestions", tooltip="The suggestions queue"),
         Binding("2", "tab('conflicts')", "Conflicts", show=False, id="review.conflicts", tooltip="The conflicts queue"),
         Binding("3", "tab('clusters')", "Clusters", show=False, id="review.clusters", tooltip="Clusters of the same claim"),
@@ -111,7 +111,8 @@ class ReviewScreen(Screen):
             text.append("none", style="dim")
         else:
             text.append(self.filter.describe())
-        text.append(f"   (f to change: {' '.join(k + ':…' for k in FILTER_KEYS)})", style="dim")
+        keys = " ".join(k + ":…" for k in FILTER_KEYS if k != "text")
+        text.append(f"   (f to change: {keys}, or words of the text)", style="dim")
         self.query_one("#review-filter", Static).update(text)
 
     def action_filter(self) -> None:
@@ -123,8 +124,9 @@ class ReviewScreen(Screen):
             PromptScreen(
                 "Filter every list",
                 value=self.filter.describe(),
-                placeholder="report:werra-faure-2021 entity:Peru status:unreviewed confidence:3 reviewer:ana",
-                hint="Keys: report, entity, status, confidence (at least), reviewer; quote values with spaces. Empty clears.",
+                placeholder="report:werra-faure-2021 entity:Peru status:unreviewed confidence:3 reviewer:ana helicopters",
+                hint="Keys: report, entity, status, confidence (at least), reviewer; a word alone is free text, found in the quote, "
+                     "the note, entity names or the report's title (any case). Quote values with spaces. Empty clears.",
             ),
             answered,
         )
