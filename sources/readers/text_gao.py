@@ -9,7 +9,7 @@ after each part; and GAO's standing back matter ("GAO's Mission:", "Obtaining
 Copies of GAO Reports and Testimony:", "Order by Phone:", …).
 
 Those conventions are put in the forms the plain-text reader reads ("[1]" calls).
-The preamble, the section ends and the back matter go to `removed`; the title and
+The preamble, the section ends, the calls' "[Footnote n]" and the back matter go to `removed`; the title and
 the release date are the preamble's, the author GAO. No word or figure changes.
 """
 
@@ -49,6 +49,8 @@ def read_gao_accessible_text(text: str, removed: list[Removed]) -> Masthead | No
         body = body[:back]
     removed.extend(Removed("furniture", match.group(0).strip()) for match in _END_OF_SECTION.finditer(body))
     body = _END_OF_SECTION.sub("", body)
+    # The calls' own words leave the text with them: reported, as every piece of the source is.
+    removed.extend(Removed("furniture", match.group(0)) for match in _CALL.finditer(body))
     body = _CALL.sub(lambda match: f"[{match.group('label')}]", body)
     title = " ".join(preamble.group("title").split())
     return Masthead(body, find_date(preamble.group("date")), title, [GAO])
