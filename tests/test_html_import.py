@@ -297,7 +297,7 @@ def test_a_class_word_on_the_article_itself_is_doubted():
 
 
 def test_parsing_stays_linear_on_broken_markup():
-    started = time.perf_counter()
+    started = time.process_time()
     html("<p>Start <a href=\"" + "x" * 400_000)
     html("<div>" * 10_000 + "deep text" + "</div>" * 10_000)
     assert html("<p class=" * 50_000).text.startswith("<p class=<p class=")  # an unfinished tag is text
@@ -305,5 +305,5 @@ def test_parsing_stays_linear_on_broken_markup():
     html("<!-- " * 50_000)
     html("<sup>" * 10_000 + "1")
     # Each took minutes before (quadratic); together they take about 3 s.
-    assert time.perf_counter() - started < 20
+    assert time.process_time() - started < 20
     assert "deep text" in html("<div>" * 5_000 + "deep text").text

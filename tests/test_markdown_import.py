@@ -298,7 +298,9 @@ def test_an_unbraced_tex_argument_never_splits_a_word():
 # --- speed and hostile input ----------------------------------------------------------
 
 HOSTILE_SECONDS = 5
-"""Each hostile megabyte must be read in this time: linear work takes well under one."""
+"""Each hostile megabyte must be read in this much CPU time: linear work takes well under one,
+quadratic work minutes. CPU time, not the clock's: on a machine busy with other work the
+clock runs on while this test waits for a core (bench/ measures speed; this only bounds it)."""
 
 
 @pytest.mark.parametrize(
@@ -308,15 +310,15 @@ HOSTILE_SECONDS = 5
     ids=["pandoc-open", "anchor-open", "dollars", "display-math", "bracket-lines", "backticks", "frac", "braces", "glued", "admonitions"],
 )
 def test_hostile_input_is_read_in_linear_time(hostile):
-    started = time.perf_counter()
+    started = time.process_time()
     read_markdown(hostile)
-    assert time.perf_counter() - started < HOSTILE_SECONDS
+    assert time.process_time() - started < HOSTILE_SECONDS
 
 
 def test_many_rule_opened_lists_stay_linear():
-    started = time.perf_counter()
+    started = time.process_time()
     read_markdown("Text.\n\n---\n\n1. x\n\n" * 20_000)
-    assert time.perf_counter() - started < HOSTILE_SECONDS * 2
+    assert time.process_time() - started < HOSTILE_SECONDS * 2
 
 
 def test_hugo_toml_front_matter_docusaurus_and_myst_admonitions():
