@@ -327,8 +327,15 @@ def _kind_of(node: Node, place: _Place, titles: _Titles) -> str | None:
         words = None  # "See also <a id="see-toc">point 2</a> below.": a class word never cuts a sentence
     if words and not kind and place.in_link:
         words = None  # a link's parts are the link ("<a><div class="secondary-text">(Fenmoor) (LD)</div></a>")
+    if words and words != "cookie" and place.in_main and _ADMONITION.search(_class_words(node)):
+        words = None  # a note, tip or warning box of the article ("alert alert--secondary") is its text
     return kind or words or _kind_by_structure(node, place, titles)
 
+
+# The boxes a docs or blog engine draws around a note, tip or warning of the text itself:
+# Docusaurus's "theme-admonition alert alert--secondary", Sphinx's and MkDocs's "admonition",
+# GitHub's "markdown-alert", Bootstrap's "alert", "callout" of Hugo and Notion exports.
+_ADMONITION = re.compile(r"(?<![a-z0-9])(?:admonition|theme-admonition|markdown-alert|alert|callout|callout-block)(?![a-z0-9])", re.I)
 
 _INLINE_TAGS = {"a", "span", "em", "strong", "b", "i", "u", "small", "abbr", "cite", "code", "mark", "q", "time", "sub"}
 _PROSE_TAGS = {"p", "li", "td", "dd", "blockquote"}
