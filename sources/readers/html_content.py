@@ -35,16 +35,24 @@ _KIND_WORDS = [
     ("edit-link", r"mw-editsection|editsection|edit-?link|post-edit-link|edit-section"),
     ("contents", r"toc|toctitle|msotoc\d|msotocheading|table-of-contents|tableofcontents|mw-panel-toc|vector-toc|ez-toc-container|sommaire|inhaltsverzeichnis"),
     ("languages", r"interlanguage-link|p-lang|lang-list|language-list|languages|language-switcher|language-selector|mw-portlet-lang|interwiki|lang-menu"),
-    ("cookie", r"cookie|cookies|cookie-banner|cookie-notice|consent|gdpr|ccpa|cc-window|onetrust|didomi|cmp-banner"),
+    ("cookie", r"cookie|cookies|cookie-banner|cookie-notice|consent|gdpr|ccpa|cc-window|onetrust|didomi|cmp-banner|"
+               # Sourcepoint's consent message
+               r"sp_message_container|sp_message"),
     ("share", r"share|shares|sharing|share-buttons|social-share|sharedaddy|addtoany|a2a_kit|shariff|social-links|social-icons|socials|social|partage|teilen"),
     ("related", r"related|related-posts|relatedposts|read-more|readmore|more-stories|recommended|yarpp|outbrain|taboola|further-reading-links|"
-                r"most-read|mostread|most-popular|popular-posts|trending|plus-lus|meistgelesen|mas-leidos"),
+                r"most-read|mostread|most-popular|popular-posts|trending|plus-lus|meistgelesen|mas-leidos|most-viewed|mostviewed|"
+                # the Guardian's "More on this story" and "Explore more on these topics" (keywords, reuse link)
+                r"more-on-this-story|onwards|submeta|"
+                # Le Monde's "Lire aussi |" link inside the article
+                r"catcher"),
     # Readers' comments under a post are not the report: WordPress, Disqus, Substack, newsroom reactions.
     ("comments", r"comments|comment-list|commentlist|comments-area|comments-section|comment-respond|wp-block-comments|"
-                 r"disqus_thread|disqus|reactions|post-ufi|comment-form"),
+                 r"disqus_thread|disqus|reactions|post-ufi|comment-form|commentcount|comment-count|comments-count|"
+                 # SPIP's forum under an article ("Répondre à cet article", "3 Messages de forum")
+                 r"forum|formulaire_forum"),
     # GOV.UK prints its Crown copyright and licence box only on paper: "print-meta-data".
     ("licence", r"pg-boilerplate|pgheader|pg-header|pg-footer|pgfooter|pg-machine-header|pg-start-separator|pg-end-separator|license|licence|print-meta-data"),
-    ("navigation", r"navbox|navbar|navigation|nav|menu|main-menu|breadcrumbs?|arbo|ariane|hatnote|catlinks|mw-jump-link|skip-link|skiplink|skip-links|skiplinks|pagination|pager|"
+    ("navigation", r"navbox|navbar|navigation|nav|menu|main-menu|breadcrumbs?|arbo|ariane|hierarchie|hatnote|catlinks|mw-jump-link|skip-link|skiplink|skip-links|skiplinks|pagination|pager|"
                    r"mw-navigation|vector-menu|site-nav|sistersitebox|mw-indicators|page-actions|toolbar|skipnav|usa-skipnav|usa-nav|debate-controls|article-controls|page-controls|"
                    # DokuWiki's tools and page id over every page
                    r"usertools|sitetools|pagetools|pageid"),
@@ -52,19 +60,29 @@ _KIND_WORDS = [
     # agency identifier sit on most U.S. government pages.
     ("header", r"site-header|masthead|sitesub|site-branding|branding|site-logo|region-header|mw-header|top-bar|topbar|site-title|"
                r"usa-banner|usa-header|dokuwiki__header|"
+               # GOV.UK's "Beta This is a new service – your feedback will help us to improve it."
+               r"phase-banner|govuk-phase-banner|"
+               # the site's name and tagline over every page (SPIP: "nom_site_spip", "slogan")
+               r"slogan|site-slogan|tagline|site-description|nom_site_spip|"
                # the Wayback Machine's toolbar over an archived page ("The Wayback Machine - https://web.archive.org/…")
                r"wm-ipp|wm-ipp-base|wm-ipp-print|donato"),
     ("footer", r"site-footer|footer|printfooter|copyright|colophon|mw-footer|entry-footer|post-footer|usa-identifier|usa-footer|"
-               r"docinfo|dokuwiki__footer"),
+               r"docinfo|dokuwiki__footer|pied"),
     ("sidebar", r"sidebar|widget-area|widget|secondary|rail|side-column"),
     # Hansard's "Column 188WH" between speeches: where the printed column turns, not a word of the debate.
     ("page-number", r"column-number|col-number"),
     ("other", r"advert|advertisement|ad-slot|ad-container|ads|adsbygoogle|newsletter|subscribe|subscription|signup|sign-up|paywall|modal|popup|overlay|print-only|"
               # a document page's own links to its other formats and to itself ("Download PDF (214 kB)")
               r"downloads|download-links|permalink|"
+              # a service's notice over every document it shows ("Important information: this version…")
+              r"important-info|service-notice|"
+              # SPIP's attached files ("Documents joints: Note n°14 (PDF) PDF - 412.6 ko")
+              r"documents_joints|documents-joints|"
               r"read-time|reading-time|readtime|min-read|reading-duration|clap-button|clap-count|responses-count|"
               # "Is this page useful?" / "Was this helpful?" widgets (GOV.UK's gem-c-feedback, docs sites).
-              r"gem-c-feedback|feedback|page-feedback|feedback-widget|was-this-helpful|helpful-widget"),
+              r"gem-c-feedback|feedback|page-feedback|feedback-widget|was-this-helpful|helpful-widget|"
+              # a reader-revenue appeal after the article ("… we have a small favour to ask")
+              r"contributions-epic|contributions-liveblog-epic|epic|reader-revenue"),
 ]
 _KIND_PATTERNS = [(kind, re.compile(rf"(?<![a-z0-9])(?:{words})(?![a-z0-9])", re.I)) for kind, words in _KIND_WORDS]
 _EXACT_WORDS = {"header": "header", "footer": "footer", "masthead": "header"}
@@ -188,6 +206,9 @@ def plan_content(root: Node, protected: set[int]) -> ContentPlan:
                    and kind != _kind_by_markup(node) and kind != _kind_by_structure(node, place, titles))
         if kind == "header" and titles.all_inside(node):
             kind = None  # the page's title sits in it: it is the article's header
+        elif kind in ("navigation", "other") and titles.all_inside(node) and kind == _kind_by_words(node, page_level=not place.in_section) \
+                and kind != _kind_by_markup(node):
+            kind = None  # a toolbar holding the page's title ("judgment-toolbar"): its parts are judged one by one
         if kind and (node.index in keep or doubted):
             if node.text_length:
                 kept_with_warning += 1
@@ -301,7 +322,9 @@ def _class_words(node: Node) -> str:
     # Sites with generated class names ("a b c", Medium) name their parts in data-testid:
     # "headerSignUpButton" reads "header-sign-up-button".
     test_id = _CAMEL_HUMP.sub("-", node.get("data-testid")).lower()
-    return " ".join(classes + [node.get("id"), test_id])
+    # The Guardian's dotcom-rendering names its parts in data-component ("most-viewed",
+    # "contributions-liveblog-epic") over generated classes ("dcr-1uo2s9k").
+    return " ".join(classes + [node.get("id"), test_id, node.get("data-component")])
 
 
 _CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -321,14 +344,23 @@ def _kind_of(node: Node, place: _Place, titles: _Titles) -> str | None:
             return "navigation"
         return "edit-link" if _kind_by_words(node) == "edit-link" else None
     words = _kind_by_words(node, page_level=not place.in_section)
+    if node.tag == "h1" and words in ("navigation", "other") and not kind:
+        return None  # the page's title, whatever block of the page its class names ("judgment-toolbar__title")
     if (kind, words) in (("other", "cookie"), ("navigation", "languages"), ("navigation", "contents")):
         return words  # the class says which kind of dialog or menu it is
     if words and not kind and _inside_a_sentence(node):
         words = None  # "See also <a id="see-toc">point 2</a> below.": a class word never cuts a sentence
     if words and not kind and place.in_link:
         words = None  # a link's parts are the link ("<a><div class="secondary-text">(Fenmoor) (LD)</div></a>")
+    if words and words != "cookie" and place.in_main and _ADMONITION.search(_class_words(node)):
+        words = None  # a note, tip or warning box of the article ("alert alert--secondary") is its text
     return kind or words or _kind_by_structure(node, place, titles)
 
+
+# The boxes a docs or blog engine draws around a note, tip or warning of the text itself:
+# Docusaurus's "theme-admonition alert alert--secondary", Sphinx's and MkDocs's "admonition",
+# GitHub's "markdown-alert", Bootstrap's "alert", "callout" of Hugo and Notion exports.
+_ADMONITION = re.compile(r"(?<![a-z0-9])(?:admonition|theme-admonition|markdown-alert|alert|callout|callout-block)(?![a-z0-9])", re.I)
 
 _INLINE_TAGS = {"a", "span", "em", "strong", "b", "i", "u", "small", "abbr", "cite", "code", "mark", "q", "time", "sub"}
 _PROSE_TAGS = {"p", "li", "td", "dd", "blockquote"}
@@ -419,6 +451,14 @@ _TEXT_KINDS = [
                          r"was this (?:page|article) helpful\??(?:\s*(?:yes|no))*|"
                          r"¿(?:te ha resultado útil|le ha sido útil)[^?]*\?|cette page vous a-t-elle été utile\s*\??|"
                          r"war diese seite hilfreich\??)\W*$", re.I)),
+    # a paywall's label over the article ("Article réservé aux abonnés")
+    ("other", re.compile(r"^\W*(?:article réservé (?:aux|à nos) abonnés|réservé aux abonnés|subscribers? only|for subscribers|"
+                         r"nur für abonnenten|exklusiv für abonnenten|solo para suscriptores|exclusivo para suscriptores)\W*$", re.I)),
+    # a news page's source line naming its wire agencies ("Quelle: HANSEBLATT ONLINE, dpa, ama")
+    ("other", re.compile(r"^\W*(?:quelle|source|fuente|fonte|bron)\s*:\s*(?:[^,]{1,40},\s*)*(?:dpa|afp|reuters|ap|epd|kna|ansa|efe|apa|sda|dts|belga|anp)"
+                         r"(?:,\s*[^,]{1,20})*\W*$", re.I)),
+    # the dateline's second line ("Last modified on Tue 14 May 2024 09.12 BST"); the date it gives is read (html_meta)
+    ("other", re.compile(r"^\W*(?:last (?:modified|updated) on|zuletzt aktualisiert am|modifié le|mis à jour le)\s+\S.{0,40}$", re.I)),
 ]
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _TEXT_KIND_TAGS = {"a", "button", "p", "div", "span", "li", "small", "label", "h2", "h3", "h4", "h5", "h6"}

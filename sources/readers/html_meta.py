@@ -277,13 +277,16 @@ def _authors(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtr
             site_as_author = site_as_author or names
             continue
         if names:
-            return names
+            # The page's structured data often names only the first writer ("author": "Hélène
+            # Marchetti") where its byline says "Hélène Marchetti et Julien Ravier": the byline is whole.
+            visible = _byline_names(root, excluded)
+            return visible if len(visible) > len(names) and all(name in visible for name in names) else names
     pg = _PG_AUTHOR.search(gutenberg)
     if pg:
         names = parse_author_line(pg.group(1))
         if names:
             return names
-    visible = _byline_names(root, excluded) or _names_under_title(blocks)
+    visible = _byline_names(root, excluded) or _names_under_title(blocks) or _judges_before(blocks)
     return visible or site_as_author or _meta_names(sources, _OTHER_AUTHORS)
 
 
@@ -293,8 +296,18 @@ def _meta_names(sources: _Sources, keys: tuple[str, ...]) -> list[str]:
         for value in sources.meta.get(key, []):
             if re.match(r"https?://|www\.|@", value):
                 continue  # a profile link or a handle, not a name
+            inverted = _INVERTED_NAME.match(value.strip())
+            if inverted and keys == _CITATION_AUTHORS and not _NAME_SUFFIX.match(inverted.group("forename")):
+                # Highwire's citation_author is "Surname, Forename" ("Brandauer, Katrin"): one name, turned round
+                names.append(f"{inverted.group('forename')} {inverted.group('surname')}")
+                continue
             names.extend(parse_author_line(value) or [part.strip() for part in re.split(r";|\s+and\s+", value) if part.strip()])
     return _unique(names)
+
+
+_NAME_WORD = r"[^\W\d_][\w'’.-]*"
+_INVERTED_NAME = re.compile(rf"^(?P<surname>(?:(?:van|von|de|der|den|du|le|la|di|da|del|dos|ten|ter)\s)*{_NAME_WORD}),\s*(?P<forename>{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}})$")
+_NAME_SUFFIX = re.compile(r"^(?:jr|sr|ii|iii|iv|phd|md|kc|qc|mp|dr|prof|ed|eds|hrsg)\.?$", re.I)
 
 
 def _unique(names: list[str]) -> list[str]:
@@ -334,9 +347,50 @@ def _names_in_line(line: str) -> list[str]:
     for piece in _PIECE_SEPARATORS.split(line):
         piece = _BYLINE_PREFIX.sub("", piece.strip()).strip(" .,:")
         names = parse_author_line(piece) if piece else None
+        if not names and _ROLE_IN_PARENTHESES.search(piece):
+            # "Hélène Marchetti et Julien Ravier (Lyon, correspondant)": where and what a writer is, not a name
+            names = parse_author_line(_ROLE_IN_PARENTHESES.sub("", piece).strip())
         if names:
             return names
     return []
+
+
+_ROLE_IN_PARENTHESES = re.compile(r"\s*\([^()]{1,60}\)")
+
+
+# An English judgment's head: "Before :" on a line of its own, then the judges, one a line
+# ("HIS HONOUR JUDGE PEMBERTON", "LORD JUSTICE BEAN", "and", "(sitting as a Judge of the High Court)").
+_BEFORE_LINE = re.compile(r"^\s*(?:before|coram)\s*:?\s*$", re.I)
+_JUDGE_LINE = re.compile(
+    r"^\s*(?:the (?:right )?hon(?:ou)?rable\s+)?(?:(?:his|her) honour judge|(?:mr|mrs|ms|madam) justice|lord justice|lady justice|"
+    r"lord|lady|sir|dame|deputy (?:high court |district )?judge|district judge|master|recorder|upper tribunal judge|judge)\s+"
+    r"(?P<name>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3})(?:\s+(?:KC|QC))?\s*,?\s*$",
+    re.I,
+)
+_JUDGES_BLOCKS_AFTER_BEFORE = 2
+
+
+def _judges_before(blocks: list[Block]) -> list[str]:
+    """The judges named under "Before :" in a judgment's head: its authors."""
+    for index, block in enumerate(blocks[:_JUDGES_HEAD_BLOCKS]):
+        if block.kind != PARAGRAPH or not _BEFORE_LINE.match(block.text):
+            continue
+        judges = []
+        for following in blocks[index + 1:index + 1 + _JUDGES_BLOCKS_AFTER_BEFORE]:
+            for line in following.text.split("\n"):
+                line = line.strip()
+                if not line or line.lower() == "and" or line.startswith("("):
+                    continue
+                match = _JUDGE_LINE.match(line)
+                if not match or not line.isupper():
+                    return judges
+                judges.append(" ".join(word.title() if word not in ("KC", "QC") else word for word in line.rstrip(" ,").split()))
+        return judges
+    return []
+
+
+_JUDGES_HEAD_BLOCKS = 40
+"""A judgment's head is its first blocks; a "Before:" further down is a sentence."""
 
 
 def _lines_under_title(blocks: list[Block]) -> list[str]:
@@ -370,15 +424,22 @@ def _date(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtrees
     pg = _PG_RELEASE.search(gutenberg)
     if pg:
         ranked.append(pg.group(1))
+    found = None
     for group in (ranked, _visible_dates(root, excluded) + _dates_under_title(blocks), [v for key in _OTHER_DATES for v in sources.meta.get(key, [])],
                   _last_modified_dates(root)):
         for value in group:
             date = _iso_date(value)
-            if date:
+            if date and found is None:
+                found = date
+                if len(found) == len("2024-01-01"):
+                    return found
+            elif date and date.startswith(found + "-"):
+                # "Date: 04/11/2022" reads as 2022 only (day and month could be either way round);
+                # the page's DC.date "2022-11-04" agrees with it and says the day.
                 return date
             if date is None and _looks_like_date(value):
                 warnings.append(f"impossible date ignored: {value[:40]!r}")
-    return None
+    return found
 
 
 def _visible_dates(root: Node, excluded: Subtrees) -> list[str]:
@@ -420,7 +481,13 @@ def _last_modified_dates(root: Node) -> list[str]:
 def _dates_under_title(blocks: list[Block]) -> list[str]:
     lines = _lines_under_title(blocks)
     subtitle = _subtitle_heading(blocks)
-    return [piece for line in ([subtitle] if subtitle else []) + lines for piece in _date_pieces(line)]
+    return [piece for line in ([subtitle] if subtitle else []) + lines if not _LAW_REPORT_CITATION.search(line)
+            for piece in _date_pieces(line)]
+
+
+# "[2023] EWHC 1487 (Admin)", "[1984] 1 WLR 212": a case's citation, whose bracketed year is the
+# volume's, not the date of the page.
+_LAW_REPORT_CITATION = re.compile(r"\[(?:1[6-9]|20)\d\d\]\s+(?:\d+\s+)?[A-Z]{2,}\b")
 
 
 def _subtitle_heading(blocks: list[Block]) -> str | None:

@@ -71,7 +71,8 @@ class NotePlan:
 def plan_notes(root: Node) -> NotePlan:
     plan = NotePlan()
     anchors = _anchor_index(root)
-    containers = [node for node in iter_elements(root) if node.tag in _CONTAINER_TAGS and NOTES_CONTAINER.search(_role_text(node))]
+    containers = [node for node in iter_elements(root) if node.tag in _CONTAINER_TAGS and (
+        NOTES_CONTAINER.search(_role_text(node)) or _is_numbered_notes_footer(node))]
     plan.containers = {node.index for node in containers}
     note_of_target: dict[int, Node] = {}
     links: list[tuple[Node, Node, str]] = []
@@ -104,6 +105,31 @@ def plan_notes(root: Node) -> NotePlan:
         plan.protected.add(container.index)
         plan.protected.update(ancestor.index for ancestor in container.ancestors())
     return plan
+
+
+_SUP_LABEL = re.compile(r"^\s*(\d{1,4})\s*$")
+
+
+def _is_numbered_notes_footer(node: Node) -> bool:
+    """A <footer> inside an <article> whose every item opens with a bare <sup>n</sup>, numbered
+    1, 2, 3...: the notes of a court judgment on Find Case Law and pages built like it, whose
+    calls are bare <sup>n</sup> without links. The calls are kept only where they continue
+    the sequence (html_text_notes), so a footer of prose is read as prose."""
+    if node.tag != "footer" or not any(ancestor.tag == "article" for ancestor in node.ancestors()):
+        return False
+    items = [child for child in node.children if isinstance(child, Node) and child.text_length]
+    numbers = []
+    for item in items:
+        first = item
+        while first is not None and first.tag != "sup":
+            first = next((child for child in first.children if isinstance(child, Node) or (isinstance(child, str) and child.strip())), None)
+            if not isinstance(first, Node):
+                return False
+        match = _SUP_LABEL.match(text_of(first)) if first is not None else None
+        if match is None:
+            return False
+        numbers.append(int(match.group(1)))
+    return bool(numbers) and numbers == list(range(1, len(numbers) + 1))
 
 
 def _anchor_index(root: Node) -> dict[str, Node]:
@@ -202,7 +228,26 @@ def _label_linked_notes(plan: NotePlan, links: list[tuple[Node, Node, str]], not
         parent = link.parent
         if parent is not None and parent.tag == "sup" and text_of(parent) == text_of(link):
             marker = parent
+        marker = _bracketing(marker)
         plan.markers[marker.index] = plan.notes[note.index]
+
+
+_BRACKET_PAIRS = {"[": "]", "(": ")"}
+
+
+def _bracketing(link: Node) -> Node:
+    """The element around a note's link that only adds brackets to it: SPIP writes its calls as
+    <span class="spip_note_ref">&nbsp;[<a class="spip_note">1</a>]</span>, and the brackets are the
+    call's, not the sentence's. Otherwise the link itself."""
+    parent = link.parent
+    if parent is None or parent.tag not in ("span", "sup", "small") or parent.text_length > _MARKER_MAX_CHARS:
+        return link
+    around = text_of(parent).replace("\xa0", " ").strip()
+    shown = text_of(link).strip()
+    if len(around) == len(shown) + 2 and around[0] in _BRACKET_PAIRS and around[-1] == _BRACKET_PAIRS[around[0]] \
+            and around[1:-1].strip() == shown and shown[:1] not in _BRACKET_PAIRS:
+        return parent
+    return link
 
 
 def _add_unlinked_id_notes(plan: NotePlan, root: Node, note_nodes: dict[int, Node]) -> None:
@@ -277,7 +322,7 @@ def _mark_apparatus(plan: NotePlan, note: Node, note_nodes: dict[int, Node], mar
                 or _CLOSE_CONTROL.search(node.get("class")):
             plan.apparatus.add(node.index)
         elif node.tag == "a" and unquote(node.get("href")[1:]) in marker_anchors and node.get("href").startswith("#"):
-            plan.apparatus.add(node.index)
+            plan.apparatus.add(_bracketing(node).index)
         elif node.tag == "a" and node.get("href").startswith("#"):
             if _BACKLINK.search(node.get("href")) or (node.text_length <= _MARKER_MAX_CHARS and _BACKLINK.search(text_of(node))) or _BACKLINK.search(node.get("class")):
                 plan.apparatus.add(node.index)

@@ -1,0 +1,155 @@
+"""Styles met in the ninth blind held-out set, each on a fixture of our own built as that
+origin builds its pages: a Docusaurus docs page with admonitions in its text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from claimdesk.sources.importer import parse_report
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def parse(name: str, fmt: str = "html"):
+    return parse_report((FIXTURES / name).read_bytes(), fmt)
+
+
+def notes(report):
+    return {n.number: n for n in report.footnotes}
+
+
+def marker_after(report, number) -> str:
+    (offset,) = notes(report)[number].marker_offsets
+    return report.text[:offset]
+
+
+def removed(report, kind):
+    return [r.text for r in report.removed if r.kind == kind]
+
+
+# --- a Docusaurus page: admonitions are the text, the announcement bar is not ---
+
+def test_an_admonition_inside_the_article_is_text_and_an_alert_outside_it_is_not():
+    report = parse("html/docusaurus-admonitions-tide-api.html")
+    assert "Predictions are given in local time and ignore surge; observed levels may differ by up to 0.4 metres." in report.text
+    assert "Cache the response for 6 hours: predictions change only when a station is recalibrated." in report.text
+    assert "The tide endpoint returns predicted high and low waters for 42 stations along the estuary." in report.text
+    assert not removed(report, "sidebar") or all("Predictions" not in r for r in removed(report, "sidebar"))
+    assert "Version 2 of the API is out!" not in report.text
+    assert any("Version 2 of the API is out!" in r.text for r in report.removed)
+    assert "Getting started" not in report.text and "Built with Docusaurus" not in report.text
+    assert report.footnotes == []
+
+
+# --- a judgment on The National Archives' Find Case Law ------------------------
+
+def test_a_find_case_law_judgment_reads_its_judges_its_footer_notes_and_loses_the_services_notices():
+    report = parse("html/find-case-law-ewca-ferry-licence.html")
+    assert report.title == "Harwell Ferries Ltd v Solent Harbour Board"  # without " - Find Case Law - …"
+    assert report.authors == ["Lord Justice Marlowe", "Lady Justice Ashdown", "Lord Justice O'Hare"]
+    assert report.date == "2022-11-04"  # not the citation's bracketed year
+    found = notes(report)
+    assert sorted(found) == [1, 2, 3]
+    assert found[1].text == "Letter of the board's secretary dated 2 March 2021."
+    assert found[3].kind == "ibid" and found[3].resolves_to == 2
+    assert marker_after(report, 1).endswith("to run 14 crossings a day.")
+    assert marker_after(report, 2).endswith("the board gave no reasons.")
+    assert "10³ square metres" in report.text  # a power, not a call
+    assert "Letter of the board" not in report.text and "Ibid" not in report.text
+    assert "Neutral Citation Number: [2022] EWCA Civ 1410" in report.text
+    for furniture in ("This is a new service", "Important information", "Download this judgment", "Cookies on Find Case Law",
+                      "About this service", "Crown copyright"):
+        assert furniture not in report.text, furniture
+    assert any("This is a new service" in r for r in removed(report, "header"))
+    assert removed(report, "cookie")
+
+
+def test_a_footer_in_an_article_that_numbers_nothing_stays_text():
+    source = ("<html><body><main><article><h1>Tide mills</h1><p>The mill ran 40 years.<sup>1</sup></p>"
+              "<footer><p>Filed under: mills</p><p><sup>1</sup> Parish records.</p></footer></article></main></body></html>")
+    report = parse_report(source.encode(), "html")
+    assert report.footnotes == []
+    assert "Filed under: mills" in report.text and "Parish records." in report.text
+
+
+# --- a SPIP article: bracketed calls, site furniture, forum -----------------------
+
+def test_a_spip_articles_bracketed_calls_are_whole_markers_and_its_forum_and_files_are_furniture():
+    report = parse("html/spip-note-cantines-iso8859-1.html")
+    assert report.title == "Le prix des cantines en 2016"
+    assert report.authors == ["Odile Ferrand"]
+    found = notes(report)
+    assert found[1].text == "Enquête de l'Atelier auprès de 48 communes, 2016."  # no "[]" left of its label
+    assert found[2].kind == "ibid" and found[2].resolves_to == 1
+    assert marker_after(report, 1).endswith("coûte en moyenne 3,10 €")
+    assert "[" not in report.text and "]" not in report.text
+    assert "Le repas facturé aux familles coûte en moyenne 3,10 €" in report.text
+    for furniture in ("Un regard citoyen", "Accueil", "Documents joints", "96.2", "Répondre à cet article", "Message de forum",
+                      "2,40", "Plan du site"):
+        assert furniture not in report.text, furniture
+    assert removed(report, "comments") and removed(report, "footer") and removed(report, "navigation")
+
+
+# --- an article built like the Guardian's dotcom-rendering -------------------------
+
+def test_a_dcr_articles_appeal_topics_most_viewed_and_modified_line_are_furniture():
+    report = parse("html/dcr-article-harbour-dredging.html")
+    assert report.title == "Harbour dredging to resume in September"
+    assert report.authors == ["Owen Tregarth"]
+    assert report.date == "2024-07-03"
+    assert "Dredging of the inner harbour will resume on 2 September after the port authority agreed to pay £310,000" in report.text
+    for furniture in ("before you move on", "Support the Chronicle", "Explore more on these topics", "Reuse this content",
+                      "Most viewed", "Lifeboat crew", "Last modified on", "We use cookies"):
+        assert furniture not in report.text, furniture
+    assert removed(report, "cookie") == ["We use cookies to personalise content. Yes, I’m happy"]
+    assert any("Most viewed" in r for r in removed(report, "related"))
+    assert any("Last modified on Wed 3 Jul 2024 11.40 BST" == r for r in removed(report, "other"))
+
+
+# --- a French national daily built like Le Monde's pages ---------------------------
+
+_LE_MONDE_STYLE = """<html lang="fr"><head><meta charset="utf-8"><title>Les ponts de la Loire - Le Quotidien</title>
+<meta property="og:site_name" content="Le Quotidien">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Les ponts de la Loire",
+"author":[{"@type":"Person","name":"Anne Rivals"}],"datePublished":"2024-05-02T06:00:00+02:00"}</script></head><body>
+<main><article class="article article--content">
+<span class="article__status"><span class="icon__premium"></span>Article réservé aux abonnés</span>
+<h1 class="article__title">Les ponts de la Loire</h1>
+<section class="article__content-container"><div class="meta meta__publisher meta--header">
+<span class="author__detail"><span class="author__name"><a class="article__author-link" href="/signataires/anne-rivals/">Anne Rivals</a></span> et
+<span class="author__name">Marc Oudin (Nantes, correspondant)</span></span></div>
+<p class="article__paragraph">Sur les 43 ponts du fleuve, 11 doivent être renforcés avant 2030.</p>
+<section class="catcher catcher--inline"><span class="catcher__title">Lire aussi |</span> <a class="catcher__desc" href="/a">Article réservé à nos abonnés Le pont de Saint-Nazaire a 50 ans</a></section>
+<p class="article__paragraph">Le coût est estimé à 240 millions d’euros.</p></section></article></main></body></html>"""
+
+
+def test_a_french_dailys_related_catcher_and_subscriber_label_are_furniture_and_both_writers_are_read():
+    report = parse_report(_LE_MONDE_STYLE.encode(), "html")
+    assert report.authors == ["Anne Rivals", "Marc Oudin"]  # the byline names both; the structured data only one
+    assert "Sur les 43 ponts du fleuve, 11 doivent être renforcés avant 2030." in report.text
+    assert "Le coût est estimé à 240 millions d’euros." in report.text
+    for furniture in ("Lire aussi", "Saint-Nazaire", "réservé aux abonnés"):
+        assert furniture not in report.text, furniture
+    assert any("Saint-Nazaire" in r for r in removed(report, "related"))
+
+
+# --- a German weekly's online article, and a think tank's citation_author ----------
+
+_ZEIT_STYLE = """<html lang="de"><head><meta charset="utf-8"><title>Hallenbad: Die Schwimmhalle bleibt zu | HANSEBOTE</title>
+<meta name="citation_title" content="Die Schwimmhalle bleibt zu"><meta name="citation_author" content="Albers, Henrike">
+<meta name="citation_author" content="van Loon, Pieter Jan"></head><body><main><article class="article">
+<h1 class="article-heading">Die Schwimmhalle bleibt zu</h1>
+<div class="metadata"><time class="metadata__date" datetime="2024-02-01T10:00:00+01:00">1. Februar 2024, 10:00 Uhr</time>
+<span class="metadata__source">Quelle: HANSEBOTE, dpa, lno</span> <a class="metadata__commentcount" href="#comments">58 Kommentare</a></div>
+<p class="paragraph article__item">Die Halle schließt für 18 Monate.</p>
+<p class="paragraph article__item">Quelle: Bäderbericht 2023, S. 14.</p></article></main></body></html>"""
+
+
+def test_a_wire_source_line_and_comment_counter_are_furniture_and_citation_authors_are_turned_round():
+    report = parse_report(_ZEIT_STYLE.encode(), "html")
+    assert report.authors == ["Henrike Albers", "Pieter Jan van Loon"]
+    assert "Die Halle schließt für 18 Monate." in report.text
+    assert "Quelle: Bäderbericht 2023, S. 14." in report.text  # a figure's source in the text stays
+    assert "dpa" not in report.text and "58 Kommentare" not in report.text
+    assert "Quelle: HANSEBOTE, dpa, lno" in removed(report, "other")
+    assert "58 Kommentare" in removed(report, "comments")
