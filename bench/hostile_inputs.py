@@ -170,6 +170,9 @@ def _bytes() -> list[Case]:
     return [
         Case("txt/nul-bytes", ".txt", lambda size: b"\0" * size),
         Case("txt/binary", ".txt", lambda size: bytes(range(256)) * (size // 256)),
+        # Text for the first 64 KiB, then NUL, \x01 and \xff: binary the quick look at the opening misses.
+        Case("md/binary-after-text", ".md", lambda size: fill("Words of text. ", 70_000, PROSE).encode()
+             + b"\0\x01\xff" * max(0, (size - 70_000) // 3)),
         Case("txt/utf8-with-bad-bytes", ".txt", lambda size: fill("Fauré said so. ", size // 2, PROSE).encode()
              + b"\xff\xfe\x81" + fill("Fauré said so. ", size // 2).encode()),
         Case("txt/utf16-no-bom", ".txt", lambda size: fill("Words of text. ", size // 2, PROSE).encode("utf-16-le")),
