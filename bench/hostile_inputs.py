@@ -145,8 +145,19 @@ def _front_matter() -> list[Case]:
     ]
 
 
+def _deep_note_links(size: int, depth: int = 290) -> str:
+    """Calls and their notes (each linking back) under `depth` nested <div>, near the tree's depth
+    cap: a walk from each call or note up its ancestors is 290 steps, 2.9 million for 1 MB."""
+    head = HTML_HEAD + "<div>" * depth + "<p>"
+    calls = numbered(size // 2, lambda i: f'Rose {i}<sup><a href="#fn{i}" id="r{i}">{i}</a></sup>. ', head)
+    count = calls.count('<a href="#fn')
+    notes = "".join(f'<li id="fn{i}">Office {i}. <a href="#r{i}">↩</a></li>' for i in range(1, count + 1))
+    return calls + "</p><ol>" + notes + "</ol>"
+
+
 def _notes() -> list[Case]:
     return [
+        Case("html/deep-note-links", ".html", _deep_note_links),
         Case("txt/note-of-many-lines", ".txt", lambda size: fill("continued line of the note\n", size, "Body text¹ here.\n\nNotes\n\n1. First note.\n")),
         Case("txt/note-of-many-paragraphs", ".txt", lambda size: fill("continued paragraph of the note.\n\n", size, "Body text¹ here.\n\nNotes\n\n1. First note.\n\n")),
         Case("txt/many-notes", ".txt", lambda size: numbered(size, lambda i: f"{i}. Note {i}, p. {i}.\n", PROSE + "Body¹.\n\nNotes\n\n")),
