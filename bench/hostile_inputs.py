@@ -168,6 +168,8 @@ def _notes() -> list[Case]:
         Case("md/definition-continued", ".md", lambda size: fill("    continued\n", size, PROSE + "Body[^1].\n\n[^1]: Note.\n")),
         Case("html/many-sup-markers", ".html", lambda size: fill("word<sup>1</sup> ", size, HTML_HEAD + "<p>")),
         Case("html/many-note-links", ".html", lambda size: fill('<a href="#fn1">1</a> ', size, HTML_HEAD + "<p>")),
+        # Items of a notes list without ids, numbered in order: each once listed every note before it.
+        Case("html/many-ordinal-note-items", ".html", lambda size: fill("<li>Note 1.</li>", size, HTML_HEAD + '<section class="footnotes"><ol>')),
         Case("html/many-note-items", ".html", lambda size: numbered(size, lambda i: f'<li id="fn{i}">Note {i}.</li>', HTML_HEAD + '<ol class="footnotes">')),
         Case("html/table-cells", ".html", lambda size: fill("<td>1</td>", size, HTML_HEAD + "<table><tr>")),
         Case("html/table-rows", ".html", lambda size: fill("<tr><td>1</td><td>2</td></tr>", size, HTML_HEAD + "<table>")),
