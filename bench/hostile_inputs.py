@@ -145,8 +145,19 @@ def _front_matter() -> list[Case]:
     ]
 
 
+def _deep_note_links(size: int, depth: int = 290) -> str:
+    """Calls and their notes (each linking back) under `depth` nested <div>, near the tree's depth
+    cap: a walk from each call or note up its ancestors is 290 steps, 2.9 million for 1 MB."""
+    head = HTML_HEAD + "<div>" * depth + "<p>"
+    calls = numbered(size // 2, lambda i: f'Rose {i}<sup><a href="#fn{i}" id="r{i}">{i}</a></sup>. ', head)
+    count = calls.count('<a href="#fn')
+    notes = "".join(f'<li id="fn{i}">Office {i}. <a href="#r{i}">↩</a></li>' for i in range(1, count + 1))
+    return calls + "</p><ol>" + notes + "</ol>"
+
+
 def _notes() -> list[Case]:
     return [
+        Case("html/deep-note-links", ".html", _deep_note_links),
         Case("txt/note-of-many-lines", ".txt", lambda size: fill("continued line of the note\n", size, "Body text¹ here.\n\nNotes\n\n1. First note.\n")),
         Case("txt/note-of-many-paragraphs", ".txt", lambda size: fill("continued paragraph of the note.\n\n", size, "Body text¹ here.\n\nNotes\n\n1. First note.\n\n")),
         Case("txt/many-notes", ".txt", lambda size: numbered(size, lambda i: f"{i}. Note {i}, p. {i}.\n", PROSE + "Body¹.\n\nNotes\n\n")),
@@ -157,6 +168,8 @@ def _notes() -> list[Case]:
         Case("md/definition-continued", ".md", lambda size: fill("    continued\n", size, PROSE + "Body[^1].\n\n[^1]: Note.\n")),
         Case("html/many-sup-markers", ".html", lambda size: fill("word<sup>1</sup> ", size, HTML_HEAD + "<p>")),
         Case("html/many-note-links", ".html", lambda size: fill('<a href="#fn1">1</a> ', size, HTML_HEAD + "<p>")),
+        # Items of a notes list without ids, numbered in order: each once listed every note before it.
+        Case("html/many-ordinal-note-items", ".html", lambda size: fill("<li>Note 1.</li>", size, HTML_HEAD + '<section class="footnotes"><ol>')),
         Case("html/many-note-items", ".html", lambda size: numbered(size, lambda i: f'<li id="fn{i}">Note {i}.</li>', HTML_HEAD + '<ol class="footnotes">')),
         Case("html/table-cells", ".html", lambda size: fill("<td>1</td>", size, HTML_HEAD + "<table><tr>")),
         Case("html/table-rows", ".html", lambda size: fill("<tr><td>1</td><td>2</td></tr>", size, HTML_HEAD + "<table>")),
@@ -170,6 +183,9 @@ def _bytes() -> list[Case]:
     return [
         Case("txt/nul-bytes", ".txt", lambda size: b"\0" * size),
         Case("txt/binary", ".txt", lambda size: bytes(range(256)) * (size // 256)),
+        # Text for the first 64 KiB, then NUL, \x01 and \xff: binary the quick look at the opening misses.
+        Case("md/binary-after-text", ".md", lambda size: fill("Words of text. ", 70_000, PROSE).encode()
+             + b"\0\x01\xff" * max(0, (size - 70_000) // 3)),
         Case("txt/utf8-with-bad-bytes", ".txt", lambda size: fill("Fauré said so. ", size // 2, PROSE).encode()
              + b"\xff\xfe\x81" + fill("Fauré said so. ", size // 2).encode()),
         Case("txt/utf16-no-bom", ".txt", lambda size: fill("Words of text. ", size // 2, PROSE).encode("utf-16-le")),

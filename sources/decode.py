@@ -59,6 +59,13 @@ ALPHABET_SAMPLE = 100_000
 """Characters of each candidate decoding whose spelling is judged: plenty of words."""
 CHAOS_TOLERANCE = 0.02
 """Detection candidates this close to the least "chaotic" one are tied."""
+BINARY_CONTROL_SHARE = 0.05
+"""A decoded file more than this share of whose characters are control characters
+(C0 but tab, newline, carriage return, form feed and escape; DEL; C1) is binary.
+Every corpus, fixture and held-out report has none at all (2026-12-02: 280 files,
+largest share 0); a file that is mostly NUL, \\x01 and \\xff bytes has about two
+thirds, random bytes a ninth. Escape is left out: a terminal capture's colours are
+ANSI sequences, removed from the text with their own warning."""
 
 # Browsers read these declarations as windows-1252 (WHATWG Encoding Standard),
 # and so do the tools that wrote them.
@@ -77,6 +84,12 @@ _PREFERENCE = ("cp1252", "cp1251", "koi8_r", "cp1250", "latin_1", "iso8859_15", 
 
 def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
     """Return (text, encoding name, warnings); raise SourceError for non-text."""
+    text, encoding, warnings = _decode(data)
+    _refuse_binary_text(text)
+    return text, encoding, warnings
+
+
+def _decode(data: bytes) -> tuple[str, str, list[str]]:
     if not data.strip():
         raise SourceError("the file is empty")
     for bom, encoding in _BOMS:
@@ -317,8 +330,27 @@ def _decodes(data: bytes, encoding: str) -> bool:
     return True
 
 
+_BINARY_REFUSAL = "this looks like a binary file, not a text report"
+_SUPPORTED = "(supported: .txt, .md, .html, .htm, .org)"
+
+
 def _refuse_binary(data: bytes) -> None:
+    """The quick look before decoding: the first 64 KiB, byte by byte."""
     sample = data[:65536]
     suspicious = sum(1 for byte in sample if byte in _BINARY_BYTES)
     if suspicious > max(8, len(sample) // 100):
-        raise SourceError("this looks like a binary file, not a text report (supported: .txt, .md, .html, .htm, .org)")
+        raise SourceError(f"{_BINARY_REFUSAL} {_SUPPORTED}")
+
+
+_NOT_CONTROLS = str.maketrans("", "", "".join(
+    chr(code) for code in (*range(0x20), *range(0x7F, 0xA0)) if chr(code) not in "\t\n\r\f\x1b"))
+
+
+def _refuse_binary_text(text: str) -> None:
+    """The whole decoded file, whatever its encoding: binary after a text opening, or
+    binary bytes read as BOM-less UTF-16, would otherwise be imported with a warning
+    that its NULs were removed."""
+    controls = len(text) - len(text.translate(_NOT_CONTROLS))
+    if controls > max(8, len(text) * BINARY_CONTROL_SHARE):
+        share = controls / len(text)
+        raise SourceError(f"{_BINARY_REFUSAL}: {share:.0%} of its characters are control characters {_SUPPORTED}")

@@ -41,15 +41,40 @@ def render_inline(text: str, *, allow_html: bool = False, keep_lines: bool = Fal
     return tokens_to_text(children, keep_lines=keep_lines, emphasis=emphasis)
 
 
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789-−+", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻⁺")
+_POWER = re.compile(r"[-−+]?\d{1,5}")
+_GLUED_SUPERSCRIPT = re.compile(r"(?<=\d)<sup>[ \t]*([-−+]?\d{1,5})[ \t]*</sup>", re.I)
+
+
+def raise_glued_superscripts(markup: str) -> str:
+    """"2019<sup>1</sup>" as "2019¹" before tags are dropped: never the figure "20191"."""
+    return _GLUED_SUPERSCRIPT.sub(lambda match: match.group(1).translate(_SUPERSCRIPT_DIGITS), markup)
+
+_EMPHASIS_TOKENS = frozenset({"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"})
+
+
 def tokens_to_text(children: list[Token], *, keep_lines: bool = False, emphasis: bool = False) -> str:
     parts: list[str] = []
     skip_depth = 0
+    marks = ""  # emphasis marks just passed over, kept should they part two digits
+    in_superscript = False
     for token in children:
         kind = token.type
+        if kind in _EMPHASIS_TOKENS and not emphasis:
+            marks += token.markup
+            continue
+        if marks and kind in ("text", "code_inline") and parts and parts[-1][-1:].isdigit() and token.content[:1].isdigit():
+            # "*the 2019*1.": without its mark the year and the call read as one figure, 20191.
+            parts.append(marks)
+        marks = ""
         if kind == "image":
             continue
         if kind == "html_inline":
             tag = token.content.strip().lower()
+            if re.match(r"<sup\s*>", tag):
+                in_superscript = True
+            elif re.match(r"</sup\s*>", tag):
+                in_superscript = False
             if re.match(r"<br\s*/?>", tag):
                 parts.append("\n" if keep_lines else " ")
             elif re.match(r"<(script|style)\b", tag):
@@ -59,7 +84,10 @@ def tokens_to_text(children: list[Token], *, keep_lines: bool = False, emphasis:
             continue
         if skip_depth:
             continue
-        if kind in ("text", "code_inline"):
+        if kind == "text" and in_superscript and _POWER.fullmatch(token.content) and parts and parts[-1][-1:].isdigit():
+            # "10<sup>-4</sup>", which no marker took: shown raised, as it is, never "10-4" or "104".
+            parts.append(token.content.translate(_SUPERSCRIPT_DIGITS))
+        elif kind in ("text", "code_inline"):
             parts.append(token.content)
         elif kind == "softbreak":
             parts.append("\n" if keep_lines else " ")

@@ -184,3 +184,36 @@ def test_a_short_utf8_file_with_a_few_bad_bytes_stays_utf8():
     text, encoding, warnings = decode_bytes(data)
     assert encoding == "utf-8" and "Fauré paid €5" in text and "in 2020." in text
     assert warnings == ["3 bytes were not valid UTF-8 and were replaced with U+FFFD"]
+
+
+# --- mostly binary files are refused, wherever the binary is (issue 11) -------------
+
+def _binary_bytes(count: int, seed: int = 11) -> bytes:
+    import random
+
+    generator = random.Random(seed)
+    return bytes(generator.choice(b"\x00\x01\xff") for _ in range(count))
+
+
+MOSTLY_BINARY = {
+    # 80 KB of prose, then binary: the quick look at the first 64 KiB saw only prose.
+    "binary after a text opening": "# A report\n\nThe port handled 4.2 million tonnes in 2020.\n".encode() * 1400
+                                   + _binary_bytes(200_000),
+    # Half of it UTF-16 text without a byte-order mark, which decodes the rest as UTF-16 too.
+    "binary behind a UTF-16 opening": "Port traffic rose.\n".encode("utf-16-le") * 300 + _binary_bytes(12_000),
+    # Controls the quick look does not count: DEL and C1, as UTF-8.
+    "DEL and C1 controls": ("Report \x7f\x85\x90\x9b\x9c 2020 " * 2000).encode(),
+}
+
+
+@pytest.mark.parametrize("data", MOSTLY_BINARY.values(), ids=MOSTLY_BINARY.keys())
+def test_a_mostly_binary_file_is_refused_with_the_share_of_its_controls(data):
+    with pytest.raises(SourceError, match=r"looks like a binary file, not a text report: \d+% of its characters are control"):
+        decode_bytes(data)
+
+
+def test_a_few_control_characters_in_text_are_still_text():
+    # A terminal capture's colours and a vertical tab now and then: kept as text, cleaned later.
+    lines = "\x1b[31mERROR\x1b[0m port 7 closed at 12:00, 4.2% of traffic\x0b lost\n" + "Port 8 open.\n" * 3
+    text, encoding, _ = decode_bytes((lines * 500).encode())
+    assert encoding == "utf-8" and text == lines * 500

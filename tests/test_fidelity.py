@@ -99,6 +99,10 @@ def visible_source_text(raw: str, format: str, *, split_at_tags: bool = False) -
         text = re.sub(r"\A---\n.*?\n(?:---|\.\.\.)\n", "", text, flags=re.S)  # front matter: metadata, checked apart
         text = re.sub(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)", "]", text)  # link targets are not text
         text = re.sub(r"(?m)^\s*\[[^\]]+\]:\s+\S+.*$", "", text)  # link reference definitions
+        # A superscript is shown as one, as in HTML: "4.2<sup>1</sup>" is 4.2 and a call, not "4.2 1".
+        text = re.sub(r"<sup>([^<>]{0,20})</sup>", lambda match: match[1].translate(_VisibleText._SUPERSCRIPT), text)
+        # Inline tags join their neighbours, as a browser shows them ("2019<a …>1." is "20191.").
+        text = re.sub(r"</?(?:" + "|".join(_VisibleText._INLINE) + r")\b[^<>\n]{0,300}>", "", text, flags=re.I)
         text = re.sub(r"<[^>\n]{0,300}>", " ", text)
         text = re.sub(r"\\[a-zA-Z]+", " ", text)  # TeX command names
         text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)  # CommonMark's backslash escapes ("412\.000")
@@ -136,6 +140,7 @@ def losses(raw: str, format: str, report: ParsedReport) -> tuple[list[str], list
     source_figures, kept_figures = figures(source), figures(kept)
     # A note's label leaves the text: once at each marker and once before its definition.
     labels = Counter({str(note.number): len(note.marker_offsets) + 1 for note in report.footnotes})
+    labels.update(str(label) for label, _offset in report.dangling_markers)  # a call without its note: kept apart
     lost_figures = []
     for figure, count in (source_figures - kept_figures).items():
         if count - labels.get(figure, 0) > 0 and not _figure_then_marker(figure, kept_figures, labels) \
@@ -158,7 +163,7 @@ def _figure_then_marker(figure: str, kept: Counter, labels: Counter) -> bool:
     for cut in range(1, len(figure)):
         head, label = figure[:cut].rstrip(".,"), figure[cut:]
         # Only a year takes a marker glued after its full stop ("in 2019.3"); "$62. 2" is a split figure.
-        if label in labels and head in kept and len(head) == 4 and 1500 <= int(head) <= 2100:
+        if label in labels and head in kept and len(head) == 4 and head.isdigit() and 1500 <= int(head) <= 2100:
             return True
     return False
 

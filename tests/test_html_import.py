@@ -307,3 +307,19 @@ def test_parsing_stays_linear_on_broken_markup():
     # Each took minutes before (quadratic); together they take about 3 s.
     assert time.process_time() - started < 20
     assert "deep text" in html("<div>" * 5_000 + "deep text").text
+
+
+def test_text_before_the_body_counts_against_a_page_of_one_pre():
+    # Text before <body> is in the body as a browser shows it; read as "a page that is one
+    # <pre>", the page kept only the <pre> (here empty) and lost "2019" and the sentence.
+    assert parse_report(b"Exports rose in 2019<html><body><pre></pre>", "html").text == "Exports rose in 2019"
+    report = parse_report(b"Harbour exports rose 4.2% in 2019.<html><body><pre>Table 12</pre></body></html>", "html")
+    assert report.text == "Harbour exports rose 4.2% in 2019.\n\nTable 12"
+
+
+def test_a_stray_end_of_paragraph_parts_the_text_as_html_does():
+    # HTML reads a </p> with no <p> open as an empty paragraph: "2019" and "1." stay apart,
+    # where the reader made one figure of them (20191).
+    assert parse_report(b"<div>Exports rose in 2019</p>1. Then they fell.</div>", "html").text == \
+        "Exports rose in 2019\n\n1. Then they fell."
+    assert parse_report(b"<p>Exports in 2019</br>12 ports</p>", "html").text == "Exports in 2019\n12 ports"

@@ -136,3 +136,16 @@ def test_a_bad_limit_in_the_environment_is_one_clear_error(monkeypatch, variable
 def test_a_bad_limit_option_is_wrong_usage(tmp_path, ifri_file, run_cli, option, value):
     code, _, err = run_cli("--db", str(tmp_path / "s.db"), "import", option, value, str(ifri_file))
     assert code == 2 and err.startswith("claimdesk: error: ") and len(err.strip().splitlines()) == 1, err
+
+
+def test_a_mostly_binary_markdown_file_is_refused_in_one_line_and_nothing_is_saved(tmp_path, run_cli):
+    import random
+
+    generator = random.Random(3)
+    path = tmp_path / "notes.md"
+    path.write_bytes(b"# Notes\n\nSome words.\n" * 4000 + bytes(generator.choice(b"\x00\x01\xff") for _ in range(300_000)))
+    store = tmp_path / "s.db"
+    code, _, err = run_cli("--db", str(store), "import", str(path))
+    assert code == 1 and err.startswith(f"claimdesk: error: {path}: this looks like a binary file"), err
+    assert len(err.strip().splitlines()) == 1 and "of its characters are control characters" in err
+    assert not store.exists() or reports_in(store) == []

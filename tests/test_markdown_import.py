@@ -384,3 +384,59 @@ def test_an_html_table_in_markdown_keeps_its_cells_apart():
               b"<tr><td>Hatch End</td><td>389.0</td><td>402.0</td></tr><tr><td>Moor</td><td>18</td><td>000</td></tr></table>\n</div>\n")
     report = parse_report(source, "md")
     assert "Hatch End; 389.0; 402.0\n\nMoor; 18; 000" in report.text
+
+
+# --- found by the hostile-input fuzz test (tests/test_hostile_fuzz.py) ---------------
+
+def test_a_list_that_does_not_start_at_one_keeps_its_numbers():
+    # CommonMark reads "2019. The port closed." as item 2019 of a list: the year was lost.
+    report = parse_report(b"Harbour notes\n\n1995. The port opened.\n1996. It grew.\n\n20191.\n", "md")
+    assert report.text == "1995. The port opened.\n\n1996. It grew.\n\n20191."
+    report = parse_report(b"Harbour notes\n\n1. One step.\n2. Another.\n", "md")
+    assert "1." not in report.text and "One step." in report.text  # a list from 1 numbers itself, as before
+
+
+def test_a_call_on_the_cover_keeps_its_note():
+    # The title's call went with the cover line to removed, and its note was an orphan.
+    source = ("Harbour Report on Exports[^1]\n\nJane Doe\n\nMarch 2020\n\n"
+              "The port handled 4.2 million tonnes of cargo in 2019, up from the year before.\n\n"
+              "[^1]: The views expressed are the author's own.\n")
+    report = parse_report(source.encode(), "md")
+    assert report.title == "Harbour Report on Exports"
+    assert [(note.number, note.marker_offsets) for note in report.footnotes] == [(1, [0])]
+    assert not [warning for warning in report.warnings if "orphan" in warning]
+    alone = parse_report(b"2019<sup>1</sup>", "md")  # a cover and nothing else: the call still stays
+    assert alone.dangling_markers == [(1, 0)]
+
+
+def test_quotes_nested_past_the_parsers_limit_keep_their_text():
+    # markdown-it stops reading a block 20 levels deep and its words were dropped.
+    report = parse_report(("Harbour notes\n\n" + "> " * 60 + "Exports rose 4.2% in 2019.\n").encode(), "md")
+    assert report.text == "Exports rose 4.2% in 2019."
+    assert "quotes or lists nested too deep to read as such: read as plain paragraphs" in report.warnings
+    listed = parse_report(("Harbour notes\n\nThe year was good.\n\n" + "1. " * 40 + "2019\n").encode(), "md")
+    assert listed.text.endswith("1. 1. 2019")  # the items' numbers are text then
+
+
+@pytest.mark.parametrize("format", ["md", "txt"])
+def test_an_emphasis_mark_between_two_digits_stays(format):
+    # "*the 2019*1." read "the 20191.": a year and a call became another figure.
+    report = parse_report(b"Harbour notes\n\nExports peaked in *the year 2019*1. Then they fell.\n", format)
+    assert "the year 2019*1." in report.text
+    assert "in the year 2019, then" not in report.text and "20191" not in report.text
+
+
+def test_an_unclosed_comment_and_an_image_in_prose_are_reported_as_removed():
+    # Both showed no text and left no trace: an open comment runs to the end, as CommonMark
+    # reads it; an image's alt text inside a sentence ("Chart of 2019") was dropped.
+    report = parse_report(b"Harbour notes\n\nExports rose. ![Chart of 2019](c.png) See below.\n\n<!-- draft: 2019 figures\n", "md")
+    assert report.text == "Exports rose. See below."
+    removed = [(piece.kind, piece.text) for piece in report.removed]
+    assert ("other", "Chart of 2019") in removed and ("hidden", "<!-- draft: 2019 figures") in removed
+
+
+def test_a_superscript_glued_to_a_number_is_raised_not_joined():
+    # A note's "2019<sup>1</sup>" read "20191", a body's "10<sup>-4</sup>" read "10-4": other figures.
+    report = parse_report(b"Exports rose.<sup>1</sup>\n\n<sup>1</sup> Harbour Office, 2019<sup>2</sup>, p. 4.\n", "md")
+    assert [(note.number, note.text) for note in report.footnotes] == [(1, "Harbour Office, 2019², p. 4.")]
+    assert parse_report(b"A rate of 3 x 10<sup>-4</sup> a year.", "md").text == "A rate of 3 x 10⁻⁴ a year."

@@ -69,6 +69,9 @@ class _BlockWriter:
         self.notes = notes
         self.content = content
         self.blocks: list[Block] = []
+        self._note_labels: list[int | str] = []
+        """The labels of the NOTE blocks so far, in order: listing them again from the blocks at
+        each list item was quadratic (60,000 items of a notes list: 46 s)."""
         self.markers = MarkerTable()
         self.removed: list[Removed] = []
         self.tentative: dict[str, str] = {}
@@ -203,7 +206,7 @@ class _BlockWriter:
         if label is None and node.tag == "li" and self._container_depth:
             if not self._in_ordinal_container(node):
                 return False
-            previous = [b.label for b in self.blocks if b.kind == NOTE]
+            previous = self._note_labels
             label = (previous[-1] + 1) if previous and isinstance(previous[-1], int) else len(previous) + 1
         if label is None:
             return False
@@ -233,6 +236,7 @@ class _BlockWriter:
             self._buffer, self._stashed = self._stashed, []
             if text:
                 self.blocks.append(Block(NOTE, text, label=self._note_label))
+                self._note_labels.append(self._note_label)
             self._note = None
             return
         if tag in _EMPHASIS and self._note is not None:

@@ -117,7 +117,11 @@ class _TreeBuilder(HTMLParser):
         position = self._innermost((tag,))
         if position:
             self._close_from(position)
-        # A stray end tag closes nothing.
+        elif tag in ("p", "br"):
+            # As HTML parses them: a stray </p> is an empty paragraph, a </br> a <br>; each parts
+            # the text around it ("2019</p>1." shows 2019 and 1. apart, never 20191.).
+            self.handle_startendtag(tag, [])
+        # Any other stray end tag closes nothing.
 
     def handle_data(self, data):
         self._stack[-1].children.append(data)

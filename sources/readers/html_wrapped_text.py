@@ -50,6 +50,7 @@ def pdftohtml_text(source: str) -> str | None:
 
 
 _PRE = re.compile(r"<pre\b[^>]*>(?P<text>.*?)</pre\s*>", re.I | re.S)
+_HEAD = re.compile(r"<head\b.*?</head\s*>|<title\b.*?</title\s*>", re.I | re.S)
 PRE_SHARE_MIN = 0.9
 """The <pre> holds nearly all of the body's text: a wrapper page, not a page with a code sample."""
 
@@ -64,7 +65,9 @@ def pre_page_text(source: str) -> str | None:
     if len(blocks) != 1:
         return None
     text = html.unescape(_TAG.sub("", blocks[0]))
-    outside = html.unescape(_TAG.sub("", _PRE.sub("", inner)))
-    if len(text.strip()) < PRE_SHARE_MIN * (len(text.strip()) + len(outside.strip())):
+    # Text before <body> is the body's too, as a browser shows it ("2019<html><body><pre>").
+    before = _CODE.sub("", _HEAD.sub("", source[:body.start()]))
+    outside = html.unescape(_TAG.sub("", _PRE.sub("", before + inner)))
+    if not text.strip() or len(text.strip()) < PRE_SHARE_MIN * (len(text.strip()) + len(outside.strip())):
         return None
     return text.replace("\u00a0", " ")

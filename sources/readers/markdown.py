@@ -39,7 +39,7 @@ from claimdesk.sources.readers.md_dialects import (
 from claimdesk.sources.readers.md_wiki import has_wiki_markup, take_wiki_markup
 from claimdesk.sources.yaml_data import load_toml_data, load_yaml_data
 from claimdesk.sources.header import find_date, header_field, parse_author_line, parse_date, read_cover
-from claimdesk.sources.inline import render_inline, tokens_to_text
+from claimdesk.sources.inline import raise_glued_superscripts, render_inline, tokens_to_text
 from claimdesk.sources.model import Removed
 from claimdesk.sources.readers.common import (
     NOTES_HEADING,
@@ -102,7 +102,7 @@ def read_markdown(text: str) -> ReaderResult:
     body = _outside_code(body, _convert_math)
     head = _take_head(body, metadata.get("title"), removed)
     body = head.body
-    blocks = _blocks(body, notes, removed)
+    blocks = _blocks(body, notes, removed, warnings)
     title = metadata.get("title") or head.title
     authors = metadata.get("authors") or head.authors
     date = metadata.get("date") or head.date
@@ -377,7 +377,7 @@ def _lift_definitions(body: str, notes: list[Block]) -> str:
             continue
         mangled = _MANGLED_DEF.match(stripped)
         if mangled and mangled.group("rest").strip(" $"):
-            rest = html.unescape(re.sub(r"<[^<>]*>", "", mangled.group("rest")))
+            rest = html.unescape(re.sub(r"<[^<>]*>", "", raise_glued_superscripts(mangled.group("rest"))))
             rest = strip_latex(rest.strip().strip("$")) if is_latex_residue(rest) or "$" in rest else rest
             kept.append(_note_slot(notes, Block(NOTE, rest.strip(), label=label_of(mangled.group("label")))))
             continue
@@ -790,7 +790,7 @@ def _note_at(text: str, notes: list[Block]) -> Block | None:
     return notes[int(slot.group(1))] if slot else None
 
 
-def _blocks(body: str, notes: list[Block], removed: list[Removed]) -> list[Block]:
+def _blocks(body: str, notes: list[Block], removed: list[Removed], warnings: list[str]) -> list[Block]:
     """Plain prose paragraphs straight to blocks; everything else through markdown-it.
 
     Most of a converted report is plain prose, and markdown-it's block parser
@@ -809,7 +809,7 @@ def _blocks(body: str, notes: list[Block], removed: list[Removed]) -> list[Block
             complex_run.append(paragraph)
             continue
         if complex_run:
-            blocks.extend(_blocks_from_tokens("\n\n".join(complex_run), notes, removed))
+            blocks.extend(_blocks_from_tokens("\n\n".join(complex_run), notes, removed, warnings))
             complex_run = []
         text = paragraph.strip()
         note = _note_at(text, notes)
@@ -823,10 +823,10 @@ def _blocks(body: str, notes: list[Block], removed: list[Removed]) -> list[Block
             rendered = collapse_spaces(render_inline(text, allow_html=True))
             if rendered:
                 blocks.append(Block(PARAGRAPH, rendered))
-            else:
-                _record_images(text, removed)
+            if "![" in text:
+                _record_images(text, removed)  # an image shows no text, in prose or alone: its alt is reported
     if complex_run:
-        blocks.extend(_blocks_from_tokens("\n\n".join(complex_run), notes, removed))
+        blocks.extend(_blocks_from_tokens("\n\n".join(complex_run), notes, removed, warnings))
     return blocks
 
 
@@ -836,20 +836,49 @@ def _block_parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
 
-def _blocks_from_tokens(body: str, notes: list[Block], removed: list[Removed]) -> list[Block]:
+# Quote and list markers at a line's start; an item's number is kept, as text.
+_CONTAINER_MARKERS = re.compile(r"(?m)^(?:[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]*)+")
+
+
+def _flattened(match: re.Match) -> str:
+    numbers = re.findall(r"\d{1,9}[.)]", match.group())
+    return "".join(number[:-1] + "\\" + number[-1] + " " for number in numbers)
+
+
+def _blocks_from_tokens(body: str, notes: list[Block], removed: list[Removed], warnings: list[str]) -> list[Block]:
     parser = _block_parser()
     blocks: list[Block] = []
     heading_level = 0
     row: list[str] | None = None
     env: dict = {}
     tokens = parser.parse(body, env)
+    if tokens and max(token.level for token in tokens) >= parser.options["maxNesting"] - 1:
+        # markdown-it stops reading a block nested past its limit (20 quotes or lists deep) and
+        # drops its text: such a run is read again with its quote and list markers taken off.
+        flat = _CONTAINER_MARKERS.sub(_flattened, body)
+        if flat != body:
+            warnings.append("quotes or lists nested too deep to read as such: read as plain paragraphs")
+            return _blocks_from_tokens(flat, notes, removed, warnings)
     # A link reference definition shows no text in a renderer; its label and target are
     # still the source's characters, so they are reported, never dropped ("[^1]: 12").
     for label, reference in (env.get("references") or {}).items():
         shown = f"[{label}]: {unquote(reference.get('href', ''))}" + (f" {reference['title']}" if reference.get("title") else "")
         removed.append(Removed("other", shown))
+    numbered: list[bool] = []  # per open list: are its items' numbers kept?
+    number = ""  # the number of the list item whose first text is still to come
     for token in tokens:
-        if token.type == "heading_open":
+        if token.type in ("ordered_list_open", "bullet_list_open"):
+            numbered.append(token.type == "ordered_list_open" and token.attrs.get("start", 1) != 1)
+        elif token.type in ("ordered_list_close", "bullet_list_close"):
+            numbered.pop() if numbered else None
+        elif token.type == "list_item_open" and numbered and numbered[-1]:
+            # A list that starts at 1 numbers itself; one that starts elsewhere ("2019. The port
+            # closed.", a chronology) has numbers a reader sees as the source's own: they stay.
+            number = f"{token.info}{token.markup}"
+        elif token.type == "list_item_close" and number:
+            blocks.append(Block(PARAGRAPH, number))  # an item without text: its number alone
+            number = ""
+        elif token.type == "heading_open":
             heading_level = int(token.tag[1])
         elif token.type == "heading_close":
             heading_level = 0
@@ -860,7 +889,15 @@ def _blocks_from_tokens(body: str, notes: list[Block], removed: list[Removed]) -
             row = None
         elif token.type == "inline":
             text = collapse_spaces(tokens_to_text(token.children or []))
+            removed.extend(Removed("other", child.content.strip()) for child in token.children or []
+                           if child.type == "image" and child.content.strip())
             note = _note_at(text, notes)
+            if number:
+                if note is not None or text == _BREAK_SLOT:
+                    blocks.append(Block(PARAGRAPH, number))
+                else:
+                    text = f"{number} {text}".rstrip()
+                number = ""
             if row is not None:
                 row.append(text)
             elif note is not None:
@@ -933,12 +970,13 @@ def _record_images(paragraph: str, removed: list[Removed]) -> None:
 def _text_of_html_block(content: str, removed: list[Removed]) -> list[str]:
     """The text of raw HTML in Markdown: one paragraph per block element, table cells
     parted by "; " as the HTML reader parts them (cells "18" and "000" must not read "18 000")."""
-    for hidden in re.finditer(r"(?is)<(script|style|template|noscript)\b.*?</\1\s*>|<!--.*?-->", content):
+    # A comment left open runs to the end of the block, as CommonMark reads it: reported too.
+    for hidden in re.finditer(r"(?is)<(script|style|template|noscript)\b.*?</\1\s*>|<!--.*?(?:-->|\Z)", content):
         folded = " ".join(hidden.group().split())
         if folded not in ("<!-- -->", "<!---->"):
             removed.append(Removed("hidden", folded))
     content = re.sub(r"(?is)<(script|style|template|noscript)\b.*?</\1\s*>", "", content)
-    content = re.sub(r"(?s)<!--.*?-->", "", content)
+    content = re.sub(r"(?s)<!--.*?(?:-->|\Z)", "", content)
     content = re.sub(r"(?i)</t[dh]\s*>", "\x00", content)  # a cell ends: "; " once the blanks are folded
     content = re.sub(r"(?i)</?(?:tr|p|div|li|h[1-6]|table|thead|tbody|br|blockquote|section|ul|ol)\b[^<>]*>", "\n", content)
     content = re.sub(r"<[^<>]*>", " ", content)
@@ -1096,4 +1134,14 @@ def _take_cover(blocks: list[Block], removed: list[Removed]):
         leading.append(PLACEHOLDER_PATTERN.sub("", block.text))
     cover = read_cover(leading)
     removed.extend(Removed("cover", text) for text in leading[:cover.lines_used])
-    return blocks[cover.lines_used:], cover
+    rest = blocks[cover.lines_used:]
+    # A call on the cover (the title's "[^1]": "the views expressed are the author's") stays,
+    # at the start of the text, as a marker in furniture does: else its note is an orphan.
+    calls = "".join(PLACEHOLDER_PATTERN.findall("".join(block.text for block in blocks[:cover.lines_used])))
+    if calls:
+        first = next((block for block in rest if block.kind in (PARAGRAPH, HEADING)), None)
+        if first is None:
+            rest = [Block(PARAGRAPH, calls), *rest]
+        else:
+            first.text = calls + first.text
+    return rest, cover
