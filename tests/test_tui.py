@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 
 from claimdesk.library import import_paths
 from claimdesk.store.claims import list_claims
@@ -144,6 +145,18 @@ def test_library_snapshot(snap_compare, corpus_db):
 
 def test_reader_snapshot(snap_compare, corpus_db):
     assert snap_compare(ClaimdeskApp(corpus_db, "tester", report="ifri-pyatakov-2020"), terminal_size=(120, 36))
+
+
+# The sizes the issue checks at: the smallest terminal people work in and a large one.
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=["80x24", "200x60"])
+def test_reader_and_its_footer_snapshot_at_the_checked_sizes(snap_compare, corpus_db, size):
+    assert snap_compare(ClaimdeskApp(corpus_db, "tester", report="werra-faure-2021"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=["80x24", "200x60"])
+def test_help_screen_snapshot_at_the_checked_sizes(snap_compare, corpus_db, size):
+    assert snap_compare(ClaimdeskApp(corpus_db, "tester", report="werra-faure-2021"), terminal_size=size,
+                        press=["question_mark"])
 
 
 from hypothesis import given, settings  # noqa: E402
