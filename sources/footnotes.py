@@ -118,6 +118,10 @@ def _classify(text: str, emphasised: str) -> tuple[str, Reference | None]:
     return kind, None
 
 
+_SURNAME_PART_MIN = 3
+"""Shorter parts of a compound surname ("y", "de", "da") name nobody."""
+
+
 class _CitationHistory:
     """The works cited so far, most recent last, and indexed by author surname and case party.
 
@@ -137,8 +141,14 @@ class _CitationHistory:
         self.recent[key] = root
         for author in root.reference.authors if root.reference else []:
             name = normalise_name(surname(author) or "")
-            if name:
-                works = self.by_surname.setdefault(name, {})
+            # A compound surname ("Lafuente Sancho, María", "Ortega y Gasset") is cited by either
+            # part too; so is the word before the last of a name of three ("María Lafuente Sancho").
+            parts = [part for part in name.split() if len(part) >= _SURNAME_PART_MIN] if " " in name else []
+            words = author.split()
+            if "," not in author and len(words) >= 3 and words[-2][:1].isupper() and len(words[-2]) >= _SURNAME_PART_MIN:
+                parts.append(normalise_name(words[-2]))
+            for key_name in filter(None, [name, *parts]):
+                works = self.by_surname.setdefault(key_name, {})
                 works.pop(key, None)
                 works[key] = root
         if key not in self._case_checked and root.kind == "reference":

@@ -69,7 +69,11 @@ _ONLINE_RE = re.compile(r"\b(?:available (?:at|from|on)|retrieved from|accessed 
 _LEAD_IN_RE = re.compile(r"^(?:(?:(?:(?:but\s+)?(?:see|cf)(?:\s+(?:also|generally))?|compare|voir(?:\s+aussi)?"
                          r"|v[ée]ase(?:\s+tambi[ée]n)?|vgl(?:\.?\s+auch)?|siehe(?:\s+auch)?|cfr|quoted\s+in|cited\s+in|sources?"
                          r"|for\s+(?:example|instance)|notably|in\s+particular)\b|e\.g\.)[.,:]?\s*)+", re.I)
-_LATE_LEAD_IN_RE = re.compile(r"[,;:]\s+(?:voir(?:\s+aussi)?|see(?:\s+also)?|cf\.?|vgl\.?|siehe|v[ée]ase|см\.)\s+", re.I)
+# …or a source quoted in another ("…(1733), transcritas en Lafuente Sancho, op. cit."): the work is the one named after.
+_LATE_LEAD_IN_RE = re.compile(r"[,;:]\s+(?:voir(?:\s+aussi)?|see(?:\s+also)?|cf\.?|vgl\.?|siehe|v[ée]ase|см\."
+                              r"|(?:quoted|cited|reproduced|transcribed|reprinted)\s+in|cit[ée]e?s?\s+(?:dans|par)|reprodu(?:it|ite)s?\s+dans"
+                              r"|(?:citad|transcrit|reproducid|recogid)[oa]s?\s+en|zitiert\s+(?:nach|in|bei)|abgedruckt\s+in"
+                              r"|цит\.\s+по)\s+", re.I)
 _URL_PREFIX_RE = re.compile(r"(?:see(?:\s+also)?|cf|compare|voir|véase|ver|sources?|online|url|link|lien"
                             r"|available\s+(?:at|from)|at|from)\W*", re.I)
 _SECONDARY_RE = re.compile(r"\b(?:quoted|cited|reported|reproduced)\s+in$", re.I)

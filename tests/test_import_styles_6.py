@@ -642,3 +642,16 @@ def test_a_page_whose_symbol_is_also_used_in_its_text_keeps_its_marks_and_notes_
     assert "The dredgermen themselves blamed the spat-fall.* By the rule of § 12 of the Board's byelaws" in report.text
     assert "§ The byelaws of 1838, printed at the end of this volume." in report.text
     assert len(report.footnotes) == 4
+
+
+# --- op. cit. after "quoted in", and compound surnames ------------------------------
+
+def test_an_op_cit_of_a_source_quoted_in_another_work_resolves_to_that_work():
+    text = ("Harbour notes\n\nThe port handled 40 ships in 1851.[1] The board met twice.[2] The rule dates from 1733.[3] "
+            "The mayor wrote in 1852.[4]\n\nNotes\n\n"
+            "[1] María Lafuente Sancho, Agua y concejo en el Bajo Aragón (Teruel: IET, 2009), p. 45.\n"
+            "[2] Harbour Board, Patrimonio del Puerto Mayor (Valdecarro, 2001), p. 3.\n"
+            "[3] Ordenanzas del Puerto Mayor (1733), cap. 12, transcritas en Lafuente, op. cit., p. 201.\n"
+            "[4] Letter of 3 May 1852, quoted in Lafuente Sancho, op. cit., p. 9.\n")
+    report = parse_report(text.encode(), "txt")
+    assert [(n.kind, n.resolves_to) for n in report.footnotes][2:] == [("op_cit", 1), ("op_cit", 1)]
