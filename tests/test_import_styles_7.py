@@ -153,3 +153,45 @@ def test_a_wire_source_line_and_comment_counter_are_furniture_and_citation_autho
     assert "dpa" not in report.text and "58 Kommentare" not in report.text
     assert "Quelle: HANSEBOTE, dpa, lno" in removed(report, "other")
     assert "58 Kommentare" in removed(report, "comments")
+
+
+# --- an old ASP.NET publication page -------------------------------------------------
+
+_WEBFORMS_PAGE = """<html><head><title>
+	Fenland Rail Institute - Publications - Who pays for the branch lines: fares, rates or the Treasury?
+</title><meta http-equiv="Content-Type" content="text/html; charset=windows-1252" /></head>
+<body><form id="aspnetForm"><div id="header"><a href="/">Fenland Rail Institute</a></div>
+<div id="content"><h1><span id="ctl00_ContentPlaceHolder1_lblTitle">Who pays for the branch lines: fares, rates or the Treasury?</span></h1>
+<p class="byline"><span id="ctl00_ContentPlaceHolder1_lblAuthors">Prof Ada Merrow and Tom Inchbald</span><br />
+<span id="ctl00_ContentPlaceHolder1_lblDate">4 June 2009</span></p>
+<p>Fares covered 38% of the branch lines' costs in 2008.</p></div></form></body></html>"""
+
+
+def test_a_sites_path_in_the_title_ends_with_the_headline_that_the_h1_repeats():
+    report = parse_report(_WEBFORMS_PAGE.encode("cp1252"), "html")
+    assert report.title == "Who pays for the branch lines: fares, rates or the Treasury?"
+
+
+def test_a_byline_whose_names_and_date_are_on_two_lines_gives_the_names():
+    report = parse_report(_WEBFORMS_PAGE.encode("cp1252"), "html")
+    assert report.authors == ["Ada Merrow", "Tom Inchbald"] and report.date == "2009-06-04"
+    assert "Fares covered 38% of the branch lines' costs in 2008." in report.text
+
+
+def test_a_logo_h1_at_the_end_of_a_short_title_is_still_the_site():
+    page = ("<html><head><title>Harbour dues rise by 4% - Business - The Estuary Post</title></head><body>"
+            "<header><h1>The Estuary Post</h1></header><article><h2>Harbour dues rise by 4%</h2>"
+            "<p>Dues rose by 4% in 2024.</p></article></body></html>")
+    assert parse_report(page.encode(), "html").title != "The Estuary Post"
+
+
+def test_a_form_that_wraps_the_whole_page_keeps_its_text_and_a_small_form_inside_it_goes():
+    page = ("<html><body><form id='aspnetForm'><div><h2>Branch lines in 2009</h2>"
+            "<p>Fares covered 38% of the costs in 2008, against 45% in 2001.</p>"
+            "<p>The Treasury paid the other 62% through the grant.</p></div>"
+            "<div class='signup'><form><label>Your e-mail</label><input name='email'/><button>Subscribe</button></form></div>"
+            "</form></body></html>")
+    report = parse_report(page.encode(), "html")
+    assert "Fares covered 38% of the costs in 2008, against 45% in 2001." in report.text
+    assert "The Treasury paid the other 62% through the grant." in report.text
+    assert "Your e-mail" not in report.text

@@ -206,6 +206,8 @@ def plan_content(root: Node, protected: set[int]) -> ContentPlan:
                    and kind != _kind_by_markup(node) and kind != _kind_by_structure(node, place, titles))
         if kind == "header" and titles.all_inside(node):
             kind = None  # the page's title sits in it: it is the article's header
+        elif node.tag == "form" and kind == "other" and (titles.all_inside(node) or node.text_length * 2 > total):
+            kind = None  # ASP.NET Web Forms wrap the whole page in one <form>: its parts are judged one by one
         elif kind in ("navigation", "other") and titles.all_inside(node) and kind == _kind_by_words(node, page_level=not place.in_section) \
                 and kind != _kind_by_markup(node):
             kind = None  # a toolbar holding the page's title ("judgment-toolbar"): its parts are judged one by one

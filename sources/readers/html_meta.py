@@ -244,7 +244,18 @@ def _headline_without(site: str, title: str) -> str | None:
     parts = [part.strip() for part in _TITLE_SEPARATORS.split(title)]
     if len(parts) < 2 or parts[-1].casefold() != site.strip().casefold():
         return None
+    if len(parts) >= 3 and _reads_as_headline(site):
+        return None  # "Centre for … - Publications - Paying for rural buses: who pays?": a site's path, headline last
     return " - ".join(parts[:-1])
+
+
+_HEADLINE_WORDS = 7
+
+
+def _reads_as_headline(text: str) -> bool:
+    """A sentence-like h1 ("Paying for rural bus services: who should carry the cost?"), not a logo."""
+    words = text.split()
+    return len(words) >= _HEADLINE_WORDS or (len(words) >= _HEADLINE_MIN_WORDS and bool(re.search(r"[?:!]", text)))
 
 
 def _is_site_name(text: str, sources: _Sources) -> bool:
@@ -331,13 +342,24 @@ def _byline_names(root: Node, excluded: Subtrees) -> list[str]:
     for node in _byline_elements(root, excluded):
         if not is_small(node, _BYLINE_MAX_CHARS):  # a byline is a line; a large element's text is not read at each level
             continue
-        names = _names_in_line(text_of(node))
+        names = _names_in_line(text_of(node)) or _names_in_a_part(node)
         if names:
             # Several rel=author links make one byline: gather its siblings too.
             more = [n for other in _byline_elements(node.parent or root, excluded) if other is not node
                     and not contains(node, other) and not contains(other, node) and is_small(other, _BYLINE_MAX_CHARS)
                     for n in _names_in_line(text_of(other))]
             return _unique(names + more)
+    return []
+
+
+def _names_in_a_part(byline: Node) -> list[str]:
+    """The names in one of the byline's own elements, where the whole line also holds a date or
+    a role on a line of its own (<span>Dr Helen Waterford and Simon Achebe</span><br><span>20 March 2008</span>)."""
+    for child in byline.children:
+        if isinstance(child, Node) and child.tag not in ("br", "time"):
+            names = _names_in_line(text_of(child))
+            if names:
+                return names
     return []
 
 
