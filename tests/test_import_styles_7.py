@@ -195,3 +195,13 @@ def test_a_form_that_wraps_the_whole_page_keeps_its_text_and_a_small_form_inside
     assert "Fares covered 38% of the costs in 2008, against 45% in 2001." in report.text
     assert "The Treasury paid the other 62% through the grant." in report.text
     assert "Your e-mail" not in report.text
+
+
+def test_a_heading_of_the_article_styled_secondary_is_its_text_and_a_side_column_is_not():
+    page = ("<html><body><main><article><h1 class='font_xl font_primary'>Ferries fill up</h1>"
+            "<h2 class='font_md font_secondary article-subheadline'>Three ferries carry 4,200 passengers a day; each trip costs 6.40 euros.</h2>"
+            "<p>The service started in 2022.</p></article></main>"
+            "<div class='secondary'><h3>Most read</h3><p>Another story of 2021.</p></div></body></html>")
+    report = parse_report(page.encode(), "html")
+    assert "Three ferries carry 4,200 passengers a day; each trip costs 6.40 euros." in report.text
+    assert "Most read" not in report.text and "Another story" not in report.text
