@@ -205,3 +205,27 @@ def test_a_heading_of_the_article_styled_secondary_is_its_text_and_a_side_column
     report = parse_report(page.encode(), "html")
     assert "Three ferries carry 4,200 passengers a day; each trip costs 6.40 euros." in report.text
     assert "Most read" not in report.text and "Another story" not in report.text
+
+
+# --- a law report as the Caselaw Access Project's HTML (CourtListener shows it) -----------
+
+_CAP_OPINION = """<html><head><title>Marsh v. Alder Creek Water Control District</title></head><body>
+<div class="btn-group"><a class="btn btn-default" href="#">Copy Citation</a><a class="btn btn-default" href="/alert/">Get Citation Alerts</a></div>
+<div id="opinion"><section class="casebody"><h4 class="parties">MARSH v. ALDER CREEK WATER CONTROL DISTRICT</h4>
+<p class="decisiondate">reversed May 12, 2003</p>
+<p class="author">LINDER, P.J.</p>
+<p>The district charged $41.20 per acre in 2001.<a class="footnotemark" href="#fn1" id="ref1">1</a> The charge rose by 12% in 2002.</p>
+<p><a class="page-label" data-label="88" href="#p88" id="p88">*88</a>Petitioners own 64 acres, of which 40 are irrigable.</p>
+<p><a class="page-label" data-label="89" href="#p89" id="p89">*89</a>We reverse.</p>
+<div class="footnotes"><div class="footnote" id="fn1"><a href="#ref1">1</a><p>ORS 545.482 (2001).</p></div></div>
+</section></div></body></html>"""
+
+
+def test_star_pagination_the_decision_date_and_the_judge_of_a_law_report():
+    report = parse_report(_CAP_OPINION.encode(), "html")
+    assert [page.label for page in report.pages][-2:] == ["88", "89"]
+    assert "*88" not in report.text and "*89" not in report.text
+    assert "Petitioners own 64 acres, of which 40 are irrigable." in report.text
+    assert report.date == "2003-05-12" and report.authors == ["LINDER, P.J."]
+    assert "Copy Citation" not in report.text and "Get Citation Alerts" not in report.text
+    assert [n.text for n in report.footnotes] == ["ORS 545.482 (2001)."]

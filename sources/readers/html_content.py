@@ -74,6 +74,8 @@ _KIND_WORDS = [
     ("other", r"advert|advertisement|ad-slot|ad-container|ads|adsbygoogle|newsletter|subscribe|subscription|signup|sign-up|paywall|modal|popup|overlay|print-only|"
               # a document page's own links to its other formats and to itself ("Download PDF (214 kB)")
               r"downloads|download-links|permalink|"
+              # a row of buttons ("Copy Citation", "Get Citation Alerts")
+              r"btn-group|button-group|"
               # a service's notice over every document it shows ("Important information: this version…")
               r"important-info|service-notice|"
               # SPIP's attached files ("Documents joints: Note n°14 (PDF) PDF - 412.6 ko")
@@ -125,10 +127,12 @@ _RELATED_HEADING = re.compile(
 _RELATED_HEADING_MAX_CHARS = 200
 _PG_START = re.compile(r"\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.I)
 _PG_END = re.compile(r"\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG|^\s*End of (?:the )?Project Gutenberg", re.I)
-_PAGE_NUMBER_CLASS = re.compile(r"(?<![a-z])(?:pagenum|pageno|page-number|pagenumber|page-num)(?![a-z])", re.I)
+# ...and star pagination of law reports: the Caselaw Access Project's <a class="page-label"
+# data-label="413">*413</a>, CourtListener's <span class="star-pagination">*413</span>.
+_PAGE_NUMBER_CLASS = re.compile(r"(?<![a-z])(?:pagenum|pageno|page-number|pagenumber|page-num|page-label|star-pagination)(?![a-z])", re.I)
 _PAGE_ID = re.compile(r"^(?:page|pg|p)[-_]?([0-9]{1,5}|[ivxlcdm]{1,8})$", re.I)
 _PAGE_TEXT_MAX_CHARS = 40
-_PAGE_TEXT = re.compile(r"^[\[{(]?\s*(?:pg\.?|page|p\.|s\.)?\s*([0-9]{1,5}|[ivxlcdm]{1,8})\s*[\]})]?$", re.I)
+_PAGE_TEXT = re.compile(r"^[\[{(]?\s*(?:pg\.?|page|p\.|s\.|\*{1,2})?\s*([0-9]{1,5}|[ivxlcdm]{1,8})\s*[\]})]?$", re.I)
 
 
 @dataclass
@@ -206,7 +210,7 @@ def plan_content(root: Node, protected: set[int]) -> ContentPlan:
                    and kind != _kind_by_markup(node) and kind != _kind_by_structure(node, place, titles))
         if kind == "header" and titles.all_inside(node):
             kind = None  # the page's title sits in it: it is the article's header
-        elif node.tag == "form" and kind == "other" and (titles.all_inside(node) or node.text_length * 2 > total):
+        elif node.tag == "form" and kind == "other" and (titles.all_inside(node) or (node.text_length * 2 > total and _holds_prose(node))):
             kind = None  # ASP.NET Web Forms wrap the whole page in one <form>: its parts are judged one by one
         elif kind in ("navigation", "other") and titles.all_inside(node) and kind == _kind_by_words(node, page_level=not place.in_section) \
                 and kind != _kind_by_markup(node):
@@ -395,6 +399,14 @@ def _is_permalink(node: Node) -> bool:
     marked = _PERMALINK_CLASS.search(node.get("class")) or _PERMALINK_TITLE.match(node.get("title")) \
         or node.get("aria-hidden").lower() == "true"
     return bool(marked) and _is_small(node, _PERMALINK_MAX_CHARS) and text_of(node).strip() in _PERMALINK_SIGNS
+
+
+def _holds_prose(node: Node) -> bool:
+    """A paragraph or a heading inside: a form of labels and buttons holds none."""
+    return any(element.tag in _PROSE_HOLDERS for element in iter_elements(node))
+
+
+_PROSE_HOLDERS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "article", "blockquote"})
 
 
 def _kind_by_markup(node: Node) -> str | None:

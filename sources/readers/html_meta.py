@@ -29,7 +29,7 @@ from rapidfuzz.utils import default_process
 
 from claimdesk.sources import header
 from claimdesk.sources.blocks import HEADING, PARAGRAPH, Block
-from claimdesk.sources.header import AUTHOR_PREFIX, parse_author_line, parse_date
+from claimdesk.sources.header import AUTHOR_PREFIX, find_date, parse_author_line, parse_date
 from claimdesk.sources.readers.html_tree import Node, Subtrees, contains, is_small, iter_elements, text_of
 
 _CITATION_TITLE = ("citation_title",)
@@ -363,9 +363,17 @@ def _names_in_a_part(byline: Node) -> list[str]:
     return []
 
 
+# The judge who wrote an opinion, as law reports print it over the opinion: "RIGGS, J.",
+# "Linder, P.J.", "HOLMES, C.J.", "Ashworth LJ".
+_OPINION_AUTHOR = re.compile(r"^(?P<name>[A-Z][A-Za-z'’-]+(?: [A-Z][A-Za-z'’-]+)?),? (?:C\.\s?J\.|P\.\s?J\.|J\.|JJ\.|LJ|MR|VP)$")
+
+
 def _names_in_line(line: str) -> list[str]:
     if not line or len(line) > _BYLINE_MAX_CHARS:
         return []
+    judge = _OPINION_AUTHOR.match(line.strip())
+    if judge:
+        return [line.strip()]
     for piece in _PIECE_SEPARATORS.split(line):
         piece = _BYLINE_PREFIX.sub("", piece.strip()).strip(" .,:")
         names = parse_author_line(piece) if piece else None
@@ -476,7 +484,17 @@ def _visible_dates(root: Node, excluded: Subtrees) -> list[str]:
     for node in _byline_elements(root, excluded):
         if is_small(node, _BYLINE_MAX_CHARS):
             values.extend(_date_pieces(text_of(node)))
+    for node in iter_elements(root):
+        # A law report's decision date: the Caselaw Access Project's <p class="decisiondate">affirmed
+        # March 4, 1998</p>, a judgment's "judgment-date".
+        if _DECISION_DATE_CLASS.search(node.get("class")) and not excluded.hold(node) and is_small(node, _BYLINE_MAX_CHARS):
+            date = find_date(text_of(node))
+            if date:
+                values.append(date)
     return values
+
+
+_DECISION_DATE_CLASS = re.compile(r"(?<![a-z])(?:decisiondate|decision-date|judgment-date|date-decided|date-filed)(?![a-z])", re.I)
 
 
 # "Last updated: March 13, 2024", DokuWiki's "Laatst gewijzigd: 2024/02/29 16:18 door …": when the
