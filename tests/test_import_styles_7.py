@@ -229,3 +229,36 @@ def test_star_pagination_the_decision_date_and_the_judge_of_a_law_report():
     assert report.date == "2003-05-12" and report.authors == ["LINDER, P.J."]
     assert "Copy Citation" not in report.text and "Get Citation Alerts" not in report.text
     assert [n.text for n in report.footnotes] == ["ORS 545.482 (2001)."]
+
+
+# --- BAILII: the site's chrome between its search engine's noindex comments ---------------
+
+_BAILII_PAGE = """<HTML><HEAD><TITLE>Fenmoor Eels Ltd v Harbour Board [2007] EWCA Civ 101 (2 March 2007)</TITLE></HEAD><BODY>
+<!--sino noindex-->
+<TABLE><TR><TD>[<A HREF="/">Home</A>] [<A HREF="/databases.html">Databases</A>] [<A HREF="/help/">Help</A>]</TD></TR></TABLE>
+<H1>England and Wales Court of Appeal (Civil Division) Decisions</H1>
+<P>You are here: <A HREF="/">BAILII</A> &gt;&gt; Fenmoor Eels Ltd v Harbour Board</P>
+<HR>
+<!--/sino noindex-->
+<P ALIGN="center">B e f o r e :</P>
+<P ALIGN="center">LORD JUSTICE MARLOW<BR>and<BR>SIR PETER OAKES</P>
+<OL><LI>The Board charged &pound;4,120 for 2006, 18% more than in 2005.</LI></OL>
+<!--sino noindex-->
+<P><A HREF="/copyright.html">Copyright Policy</A> | <A HREF="/privacy.html">Privacy Policy</A></P>
+<!--/sino noindex-->
+</BODY></HTML>"""
+
+
+def test_the_sites_chrome_between_noindex_comments_is_furniture_and_the_judges_are_read():
+    report = parse_report(_BAILII_PAGE.encode("cp1252"), "html")
+    for chrome in ("Databases", "You are here", "Court of Appeal (Civil Division) Decisions", "Copyright Policy"):
+        assert chrome not in report.text
+    assert "The Board charged £4,120 for 2006, 18% more than in 2005." in report.text
+    assert report.authors == ["Lord Justice Marlow", "Sir Peter Oakes"]
+    assert any("Privacy Policy" in piece for piece in removed(report, "navigation"))
+
+
+def test_a_noindex_comment_that_is_never_closed_inside_an_element_only_marks_what_begins_inside():
+    page = "<html><body><p>Fares rose by 12% in 2023.</p><!-- googleoff: index --><p>Share this</p><!-- googleon: index --><p>They fell in 2024.</p></body></html>"
+    report = parse_report(page.encode(), "html")
+    assert report.text == "Fares rose by 12% in 2023.\n\nThey fell in 2024."

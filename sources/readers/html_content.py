@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from claimdesk.sources.readers.html_confluence import mark_confluence_furniture
 from claimdesk.sources.readers.html_office import mark_office_furniture
-from claimdesk.sources.readers.html_tree import SMALL_ELEMENTS, Node, contains, is_small as _is_small, iter_elements, text_of
+from claimdesk.sources.readers.html_tree import NOINDEX_ATTRIBUTE, SMALL_ELEMENTS, Node, contains, is_small as _is_small, iter_elements, text_of
 
 CODE_TAGS = {"script", "style", "template", "head", "title"}
 """Code and document metadata, not text: left out unrecorded."""
@@ -412,6 +412,8 @@ _PROSE_HOLDERS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "article", 
 def _kind_by_markup(node: Node) -> str | None:
     """What the tag, the ARIA role and the hiding attributes say."""
     tag = node.tag
+    if NOINDEX_ATTRIBUTE in node.attrs and tag not in ("html", "body", "head"):
+        return "navigation"  # begun inside the site's own noindex comments (html_tree)
     if "hidden" in node.attrs or node.get("aria-hidden").lower() == "true" or _HIDDEN_STYLE.search(node.get("style")) \
             or _HIDDEN_CLASSES & set(node.get("class").lower().split()):
         return "hidden"

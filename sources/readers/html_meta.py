@@ -390,7 +390,8 @@ _ROLE_IN_PARENTHESES = re.compile(r"\s*\([^()]{1,60}\)")
 
 # An English judgment's head: "Before :" on a line of its own, then the judges, one a line
 # ("HIS HONOUR JUDGE PEMBERTON", "LORD JUSTICE BEAN", "and", "(sitting as a Judge of the High Court)").
-_BEFORE_LINE = re.compile(r"^\s*(?:before|coram)\s*:?\s*$", re.I)
+# Word's judgment template letter-spaces it: "B e f o r e :".
+_BEFORE_LINE = re.compile(r"^\s*(?:before|b e f o r e|coram)\s*:?\s*$", re.I)
 _JUDGE_LINE = re.compile(
     r"^\s*(?:the (?:right )?hon(?:ou)?rable\s+)?(?:(?:his|her) honour judge|(?:mr|mrs|ms|madam) justice|lord justice|lady justice|"
     r"lord|lady|sir|dame|deputy (?:high court |district )?judge|district judge|master|recorder|upper tribunal judge|judge)\s+"

@@ -81,6 +81,13 @@ class Node:
         return f"<{self.tag} {self.attrs}>"
 
 
+NOINDEX_ATTRIBUTE = "data-claimdesk-noindex"
+"""Set by the tree builder on elements begun inside a site's noindex comments (never in a source:
+a page that writes it itself only marks its own elements)."""
+_NOINDEX_OPEN = frozenset({"sino noindex", "googleoff: index", "googleoff: all", "noindex"})
+_NOINDEX_CLOSE = frozenset({"/sino noindex", "googleon: index", "googleon: all", "/noindex"})
+
+
 class _TreeBuilder(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -93,10 +100,26 @@ class _TreeBuilder(HTMLParser):
         or an implied close finds its element without walking the stack (100,000 nested <div>
         walked 300 open elements at each tag)."""
 
+    _noindex = False
+    """Inside a region a site's comments tell search engines to skip (handle_comment)."""
+
+    def handle_comment(self, data):
+        # BAILII and AustLII wrap their site chrome in <!--sino noindex--> … <!--/sino noindex-->,
+        # Google's appliance in <!-- googleoff: index --> … <!-- googleon: index -->, Yandex in
+        # <!--noindex--> … <!--/noindex-->: elements begun inside are marked, for the content
+        # planner to judge as furniture (a region's end closes it at whatever depth it comes).
+        marker = " ".join(data.split()).lower()
+        if marker in _NOINDEX_OPEN:
+            self._noindex = True
+        elif marker in _NOINDEX_CLOSE:
+            self._noindex = False
+
     def _new(self, tag: str, attrs: list[tuple[str, str | None]]) -> Node:
         attributes: dict[str, str] = {}
         for name, value in attrs:
             attributes.setdefault(name, value or "")
+        if self._noindex:
+            attributes[NOINDEX_ATTRIBUTE] = ""
         node = Node(tag, attributes, self._stack[-1], len(self.elements), self.elements)
         self.elements.append(node)
         self._stack[-1].children.append(node)
