@@ -262,3 +262,35 @@ def test_a_noindex_comment_that_is_never_closed_inside_an_element_only_marks_wha
     page = "<html><body><p>Fares rose by 12% in 2023.</p><!-- googleoff: index --><p>Share this</p><!-- googleon: index --><p>They fell in 2024.</p></body></html>"
     report = parse_report(page.encode(), "html")
     assert report.text == "Fares rose by 12% in 2023.\n\nThey fell in 2024."
+
+
+# --- a text on lib.ru (Классика): the work between its comments, "{n}" notes --------------
+
+_LIB_RU_PAGE = """<html><head><title>Орлов Петр Ильич. Мельница на Унже</title>
+<META http-equiv="Content-Type" content="text/html; charset=windows-1251"></head><body>
+<center>Lib.ru/Классика: [<a href=/cgi-bin/login>Регистрация</a>] [<a href=/cgi-bin/seek>Найти</a>]</center>
+<table><tr><td><li>Год: 1894<li>Обновлено: 03/05/2011. 12k.</td></tr></table>
+<!----------- Собственно произведение --------------->
+<dd>&nbsp;&nbsp;Мельница молола до 300 пудов в сутки{1}. Мельник брал за помол по 2 копейки с пуда{2}.
+<dd>&nbsp;&nbsp;Весною 1893 года плотину снесло.
+<div align="center"><b>ПРИМЕЧАНИЯ</b></div>
+<dd>&nbsp;&nbsp;Впервые -- газета "Костромской листок", 1894, No 12.
+<dd>&nbsp;&nbsp;{1} Смирнов В. Промыслы Унжи. Кострома, 1890. С. 14.
+<dd>&nbsp;&nbsp;{2} Там же. С. 15.
+<!--------------------------------------------------->
+<p><a href=/comment/x>Оставить комментарий</a></p>
+<center>Copyright &copy; 2004-2011 Классика. Lib.ru</center>
+</body></html>"""
+
+
+def test_a_lib_ru_page_keeps_the_work_between_its_comments_and_reads_its_brace_notes():
+    report = parse_report(_LIB_RU_PAGE.encode("cp1251"), "html")
+    assert [(n.number, n.text) for n in report.footnotes] == [
+        (1, "Смирнов В. Промыслы Унжи. Кострома, 1890. С. 14."), (2, "Там же. С. 15.")]
+    assert notes(report)[2].kind == "ibid" and notes(report)[2].resolves_to == 1
+    assert marker_after(report, 1).endswith("Мельница молола до 300 пудов в сутки")
+    assert "{1}" not in report.text and "Весною 1893 года плотину снесло." in report.text
+    assert 'Впервые -- газета "Костромской листок", 1894, No 12.' in report.text  # the editor's line stays
+    for chrome in ("Lib.ru/Классика", "Регистрация", "Обновлено", "Оставить комментарий", "Copyright"):
+        assert chrome not in report.text
+    assert any("Обновлено: 03/05/2011" in piece for piece in removed(report, "navigation"))

@@ -18,9 +18,10 @@ from claimdesk.sources.model import Removed
 from claimdesk.sources.readers.common import NOTES_HEADING, follows_a_unit
 from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, placeholder_index
 
-_NOTE_START = re.compile(r"^(?:\[(?P<bracket>\d{1,4})\]|\((?P<paren>\d{1,4})\)|(?P<dot>\d{1,4})[.)])\s*(?=\S)")
+# "{1}" is how the Russian e-libraries (lib.ru, az.lib.ru) write a note and its call.
+_NOTE_START = re.compile(r"^(?:\[(?P<bracket>\d{1,4})\]|\{(?P<brace>\d{1,4})\}|\((?P<paren>\d{1,4})\)|(?P<dot>\d{1,4})[.)])\s*(?=\S)")
 # "[1][3]" calls two notes: HTML has no Markdown reference links to mistake it for.
-_BRACKET_MARKER = re.compile(r"\[(\d{1,4})\](?![(:])")
+_BRACKET_MARKER = re.compile(r"\[(\d{1,4})\](?![(:])|\{(\d{1,4})\}")
 MAX_SEQUENCE_GAP = 3
 """A marker may skip this many numbers (a note the page lost); a bigger jump is
 a figure in brackets, not a call."""
@@ -103,7 +104,7 @@ def _note_start(text: str, markers: MarkerTable) -> tuple[int, str] | None:
     match = _NOTE_START.match(text)
     if not match:
         return None
-    return int(match.group("bracket") or match.group("paren") or match.group("dot")), text[match.end():]
+    return int(match.group("bracket") or match.group("brace") or match.group("paren") or match.group("dot")), text[match.end():]
 
 
 def _notes_from_text(blocks: list[Block], markers: MarkerTable, zone_blocks: set[int]) -> None:
@@ -111,18 +112,27 @@ def _notes_from_text(blocks: list[Block], markers: MarkerTable, zone_blocks: set
     index = 0
     while index < len(blocks):
         block = blocks[index]
-        opens_zone = (block.kind == HEADING and NOTES_HEADING.match(block.text)) or (
+        opens_zone = (block.kind == HEADING and NOTES_HEADING.match(block.text)) or _notes_label(block) or (
             block.kind == PARAGRAPH and id(block) in zone_blocks and (index == 0 or id(blocks[index - 1]) not in zone_blocks))
         if not opens_zone:
             index += 1
             continue
-        start = index + 1 if block.kind == HEADING else index
+        start = index + 1 if block.kind == HEADING or _notes_label(block) else index
         if block.kind == HEADING and _BIBLIOGRAPHY_HEADING.match(block.text) and any(b.kind == NOTE for b in blocks):
             # A paper with footnotes of its own lists its sources as "[1] Albrecht (2019)…" under
             # "References": the numbered citations point there, the footnotes are elsewhere.
             index += 1
             continue
         index = _convert_zone(blocks, start, block.level if block.kind == HEADING else 0, markers, zone_blocks)
+
+
+_LABEL_MAX_CHARS = 40
+
+
+def _notes_label(block: Block) -> bool:
+    """A paragraph that is only "Notes" ("<div align=center><b>ПРИМЕЧАНИЯ</b></div>", "<p><strong>Notes</strong></p>"):
+    the heading of a page that draws its headings with bold type."""
+    return block.kind == PARAGRAPH and len(block.text) <= _LABEL_MAX_CHARS and bool(NOTES_HEADING.match(block.text.strip()))
 
 
 _BIBLIOGRAPHY_HEADING = re.compile(
@@ -152,6 +162,8 @@ def _convert_zone(blocks: list[Block], start: int, level: int, markers: MarkerTa
             note.text += " " + _as_note_text(block.text)
             del blocks[position]
             continue
+        elif not previous and position == start and position + 1 < len(blocks) and _note_start(blocks[position + 1].text, markers):
+            pass  # an editor's line over the numbered notes ("Впервые -- журнал …, 1889"): it stays text
         elif not previous:
             break
         position += 1
@@ -205,12 +217,12 @@ def _settle_markers(blocks: list[Block], markers: MarkerTable, tentative: dict[s
                     highest = max(highest, label)
                 piece = found
             else:
-                label = int(found.strip("[]")) if found.startswith("[") else markers.labels[placeholder_index(found)]
+                label = int(found.strip("[]{}")) if found.startswith(("[", "{")) else markers.labels[placeholder_index(found)]
                 if isinstance(label, PageStart):
                     piece = found
                 elif _continues(label, highest, numbered, before):
                     highest = max(highest, label)
-                    piece = markers.add(label) if found.startswith("[") else found
+                    piece = markers.add(label) if found.startswith(("[", "{")) else found
                 else:
                     piece = _superscript(tentative[found]) if found in tentative else found
                     if found in tentative and numbered:

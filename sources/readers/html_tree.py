@@ -86,6 +86,7 @@ NOINDEX_ATTRIBUTE = "data-claimdesk-noindex"
 a page that writes it itself only marks its own elements)."""
 _NOINDEX_OPEN = frozenset({"sino noindex", "googleoff: index", "googleoff: all", "noindex"})
 _NOINDEX_CLOSE = frozenset({"/sino noindex", "googleon: index", "googleon: all", "/noindex"})
+_WORK_STARTS = re.compile(r"^-*\s*собственно произведение\s*-*$")
 
 
 class _TreeBuilder(HTMLParser):
@@ -113,6 +114,17 @@ class _TreeBuilder(HTMLParser):
             self._noindex = True
         elif marker in _NOINDEX_CLOSE:
             self._noindex = False
+        elif self.work_starts is None and _WORK_STARTS.search(marker):
+            # lib.ru and its mirrors open the text itself with <!--- Собственно произведение --->
+            # and close it with a comment of dashes: what comes before (the site's menu, the
+            # work's card) and after (comments, ratings, the site's footer) is the site's.
+            self.work_starts = (len(self.elements), {node.index for node in self._stack})
+        elif self.work_starts is not None and self.work_ends is None and marker and not marker.strip("-"):
+            self.work_ends = (len(self.elements), {node.index for node in self._stack})
+
+    work_starts: tuple[int, set[int]] | None = None
+    """(the first element of the work, the elements open around the marker) where a page marks it."""
+    work_ends: tuple[int, set[int]] | None = None
 
     def _new(self, tag: str, attrs: list[tuple[str, str | None]]) -> Node:
         attributes: dict[str, str] = {}
@@ -185,6 +197,12 @@ def build_tree(text: str) -> Node:
     builder = _TreeBuilder()
     builder.feed(defuse_unterminated_tags(text))
     builder.close()
+    if builder.work_starts is not None:
+        first, around = builder.work_starts
+        last, around_end = builder.work_ends or (len(builder.elements), set())
+        for node in builder.elements[1:first] + builder.elements[last:]:
+            if node.index not in around | around_end and node.tag not in ("head", "title", "meta", "link", "script", "style"):
+                node.attrs[NOINDEX_ATTRIBUTE] = ""
     _measure(builder.root)
     _localise_fragment_links(builder.root)
     return builder.root
