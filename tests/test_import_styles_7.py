@@ -294,3 +294,14 @@ def test_a_lib_ru_page_keeps_the_work_between_its_comments_and_reads_its_brace_n
     for chrome in ("Lib.ru/Классика", "Регистрация", "Обновлено", "Оставить комментарий", "Copyright"):
         assert chrome not in report.text
     assert any("Обновлено: 03/05/2011" in piece for piece in removed(report, "navigation"))
+
+
+def test_read_next_lists_topic_tags_and_a_licensing_link_are_furniture():
+    page = ("<html><body><main><article><h1>Dredging costs rise</h1><p>Spending rose to 148 mln euros in 2023.</p>"
+            "<div class='tags-with-label__container__x1'><span>Suggested Topics:</span><ul><li><a href='/t'>Transportation</a></li></ul></div>"
+            "<div class='article-footer__licensing'><a href='/l'>Purchase Licensing Rights</a>, opens new tab</div></article>"
+            "<section aria-label='Read Next' class='read-next__container__9'><h2>Read Next</h2><ul><li><a href='/x'>Rail strike off</a></li></ul></section>"
+            "</main></body></html>")
+    report = parse_report(page.encode(), "html")
+    assert report.text == "Dredging costs rise\n\nSpending rose to 148 mln euros in 2023."
+    assert any("Rail strike off" in piece for piece in removed(report, "related"))

@@ -43,6 +43,8 @@ _KIND_WORDS = [
                 r"most-read|mostread|most-popular|popular-posts|trending|plus-lus|meistgelesen|mas-leidos|most-viewed|mostviewed|"
                 # the Guardian's "More on this story" and "Explore more on these topics" (keywords, reuse link)
                 r"more-on-this-story|onwards|submeta|"
+                # a page's topic tags and what to read next ("Suggested Topics:", "Read Next")
+                r"read-next|tags-with-label|tag-list|article-tags|post-tags|entry-tags|related-topics|"
                 # Le Monde's "Lire aussi |" link inside the article
                 r"catcher"),
     # Readers' comments under a post are not the report: WordPress, Disqus, Substack, newsroom reactions.
@@ -73,7 +75,7 @@ _KIND_WORDS = [
     ("page-number", r"column-number|col-number"),
     ("other", r"advert|advertisement|ad-slot|ad-container|ads|adsbygoogle|newsletter|subscribe|subscription|signup|sign-up|paywall|modal|popup|overlay|print-only|"
               # a document page's own links to its other formats and to itself ("Download PDF (214 kB)")
-              r"downloads|download-links|permalink|"
+              r"downloads|download-links|permalink|licensing|"
               # a row of buttons ("Copy Citation", "Get Citation Alerts")
               r"btn-group|button-group|"
               # a service's notice over every document it shows ("Important information: this version…")
@@ -121,7 +123,8 @@ _COPYRIGHT_MAX_CHARS = 300
 _RELATED_HEADING = re.compile(
     r"^\W*(?:related(?: articles| posts| stories| content| reading)?|read more|more (?:from|on|in|stories)\b.*|you (?:may|might) also like|"
     r"recommended(?: for you)?|(?:à |a )?lire aussi|sur le même sujet|dans la même rubrique|mehr zum thema|lesen sie auch|weitere artikel|"
-    r"das könnte sie auch interessieren|auch interessant|most read|most popular|les plus lus|meistgelesen|lo más leído|trending)\W*$",
+    r"das könnte sie auch interessieren|auch interessant|most read|most popular|les plus lus|meistgelesen|lo más leído|trending|"
+    r"read next|up next|what to read next|suggested topics|related topics|à lire ensuite|weiterlesen)\W*$",
     re.I,
 )
 _RELATED_HEADING_MAX_CHARS = 200
