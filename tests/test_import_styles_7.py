@@ -305,3 +305,15 @@ def test_read_next_lists_topic_tags_and_a_licensing_link_are_furniture():
     report = parse_report(page.encode(), "html")
     assert report.text == "Dredging costs rise\n\nSpending rose to 148 mln euros in 2023."
     assert any("Rail strike off" in piece for piece in removed(report, "related"))
+
+
+def test_a_notes_second_call_linked_to_its_repeat_id_is_the_same_note():
+    refs = ('<sup class="footnote-ref"><a href="#fn1" id="fnref1">[1]</a></sup>',
+            '<sup class="footnote-ref"><a href="#fn1:1" id="fnref1:1">[1:1]</a></sup>')
+    page = (f"<html><body><main><p>Retries doubled in 2023.{refs[0]} They fell in 2024.{refs[1]}</p>"
+            '<hr class="footnotes-sep"><section class="footnotes"><ol class="footnotes-list"><li id="fn1" class="footnote-item">'
+            '<p>Internal dashboard, 2024. <a href="#fnref1" class="footnote-backref">↩︎</a> <a href="#fnref1:1" class="footnote-backref">↩︎</a></p>'
+            "</li></ol></section></main></body></html>")
+    report = parse_report(page.encode(), "html")
+    assert [(n.number, n.text, len(n.marker_offsets)) for n in report.footnotes] == [(1, "Internal dashboard, 2024.", 2)]
+    assert "[1:1]" not in report.text

@@ -68,6 +68,9 @@ class NotePlan:
     """Notes set inside the sentence that calls them: the sentence goes on after them."""
 
 
+_REPEAT_SUFFIX = re.compile(r":\d{1,3}$")
+
+
 def plan_notes(root: Node) -> NotePlan:
     plan = NotePlan()
     anchors = _anchor_index(root)
@@ -78,7 +81,12 @@ def plan_notes(root: Node) -> NotePlan:
     note_of_target: dict[int, Node] = {}
     links: list[tuple[Node, Node, str]] = []
     for link in (node for node in iter_elements(root) if node.tag == "a" and node.get("href").startswith("#")):
-        target = anchors.get(unquote(link.get("href")[1:]))
+        fragment = unquote(link.get("href")[1:])
+        target = anchors.get(fragment)
+        if target is None and _REPEAT_SUFFIX.search(fragment):
+            # markdown-it-footnote numbers a note's second call "[3:1]" (its id fnref3:1); a page
+            # that links it to "#fn3:1", which no element names, means note 3.
+            target = anchors.get(_REPEAT_SUFFIX.sub("", fragment))
         if target is None:
             continue
         label_text = text_of(link) if link.text_length <= _MARKER_MAX_CHARS else ""
