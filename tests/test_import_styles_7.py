@@ -317,3 +317,12 @@ def test_a_notes_second_call_linked_to_its_repeat_id_is_the_same_note():
     report = parse_report(page.encode(), "html")
     assert [(n.number, n.text, len(n.marker_offsets)) for n in report.footnotes] == [(1, "Internal dashboard, 2024.", 2)]
     assert "[1:1]" not in report.text
+
+
+def test_a_publications_own_download_and_data_links_are_furniture():
+    page = ("<html><body><main><article><h1>Lead pipes</h1>"
+            "<div class='publication-links'><a class='file-pdf' href='/a.pdf'>Download PDF</a> <a href='#data'>Data and Supplemental Information</a></div>"
+            "<div class='publication-actions'><a class='download-link' href='/b.pdf'>PDF herunterladen</a></div>"
+            "<p>About 9.2 million homes are served by lead lines.</p></article></main></body></html>")
+    report = parse_report(page.encode(), "html")
+    assert report.text == "Lead pipes\n\nAbout 9.2 million homes are served by lead lines."

@@ -75,7 +75,7 @@ _KIND_WORDS = [
     ("page-number", r"column-number|col-number"),
     ("other", r"advert|advertisement|ad-slot|ad-container|ads|adsbygoogle|newsletter|subscribe|subscription|signup|sign-up|paywall|modal|popup|overlay|print-only|"
               # a document page's own links to its other formats and to itself ("Download PDF (214 kB)")
-              r"downloads|download-links|permalink|licensing|"
+              r"downloads|download-links|download-link|file-pdf|publication-actions|publication-links|article-actions|permalink|licensing|"
               # a row of buttons ("Copy Citation", "Get Citation Alerts")
               r"btn-group|button-group|"
               # a service's notice over every document it shows ("Important information: this version…")
