@@ -46,6 +46,7 @@ HELD_OUT_SETS = [
     HeldOutSet("heldout_blind7", 12, 0.90),  # first score 64.7%
     HeldOutSet("heldout_blind8", 12, 0.95),  # first score 64.9%
     HeldOutSet("heldout_blind9", 12, 0.95),  # first score 79.8%
+    HeldOutSet("heldout_blind10", 12, 0.95),  # first score 86.3%
 ]
 EXPECTATION_KEYS = {"kind_of_document", "title", "authors", "date", "footnotes", "notes", "pages", "page_labels",
                     "must_have", "must_not", "removed_kinds", "encoding"}
