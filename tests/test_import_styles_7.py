@@ -326,3 +326,15 @@ def test_a_publications_own_download_and_data_links_are_furniture():
             "<p>About 9.2 million homes are served by lead lines.</p></article></main></body></html>")
     report = parse_report(page.encode(), "html")
     assert report.text == "Lead pipes\n\nAbout 9.2 million homes are served by lead lines."
+
+
+def test_a_noindex_comment_never_closed_takes_nothing_out_of_the_text():
+    page = ("<html><body><!--sino noindex--><div>[<a href='/'>Home</a>]</div>"
+            "<p>Costs rose to 148 mln euros in 2023, up 12%.</p><p>The port paid 2,340 in 1851.</p></body></html>")
+    report = parse_report(page.encode(), "html")
+    assert "Costs rose to 148 mln euros in 2023, up 12%." in report.text and "The port paid 2,340 in 1851." in report.text
+
+
+def test_a_heading_styled_secondary_outside_any_article_is_still_text():
+    page = "<html><body><h2 class='font_secondary'>Costs rose to 148 mln euros in 2023.</h2><p>Up 12%.</p></body></html>"
+    assert parse_report(page.encode(), "html").text == "Costs rose to 148 mln euros in 2023.\n\nUp 12%."

@@ -363,8 +363,10 @@ def _kind_of(node: Node, place: _Place, titles: _Titles) -> str | None:
         words = None  # a link's parts are the link ("<a><div class="secondary-text">(Fenmoor) (LD)</div></a>")
     if words and words != "cookie" and place.in_main and _ADMONITION.search(_class_words(node)):
         words = None  # a note, tip or warning box of the article ("alert alert--secondary") is its text
-    if words in ("sidebar", "navigation", "other") and not kind and node.tag in _HEADING_TAGS and (place.in_main or place.in_section):
-        words = None  # a heading of the article styled "font_secondary": a style's name, not a sidebar
+    if not kind and node.tag in _HEADING_TAGS and (words == "sidebar" or (words in ("navigation", "other") and (place.in_main or place.in_section))):
+        # A heading styled "font_secondary": a style's name, not a sidebar (a real side column's
+        # headings go with the column that holds them).
+        words = None
     return kind or words or _kind_by_structure(node, place, titles)
 
 

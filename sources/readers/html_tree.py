@@ -96,6 +96,8 @@ class _TreeBuilder(HTMLParser):
         self.root = Node("#document", {}, None, 0, self.elements)
         self.elements.append(self.root)
         self._stack: list[Node] = [self.root]
+        self._in_noindex: list[Node] = []
+        """The elements begun in an open noindex region, marked when it closes."""
         self._open: dict[str, list[int]] = {}
         """Tag -> the stack positions where an element of it is open, innermost last: an end tag
         or an implied close finds its element without walking the stack (100,000 nested <div>
@@ -113,7 +115,11 @@ class _TreeBuilder(HTMLParser):
         if marker in _NOINDEX_OPEN:
             self._noindex = True
         elif marker in _NOINDEX_CLOSE:
-            self._noindex = False
+            # Only a region that is closed counts: a stray opening comment must not take the
+            # rest of the page out of the text.
+            for node in self._in_noindex:
+                node.attrs[NOINDEX_ATTRIBUTE] = ""
+            self._noindex, self._in_noindex = False, []
         elif self.work_starts is None and _WORK_STARTS.search(marker):
             # lib.ru and its mirrors open the text itself with <!--- Собственно произведение --->
             # and close it with a comment of dashes: what comes before (the site's menu, the
@@ -130,11 +136,12 @@ class _TreeBuilder(HTMLParser):
         attributes: dict[str, str] = {}
         for name, value in attrs:
             attributes.setdefault(name, value or "")
-        if self._noindex:
-            attributes[NOINDEX_ATTRIBUTE] = ""
+
         node = Node(tag, attributes, self._stack[-1], len(self.elements), self.elements)
         self.elements.append(node)
         self._stack[-1].children.append(node)
+        if self._noindex:
+            self._in_noindex.append(node)
         return node
 
     def handle_starttag(self, tag, attrs):
