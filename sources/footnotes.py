@@ -233,6 +233,9 @@ def _apply(footnote: Footnote, found: _Resolution, history: _CitationHistory, wa
     return root
 
 
+_LEGAL_ID = re.compile(r"\W*Id\b")
+
+
 def _ibid_root(footnote: Footnote, previous: Footnote | None, previous_root: Footnote | None,
                history: _CitationHistory) -> _Resolution:
     """Ibid. is the previous note's work; with commentary between, or several works before it, a guess."""
@@ -242,6 +245,12 @@ def _ibid_root(footnote: Footnote, previous: Footnote | None, previous_root: Foo
                                            f"taken as its source (a guess)")
     if previous_root is None:
         root = history.most_recent()
+        if root is None and previous is not None and previous.kind == "note" and not _LEGAL_ID.match(footnote.text):
+            # Nothing earlier was read as a reference, so the note right before is the only
+            # source an Ibid. can repeat ("Authors' calculations from … payroll files." "Ibid.").
+            # Not so a court's "Id.", which as often repeats an authority cited in the text.
+            return _Resolution(previous, True, f"ibid after footnote {previous.number}, the only earlier note, "
+                                               f"which was not read as a reference: taken as its source (a guess)")
         if root is None:
             return _Resolution(None, why="ibid with no earlier reference to point to")
         return _Resolution(root, True, f"ibid resolved to footnote {root.number} by position alone (a guess)")
@@ -348,5 +357,16 @@ def _op_cit_root(text: str, history: _CitationHistory) -> tuple[Footnote | None,
         )
         if best:
             return titled[best[2]], False
+    if author_found and len(candidates) > 1:
+        # "Holloway, op. cit." names a work cited under Holloway's name: her own before
+        # the later "Varga, T. and Holloway, M. E.", in which she is the second author.
+        first_authored = [c for c in candidates if _first_author_is(c, wanted_surname)]
+        if first_authored:
+            return first_authored[0], False
     # Without an author to go by, the most recent reference is only a guess.
     return candidates[0], not author_found
+
+
+def _first_author_is(note: Footnote, wanted_surname: str) -> bool:
+    authors = note.reference.authors if note.reference else []
+    return bool(authors) and normalise_name(surname(authors[0]) or "") == normalise_name(wanted_surname)

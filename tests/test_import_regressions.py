@@ -199,3 +199,37 @@ def test_a_notes_back_links_are_reported_not_dropped():
     path = Path(__file__).parent / "fixtures" / "html" / "markdown-it-reused-note.html"
     report = parse_report(path.read_bytes(), "html")
     assert [p.text for p in report.removed if p.kind == "navigation"] == ["↩︎", "↩︎", "↩︎"]
+
+
+def test_op_cit_by_an_author_prefers_her_own_work_to_one_she_co_wrote_later():
+    source = (
+        "# Tide mills\n\nThe mill ground 40 tonnes.[^1] Later logs agree.[^2] The wheel was 6 m wide.[^3]\n\n"
+        "[^1]: Holloway, M. E. (2004). The tide mills of the Tolley estuary. Journal of Coastal History 12: 33-58.\n"
+        "[^2]: Varga, T. and Holloway, M. E. (2008). Grinding logs of three tide mills. Mill Studies 21: 101-119.\n"
+        "[^3]: Holloway, op. cit., p. 51.\n"
+    )
+    notes = parse_report(source.encode(), "md").footnotes
+    assert [note.kind for note in notes] == ["reference", "reference", "op_cit"]
+    assert notes[2].resolves_to == 1
+
+
+def test_ibid_after_commentary_naming_its_source_repeats_that_note_as_a_guess():
+    source = (
+        "# Drivers\n\nShortages rose by 23 percent.[^1] Most drivers are over 60.[^2]\n\n"
+        "[^1]: Authors' calculations from state payroll files for Iowa, Maine and Oregon. Districts are classified "
+        "by locale codes 41-43.\n"
+        "[^2]: Ibid. Age is recorded as of October 1 of each school year.\n"
+    )
+    report = parse_report(source.encode(), "md")
+    ibid = report.footnotes[1]
+    assert ibid.kind == "ibid" and ibid.resolves_to == 1 and ibid.resolution_guess
+    assert any("footnote 2: ibid after footnote 1" in warning for warning in report.warnings)
+
+
+def test_a_courts_id_after_commentary_is_left_unresolved_for_it_may_repeat_a_cited_authority():
+    source = (
+        "# Opinion\n\nSee Kinross v. District, 121 Or App 88 (1993).[^1] Irrigability is a fact.[^2]\n\n"
+        "[^1]: The statute has since been renumbered, but its text is unchanged in any respect material here.\n"
+        "[^2]: Id. (explaining that irrigability is a question of fact for the trial court).\n"
+    )
+    assert parse_report(source.encode(), "md").footnotes[1].resolves_to is None
