@@ -128,6 +128,7 @@ def test_html_escaped_json_ld_strings_are_read_as_the_characters_they_stand_for(
     ('<a href="#main">Saltar al contenido</a>', "navigation"), ('<a href="https://x.example/s">Compartir en Facebook</a>', "share"),
     ('<a href="https://x.example/s">Partager sur X</a>', "share"), ('<span>Publicidad</span>', "other"),
     ('<p>Was this page helpful? Yes No</p>', "other"), ('<a href="https://git.example/e">Edit this page on GitHub</a>', "edit-link"),
+    ('<a href="https://agency.example/l">Purchase Licensing Rights</a>', "other"), ('<span>, opens new tab</span>', "other"),
 ])
 def test_site_controls_told_by_their_words_are_kept_out(control, kind):
     page = f"<html><body>{control}<article><h1>Water tariffs</h1><p>The tariff rose by 4.1% in 2020, the council said in its annual report.</p></article></body></html>"
@@ -233,3 +234,14 @@ def test_a_courts_id_after_commentary_is_left_unresolved_for_it_may_repeat_a_cit
         "[^2]: Id. (explaining that irrigability is a question of fact for the trial court).\n"
     )
     assert parse_report(source.encode(), "md").footnotes[1].resolves_to is None
+
+
+@pytest.mark.parametrize("title, date", [
+    ("Wenlow Trout Farm Ltd v Environment Agency [2006] EWCA Civ 812 (22 June 2006)", "2006-06-22"),
+    ("Harlow Quarries Pty Ltd v Shire of Tarrengower [2019] VSC 214 (3 April 2019)", "2019-04-03"),
+    ("Annual flood review (June 2006)", None),
+])
+def test_a_law_reports_page_title_dates_the_judgment(title, date):
+    page = (f"<html><head><title>{title}</title></head><body><p>1. The abstraction licence allowed 4.5 megalitres "
+            "a day.</p><p>2. The appeal is dismissed.</p></body></html>")
+    assert parse_report(page.encode(), "html").date == date

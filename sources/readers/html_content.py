@@ -480,6 +480,9 @@ _TEXT_KINDS = [
     # a news page's source line naming its wire agencies ("Quelle: HANSEBLATT ONLINE, dpa, ama")
     ("other", re.compile(r"^\W*(?:quelle|source|fuente|fonte|bron)\s*:\s*(?:[^,]{1,40},\s*)*(?:dpa|afp|reuters|ap|epd|kna|ansa|efe|apa|sda|dts|belga|anp)"
                          r"(?:,\s*[^,]{1,20})*\W*$", re.I)),
+    # a wire photo's licensing link, and the screen-reader hint some sites put in a span after a link
+    ("other", re.compile(r"^\W*(?:(?:purchase|buy|request) (?:licensing|reprint) rights|reprints? (?:&|and) permissions|"
+                         r"\(?opens? (?:in )?(?:a )?new (?:tab|window)\)?)\W*$", re.I)),
     # the dateline's second line ("Last modified on Tue 14 May 2024 09.12 BST"); the date it gives is read (html_meta)
     ("other", re.compile(r"^\W*(?:last (?:modified|updated) on|zuletzt aktualisiert am|modifié le|mis à jour le)\s+\S.{0,40}$", re.I)),
 ]

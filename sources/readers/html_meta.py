@@ -456,7 +456,8 @@ def _date(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtrees
     if pg:
         ranked.append(pg.group(1))
     found = None
-    for group in (ranked, _visible_dates(root, excluded) + _dates_under_title(blocks), [v for key in _OTHER_DATES for v in sources.meta.get(key, [])],
+    for group in (ranked, _visible_dates(root, excluded) + _dates_under_title(blocks) + _case_title_dates(sources.page_title),
+                  [v for key in _OTHER_DATES for v in sources.meta.get(key, [])],
                   _last_modified_dates(root)):
         for value in group:
             date = _iso_date(value)
@@ -529,6 +530,16 @@ def _dates_under_title(blocks: list[Block]) -> list[str]:
 # "[2023] EWHC 1487 (Admin)", "[1984] 1 WLR 212": a case's citation, whose bracketed year is the
 # volume's, not the date of the page.
 _LAW_REPORT_CITATION = re.compile(r"\[(?:1[6-9]|20)\d\d\]\s+(?:\d+\s+)?[A-Z]{2,}\b")
+
+
+# BAILII's and AustLII's page titles: "Wenlow Trout Farm Ltd v Environment Agency [2006] EWCA Civ 812
+# (22 June 2006)", the case's citation followed by the date of the judgment.
+_DATED_CASE_TITLE = re.compile(r"\[(?:1[6-9]|20)\d\d\][^()]*\(([^()]{6,30})\)\s*$")
+
+
+def _case_title_dates(page_title: str) -> list[str]:
+    match = _DATED_CASE_TITLE.search(page_title)
+    return [match.group(1)] if match and _LAW_REPORT_CITATION.search(page_title) else []
 
 
 def _subtitle_heading(blocks: list[Block]) -> str | None:
