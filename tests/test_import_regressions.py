@@ -245,3 +245,22 @@ def test_a_law_reports_page_title_dates_the_judgment(title, date):
     page = (f"<html><head><title>{title}</title></head><body><p>1. The abstraction licence allowed 4.5 megalitres "
             "a day.</p><p>2. The appeal is dismissed.</p></body></html>")
     assert parse_report(page.encode(), "html").date == date
+
+
+def test_an_e_librarys_two_line_heading_and_card_give_author_title_and_year():
+    page = (
+        "<html><head><title>Панов Сергей Ильич. Сплав леса по Унже</title></head><body>"
+        "<center><h2><small><a href=/p/panov_s_i/>Панов Сергей Ильич</a></small><br>\nСплав леса по Унже</h2></center>"
+        "<table><tr><td><li>&copy; Copyright Панов Сергей Ильич<li>Год: 1894<li>Обновлено: 14/11/2012. 31k.</td></tr></table>"
+        "<dd>&nbsp;&nbsp;Весною по Унже гонят до 400 плотов, и каждый проходит 250 верст за две недели.</body></html>"
+    )
+    report = parse_report(page.encode(), "html")
+    assert (report.title, report.authors, report.date) == ("Сплав леса по Унже", ["Панов Сергей Ильич"], "1894")
+    assert "до 400 плотов" in report.text
+
+
+def test_a_two_line_heading_is_not_split_into_author_and_title_without_the_page_title_saying_so():
+    page = ("<html><head><title>Annual report 2023</title></head><body><h1>Harbour Board<br>Annual report 2023</h1>"
+            "<p>The board handled 4.2 million tonnes in 2023.</p></body></html>")
+    report = parse_report(page.encode(), "html")
+    assert report.authors == [] and "Harbour Board" in report.title

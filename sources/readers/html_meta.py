@@ -78,6 +78,7 @@ class _Sources:
     articles: list[dict]
     site_names: list[str]
     page_title: str
+    author_and_title: tuple[str, str] | None = None
 
 
 def read_page_meta(root: Node, blocks: list[Block], excluded: set[int], licence_texts: list[str]) -> PageMeta:
@@ -86,6 +87,7 @@ def read_page_meta(root: Node, blocks: list[Block], excluded: set[int], licence_
     outside = Subtrees(root.document[index] for index in excluded)
     sources = _Sources(_meta_tags(root), _json_ld_articles(root, result.warnings), [], _page_title(root))
     sources.site_names = _site_names(sources)
+    sources.author_and_title = _author_and_title_heading(root, sources.page_title)
     gutenberg = " ".join(licence_texts)
     result.title = _title(sources, blocks, gutenberg)
     result.authors = _authors(sources, root, blocks, outside, gutenberg)
@@ -105,6 +107,37 @@ def _meta_tags(root: Node) -> dict[str, list[str]]:
         if name and content:
             meta.setdefault(name, []).append(content)
     return meta
+
+
+def _author_and_title_heading(root: Node, page_title: str) -> tuple[str, str] | None:
+    """The e-libraries' heading of two lines, author over title (lib.ru's <h2><small>Ладыгин
+    Иван Кузьмич</small><br>На плотах по Ветлуге</h2>), when the page's <title> says the same
+    as "Author. Title"; either alone could be a heading of two lines or a title with a stop in it."""
+    for node in iter_elements(root):
+        if node.tag not in ("h1", "h2"):
+            continue
+        lines = [" ".join(line.split()) for line in _lines_of(node)]
+        lines = [line for line in lines if line]
+        if len(lines) == 2 and page_title == f"{lines[0]}. {lines[1]}":
+            return lines[0], lines[1]
+    return None
+
+
+def _lines_of(node: Node) -> list[str]:
+    """The element's text split where it has a <br>."""
+    lines = [""]
+    for child in node.children:
+        if isinstance(child, str):
+            lines[-1] += child
+        elif child.tag == "br":
+            lines.append("")
+        elif any(isinstance(inner, Node) and inner.tag == "br" for inner in iter_elements(child)):
+            inner_lines = _lines_of(child)
+            lines[-1] += inner_lines[0]
+            lines.extend(inner_lines[1:])
+        else:
+            lines[-1] += text_of(child)
+    return lines
 
 
 def _page_title(root: Node) -> str:
@@ -191,6 +224,8 @@ def _names(value) -> list[str]:
 def _title(sources: _Sources, blocks: list[Block], gutenberg: str) -> str | None:
     for value in (v for key in _CITATION_TITLE for v in sources.meta.get(key, [])):
         return value
+    if sources.author_and_title:
+        return sources.author_and_title[1]
     heading = next((b.text for b in blocks if b.kind == HEADING and b.level == 1), None)
     for item in _article_items(sources):
         # "Headline - Publication" (Medium): the publisher's name is not the title's.
@@ -292,6 +327,8 @@ def _authors(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtr
             # Marchetti") where its byline says "Hélène Marchetti et Julien Ravier": the byline is whole.
             visible = _byline_names(root, excluded)
             return visible if len(visible) > len(names) and all(name in visible for name in names) else names
+    if sources.author_and_title:
+        return [sources.author_and_title[0]]
     pg = _PG_AUTHOR.search(gutenberg)
     if pg:
         names = parse_author_line(pg.group(1))
@@ -456,7 +493,7 @@ def _date(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtrees
     if pg:
         ranked.append(pg.group(1))
     found = None
-    for group in (ranked, _visible_dates(root, excluded) + _dates_under_title(blocks) + _case_title_dates(sources.page_title),
+    for group in (ranked, _visible_dates(root, excluded) + _dates_under_title(blocks) + _case_title_dates(sources.page_title) + _year_fields(root),
                   [v for key in _OTHER_DATES for v in sources.meta.get(key, [])],
                   _last_modified_dates(root)):
         for value in group:
@@ -540,6 +577,18 @@ _DATED_CASE_TITLE = re.compile(r"\[(?:1[6-9]|20)\d\d\][^()]*\(([^()]{6,30})\)\s*
 def _case_title_dates(page_title: str) -> list[str]:
     match = _DATED_CASE_TITLE.search(page_title)
     return [match.group(1)] if match and _LAW_REPORT_CITATION.search(page_title) else []
+
+
+# An e-library's card about the work (lib.ru, samlib.ru: "Год: 1889" over "Обновлено: 14/11/2012",
+# the day the file was updated, which is no date of the work).
+_YEAR_FIELD = re.compile(r"^\W*(?:год|year|jahr|année|año)\s*:\s*(1[5-9]\d\d|20\d\d)\W*$", re.I)
+_YEAR_FIELD_MAX_CHARS = 40
+
+
+def _year_fields(root: Node) -> list[str]:
+    return [match.group(1) for node in iter_elements(root)
+            if node.tag in ("li", "td", "p", "div", "span", "dd") and 0 < node.text_length <= _YEAR_FIELD_MAX_CHARS
+            and (match := _YEAR_FIELD.match(text_of(node)))]
 
 
 def _subtitle_heading(blocks: list[Block]) -> str | None:
