@@ -26,6 +26,7 @@ Expectation keys (all optional except what a document needs):
   date             "2020" / "2020-07" / "2020-07-14", null, or a list of acceptable values
   footnotes        number of footnotes
   notes            [{number, label, contains, not_contains[], markers, marker_after, kind, resolves_to}]
+                   (marker_after: a string, or a list with what each call of a reused note follows)
   pages            number of pages in show --json's page map; page_labels: their labels in order
   must_have        strings the reading text must contain (white space folded); a list
                    inside it is one requirement with acceptable spellings
@@ -226,7 +227,9 @@ def note_checks(report: dict, spec: dict) -> list[Check]:
         elif key == "markers":
             out.append(Check(f"{label} markers", len(offsets) == want, f"got {len(offsets)} marker(s), want {want}"))
         elif key == "marker_after":
-            ok = any(marker_follows(text, o, want) for o in offsets)
+            # A note called more than once may list what each of its calls follows: all must be found.
+            wants = want if isinstance(want, list) else [want]
+            ok = all(any(marker_follows(text, o, one) for o in offsets) for one in wants)
             seen = [fold_space(text[max(0, o - 50): o]) for o in offsets]
             out.append(Check(f"{label} marker_after", ok, f"want a marker after {want!r}; markers follow {seen!r}"))
         elif key == "kind":

@@ -9,7 +9,9 @@ cp1251 or KOI8-R in Russian, cp1250 in Central Europe. The order of trust:
 3. UTF-8 with a few bad bytes (a damaged download, one pasted legacy
    character): kept as UTF-8, the bad bytes replaced with U+FFFD and counted,
    because decoding the whole file as cp1252 would turn every accented
-   letter into mojibake ("Fauré" -> "FaurÃ©");
+   letter into mojibake ("Fauré" -> "FaurÃ©"); but only when the file has
+   valid UTF-8 sequences at all: with none, U+FFFD would stand in for an OCR
+   text's "2½" and "1914—15", which cp1252 reads right;
 4. the charset an HTML or XML file declares, when the bytes fit it;
 5. charset-normalizer's detection, with ties broken by which decoding spells
    the words of one language (see _alphabet_fit);
@@ -118,7 +120,9 @@ def _decode_not_utf8(data: bytes) -> tuple[str, str, list[str]]:
     if declared:
         encoding, name = declared
         return data.decode(encoding), encoding, [f"not valid UTF-8; decoded as {name} (declared in the file)"]
-    if repaired is not None and bad_bytes <= len(data) * DAMAGED_UTF8_MAX_SHARE:
+    if repaired is not None and multibyte and bad_bytes <= len(data) * DAMAGED_UTF8_MAX_SHARE:
+        # Damaged UTF-8 only when something in it is UTF-8: a legacy file with five high bytes
+        # ("2\xbd miles", "1914\x9715") has no valid sequence at all, and U+FFFD would change its figures.
         return repaired, "utf-8", [_replaced_warning(bad_bytes)]
     sample = data[:DETECTION_SAMPLE]
     if len(sample) - len(sample.decode("ascii", "ignore")) < MIN_DETECTION_EVIDENCE:

@@ -103,12 +103,20 @@ def test_a_few_bad_bytes_in_utf8_are_replaced_not_turned_into_mojibake():
     assert report.authors == ["Anaïs Fauré"] and report.date == "2021-07"
 
 
-def test_one_bad_byte_in_a_large_ascii_file():
-    data = ("The port handled 4.2 million tonnes in 2019. " * 400).encode() + b"\xe9\n"
+def test_one_legacy_byte_in_a_large_ascii_file_is_read_as_its_character():
+    # No UTF-8 sequence anywhere: nothing to turn into mojibake, so the byte is cp1252's "é".
+    data = ("The port handled 4.2 million tonnes in 2019. " * 400).encode() + b"caf\xe9\n"
     text, encoding, warnings = decode_bytes(data)
-    assert encoding == "utf-8"
-    assert warnings == ["1 byte was not valid UTF-8 and was replaced with U+FFFD"]
-    assert text.endswith("\ufffd\n")
+    assert encoding == "cp1252" and text.endswith("café\n")
+    assert warnings == ["not valid UTF-8; decoded as cp1252 (too few non-ASCII bytes to detect the encoding)"]
+
+
+def test_an_ocr_text_with_a_few_legacy_bytes_keeps_its_fractions_and_dashes():
+    data = (b"The sound is about 22 miles long and from 2\xbd to 6 miles wide.\n"
+            b"In the season of 1914\x9715, 186 licensed boats took oysters.\x86\n") * 30
+    text, encoding, _ = decode_bytes(data)
+    assert encoding == "cp1252" and "\ufffd" not in text
+    assert "from 2½ to 6 miles" in text and "1914—15, 186" in text and "oysters.†" in text
 
 
 def test_many_bad_bytes_are_a_legacy_file_not_damaged_utf8():
