@@ -187,9 +187,13 @@ def check_date(report: dict, expected) -> Check:
 def find_note(report: dict, number: int, label: str | None = None) -> dict | None:
     """The footnote numbered `number`; a named Markdown footnote ([^restart]) may be
     reported under its name instead, which the spec gives as `label`."""
-    for note in report.get("footnotes") or []:
+    notes = report.get("footnotes") or []
+    for note in notes:
         if note.get("number") == number or (label is not None and note.get("number") == label):
             return note
+    # As rendered, named notes are numbered in order (as _same_note counts them).
+    if isinstance(number, int) and 0 < number <= len(notes) and isinstance(notes[number - 1].get("number"), str):
+        return notes[number - 1]
     return None
 
 
