@@ -30,6 +30,7 @@ from rapidfuzz.utils import default_process
 from claimdesk.sources import header
 from claimdesk.sources.blocks import HEADING, PARAGRAPH, Block
 from claimdesk.sources.header import AUTHOR_PREFIX, find_date, parse_author_line, parse_date
+from claimdesk.sources.readers.judges import opinion_writer
 from claimdesk.sources.readers.html_tree import Node, Subtrees, contains, is_small, iter_elements, text_of
 
 _CITATION_TITLE = ("citation_title",)
@@ -334,7 +335,7 @@ def _authors(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtr
         names = parse_author_line(pg.group(1))
         if names:
             return names
-    visible = _byline_names(root, excluded) or _names_under_title(blocks) or _judges_before(blocks)
+    visible = _byline_names(root, excluded) or _names_under_title(blocks) or _opinion_writer(blocks) or _judges_before(blocks)
     return visible or site_as_author or _meta_names(sources, _OTHER_AUTHORS)
 
 
@@ -436,6 +437,11 @@ _JUDGE_LINE = re.compile(
     re.I,
 )
 _JUDGES_BLOCKS_AFTER_BEFORE = 2
+
+
+def _opinion_writer(blocks: list[Block]) -> list[str]:
+    writer = opinion_writer([line for block in blocks[:_JUDGES_HEAD_BLOCKS] for line in block.text.split("\n")])
+    return [writer] if writer else []
 
 
 def _judges_before(blocks: list[Block]) -> list[str]:

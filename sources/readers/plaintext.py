@@ -45,6 +45,7 @@ from claimdesk.sources.readers.common import (
 )
 from claimdesk.sources.readers.text_page_notes import page_foot_notes
 from claimdesk.sources.readers.text_email import split_message
+from claimdesk.sources.readers.judges import HEAD_LINES as JUDGMENT_HEAD_LINES, opinion_writer
 from claimdesk.sources.readers.text_court import CAPTION_MAX_LINES, read_caption
 from claimdesk.sources.readers.text_hyphens import LineEndHyphens
 from claimdesk.sources.readers.text_gutenberg import (
@@ -189,6 +190,9 @@ def read_plain_text(text: str) -> ReaderResult:
         title, date = message.subject or title, message.date or date
     if not authors:
         authors = _byline_near_the_top(paragraphs)
+    if not authors:
+        writer = opinion_writer(text.split("\n", JUDGMENT_HEAD_LINES)[:JUDGMENT_HEAD_LINES])
+        authors = [writer] if writer else []
     if date is None and paragraphs:
         date = story_dateline(paragraphs[0].strip())
     date = date or stamp_date

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from claimdesk.sources.header import parse_author_line, parse_date
+from claimdesk.sources.readers.judges import opinion_writer
 
 CAPTION_MAX_LINES = 60
 """The caption is within the opinion's first lines; "v." further down is prose."""
@@ -43,6 +44,14 @@ def read_caption(lines: list[str], closing_lines: list[str] = ()) -> Caption | N
     closing_lines are the opinion's last lines, where a trial court's order is
     dated and signed ("DATED this 14th day of July, 2020." / "/s/ Rebecca M. Kwan").
     """
+    caption = _caption(lines, closing_lines)
+    if caption and not caption.authors:
+        writer = opinion_writer(lines)
+        caption.authors = [writer] if writer else []
+    return caption
+
+
+def _caption(lines: list[str], closing_lines) -> Caption | None:
     head = _left_column(lines[:CAPTION_MAX_LINES])
     cited = _neutral_citation_caption(head)
     if cited:
