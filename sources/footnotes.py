@@ -151,9 +151,16 @@ class _CitationHistory:
                 works = self.by_surname.setdefault(key_name, {})
                 works.pop(key, None)
                 works[key] = root
-        if key not in self._case_checked and root.kind == "reference":
+        if root.kind == "reference":
+            self.remember_cases(root)
+
+    def remember_cases(self, note: Footnote) -> None:
+        """The cases a note cites in full, for a later short form ("Carver, supra") to find, also
+        when the note is commentary around them ("52 Stat. 1060 … The point was left open in Carver v. …")."""
+        key = id(note)
+        if key not in self._case_checked:
             self._case_checked.add(key)
-            self.cases.extend((case, root, reference) for case, reference in cases_cited(root.text))
+            self.cases.extend((case, note, reference) for case, reference in cases_cited(note.text))
 
     def most_recent(self) -> Footnote | None:
         return next(reversed(self.recent.values()), None)
@@ -213,6 +220,7 @@ def _resolve(footnotes: list[Footnote], warnings: list[str]) -> None:
             # Commentary has no work for an Ibid. to repeat; a citation we could not parse has, and so
             # has commentary that cites a work after a semicolon ("…was 19.4 per cent; Bee Unit, *Survey* (2024), p. 5.").
             previous_root = footnote if looks_like_unparsed_citation(footnote.text) or works_cited(footnote.text) else None
+            history.remember_cases(footnote)
         earlier.setdefault(footnote.number, footnote)
         previous = footnote
 
@@ -325,6 +333,8 @@ def _case_root(case: CaseCitation, history: _CitationHistory) -> _Resolution:
     for full, root, reference in named:
         if (full.volume, fold(full.reporter or "")) == (case.volume, fold(case.reporter or "")):
             return _Resolution(root, reference=reference)
+        if case.volume is None and len(case.parties) > 1 and full.parties == case.parties:
+            return _Resolution(root, reference=reference)  # "Carver v. Platte Valley Irrigation Co., supra": both parties
     if named:
         _, root, reference = named[0]
         why = (f"short citation of {case.name} ({case.volume} {case.reporter}) matches footnote {root.number} "

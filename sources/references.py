@@ -130,7 +130,8 @@ def surname(name: str) -> str | None:
     name = name.strip()
     if "," in name:  # inverted "Surname, Given"
         return fold(name.split(",")[0]) or None
-    tokens = [t for t in name.split() if len(t.strip(".")) > 1 or not t.endswith(".")]
+    # An initial is one letter, with its stop or without (the stop of "Лаптев В. С." may have been trimmed).
+    tokens = [t for t in name.split() if len(t.strip(".")) > 1]
     caps = [t for t in tokens if t.isupper() and len(t) > 2]  # "Andrey PYATAKOV"
     words = [t for t in (caps or tokens) if not _INITIALS_RE.fullmatch(t) and t.lower() not in _NAME_SMALL]
     return (fold(words[-1]) or None) if words else None
@@ -195,6 +196,25 @@ def _split_authors(prefix: str, inverted: bool = False) -> list[str] | None:
         else:
             names.append(piece)
     return names
+
+
+# A Russian (GOST 7.1) citation: "Лаптев В. С. Стекольные заводы Владимирской губернии. — Владимир:
+# Посад, 2004. — С. 112—118." or "Гусева Н. А. Ольховка: страницы истории // Судогодский краевед. —
+# 2011. — № 3." The author comes surname first with initials and no comma; the areas part at " — ".
+_GOST_RE = re.compile(
+    r"^(?P<authors>[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?\s+(?:[A-ZА-ЯЁ]\.\s?){1,2}"
+    r"(?:,\s*[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?\s+(?:[A-ZА-ЯЁ]\.\s?){1,2}){0,3})\s*"
+    r"(?P<title>[^/—]{3,300}?)\s*(?:/[^/—][^—]*?)?(?://\s*(?P<container>[^—]{2,200}?))?\s*\.?\s+—\s+(?P<rest>.*)$")
+
+
+def _gost_reference(head: str) -> Reference | None:
+    match = _GOST_RE.match(head.strip())
+    if not match:
+        return None
+    authors = [" ".join(name.split()) for name in match.group("authors").split(",")]
+    container = match.group("container")
+    return Reference(authors=authors, title=_clean_title(match.group("title")),
+                     container=container.strip(" .") if container else None, year=_year_of(match.group("rest")))
 
 
 def _segments(text: str) -> list[str]:
@@ -560,17 +580,30 @@ def cases_cited(text: str) -> list[tuple[CaseCitation, Reference]]:
     cases = []
     for piece in _top_level_pieces(text.strip()):
         piece = _strip_markup(piece)[0].strip()
-        base = _lead_in_end(piece)
-        case = _case_at(piece, base)
-        if case:
-            cases.append((case, _legal_reference(piece, base)))
+        # A case may open the piece or a later sentence of commentary ("… which respondent is not.
+        # See Carver v. Platte Valley Irrigation Co., 301 U.S. 112, 115 (1937).").
+        for start in [0, *(m.end() for m in _SENTENCE_START.finditer(piece))]:
+            base = start + _lead_in_end(piece[start:])
+            case = _case_at(piece, base)
+            if case:
+                cases.append((case, _legal_reference(piece, base)))
     return cases
+
+
+_SENTENCE_START = re.compile(r"(?<=[a-z)\]\d\"”'’])[.!?][\"”'’]?\s+(?=[A-Z])")
 
 
 def case_short_form(text: str) -> CaseCitation | None:
     """The short case form a note opens with ("Roe, 410 U.S. at 120": name "Roe"); None otherwise."""
     plain = _strip_markup(text)[0].strip()
-    return _case_short_at(plain, _lead_in_end(plain))
+    base = _lead_in_end(plain)
+    named = _CASE_SUPRA_RE.match(plain, base)
+    if named and _is_case_name(named.group("name")):
+        return CaseCitation(named.group("name"))  # "Carver v. Platte Valley Irrigation Co., supra, at 118"
+    return _case_short_at(plain, base)
+
+
+_CASE_SUPRA_RE = re.compile(r"(?P<name>[^,;]{3,160}?),?\s+supra\b(?!,?\s*(?:notes?|n\.|nn\.|fn))", re.I)
 
 
 def cited_note(text: str) -> tuple[str, bool] | None:
@@ -589,6 +622,12 @@ def _parse(head: str, italics: list[tuple[int, int]], plain: str) -> Reference |
     """Parse a citation from ``head`` (``plain`` is the whole note, for URL and locator)."""
     lead = _LEAD_IN_RE.match(head)
     base = lead.end() if lead else 0
+    gost = _gost_reference(head[base:])
+    if gost:
+        # Before titles in italics: Russian Wikipedia's citation templates italicise the author ("*Лаптев В. С.*").
+        urls = list(_URL_RE.finditer(plain))
+        gost.locator, gost.url = find_locator(plain), _clean_url(urls[0].group(1)) if urls else None
+        return gost
     first = _title_at(head, italics, base)
     if first:  # several citations in one note ("...; A. O'Brien, "..."): keep the first one
         for m in re.finditer(r";\s+", head):

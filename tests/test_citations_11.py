@@ -1,0 +1,47 @@
+"""Citation forms found by blind set 11: Russian GOST references, a case cited inside commentary
+and named again with "supra"."""
+
+from __future__ import annotations
+
+from claimdesk.sources.importer import parse_report
+from claimdesk.sources.references import op_cit_key, parse_reference
+
+
+def test_a_gost_reference_reads_author_title_and_year():
+    reference = parse_reference("Лаптев В. С. Стекольные заводы Владимирской губернии. — Владимир: Посад, 2004. — С. 112—118.")
+    assert (reference.authors, reference.title, reference.year) == (["Лаптев В. С."], "Стекольные заводы Владимирской губернии", "2004")
+    article = parse_reference("Гусева Н. А. Ольховка: страницы истории // Судогодский краевед. — 2011. — № 3. — С. 21—29.")
+    assert (article.authors, article.title, article.container) == (["Гусева Н. А."], "Ольховка: страницы истории", "Судогодский краевед")
+
+
+def test_an_op_cit_after_a_surname_with_initials_keys_on_the_surname():
+    assert op_cit_key("Лаптев В. С. Указ. соч. — С. 131.")[0] == "лаптев"
+
+
+def test_russian_wikipedia_notes_with_the_author_in_italics_resolve_op_cit_by_author():
+    page = (
+        "<html><body><div class='mw-parser-output'><p>Завод выпускал 40 тысяч бутылок в год.<sup class='reference'>"
+        "<a href='#cite_note-1'>[1]</a></sup> В 1880 году на нём работали 212 человек.<sup class='reference'>"
+        "<a href='#cite_note-2'>[2]</a></sup> Печь перестроили в 1902 году.<sup class='reference'><a href='#cite_note-3'>[3]</a></sup></p>"
+        "<h2>Примечания</h2><ol class='references'>"
+        "<li id='cite_note-1'><span class='reference-text'><i>Лаптев&nbsp;В.&nbsp;С.</i> Стекольные заводы губернии. — Владимир: "
+        "Посад, 2004. — С.&nbsp;112.</span></li>"
+        "<li id='cite_note-2'><span class='reference-text'><i>Гусева&nbsp;Н.&nbsp;А.</i> Ольховка // Краевед. — 2011. — № 3.</span></li>"
+        "<li id='cite_note-3'><span class='reference-text'><i>Лаптев&nbsp;В.&nbsp;С.</i> Указ. соч. — С.&nbsp;131.</span></li>"
+        "</ol></div></body></html>"
+    )
+    notes = parse_report(page.encode(), "html").footnotes
+    assert [note.kind for note in notes] == ["reference", "reference", "op_cit"]
+    assert notes[2].resolves_to == 1 and not notes[2].resolution_guess
+
+
+def test_a_case_cited_in_commentary_is_found_by_its_supra_short_form():
+    source = (
+        "# Opinion\n\nThe Act applied in 1949.[^1] The court below agreed.[^2] The district is no ditch company.[^3]\n\n"
+        "[^1]: 52 Stat. 1060. The exemption is confined to ditch companies. See Carver v. Platte Valley Irrigation Co., "
+        "301 U.S. 112, 115 (1937).\n"
+        "[^2]: People ex rel. Rogers v. Letford, 102 Colo. 284, 296 (1938).\n"
+        "[^3]: Carver v. Platte Valley Irrigation Co., supra, at 118-119.\n"
+    )
+    notes = parse_report(source.encode(), "md").footnotes
+    assert notes[2].kind == "op_cit" and notes[2].resolves_to == 1 and not notes[2].resolution_guess
