@@ -264,3 +264,11 @@ def test_a_two_line_heading_is_not_split_into_author_and_title_without_the_page_
             "<p>The board handled 4.2 million tonnes in 2023.</p></body></html>")
     report = parse_report(page.encode(), "html")
     assert report.authors == [] and "Harbour Board" in report.title
+
+
+@pytest.mark.parametrize("label, value, date", [("Основание", "1843", None), ("Founded", "12 March 1843", None),
+                                                ("Published", "12 March 2024", "2024-03-12")])
+def test_an_infobox_row_under_the_title_dates_the_subject_not_the_page(label, value, date):
+    page = (f"<html><body><h1>Olkhovka glassworks</h1><table class='infobox'><tr><th>{label}</th><td>{value}</td></tr></table>"
+            "<p>The works made 40,000 bottles a year in 1880.</p></body></html>")
+    assert parse_report(page.encode(), "html").date == date

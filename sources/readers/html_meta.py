@@ -566,8 +566,14 @@ def _last_modified_dates(root: Node) -> list[str]:
 def _dates_under_title(blocks: list[Block]) -> list[str]:
     lines = _lines_under_title(blocks)
     subtitle = _subtitle_heading(blocks)
-    return [piece for line in ([subtitle] if subtitle else []) + lines if not _LAW_REPORT_CITATION.search(line)
+    return [piece for line in ([subtitle] if subtitle else []) + lines
+            if not _LAW_REPORT_CITATION.search(line) and not _ABOUT_THE_SUBJECT_ROW.match(line)
             for piece in _date_pieces(line)]
+
+
+# A table row under the title whose label is no date word: an infobox's "Основание; 1843" (cells
+# part with "; ") says when the subject was founded, not when the page was written.
+_ABOUT_THE_SUBJECT_ROW = re.compile(rf"^(?!\s*{_DATE_LEAD.pattern})[^\d;]{{1,60}};\s", re.I)
 
 
 # "[2023] EWHC 1487 (Admin)", "[1984] 1 WLR 212": a case's citation, whose bracketed year is the
