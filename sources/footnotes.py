@@ -26,6 +26,7 @@ from claimdesk.sources.references import (
     case_short_form,
     citation_locator,
     cited_note,
+    ends_with_ibid,
     fold,
     op_cit_key,
     surname,
@@ -207,6 +208,8 @@ def _resolve(footnotes: list[Footnote], warnings: list[str]) -> None:
     previous: Footnote | None = None
     previous_root: Footnote | None = None  # the work the previous note cites, which an ibid repeats
     for footnote in footnotes:
+        if footnote.kind == "note" and ends_with_ibid(footnote.text):
+            footnote.kind = "ibid"  # the note's source is the work before, though it opens with commentary
         if footnote.kind in _CITING_KINDS:
             history.cite(footnote)
             previous_root = footnote

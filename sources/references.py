@@ -36,6 +36,16 @@ def is_ibid(note: str) -> bool:
     return bool(_IBID_RE.match(note.strip()))
 
 
+# Commentary that ends by citing the work before: "… whose name was not known. Ibid., p. 15."
+_CLOSING_IBID_RE = re.compile(rf"[.!?][\"”’)]?\s+{_IBID_RE.pattern}\.?,?\s*"
+                              r"(?:(?:pp?\.|S\.|С\.|с\.|at|fol\.|col\.)\s*[\divxlc]+(?:\s*[-–—]\s*\d+)?(?:,\s*\d+)*)?\.?\s*$")
+
+
+def ends_with_ibid(note: str) -> bool:
+    """Whether a note of commentary closes with a sentence that is only an ibid. and its page."""
+    return bool(_CLOSING_IBID_RE.search(note.strip()))
+
+
 # Short forms that name an earlier work: op. cit. and its kin (French art./loc./ouvr. cit., Spanish ob. cit.),
 # German a.a.O., Bluebook "supra", and the note pointers below.
 _NOTE_WORD = r"(?:notes?|footnotes?|fns?\.?|anm\.|nn?\.?)"

@@ -45,3 +45,23 @@ def test_a_case_cited_in_commentary_is_found_by_its_supra_short_form():
     )
     notes = parse_report(source.encode(), "md").footnotes
     assert notes[2].kind == "op_cit" and notes[2].resolves_to == 1 and not notes[2].resolution_guess
+
+
+def test_commentary_closing_with_ibid_repeats_the_work_before():
+    source = (
+        "# Chapter III\n\nThe gale lasted 3 days.[^1] Two men were lost.[^2] The lamp burned 14 hours.[^3]\n\n"
+        "[^1]: Meteorological Register of the Penmorvah Station, 1860, p. 14.\n"
+        "[^2]: The names of the two lost were Thomas Ash, seaman, and a boy whose name was not known. Ibid., p. 15.\n"
+        "[^3]: The keeper wrote that he saw Ibid. painted on the old chart, and nothing more.\n"
+    )
+    notes = parse_report(source.encode(), "md").footnotes
+    assert notes[1].kind == "ibid" and notes[1].resolves_to == 1
+    assert notes[2].kind != "ibid"
+
+
+def test_a_byline_link_to_the_writers_page_names_the_author():
+    page = ("<html><body><div class='header-title'><i><b><a href='/wiki/The_Keepers'>The Keepers</a></b></i> (1887)<br>"
+            "by <a href='/wiki/Author:Ellen_Marchbanks'>Ellen Marchbanks</a><br><span>Chapter III</span></div>"
+            "<div><p>The light stood 84 feet above high water in 1860, the register says.</p>"
+            "<p>See also <a href='/wiki/Author:John_Smeaton'>John Smeaton</a> on the Eddystone.</p></div></body></html>")
+    assert parse_report(page.encode(), "html").authors == ["Ellen Marchbanks"]

@@ -23,6 +23,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from itertools import islice
+from urllib.parse import unquote
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
@@ -372,8 +373,24 @@ def _byline_elements(root: Node, excluded: Subtrees):
         if node.tag in ("script", "style", "head", "meta", "link"):
             continue
         if ("author" in node.get("rel").lower().split() or node.get("itemprop") == "author"
-                or node.tag == "address" or _BYLINE_CLASS.search(node.get("class"))) and not excluded.hold(node):
+                or node.tag == "address" or _BYLINE_CLASS.search(node.get("class")) or _by_author_link(node)) \
+                and not excluded.hold(node):
             yield node
+
+
+# A link to the writer's page after "by" (Wikisource's header "(1887) by <a href="/wiki/Author:Ellen_Marchbanks">",
+# a blog's "by <a href="/author/jsmith/">").
+_AUTHOR_PAGE = re.compile(r"(?:[/:](?:author|auteur|autor|autore|автор)[:/_-])", re.I)
+_BY_BEFORE = re.compile(r"(?:^|\s)(?:by|par|von|di|de|por|автор:?)\s*$", re.I)
+
+
+def _by_author_link(node: Node) -> bool:
+    if node.tag != "a" or not _AUTHOR_PAGE.search(unquote(node.get("href"))) or node.parent is None:
+        return False
+    siblings = node.parent.children
+    position = next((i for i, child in enumerate(siblings) if child is node), 0)
+    before = siblings[position - 1] if position else ""
+    return isinstance(before, str) and bool(_BY_BEFORE.search(before))
 
 
 def _byline_names(root: Node, excluded: Subtrees) -> list[str]:
