@@ -65,3 +65,14 @@ def test_a_byline_link_to_the_writers_page_names_the_author():
             "<div><p>The light stood 84 feet above high water in 1860, the register says.</p>"
             "<p>See also <a href='/wiki/Author:John_Smeaton'>John Smeaton</a> on the Eddystone.</p></div></body></html>")
     assert parse_report(page.encode(), "html").authors == ["Ellen Marchbanks"]
+
+
+def test_author_cards_each_in_an_item_of_their_own_make_one_byline():
+    card = ("<div class='field__item'><div class='author-card'><div class='author-card__text'><a href='/experts/{slug}'>{name}</a>"
+            "<span class='author-card__role'>{role}</span></div></div></div>")
+    page = ("<html><body><article><h1>Logistique urbaine</h1><div class='field field--name-field-authors'>"
+            "<div class='field__label'>Auteurs</div><div class='field__items'>"
+            + card.format(slug="claire-dumoulin", name="Claire Dumoulin", role="Experte associée")
+            + card.format(slug="yann-le-goff", name="Yann Le Goff", role="Chargé d'études")
+            + "</div></div><p>Un colis sur deux parcourt moins de 5 km en 2023.</p></article></body></html>")
+    assert parse_report(page.encode(), "html").authors == ["Claire Dumoulin", "Yann Le Goff"]

@@ -399,12 +399,28 @@ def _byline_names(root: Node, excluded: Subtrees) -> list[str]:
             continue
         names = _names_in_line(text_of(node)) or _names_in_a_part(node)
         if names:
-            # Several rel=author links make one byline: gather its siblings too.
-            more = [n for other in _byline_elements(node.parent or root, excluded) if other is not node
+            # Several rel=author links make one byline, and so do several author cards in one
+            # "Authors" field (each card in an item of its own): gather the others too.
+            more = [n for other in _byline_elements(_byline_group(node, root), excluded) if other is not node
                     and not contains(node, other) and not contains(other, node) and is_small(other, _BYLINE_MAX_CHARS)
-                    for n in _names_in_line(text_of(other))]
+                    for n in _names_in_line(text_of(other)) or _names_in_a_part(other)]
             return _unique(names + more)
     return []
+
+
+_BYLINE_GROUP_LEVELS = 3
+_BYLINE_GROUP_MAX_CHARS = 600
+
+
+def _byline_group(byline: Node, root: Node) -> Node:
+    """The smallest ancestor, a few levels up and still short, that holds another byline element."""
+    group = byline.parent or root
+    for _ in range(_BYLINE_GROUP_LEVELS):
+        others = [n for n in _byline_elements(group, Subtrees([])) if not contains(byline, n) and not contains(n, byline)]
+        if others or group.parent is None or not is_small(group.parent, _BYLINE_GROUP_MAX_CHARS):
+            return group
+        group = group.parent
+    return group
 
 
 def _names_in_a_part(byline: Node) -> list[str]:
