@@ -90,6 +90,15 @@ def test_inline_teaser_boxes_and_topic_lists_of_a_news_article_go():
     _assert_body_kept(report)
 
 
+def test_a_teaser_box_named_in_data_area_goes_whatever_its_heading_says():
+    teaser = ('<div data-area="related_articles" class="lg:w-8/12 my-32"><span class="font-bold">Aus dem Ressort</span>'
+              '<ul><li><a href="/wirtschaft/a-1">Häfen: Warum die Gebühren überall steigen</a></li></ul></div>')
+    report, removed = _read(_page(inside=teaser))
+    assert "Aus dem Ressort" not in report.text and "Warum die Gebühren" not in report.text
+    assert any(kind == "related" and "Aus dem Ressort" in text for kind, text in removed)
+    _assert_body_kept(report)
+
+
 def test_an_encyclopedias_academic_tools_box_goes():
     tools = ('<div id="academic-tools"><h2 id="Aca">Academic Tools</h2><blockquote><table class="vert-top">'
              '<tr><td><img src="sepman-icon.jpg" alt="icon"></td><td><a href="/cite?entry=moorings">How to cite this entry</a>.</td></tr>'

@@ -355,8 +355,9 @@ def _class_words(node: Node) -> str:
     # "headerSignUpButton" reads "header-sign-up-button".
     test_id = _CAMEL_HUMP.sub("-", node.get("data-testid")).lower()
     # The Guardian's dotcom-rendering names its parts in data-component ("most-viewed",
-    # "contributions-liveblog-epic") over generated classes ("dcr-1uo2s9k").
-    return " ".join(classes + [node.get("id"), test_id, node.get("data-component")])
+    # "contributions-liveblog-epic") over generated classes ("dcr-1uo2s9k"); Der Spiegel its
+    # blocks in data-area ("related_articles", "article-footer") over utility classes ("lg:w-8/12").
+    return " ".join(classes + [node.get("id"), test_id, node.get("data-component"), node.get("data-area")])
 
 
 _CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
