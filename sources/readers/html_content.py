@@ -35,9 +35,14 @@ _KIND_WORDS = [
     ("edit-link", r"mw-editsection|editsection|edit-?link|post-edit-link|edit-section"),
     ("contents", r"toc|toctitle|msotoc\d|msotocheading|table-of-contents|tableofcontents|mw-panel-toc|vector-toc|ez-toc-container|sommaire|inhaltsverzeichnis"),
     ("languages", r"interlanguage-link|p-lang|lang-list|language-list|languages|language-switcher|language-selector|mw-portlet-lang|interwiki|lang-menu"),
-    ("cookie", r"cookie|cookies|cookie-banner|cookie-notice|consent|gdpr|ccpa|cc-window|onetrust|didomi|cmp-banner|"
+    # A word holding "cookie" anywhere ("bbccookies-banner", CanLII's "cookieConsent", Cookiebot's
+    # "CybotCookiebotDialog"), one beginning with "consent" ("consentManager").
+    ("cookie", r"[a-z0-9]*cookie[a-z0-9]*|consent[a-z0-9]*|gdpr|ccpa|cc-window|onetrust|didomi|cmp-banner|"
                # Sourcepoint's consent message
-               r"sp_message_container|sp_message"),
+               r"sp_message_container|sp_message|"
+               # tarteaucitron ("tarteaucitronRoot", "tarteaucitronAlertBig"), Usercentrics, iubenda,
+               # Quantcast Choice, Osano, Klaro, Complianz
+               r"tarteaucitron[a-z0-9]*|usercentrics[a-z0-9]*|iubenda-cs[a-z0-9-]*|qc-cmp2[a-z0-9-]*|osano-cm[a-z0-9-]*|klaro|cmplz[a-z0-9-]*"),
     ("share", r"share|shares|sharing|share-buttons|social-share|sharedaddy|addtoany|a2a_kit|shariff|social-links|social-icons|socials|social|partage|teilen"),
     ("related", r"related|related-posts|relatedposts|read-more|readmore|more-stories|recommended|yarpp|outbrain|taboola|further-reading-links|"
                 r"most-read|mostread|most-popular|popular-posts|trending|plus-lus|meistgelesen|mas-leidos|most-viewed|mostviewed|"
@@ -46,18 +51,25 @@ _KIND_WORDS = [
                 # a page's topic tags and what to read next ("Suggested Topics:", "Read Next")
                 r"read-next|tags-with-label|tag-list|article-tags|post-tags|entry-tags|related-topics|"
                 # Le Monde's "Lire aussi |" link inside the article
-                r"catcher"),
+                r"catcher|"
+                # Wikisource's header notes "Sister projects: Wikidata item."
+                r"sister|sisters|sister-projects?|wst-sister[a-z0-9-]*"),
     # Readers' comments under a post are not the report: WordPress, Disqus, Substack, newsroom reactions.
     ("comments", r"comments|comment-list|commentlist|comments-area|comments-section|comment-respond|wp-block-comments|"
                  r"disqus_thread|disqus|reactions|post-ufi|comment-form|commentcount|comment-count|comments-count|"
                  # SPIP's forum under an article ("Répondre à cet article", "3 Messages de forum")
                  r"forum|formulaire_forum"),
     # GOV.UK prints its Crown copyright and licence box only on paper: "print-meta-data".
-    ("licence", r"pg-boilerplate|pgheader|pg-header|pg-footer|pgfooter|pg-machine-header|pg-start-separator|pg-end-separator|license|licence|print-meta-data"),
+    # Wikisource's "licenseContainer licenseBanner" ("… in the public domain worldwide because…").
+    ("licence", r"pg-boilerplate|pgheader|pg-header|pg-footer|pgfooter|pg-machine-header|pg-start-separator|pg-end-separator|"
+                r"license[a-z0-9]*|licence[a-z0-9]*|print-meta-data"),
     ("navigation", r"navbox|navbar|navigation|nav|menu|main-menu|breadcrumbs?|arbo|ariane|hierarchie|hatnote|catlinks|mw-jump-link|skip-link|skiplink|skip-links|skiplinks|pagination|pager|"
                    r"mw-navigation|vector-menu|site-nav|sistersitebox|mw-indicators|page-actions|toolbar|skipnav|usa-skipnav|usa-nav|debate-controls|article-controls|page-controls|"
                    # DokuWiki's tools and page id over every page
-                   r"usertools|sitetools|pagetools|pageid"),
+                   r"usertools|sitetools|pagetools|pageid|"
+                   # the previous and next chapter links of a transcribed book (Wikisource's header template)
+                   r"header-prev|header-previous|header-next|headerprevious|headernext|wst-header-back|wst-header-forward|"
+                   r"header_backlink|header_forelink"),
     # The U.S. Web Design System's "An official website of the United States government" banner and
     # agency identifier sit on most U.S. government pages.
     ("header", r"site-header|masthead|sitesub|site-branding|branding|site-logo|region-header|mw-header|top-bar|topbar|site-title|"
@@ -75,7 +87,13 @@ _KIND_WORDS = [
     ("page-number", r"column-number|col-number"),
     ("other", r"advert|advertisement|ad-slot|ad-container|ads|adsbygoogle|newsletter|subscribe|subscription|signup|sign-up|paywall|modal|popup|overlay|print-only|"
               # a document page's own links to its other formats and to itself ("Download PDF (214 kB)")
-              r"downloads|download-links|download-link|file-pdf|publication-actions|publication-links|article-actions|permalink|licensing|"
+              r"download|downloads|download-links|download-link|file-pdf|publication-actions|publication-links|article-actions|permalink|licensing|"
+              # the product's or node's own buttons (RAND's "product-actions", Drupal's "node__actions": Télécharger, Imprimer)
+              r"product-actions|node__actions|node-actions|"
+              # an encyclopedia's tools around an entry (SEP's "Academic Tools": How to cite this entry, InPhO, PhilPapers)
+              r"academic-tools|article-tools|entry-tools|cite-this|cite-this-page|how-to-cite|"
+              # a legal database's panel over the judgment (CanLII's #documentMeta: File number, Noteup, Reflex Record)
+              r"documentmeta|"
               # a row of buttons ("Copy Citation", "Get Citation Alerts")
               r"btn-group|button-group|"
               # a service's notice over every document it shows ("Important information: this version…")
@@ -86,7 +104,9 @@ _KIND_WORDS = [
               # "Is this page useful?" / "Was this helpful?" widgets (GOV.UK's gem-c-feedback, docs sites).
               r"gem-c-feedback|feedback|page-feedback|feedback-widget|was-this-helpful|helpful-widget|"
               # a reader-revenue appeal after the article ("… we have a small favour to ask")
-              r"contributions-epic|contributions-liveblog-epic|epic|reader-revenue"),
+              r"contributions-epic|contributions-liveblog-epic|epic|reader-revenue|"
+              # a site's donation appeal ("LII relies on donations from readers like you")
+              r"fundraising|fundraising-banner|fundraiser|donation-banner|donate-banner|donation-appeal|donations-banner"),
 ]
 _KIND_PATTERNS = [(kind, re.compile(rf"(?<![a-z0-9])(?:{words})(?![a-z0-9])", re.I)) for kind, words in _KIND_WORDS]
 _EXACT_WORDS = {"header": "header", "footer": "footer", "masthead": "header"}
@@ -124,7 +144,10 @@ _RELATED_HEADING = re.compile(
     r"^\W*(?:related(?: articles| posts| stories| content| reading)?|read more|more (?:from|on|in|stories)\b.*|you (?:may|might) also like|"
     r"recommended(?: for you)?|(?:à |a )?lire aussi|sur le même sujet|dans la même rubrique|mehr zum thema|lesen sie auch|weitere artikel|"
     r"das könnte sie auch interessieren|auch interessant|most read|most popular|les plus lus|meistgelesen|lo más leído|trending|"
-    r"read next|up next|what to read next|suggested topics|related topics|à lire ensuite|weiterlesen)\W*$",
+    r"read next|up next|what to read next|suggested topics|related topics|à lire ensuite|weiterlesen|"
+    # BBC's "Related internet links"; Der Spiegel's "Mehr lesen über" topic list and "Verwandte Artikel"
+    r"related (?:internet |external )?links|mehr lesen über|mehr über (?:dieses|das) thema|verwandte (?:artikel|themen)|"
+    r"articles? (?:liés|similaires)|artículos relacionados|noticias relacionadas)\W*$",
     re.I,
 )
 _RELATED_HEADING_MAX_CHARS = 200
@@ -332,8 +355,9 @@ def _class_words(node: Node) -> str:
     # "headerSignUpButton" reads "header-sign-up-button".
     test_id = _CAMEL_HUMP.sub("-", node.get("data-testid")).lower()
     # The Guardian's dotcom-rendering names its parts in data-component ("most-viewed",
-    # "contributions-liveblog-epic") over generated classes ("dcr-1uo2s9k").
-    return " ".join(classes + [node.get("id"), test_id, node.get("data-component")])
+    # "contributions-liveblog-epic") over generated classes ("dcr-1uo2s9k"); Der Spiegel its
+    # blocks in data-area ("related_articles", "article-footer") over utility classes ("lg:w-8/12").
+    return " ".join(classes + [node.get("id"), test_id, node.get("data-component"), node.get("data-area")])
 
 
 _CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -420,7 +444,7 @@ def _kind_by_markup(node: Node) -> str | None:
     if NOINDEX_ATTRIBUTE in node.attrs and tag not in ("html", "body", "head"):
         return "navigation"  # begun inside the site's own noindex comments (html_tree)
     if "hidden" in node.attrs or node.get("aria-hidden").lower() == "true" or _HIDDEN_STYLE.search(node.get("style")) \
-            or _HIDDEN_CLASSES & set(node.get("class").lower().split()):
+            or _HIDDEN_CLASSES & set(node.get("class").lower().split()) or _is_screen_reader_label(node):
         return "hidden"
     if tag in ("nav", "menu"):
         return "navigation"
@@ -429,6 +453,21 @@ def _kind_by_markup(node: Node) -> str | None:
     if tag in _CONTROLS or tag in _EMBEDDED or tag == "dialog":
         return "other"
     return _ROLE_KINDS.get(node.get("role").lower())
+
+
+# Text drawn for screen readers only, a label the page says before a caption or a credit:
+# BBC's <span class="ssrcss-…-VisuallyHidden">Image caption, </span>. Only a label of a few
+# words ending in a comma or a colon goes; other screen-reader text may be the only copy of words.
+_SCREEN_READER_CLASS = re.compile(r"(?<![a-z0-9])(?:sr-only|visually-hidden|visuallyhidden|screen-reader-text|screen-reader-only|"
+                                  r"screenreader-only|element-invisible|a11y-hidden|hidden-visually|u-visually-hidden)(?![a-z0-9])", re.I)
+_SCREEN_READER_LABEL = re.compile(r"^\s*[^\W\d_]+(?: [^\W\d_]+){0,2}\s*[,:]\s*$")
+_SCREEN_READER_LABEL_TAGS = {"span", "div", "strong", "b", "em", "small"}
+_SCREEN_READER_LABEL_MAX_CHARS = 40
+
+
+def _is_screen_reader_label(node: Node) -> bool:
+    return (node.tag in _SCREEN_READER_LABEL_TAGS and bool(_SCREEN_READER_CLASS.search(node.get("class")))
+            and _is_small(node, _SCREEN_READER_LABEL_MAX_CHARS) and bool(_SCREEN_READER_LABEL.match(text_of(node))))
 
 
 def _kind_by_structure(node: Node, place: _Place, titles: _Titles) -> str | None:
@@ -445,6 +484,8 @@ def _kind_by_structure(node: Node, place: _Place, titles: _Titles) -> str | None
         return None
     if _is_copyright_line(node):
         return "footer"
+    if _is_rights_statement(node):
+        return "licence"
     by_text = _kind_by_text(node)
     if by_text:
         return by_text
@@ -483,6 +524,9 @@ _TEXT_KINDS = [
     # a wire photo's licensing link, and the screen-reader hint some sites put in a span after a link
     ("other", re.compile(r"^\W*(?:(?:purchase|buy|request) (?:licensing|reprint) rights|reprints? (?:&|and) permissions|"
                          r"\(?opens? (?:in )?(?:a )?new (?:tab|window)\)?)\W*$", re.I)),
+    # a news site's disclaimer under its links to other sites
+    ("other", re.compile(r"^\W*(?:the )?[\w .&-]{2,40} (?:is|are) not responsible for the content of (?:external|other|third[- ]party) "
+                         r"(?:internet )?(?:sites|websites|web sites)\W*$", re.I)),
     # the dateline's second line ("Last modified on Tue 14 May 2024 09.12 BST"); the date it gives is read (html_meta)
     ("other", re.compile(r"^\W*(?:last (?:modified|updated) on|zuletzt aktualisiert am|modifié le|mis à jour le)\s+\S.{0,40}$", re.I)),
 ]
@@ -543,10 +587,22 @@ def _is_language_list(node: Node) -> bool:
 
 
 def _is_related_block(node: Node) -> bool:
-    if node.tag not in ("section", "div", "aside") or _link_density(node) < LINK_DENSITY_RELATED:
+    if node.tag not in ("section", "div", "aside") or _related_link_density(node) < LINK_DENSITY_RELATED:
         return False
-    heading = next((child for child in node.children if isinstance(child, Node) and child.tag in ("h2", "h3", "h4", "h5", "h6", "strong", "p")), None)
+    heading = next((child for child in node.children if isinstance(child, Node) and child.tag in _RELATED_HEADING_TAGS), None)
     return heading is not None and _is_small(heading, _RELATED_HEADING_MAX_CHARS) and bool(_RELATED_HEADING.match(text_of(heading)))
+
+
+# Der Spiegel heads its inline "Mehr zum Thema" box with a styled <span>.
+_RELATED_HEADING_TAGS = {"h2", "h3", "h4", "h5", "h6", "strong", "b", "p", "span", "header"}
+
+
+def _related_link_density(node: Node) -> float:
+    """The share of links in a block's text, less the site's own disclaimer under the links
+    ("The BBC is not responsible for the content of external sites.")."""
+    said = sum(child.text_length for child in node.children if isinstance(child, Node) and _kind_by_text(child))
+    rest = node.text_length - said
+    return node.link_length / rest if rest > 0 else 0.0
 
 
 def _is_copyright_line(node: Node) -> bool:
@@ -554,6 +610,23 @@ def _is_copyright_line(node: Node) -> bool:
         return False
     text = text_of(node)
     return bool(_COPYRIGHT.match(text) and _RIGHTS.search(text))
+
+
+# A publisher's reuse terms printed with every report: RAND's "Limited Print and Electronic
+# Distribution Rights" ("Unauthorized posting of this publication online is prohibited; …"),
+# a book's "No part of this publication may be reproduced …". A paragraph saying one of these
+# is the notice, not the report.
+_RIGHTS_STATEMENT = re.compile(
+    r"\bunauthori[sz]ed posting of (?:this|these) (?:publication|document|report|work)s? online is prohibited|"
+    r"^\W*(?:(?:©|copyright\b)[^.]{0,120}\.\s*)?(?:all rights reserved\.?\s*)?no part of this (?:publication|book|report|document|work) may be reproduced\b",
+    re.I)
+_RIGHTS_STATEMENT_MAX_CHARS = 1000
+
+
+def _is_rights_statement(node: Node) -> bool:
+    if node.tag not in ("p", "div", "small") or _has_block_child(node) or not _is_small(node, _RIGHTS_STATEMENT_MAX_CHARS):
+        return False
+    return bool(_RIGHTS_STATEMENT.search(text_of(node)))
 
 
 def _page_label(node: Node) -> str | None:
