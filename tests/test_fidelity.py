@@ -153,9 +153,12 @@ def losses(raw: str, format: str, report: ParsedReport) -> tuple[list[str], list
 
 
 def _joined_at_line_end(word: str, source: str, kept_words: set[str]) -> bool:
-    """"em-" / "ployment" read whole as "employment", which the document spells so elsewhere."""
+    """"em-" / "ployment" read whole as "employment", which the document spells so elsewhere
+    (the lost word either half: "commis-" / "sioners")."""
     return any((match.group(1) + word).casefold() in kept_words
-               for match in re.finditer(rf"(\w+)-[ \t]*\n[ \t]*{re.escape(word)}\b", source, re.I))
+               for match in re.finditer(rf"(\w+)-[ \t]*\n[ \t]*{re.escape(word)}\b", source, re.I)) or \
+        any((word + match.group(1)).casefold() in kept_words
+            for match in re.finditer(rf"\b{re.escape(word)}-[ \t]*\n[ \t]*(\w+)", source, re.I))
 
 
 def _figure_then_marker(figure: str, kept: Counter, labels: Counter) -> bool:

@@ -12,7 +12,7 @@ a numbered paragraph is a note only where the structure says so (a Notes
 section, a "[Footnote 1: ...]" block, or a note printed after its marker where
 the page broke). Gutenberg licences (text_gutenberg), court captions
 (text_court) and printed pages (text_pages: form feeds, page numbers, running
-heads) have modules of their own. Whatever is kept out of the text is reported
+heads; text_ia_fulltext: an OCR text's pages found by their numbers) have modules of their own. Whatever is kept out of the text is reported
 in `removed`.
 """
 
@@ -66,8 +66,9 @@ from claimdesk.sources.readers.text_parliament_masthead import take_french_parli
 from claimdesk.sources.readers.text_gao import read_gao_accessible_text
 from claimdesk.sources.readers.text_gpo import read_gpo_conventions
 from claimdesk.sources.readers.text_hathitrust import read_hathitrust_pages
+from claimdesk.sources.readers.text_ia_fulltext import find_printed_pages, take_archive_notice
 from claimdesk.sources.readers.text_symbol_notes import number_symbol_notes
-from claimdesk.sources.readers.text_title_page import read_title_page
+from claimdesk.sources.readers.text_title_page import imprint_end, read_title_page
 from claimdesk.sources.readers.text_ru_legal import read_russian_legal_text
 from claimdesk.sources.readers.text_masthead import Masthead
 from claimdesk.sources.readers.text_un_masthead import take_un_masthead
@@ -139,6 +140,9 @@ def read_plain_text(text: str) -> ReaderResult:
     if message:
         text = message.body
         removed.extend(message.removed)
+    from_the_archive = False
+    if not (book or message):
+        text, from_the_archive = take_archive_notice(text, removed)
     text, stamp_date = take_preprint_stamps(text, removed)
     gpo = None if book or message else read_gpo_conventions(text, removed)
     russian = None if book or message or gpo else read_russian_legal_text(text, removed)
@@ -154,12 +158,18 @@ def read_plain_text(text: str) -> ReaderResult:
     hathitrust = None if book or message else read_hathitrust_pages(text, removed)
     if hathitrust:
         text = hathitrust[0]
-    pages = split_pages(text, hathitrust[1] if hathitrust else None)
+    scanned = None if book or message or hathitrust or FORM_FEED in text else find_printed_pages(text, from_the_archive)
+    if scanned:
+        text = scanned[0]
+    pages = split_pages(text, (hathitrust or scanned or (None, None))[1])
     page_labels: list[str] = []
+    symbol_notes = False
     if pages:
         removed.extend(pages.removed)
         page_labels = pages.labels
-        text = f"\n\n{FORM_FEED}\n\n".join(number_symbol_notes(pages.texts, warnings))
+        numbered = number_symbol_notes(pages.texts, warnings)
+        symbol_notes = numbered != pages.texts
+        text = f"\n\n{FORM_FEED}\n\n".join(numbered)
     if not (book or message or masthead):
         # After the pages: the house and the paper's number on the first page count towards
         # the running heads that repeat them on the others.
@@ -178,7 +188,7 @@ def read_plain_text(text: str) -> ReaderResult:
     elif masthead and masthead.title:
         title, authors = masthead.title, masthead.authors  # its date is the stamp's, below
     else:
-        cover, paragraphs, cover_lines = _take_cover(paragraphs)
+        cover, paragraphs, cover_lines = _take_cover(paragraphs, scanned=bool(from_the_archive or scanned))
         removed[:0] = cover_lines
         title, authors, date = cover.title, cover.authors, cover.date
     if not book and not caption:
@@ -199,7 +209,8 @@ def read_plain_text(text: str) -> ReaderResult:
     toc_levels, paragraphs, kept = _remove_table_of_contents(paragraphs, removed)
     forced_headings = {new: forced_headings[old] for new, old in enumerate(kept) if old in forced_headings}
     classifier = _Classifier(paragraphs, toc_levels, page_labels, warnings, removed, forced_headings,
-                             bracketed_notes_only=gpo is not None or russian is not None)
+                             # Notes marked * and † were numbered "[n]": a "1." paragraph is a list, no note.
+                             bracketed_notes_only=gpo is not None or russian is not None or symbol_notes)
     classified = classifier.run()
     if classifier.hyphens.joined:
         warnings.append(f"{classifier.hyphens.joined} word(s) hyphenated at a line's end read whole, as the document spells them elsewhere")
@@ -258,11 +269,12 @@ _WRAPPED_LINE_MIN_CHARS = 45
 cover lines ("The ferry levy: revenue" / "and crossings…") is shorter."""
 
 
-def _take_cover(paragraphs: list[str]):
+def _take_cover(paragraphs: list[str], scanned: bool = False):
     """Read the cover from the opening lines, whether or not blank lines part them.
 
     The cover ends at the first page break, and before the first wrapped sentence
     (a long line that the next line of its paragraph continues in lower case): that is body.
+    A scan's OCR text marks no page break: there a title page ends with its imprint.
     """
     lines: list[tuple[int, str]] = []
     for index, paragraph in enumerate(paragraphs[:12]):
@@ -277,7 +289,14 @@ def _take_cover(paragraphs: list[str]):
         else:
             continue
         break
-    title_page = read_title_page(paragraphs[: lines[-1][0] + 1]) if lines and _is_page_break_after(paragraphs, lines[-1][0]) else None
+    if scanned and lines:
+        end = imprint_end([line for _, line in lines])
+        if end is not None and (end + 1 == len(lines) or lines[end + 1][0] != lines[end][0]):
+            lines = lines[: end + 1]  # the imprint's year ends its paragraph and the page
+        else:
+            scanned = False
+    title_page = read_title_page(paragraphs[: lines[-1][0] + 1]) if lines and (
+        scanned or _is_page_break_after(paragraphs, lines[-1][0])) else None
     if title_page:
         return _title_page_read(paragraphs, lines[-1][0], *title_page)
     cover = read_cover([line for _, line in lines[:16]])

@@ -82,6 +82,8 @@ def split_pages(text: str, given_labels: list[str | None] | None = None) -> Page
                 continue
             if line_index == (candidate[0] if number else None):
                 removed.append(Removed("page-number", line.strip()))
+            elif line_index in drop:
+                continue  # a head already taken with its page's number
             elif (index > 0 or line_index > len(lines) / 2) and head_key(line) in heads:  # the first page's top line is the title
                 drop.add(line_index)
                 removed.append(Removed("header" if line_index < len(lines) / 2 else "footer", " ".join(line.split())))
@@ -102,18 +104,27 @@ def _heads_with_the_number(lines: list[str], printed: str, taken: set[int]) -> l
     capitals and changes them from chapter to chapter, so they need not repeat; a line of
     prose (lower case) that happens to start with the number stays."""
     filled = [index for index, line in enumerate(lines) if line.strip() and index not in taken]
-    found = []
-    for index in {filled[0], filled[-1]} if filled else ():
-        words = lines[index].split()
-        if len(words) < 2 or len(lines[index].strip()) > HEAD_WITH_NUMBER_MAX_CHARS:
+    return sorted(index for index in ({filled[0], filled[-1]} if filled else ()) if numbered_head(lines[index], printed))
+
+
+_HEAD_NUMBER = re.compile(r"^(?:\d{1,4}|[ivxlc]{1,7})$")
+
+
+def numbered_head(line: str, printed: str | None = None) -> str | None:
+    """The page number a running head carries at one end ("6 U. S. BUREAU OF FISHERIES.",
+    "CHAP. III.] THE STEAM ENGINE. 37", "vi PREFACE."); None for any other line. The rest
+    of the head is set in capitals: a line of prose that starts with a number is no head.
+    printed: the page's own number, the only one looked for when it is known."""
+    words = line.split()
+    if len(words) < 2 or len(line.strip()) > HEAD_WITH_NUMBER_MAX_CHARS:
+        return None
+    for number, title in ((words[0], words[1:]), (words[-1].rstrip("."), words[:-1])):
+        if number != printed if printed else not _HEAD_NUMBER.match(number):
             continue
-        if words[0] != printed and words[-1].rstrip(".") != printed:
-            continue
-        title = words[1:] if words[0] == printed else words[:-1]
         cased = [char for char in " ".join(title) if char.isalpha()]
         if len(cased) >= _MIN_HEAD_LETTERS and sum(char.isupper() for char in cased) >= _CAPITALS_SHARE * len(cased):
-            found.append(index)
-    return sorted(found)
+            return number
+    return None
 
 
 BLOCK_LINES_MAX = 12
