@@ -47,6 +47,8 @@ HELD_OUT_SETS = [
     HeldOutSet("heldout_blind8", 12, 0.95),  # first score 64.9%
     HeldOutSet("heldout_blind9", 12, 0.95),  # first score 79.8%
     HeldOutSet("heldout_blind10", 12, 0.95),  # first score 86.3%
+    HeldOutSet("heldout_blind11", 12, 0.95),  # first score 86.8%
+    HeldOutSet("heldout_blind12", 12, 0.90),  # first score 94.0%, not yet tuned on
 ]
 EXPECTATION_KEYS = {"kind_of_document", "title", "authors", "date", "footnotes", "notes", "pages", "page_labels",
                     "must_have", "must_not", "removed_kinds", "encoding"}
@@ -83,7 +85,9 @@ def test_every_document_has_well_formed_expectations(held_out):
         assert case.expect.get("kind_of_document"), f"{case.name}: no description of its origin"
         for note in case.expect.get("notes", []):
             assert isinstance(note["number"], int), f"{case.name}: note without a number"
-            assert isinstance(note.get("marker_after", ""), str), f"{case.name}: marker_after takes one string"
+            after = note.get("marker_after", "")
+            assert isinstance(after, str) or (isinstance(after, list) and all(isinstance(a, str) for a in after)), \
+                f"{case.name}: marker_after takes a string, or a list of them for a note called more than once"
 
 
 def test_each_set_is_scored_from_its_own_folder(held_out, results):
