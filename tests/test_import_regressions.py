@@ -272,3 +272,15 @@ def test_an_infobox_row_under_the_title_dates_the_subject_not_the_page(label, va
     page = (f"<html><body><h1>Olkhovka glassworks</h1><table class='infobox'><tr><th>{label}</th><td>{value}</td></tr></table>"
             "<p>The works made 40,000 bottles a year in 1880.</p></body></html>")
     assert parse_report(page.encode(), "html").date == date
+
+
+def test_a_related_list_in_a_custom_element_headed_by_a_div_is_kept_out():
+    page = ("<html><body><article><h1>Elevator fire</h1><p>The blaze destroyed 1.2 million bushels of corn in 2024.</p>"
+            "<div class='Enhancement'><bsp-list-loadmore class='PageListStandardE'><div class='PageList-header'>"
+            "<div class='PageList-header-title'>RELATED COVERAGE</div></div><div class='PageList-items'>"
+            "<div><a href='https://news.example/a'>Grain dust explosions are rare but deadly</a></div>"
+            "<div><a href='https://news.example/b'>Farm income expected to drop</a></div></div></bsp-list-loadmore></div>"
+            "<p>Residents within half a mile were told to leave.</p></article></body></html>")
+    report = parse_report(page.encode(), "html")
+    assert "Grain dust" not in report.text and "half a mile" in report.text and "1.2 million bushels" in report.text
+    assert any(removed.kind == "related" and "RELATED COVERAGE" in removed.text for removed in report.removed)

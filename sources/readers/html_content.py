@@ -141,7 +141,7 @@ _RIGHTS = re.compile(r"rights reserved|droits réservés|rechte vorbehalten|\b(?
 _COPYRIGHT_MAX_CHARS = 300
 """A copyright line is a line: a few links and spans at most (html_tree.is_small)."""
 _RELATED_HEADING = re.compile(
-    r"^\W*(?:related(?: articles| posts| stories| content| reading)?|read more|more (?:from|on|in|stories)\b.*|you (?:may|might) also like|"
+    r"^\W*(?:related(?: articles| posts| stories| content| reading| coverage)?|read more|more (?:from|on|in|stories)\b.*|you (?:may|might) also like|"
     r"recommended(?: for you)?|(?:à |a )?lire aussi|sur le même sujet|dans la même rubrique|mehr zum thema|lesen sie auch|weitere artikel|"
     r"das könnte sie auch interessieren|auch interessant|most read|most popular|les plus lus|meistgelesen|lo más leído|trending|"
     r"read next|up next|what to read next|suggested topics|related topics|à lire ensuite|weiterlesen|"
@@ -587,14 +587,15 @@ def _is_language_list(node: Node) -> bool:
 
 
 def _is_related_block(node: Node) -> bool:
-    if node.tag not in ("section", "div", "aside") or _related_link_density(node) < LINK_DENSITY_RELATED:
+    # A custom element too (AP's <bsp-list-loadmore>), whose heading may be a <div> ("PageList-header").
+    if (node.tag not in ("section", "div", "aside") and "-" not in node.tag) or _related_link_density(node) < LINK_DENSITY_RELATED:
         return False
     heading = next((child for child in node.children if isinstance(child, Node) and child.tag in _RELATED_HEADING_TAGS), None)
     return heading is not None and _is_small(heading, _RELATED_HEADING_MAX_CHARS) and bool(_RELATED_HEADING.match(text_of(heading)))
 
 
 # Der Spiegel heads its inline "Mehr zum Thema" box with a styled <span>.
-_RELATED_HEADING_TAGS = {"h2", "h3", "h4", "h5", "h6", "strong", "b", "p", "span", "header"}
+_RELATED_HEADING_TAGS = {"h2", "h3", "h4", "h5", "h6", "strong", "b", "p", "span", "header", "div"}
 
 
 def _related_link_density(node: Node) -> float:
