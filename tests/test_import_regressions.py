@@ -284,3 +284,13 @@ def test_a_related_list_in_a_custom_element_headed_by_a_div_is_kept_out():
     report = parse_report(page.encode(), "html")
     assert "Grain dust" not in report.text and "half a mile" in report.text and "1.2 million bushels" in report.text
     assert any(removed.kind == "related" and "RELATED COVERAGE" in removed.text for removed in report.removed)
+
+
+def test_an_ebooks_colophon_and_copyright_page_are_the_editions_not_the_works():
+    page = ("<html><body><section epub:type='chapter'><h2>Chapter V</h2><p>The dyke held for 12 days in 1861.</p></section>"
+            "<section id='colophon' epub:type='backmatter z3998:colophon'><h2>Colophon</h2><p>This ebook was produced in 2023.</p></section>"
+            "<section id='uncopyright' epub:type='backmatter z3998:copyright-page'><h2>Uncopyright</h2>"
+            "<p>May you do good and not evil.</p></section></body></html>")
+    report = parse_report(page.encode(), "html")
+    assert "12 days in 1861" in report.text and "Colophon" not in report.text and "do good and not evil" not in report.text
+    assert [removed.kind for removed in report.removed].count("licence") == 2
