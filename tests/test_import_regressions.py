@@ -294,3 +294,13 @@ def test_an_ebooks_colophon_and_copyright_page_are_the_editions_not_the_works():
     report = parse_report(page.encode(), "html")
     assert "12 days in 1861" in report.text and "Colophon" not in report.text and "do good and not evil" not in report.text
     assert "licence" in [removed.kind for removed in report.removed]  # the colophon may be recorded as a footer by its id
+
+
+def test_comment_blocks_named_in_french_and_a_was_this_useful_prompt_are_kept_out():
+    page = ("<html><body><article><h1>La passerelle rouvre</h1><a class='btn-commentaires' href='#commentaires'>Commenter</a>"
+            "<p>Les travaux ont coûté 480 000 € en 2024.</p><div class='bloc-utile'><p class='bloc-utile-question'>"
+            "Cet article vous a été utile&nbsp;?</p></div></article><section class='bloc-commentaires' id='commentaires'>"
+            "<h2>Commentaires</h2><p>Les commentaires sont réservés aux abonnés.</p></section></body></html>")
+    report = parse_report(page.encode(), "html")
+    assert "480 000 € en 2024" in report.text
+    assert "Commenter" not in report.text and "utile" not in report.text and "réservés aux abonnés" not in report.text

@@ -58,7 +58,9 @@ _KIND_WORDS = [
     ("comments", r"comments|comment-list|commentlist|comments-area|comments-section|comment-respond|wp-block-comments|"
                  r"disqus_thread|disqus|reactions|post-ufi|comment-form|commentcount|comment-count|comments-count|"
                  # SPIP's forum under an article ("Répondre à cet article", "3 Messages de forum")
-                 r"forum|formulaire_forum"),
+                 r"forum|formulaire_forum|"
+                 # the same in our users' languages (Ouest-France's "bloc-commentaires", "btn-commentaires")
+                 r"commentaires|kommentare|comentarios|commenti|komentarze"),
     # GOV.UK prints its Crown copyright and licence box only on paper: "print-meta-data".
     # Wikisource's "licenseContainer licenseBanner" ("… in the public domain worldwide because…").
     ("licence", r"pg-boilerplate|pgheader|pg-header|pg-footer|pgfooter|pg-machine-header|pg-start-separator|pg-end-separator|"
@@ -521,6 +523,7 @@ _TEXT_KINDS = [
     ("other", re.compile(r"^\W*(?:advertisement|advertising|publicidad|publicité|anzeige|werbung|pubblicità|publicidade|реклама|"
                          r"was this (?:page|article) helpful\??(?:\s*(?:yes|no))*|"
                          r"¿(?:te ha resultado útil|le ha sido útil)[^?]*\?|cette page vous a-t-elle été utile\s*\??|"
+                         r"cet article vous a(?:-t-il)? été utile\s*\??|"
                          r"war diese seite hilfreich\??)\W*$", re.I)),
     # a paywall's label over the article ("Article réservé aux abonnés")
     ("other", re.compile(r"^\W*(?:article réservé (?:aux|à nos) abonnés|réservé aux abonnés|subscribers? only|for subscribers|"
