@@ -304,3 +304,14 @@ def test_comment_blocks_named_in_french_and_a_was_this_useful_prompt_are_kept_ou
     report = parse_report(page.encode(), "html")
     assert "480 000 € en 2024" in report.text
     assert "Commenter" not in report.text and "utile" not in report.text and "réservés aux abonnés" not in report.text
+
+
+def test_a_docs_pages_last_modified_line_is_kept_out_and_recorded():
+    page = ("<html><body><main><h1>Retry budgets</h1><p>Clients stop retrying once 5% of calls fail in 10 minutes.</p>"
+            "<p>A budget refills at one token a second, so a client that has spent it waits before it retries again.</p>"
+            "<p>The cap keeps a slow dependency from receiving four times its normal traffic while it recovers.</p>"
+            "<div class=td-page-meta__lastmod>Last modified November 3, 2023: <a href='https://git.example/c/7d3e9a1'>"
+            "Clarify token cap (7d3e9a1)</a></div></main></body></html>")
+    report = parse_report(page.encode(), "html")
+    assert "Clarify token cap" not in report.text and "5% of calls" in report.text
+    assert [removed.kind for removed in report.removed] == ["other"]

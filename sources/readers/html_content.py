@@ -88,6 +88,9 @@ _KIND_WORDS = [
     # Hansard's "Column 188WH" between speeches: where the printed column turns, not a word of the debate.
     ("page-number", r"column-number|col-number"),
     ("other", r"advert|advertisement|ad-slot|ad-container|ads|adsbygoogle|newsletter|subscribe|subscription|signup|sign-up|paywall|modal|popup|overlay|print-only|"
+              # a docs page's line on its last change ("Last modified November 3, 2023: <commit message>"), Docsy's
+              # "td-page-meta__lastmod"; the date it gives is still read (html_meta)
+              r"lastmod|last-modified|page-lastmod|git-revision-date|"
               # a document page's own links to its other formats and to itself ("Download PDF (214 kB)")
               r"download|downloads|download-links|download-link|file-pdf|publication-actions|publication-links|article-actions|permalink|licensing|"
               # the product's or node's own buttons (RAND's "product-actions", Drupal's "node__actions": Télécharger, Imprimer)
