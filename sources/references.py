@@ -175,6 +175,12 @@ def _clean_url(raw: str) -> str:
     return url
 
 
+def _first_url(plain: str) -> str | None:
+    """The note's first web address, cleaned of the punctuation around it; None without one."""
+    found = _URL_RE.search(plain)
+    return _clean_url(found.group(1)) if found else None
+
+
 def _without_urls(text: str) -> str:
     """URLs hold digits that look like years and dots that look like sentence ends."""
     return _URL_RE.sub(" ", text)
@@ -554,10 +560,9 @@ def _legal_reference(plain: str, base: int) -> Reference | None:
     """A case or statute citation that opens the note, as a Reference (title = case name)."""
     case = _case_at(plain, base)
     if case:
-        urls = list(_URL_RE.finditer(plain))
         return Reference(title=case.name, container=case.reporter, year=case.year,
                          locator=f"at {case.pin}" if case.pin else None,
-                         url=_clean_url(urls[0].group(1)) if urls else None)
+                         url=_first_url(plain))
     return _statute_at(plain, base)
 
 
@@ -635,8 +640,7 @@ def _parse(head: str, italics: list[tuple[int, int]], plain: str) -> Reference |
     gost = _gost_reference(head[base:])
     if gost:
         # Before titles in italics: Russian Wikipedia's citation templates italicise the author ("*Лаптев В. С.*").
-        urls = list(_URL_RE.finditer(plain))
-        gost.locator, gost.url = find_locator(plain), _clean_url(urls[0].group(1)) if urls else None
+        gost.locator, gost.url = find_locator(plain), _first_url(plain)
         return gost
     first = _title_at(head, italics, base)
     if first:  # several citations in one note ("...; A. O'Brien, "..."): keep the first one
@@ -645,8 +649,7 @@ def _parse(head: str, italics: list[tuple[int, int]], plain: str) -> Reference |
             if nxt and _split_authors(nxt[3]) is not None:
                 head = plain = head[:m.start()]
                 break
-    urls = list(_URL_RE.finditer(plain))
-    ref = Reference(locator=find_locator(plain), url=_clean_url(urls[0].group(1)) if urls else None)
+    ref = Reference(locator=find_locator(plain), url=_first_url(plain))
     apa = _APA_RE.match(head[base:])
     apa_names = _split_authors(apa.group("names"), inverted=True) if apa else None
     if apa_names is None:
@@ -676,7 +679,7 @@ def _parse(head: str, italics: list[tuple[int, int]], plain: str) -> Reference |
         return law_review
     # No title in quotes or italics: comma-separated "Authors, Title, Container, Year".
     segs = _segments(_without_urls(head[base + (apa.end() if apa else 0):]))
-    online = bool(_ONLINE_RE.search(plain)) or bool(urls and not _PROSE_RE.search(_without_urls(plain)))
+    online = bool(_ONLINE_RE.search(plain)) or bool(ref.url is not None and not _PROSE_RE.search(_without_urls(plain)))
     paren_year = re.search(rf"\((?:[^()]*[:,]\s*)?{_YEAR}\)", head)  # "(2020)", "(London: Penguin, 2005)"
     dated = paren_year or any(_DATE_SEG_RE.match(s) or _PLACE_YEAR_RE.match(s) for s in segs[1:])
     if apa:
