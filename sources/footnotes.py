@@ -96,8 +96,18 @@ def _footnote(label: int | str, text: str) -> Footnote:
         # wagtail-footnotes and some CMSs print the note's own label in its text: "[3] Ibid. …"
         marked = marked[len(printed_label):]
     footnote = Footnote(number=label, text=marked.replace(EMPHASIS_MARK, ""))
-    footnote.kind, footnote.reference = _classify(footnote.text, marked.replace(EMPHASIS_MARK, "*"))
+    # Endnotes printed as paragraphs often repeat their number ("3. Ibid., p. 4."): the text keeps it
+    # (it may be the note's own figure: note 5 can cite "5 U.S.C. § 552"), the reading of the note does not.
+    unlabelled = _without_printed_number(label, marked)
+    footnote.kind, footnote.reference = _classify(_without_printed_number(label, footnote.text),
+                                                  unlabelled.replace(EMPHASIS_MARK, "*"))
     return footnote
+
+
+def _without_printed_number(label: int | str, text: str) -> str:
+    """The note's text after its own number printed at its start ("3. ", "3) ", "3 ")."""
+    printed = re.match(rf"{re.escape(str(label))}[.)]?\s+(?=\S)", text)
+    return text[printed.end():] if printed else text
 
 
 def _repair_broken_urls(text: str) -> str:
@@ -290,6 +300,11 @@ def _short_form_root(footnote: Footnote, history: _CitationHistory, earlier: dic
     root, guess = _op_cit_root(footnote.text, history)
     if guess or root is None:
         root, guess = _opening_root(footnote.text, earlier) or (root, guess)
+    if guess or root is None:
+        mentioning = _mentioning_root(footnote.text, earlier)
+        if mentioning:
+            return _Resolution(mentioning, True, f"op. cit. resolved to footnote {mentioning.number}, the latest note "
+                                                 f"that names its author in passing (a guess)")
     if root is None:
         return _Resolution(None, why="op. cit. with no earlier reference to point to")
     return _Resolution(root, guess, f"op. cit. resolved to footnote {root.number} by position alone (a guess)" if guess else None)
@@ -306,6 +321,18 @@ def _opening_root(text: str, earlier: dict[int | str, Footnote]) -> tuple[Footno
     for note in islice(reversed(earlier.values()), _TITLE_SEARCH_DEPTH):
         if note.kind == "note" and normalise_name(note.text.split(",", 1)[0]) == wanted:
             return note, False
+    return None
+
+
+def _mentioning_root(text: str, earlier: dict[int | str, Footnote]) -> Footnote | None:
+    """The latest earlier note naming the op. cit.'s author inside commentary, which cites the work in
+    passing: "…is in Sir Ralph Payne-Gallwey's Book of Duck Decoys (1886)…" for "Payne-Gallwey, op. cit."."""
+    wanted, _ = op_cit_key(text)
+    if not wanted:
+        return None
+    for note in islice(reversed(earlier.values()), _TITLE_SEARCH_DEPTH):
+        if note.kind == "note" and f" {wanted} " in f" {fold(note.text)} ":
+            return note
     return None
 
 

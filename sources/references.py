@@ -798,6 +798,9 @@ def parse_reference(text: str) -> Reference | None:
     return _analyse(text)[1]
 
 
+_AUTHOR_DATE_RE = re.compile(rf"(.+?)\s*\(\s*{_YEAR}[a-z]?\s*\)")
+
+
 def op_cit_key(text: str) -> tuple[str | None, str | None]:
     """For an op. cit. note: (author surname or None, short-title words or None), e.g.
     'Andrei Piatakov, "Russia and Latin America in the XXI century ..., op.cit' ->
@@ -819,7 +822,13 @@ def op_cit_key(text: str) -> tuple[str | None, str | None]:
     if found and authors is not None:
         title = _clean_title(found[0])
     else:  # "Evensen, Salmon, Silt and Subsidies, op. cit." or just "Smith, op. cit."
-        segs = _segments(head[base:].strip(" ,.;:…"))
+        named = head[base:].strip(" ,.;:…")
+        # Author-date style names the work by its authors and year: "Mensah and Farrow (2021), op. cit."
+        dated = _AUTHOR_DATE_RE.fullmatch(named)
+        if dated and _is_name(dated.group(1)):
+            authors = _split_authors(dated.group(1)) or []
+            return (surname(authors[0]) if authors else None), None
+        segs = _segments(named)
         authors = [segs.pop(0)] if segs and _is_name(segs[0]) and len(segs[0].split()) <= 4 and \
             (len(segs) > 1 or _is_personal(segs[0]) or len(segs[0].split()) == 1) else []
         if authors and segs and _BARE_INITIALS_RE.fullmatch(segs[0]):
