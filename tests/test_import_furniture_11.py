@@ -7,23 +7,15 @@ from __future__ import annotations
 
 import pytest
 
-from claimdesk.sources.importer import parse_report
+from html_pages import article_page, read_html
 
 BODY = ("<p>The harbour board raised its mooring dues by 4.5% in 2023, the first rise since 2016, "
         "and spent the £310,000 it gained on the north quay.</p>"
         "<p>Skippers said the new rate of £14 a night was still below that of the nearest marina.</p>")
 
 
-def _read(page: str):
-    report = parse_report(page.encode(), "html")
-    removed = {(piece.kind, piece.text) for piece in report.removed}
-    return report, removed
-
-
 def _page(before: str = "", inside: str = "", after: str = "") -> str:
-    return (f"<html><head><title>Mooring dues</title></head><body>{before}"
-            f"<main><article><h1>Mooring dues rise</h1>{inside}{BODY}{after}</article></main>"
-            "<footer><p>© 2024 Harbour News</p></footer></body></html>")
+    return article_page(BODY, "Mooring dues", "Mooring dues rise", "Harbour News", before, inside, after)
 
 
 def _assert_body_kept(report) -> None:
@@ -48,7 +40,7 @@ def _assert_body_kept(report) -> None:
     '<a id="CybotCookiebotDialogBodyLevelButtonLevelOptinAllowAll" href="#">Allow all</a></div>',
 ])
 def test_a_consent_manager_named_inside_a_longer_word_is_a_cookie_banner(banner):
-    report, removed = _read(_page(before=banner))
+    report, removed = read_html(_page(before=banner))
     assert "cookies" not in report.text.casefold()
     assert any(kind == "cookie" for kind, _ in removed)
     _assert_body_kept(report)
@@ -58,7 +50,7 @@ def test_a_related_links_block_with_the_sites_disclaimer_goes():
     links = ('<div data-component="links-block"><section class="ssrcss-1t1w4b4-RelatedContent"><h2>Related internet links</h2>'
              '<ul role="list"><li><a href="https://harbour.example.org">Harbour board - Moorings</a></li></ul>'
              '<p class="ssrcss-w7pzg0-Disclaimer">The BBC is not responsible for the content of external sites.</p></section></div>')
-    report, removed = _read(_page(after=links))
+    report, removed = read_html(_page(after=links))
     assert "Related internet links" not in report.text and "not responsible" not in report.text
     assert any(kind == "related" and "Harbour board - Moorings" in text for kind, text in removed)
     _assert_body_kept(report)
@@ -67,7 +59,7 @@ def test_a_related_links_block_with_the_sites_disclaimer_goes():
 def test_a_screen_reader_label_before_a_caption_goes_and_the_caption_stays():
     figure = ('<figure><img src="quay.jpg" alt="The quay"><figcaption><span class="ssrcss-1uzbc7s-VisuallyHidden">Image caption, '
               '</span>The north quay was rebuilt in 1931</figcaption></figure>')
-    report, removed = _read(_page(inside=figure))
+    report, removed = read_html(_page(inside=figure))
     assert "Image caption" not in report.text
     assert "The north quay was rebuilt in 1931" in report.text
     assert ("hidden", "Image caption,") in removed
@@ -83,7 +75,7 @@ def test_inline_teaser_boxes_and_topic_lists_of_a_news_article_go():
               'Der letzte Kran am Kai</a></article></section>')
     body = BODY.replace("</p><p>", "</p>" + teaser + "<p>")
     page = (f"<html><body><main><article><h1>Hafengebühren</h1>{body}</article>{topics}</main></body></html>")
-    report, removed = _read(page)
+    report, removed = read_html(page)
     for gone in ("Mehr zum Thema", "Warum die Gebühren", "Mehr lesen über", "Verwandte Artikel", "Der letzte Kran"):
         assert gone not in report.text
     assert {kind for kind, _ in removed} >= {"related"}
@@ -93,7 +85,7 @@ def test_inline_teaser_boxes_and_topic_lists_of_a_news_article_go():
 def test_a_teaser_box_named_in_data_area_goes_whatever_its_heading_says():
     teaser = ('<div data-area="related_articles" class="lg:w-8/12 my-32"><span class="font-bold">Aus dem Ressort</span>'
               '<ul><li><a href="/wirtschaft/a-1">Häfen: Warum die Gebühren überall steigen</a></li></ul></div>')
-    report, removed = _read(_page(inside=teaser))
+    report, removed = read_html(_page(inside=teaser))
     assert "Aus dem Ressort" not in report.text and "Warum die Gebühren" not in report.text
     assert any(kind == "related" and "Aus dem Ressort" in text for kind, text in removed)
     _assert_body_kept(report)
@@ -107,7 +99,7 @@ def test_an_encyclopedias_academic_tools_box_goes():
              '<div id="other-internet-resources"><h2>Other Internet Resources</h2><ul><li><a href="https://example.org/">Mooring '
              'Archive</a>, field notes kept by the board.</li></ul></div>')
     page = f'<html><body><div id="article-content"><div id="article"><h1>Moorings</h1>{BODY}{tools}</div></div></body></html>'
-    report, _ = _read(page)
+    report, _ = read_html(page)
     assert "How to cite this entry" not in report.text and "Enhanced bibliography" not in report.text
     assert "field notes kept by the board" in report.text
     _assert_body_kept(report)
@@ -131,7 +123,7 @@ def test_a_legal_databases_document_panel_goes_and_the_judgment_stays():
                 '<p class="Judg-1">[4] I would dismiss the appeal, with costs to the respondent.</p></div>')
     page = (f'<html><body><main id="content"><h1>Harbour Board v. Quayside Ltd., 2022 BCCA 91 (CanLII)</h1>{meta}{judgment}'
             '</main></body></html>')
-    report, _ = _read(page)
+    report, _ = read_html(page)
     for gone in ("File number:", "retrieved on 2024-02-01", "Noteup:", "Search for decisions citing"):
         assert gone not in report.text
     assert "Docket: CA48811" in report.text
@@ -145,7 +137,7 @@ def test_download_buttons_and_a_publishers_reuse_terms_go():
     rights = ('<div class="series-description"><p>This report is part of the research report series.</p>'
               '<p>This document is protected by law. It is provided for noncommercial use only. Unauthorized posting of this '
               'publication online is prohibited; linking directly to this product page is encouraged.</p></div>')
-    report, removed = _read(_page(inside=actions, after=rights))
+    report, removed = read_html(_page(inside=actions, after=rights))
     assert "Download PDF" not in report.text and "Télécharger" not in report.text
     assert "Unauthorized posting" not in report.text
     assert "This report is part of the research report series." in report.text
@@ -167,7 +159,7 @@ def test_a_transcriptions_chapter_links_sister_projects_and_licence_banner_go():
                '</table></div>')
     page = (f'<html><body><div id="content" class="mw-body"><div class="mw-parser-output">{header}{BODY}{licence}</div></div>'
             '</body></html>')
-    report, _ = _read(page)
+    report, _ = read_html(page)
     for gone in ("Chapter I\n", "Chapter III", "Sister projects", "Wikidata item", "public domain worldwide"):
         assert gone not in report.text
     assert "Chapter II: The Quay" in report.text and "Ada Quill" in report.text
@@ -177,7 +169,7 @@ def test_a_transcriptions_chapter_links_sister_projects_and_licence_banner_go():
 def test_a_donation_appeal_over_the_page_goes():
     appeal = ('<div id="fundraising-banner" class="alert alert-info"><p>The Harbour Library relies on donations from readers like '
               'you. <a href="/donate">Please help out</a> — every dollar keeps it free.</p><button class="close">×</button></div>')
-    report, removed = _read(_page(before=appeal))
+    report, removed = read_html(_page(before=appeal))
     assert "relies on donations" not in report.text and "Please help out" not in report.text
     assert any("relies on donations" in text for _, text in removed)
     _assert_body_kept(report)
@@ -192,6 +184,6 @@ def test_a_donation_appeal_over_the_page_goes():
      "the 2023 mooring survey"),
 ])
 def test_the_articles_own_words_about_cookies_downloads_or_reuse_stay(paragraph, kept):
-    report, _ = _read(_page(inside=paragraph))
+    report, _ = read_html(_page(inside=paragraph))
     assert kept in report.text
     _assert_body_kept(report)

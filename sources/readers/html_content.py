@@ -71,7 +71,10 @@ _KIND_WORDS = [
                    r"usertools|sitetools|pagetools|pageid|"
                    # the previous and next chapter links of a transcribed book (Wikisource's header template)
                    r"header-prev|header-previous|header-next|headerprevious|headernext|wst-header-back|wst-header-forward|"
-                   r"header_backlink|header_forelink"),
+                   r"header_backlink|header_forelink|"
+                   # what MediaWiki leaves off paper: portal bars ("Portale Architettura · …: accedi alle voci…"),
+                   # the site's tagline, its mobile-view link (an inline "[citation needed]" is kept, as in a sentence)
+                   r"noprint"),
     # The U.S. Web Design System's "An official website of the United States government" banner and
     # agency identifier sit on most U.S. government pages.
     ("header", r"site-header|masthead|sitesub|site-branding|branding|site-logo|region-header|mw-header|top-bar|topbar|site-title|"
@@ -87,16 +90,21 @@ _KIND_WORDS = [
     ("sidebar", r"sidebar|widget-area|widget|secondary|rail|side-column"),
     # Hansard's "Column 188WH" between speeches: where the printed column turns, not a word of the debate.
     ("page-number", r"column-number|col-number"),
-    ("other", r"advert|advertisement|ad-slot|ad-container|ads|adsbygoogle|newsletter|subscribe|subscription|signup|sign-up|paywall|modal|popup|overlay|print-only|"
+    # "ad" alone or with an advertising part ("ad_doc", Indian Kanoon's premium banner), not "ad-hoc-panel"
+    ("other", r"ad(?![-_])|ad[-_](?:doc|unit|banner|box|wrapper|container|block|zone|space|label|leaderboard|placeholder)|advert|advertisement|ad-slot|ad-container|ads|adsbygoogle|newsletter|subscribe|subscription|signup|sign-up|paywall|modal|popup|overlay|print-only|"
               # a docs page's line on its last change ("Last modified November 3, 2023: <commit message>"), Docsy's
               # "td-page-meta__lastmod"; the date it gives is still read (html_meta)
               r"lastmod|last-modified|page-lastmod|git-revision-date|"
+              # a news page's "Updated 4:12 PM EDT, April 5, 2024" (AP's "Page-dateModified")
+              r"datemodified|date-modified|modified-date|"
               # a document page's own links to its other formats and to itself ("Download PDF (214 kB)")
               r"download|downloads|download-links|download-link|file-pdf|publication-actions|publication-links|article-actions|permalink|licensing|"
               # the product's or node's own buttons (RAND's "product-actions", Drupal's "node__actions": Télécharger, Imprimer)
               r"product-actions|node__actions|node-actions|"
               # an encyclopedia's tools around an entry (SEP's "Academic Tools": How to cite this entry, InPhO, PhilPapers)
               r"academic-tools|article-tools|entry-tools|cite-this|cite-this-page|how-to-cite|"
+              # an essay's or article's "Cite this essay: <the page's own citation>" (HistoryLink's "essay-cite")
+              r"essay-cite|article-cite|entry-cite|page-cite|post-cite|"
               # a legal database's panel over the judgment (CanLII's #documentMeta: File number, Noteup, Reflex Record)
               r"documentmeta|"
               # a row of buttons ("Copy Citation", "Get Citation Alerts")
@@ -359,10 +367,14 @@ def _class_words(node: Node) -> str:
     # Sites with generated class names ("a b c", Medium) name their parts in data-testid:
     # "headerSignUpButton" reads "header-sign-up-button".
     test_id = _CAMEL_HUMP.sub("-", node.get("data-testid")).lower()
+    # Government CMSs name ids the same way: "navBreadcrumbs" (the Federal Government's GSB), "navServiceMeta".
+    element_id = node.get("id")
+    if _CAMEL_HUMP.search(element_id):
+        element_id += " " + _CAMEL_HUMP.sub("-", element_id)
     # The Guardian's dotcom-rendering names its parts in data-component ("most-viewed",
     # "contributions-liveblog-epic") over generated classes ("dcr-1uo2s9k"); Der Spiegel its
     # blocks in data-area ("related_articles", "article-footer") over utility classes ("lg:w-8/12").
-    return " ".join(classes + [node.get("id"), test_id, node.get("data-component"), node.get("data-area")])
+    return " ".join(classes + [element_id, test_id, node.get("data-component"), node.get("data-area")])
 
 
 _CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -404,7 +416,7 @@ def _kind_of(node: Node, place: _Place, titles: _Titles) -> str | None:
 # GitHub's "markdown-alert", Bootstrap's "alert", "callout" of Hugo and Notion exports.
 _ADMONITION = re.compile(r"(?<![a-z0-9])(?:admonition|theme-admonition|markdown-alert|alert|callout|callout-block)(?![a-z0-9])", re.I)
 
-_INLINE_TAGS = {"a", "span", "em", "strong", "b", "i", "u", "small", "abbr", "cite", "code", "mark", "q", "time", "sub"}
+_INLINE_TAGS = {"a", "span", "em", "strong", "b", "i", "u", "small", "abbr", "cite", "code", "mark", "q", "time", "sub", "sup"}
 _PROSE_TAGS = {"p", "li", "td", "dd", "blockquote"}
 
 
@@ -503,11 +515,33 @@ def _kind_by_structure(node: Node, place: _Place, titles: _Titles) -> str | None
         return by_text
     if _is_language_list(node):
         return "languages"
+    if _is_tool_row(node):
+        return "other"
     if _is_related_block(node):
         return "related"
     if not place.in_main and _is_link_list(node):
         return "navigation"
     return None
+
+
+# A row of the page's own tools, links only and a print or download among them: "Download als PDF |
+# Pressemitteilung Nr. 108/2023 | Drucken" (the German federal sites' GSB), "Print | Email | PDF".
+_TOOL_LINK = re.compile(r"^\W*(?:print(?: this(?: page| article)?)?|drucken|imprimer|imprimir|stampa|afdrukken|"
+                        r"(?:download|herunterladen|télécharger|descargar|scarica)(?: (?:als|as|en|le|el|in) )?(?:pdf)?|"
+                        r"pdf(?: (?:herunterladen|download|télécharger|descargar))?)\W*$", re.I)
+_TOOL_ROW_SEPARATORS = re.compile(r"^[\s|·•/–—-]*$")
+_TOOL_ROW_MAX_CHARS = 200
+
+
+def _is_tool_row(node: Node) -> bool:
+    if node.tag not in ("p", "div", "ul", "span", "li") or node.link_count < 2 or not _is_small(node, _TOOL_ROW_MAX_CHARS):
+        return False
+    links = [element for element in iter_elements(node) if element.tag == "a"]
+    loose = [child for child in node.children if isinstance(child, str)]
+    loose_length = sum(len(" ".join(text.split())) for text in loose)  # measured as html_tree measures
+    return (node.text_length == node.link_length + loose_length and bool(_TOOL_ROW_SEPARATORS.match("".join(loose)))
+            and all(link.parent is node for link in links)
+            and any(_TOOL_LINK.match(text_of(link)) for link in links))
 
 
 # Controls a site adds to every page, told by what they say when the markup is

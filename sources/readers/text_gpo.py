@@ -30,6 +30,10 @@ _PAGE = re.compile(r"^[ \t]*\[\[Page (?P<page>[\w-]{1,12})\]\][ \t]*$", re.M)
 _CITATION_LINE = re.compile(r"^\s*\[(?:Federal Register Volume|Rules and Regulations|Proposed Rules|Notices|Presidential Documents|"
                             r"Pages? \d|FR Doc|Docket|Congressional Record|Code of Federal Regulations)[^\]\n]*\]\s*$"
                             r"|^\s*From the Federal Register Online via the Government Publishing Office\b.*$"
+                            # GovInfo's text of a committee report or hearing: "[House Report 118-312]",
+                            # "[From the U.S. Government Publishing Office]", "[Senate Hearing 118-12]"
+                            r"|^\s*\[(?:From the U\.S\. Government (?:Publishing|Printing) Office"
+                            r"|(?:House|Senate) (?:Report|Document|Hearing|Print) \d+-\d+)\]\s*$"
                             r"|^\s*BILLING CODE [\dA-Z-]+\s*$", re.M)
 _RULE = re.compile(r"^-{40,}[ \t]*$")
 _ISSUE_DATE = re.compile(r"^\s*\[Federal Register Volume \d+, Number \d+ \((?P<date>[^)]+)\)\]", re.M)

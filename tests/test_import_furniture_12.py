@@ -1,0 +1,143 @@
+"""Page furniture that held-out set blind12 found left in the reading text: a row of the page's own
+tools (download, print), breadcrumbs named in a camelCase id, MediaWiki's "noprint" portal bars,
+an essay's "Cite this essay", a news page's "Updated …" line, an advertisement named "ad", and the
+header lines of a GovInfo committee report. Each page is our own, built as the origin builds its
+pages; the body text beside the furniture must stay, word for word."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimdesk.sources.importer import parse_report
+from html_pages import article_page, read_html
+
+BODY = ("<p>The valley board cut its water tariff by 3.2% in 2023, the first cut since 2011, "
+        "and put the €1.4 million it saved into the weir at Auental.</p>"
+        "<p>Growers said the new rate of €0.61 a cubic metre was still above the regional average.</p>")
+
+
+def _page(before: str = "", inside: str = "", after: str = "") -> str:
+    return article_page(BODY, "Water tariff", "Water tariff cut", "Valley Courier", before, inside, after)
+
+
+def _assert_body_kept(report) -> None:
+    assert "cut its water tariff by 3.2% in 2023" in report.text
+    assert "€0.61 a cubic metre was still above the regional average." in report.text
+
+
+def _assert_goes(page: str, words: str, kind: str | None = "other"):
+    """The body stays, `words` leave the reading text and are reported removed (as `kind`, when given)."""
+    report, removed = read_html(page)
+    _assert_body_kept(report)
+    assert words not in report.text
+    assert any(kind in (None, removed_kind) and words in text for removed_kind, text in removed)
+    return report
+
+
+@pytest.mark.parametrize("row, words", [
+    # the German federal sites' Government Site Builder, under a press release
+    ('<p class="links"><a href="/pm.pdf">Download als PDF</a> | <a href="/pm-108">Pressemitteilung Nr. 108/2023</a> | '
+     '<a href="javascript:window.print()">Drucken</a></p>', "Pressemitteilung Nr. 108/2023"),
+    ('<div><a href="/report.pdf">Download PDF (412 KB)</a> <a href="#" onclick="print()">Print</a></div>', "412 KB"),
+    ('<ul><li><a href="?print=1">Imprimer</a> · <a href="/doc.pdf">Télécharger le PDF</a> · <a href="/share">Partager</a></li></ul>',
+     "Partager"),
+])
+def test_a_row_of_the_pages_own_tools_goes(row, words):
+    _assert_goes(_page(inside=row), words)
+
+
+def test_links_in_a_sentence_with_a_download_among_them_stay():
+    # A sentence of the article that happens to hold links, a download one among them, is prose.
+    sentence = ('<p>The board published <a href="/tariff.pdf">the tariff schedule</a> and '
+                '<a href="/download">download figures</a> for 2022.</p>')
+    report, _ = read_html(_page(inside=sentence))
+    _assert_body_kept(report)
+    assert "The board published the tariff schedule and download figures for 2022." in report.text
+
+
+def test_breadcrumbs_named_in_a_camel_case_id_go():
+    crumbs = ('<div id="navBreadcrumbs"><a href="/">Startseite</a> <a href="/presse">Presse</a> '
+              '<strong>Pressemitteilungen</strong></div>')
+    _assert_goes(_page(before=crumbs), "Startseite", kind=None)
+
+
+def test_mediawiki_noprint_bars_go_and_an_inline_citation_needed_stays():
+    tagline = '<div id="siteSub" class="noprint">Da Wikipedia, l\'enciclopedia libera.</div>'
+    portal = ('<div class="noprint" id="portal-bar"><a href="/Portale:Acque">Portale Acque</a> · '
+              '<a href="/Portale:Agricoltura">Portale Agricoltura</a>: accedi alle voci di Wikipedia che trattano di acque</div>')
+    claim = ('<p>The weir holds back 2.8 million cubic metres.<sup class="noprint Inline-Template Template-Fact">'
+             '[<i><a href="/wiki/Wikipedia:Citation_needed">citation needed</a></i>]</sup></p>')
+    report, removed = read_html(_page(inside=tagline + claim, after=portal))
+    _assert_body_kept(report)
+    assert "Portale Agricoltura" not in report.text and "l'enciclopedia libera" not in report.text
+    assert "The weir holds back 2.8 million cubic metres.[citation needed]" in report.text
+    assert any("accedi alle voci" in text for _, text in removed)
+
+
+def test_an_essays_cite_this_box_goes():
+    cite = ('<div class="essay-cite"><h3>Cite this essay:</h3><p>Lind, Karin. "Water tariff cut." '
+            'Valley Courier, 2024. Essay 22871.</p></div>')
+    _assert_goes(_page(after=cite), "Essay 22871")
+
+
+def test_a_news_pages_updated_line_goes_and_the_publication_date_is_read():
+    dates = ('<div class="Page-datePublished"><span>Published</span> <time datetime="2024-04-05T09:02:00Z">'
+             '9:02 AM EDT, April 5, 2024</time></div>'
+             '<div class="Page-dateModified"><span>Updated</span> <bsp-timestamp>4:12 PM EDT, April 5, 2024</bsp-timestamp></div>')
+    report = _assert_goes(_page(inside=dates), "4:12 PM")
+    assert report.date == "2024-04-05"
+
+
+def test_a_block_named_ad_goes_and_a_word_holding_ad_does_not():
+    advert = '<div class="ad_doc"><p>Premium members get judgments by e-mail. Upgrade now</p></div>'
+    heading = '<div class="ad-hoc-panel"><p>The ad hoc panel met 4 times in 2023.</p></div>'
+    report, removed = read_html(_page(inside=heading, after=advert))
+    _assert_body_kept(report)
+    assert "Upgrade now" not in report.text
+    assert "The ad hoc panel met 4 times in 2023." in report.text
+    assert any(kind == "other" and "Upgrade now" in text for kind, text in removed)
+
+
+_GOVINFO_REPORT = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">
+<title> - FARM POND SAFETY ACT OF 2024</title></head><body><pre>
+[Senate Report 118-77]
+[From the U.S. Government Publishing Office]
+
+
+                                                       Calendar No. 212
+118th Congress                                                   Report
+                                 SENATE
+ 2d Session                                                      118-77
+
+======================================================================
+
+                      FARM POND SAFETY ACT OF 2024
+
+    The Committee on Agriculture, to which was referred the bill
+(S. 1904), having considered the same, reports favorably thereon.
+
+                          PURPOSE AND SUMMARY
+
+    About 2.6 million farm ponds lie within a mile of a school.\\1\\
+Fewer than 8 percent have a fence.\\2\\
+
+[[Page 2]]
+
+    The bill authorizes $45,000,000 for fiscal year 2025.
+
+---------------------------------------------------------------------------
+    \\1\\ Natural Resources Conservation Service, Pond Inventory 2021, p. 4.
+    \\2\\ Ibid., p. 9.
+---------------------------------------------------------------------------
+</pre></body></html>"""
+
+
+def test_a_govinfo_reports_header_lines_go_and_its_body_and_notes_stay():
+    report = parse_report(_GOVINFO_REPORT.encode("cp1252"), "html")
+    removed = {piece.text for piece in report.removed}
+    assert "[Senate Report 118-77]" in removed and "[From the U.S. Government Publishing Office]" in removed
+    assert "Senate Report 118-77]" not in report.text and "Publishing Office]" not in report.text
+    assert "About 2.6 million farm ponds lie within a mile of a school." in report.text
+    assert "The bill authorizes $45,000,000 for fiscal year 2025." in report.text
+    notes = {note.number: note for note in report.footnotes}
+    assert notes[2].kind == "ibid" and notes[2].resolves_to == 1
