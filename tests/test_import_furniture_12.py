@@ -141,3 +141,30 @@ def test_a_govinfo_reports_header_lines_go_and_its_body_and_notes_stay():
     assert "The bill authorizes $45,000,000 for fiscal year 2025." in report.text
     notes = {note.number: note for note in report.footnotes}
     assert notes[2].kind == "ibid" and notes[2].resolves_to == 1
+
+
+@pytest.mark.parametrize("counter, words", [
+    ('<div class="news-meta"><span class="news-date">14.03.2024 10:25</span> <span class="news-views">Переглядів: 312</span></div>',
+     "Переглядів: 312"),
+    ('<dl class="article-info"><dd class="hits"><span class="icon-eye"></span> Zobrazení: 387</dd></dl>', "Zobrazení: 387"),
+    ('<p class="meta"><span>1 204 vues</span></p>', "1 204 vues"),
+])
+def test_a_pages_view_counter_goes(counter, words):
+    _assert_goes(_page(inside=counter), words)
+
+
+def test_a_sentence_giving_a_number_of_views_stays():
+    sentence = "<p>Views: 312 residents objected to the tariff at the hearing.</p>"
+    report, _ = read_html(_page(inside=sentence))
+    assert "Views: 312 residents objected to the tariff at the hearing." in report.text
+
+
+def test_mediawiki_page_actions_over_a_fandom_article_go():
+    actions = ('<div class="page-header__actions"><a id="ca-viewsource" class="wds-button">Sign in to edit</a> '
+               '<a id="ca-history" href="?action=history">History</a> <a id="ca-talk" href="/wiki/Talk:Tariff">Talk (0)</a></div>')
+    _assert_goes(_page(inside=actions), "Talk (0)", kind="edit-link")
+
+
+def test_expand_all_and_collapse_all_go():
+    controls = '<div class="PanelHeader"><a href="#" class="expandAll">Expand all</a> <a href="#">Collapse all</a></div>'
+    _assert_goes(_page(inside=controls), "Expand all")

@@ -32,7 +32,10 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 # Words in class/id, matched as whole dash- or underscore-separated words.
 _KIND_WORDS = [
-    ("edit-link", r"mw-editsection|editsection|edit-?link|post-edit-link|edit-section"),
+    ("edit-link", r"mw-editsection|editsection|edit-?link|post-edit-link|edit-section|"
+                  # MediaWiki's page actions (ids "ca-edit", "ca-history", "ca-talk"), as Fandom shows them
+                  # over the article ("Sign in to edit  History  Talk (0)")
+                  r"ca-(?:edit|ve-edit|viewsource|history|talk|nstab-[a-z]+|watch|unwatch|addsection)|page-header__actions|page-side-tools?"),
     ("contents", r"toc|toctitle|msotoc\d|msotocheading|table-of-contents|tableofcontents|mw-panel-toc|vector-toc|ez-toc-container|sommaire|inhaltsverzeichnis"),
     ("languages", r"interlanguage-link|p-lang|lang-list|language-list|languages|language-switcher|language-selector|mw-portlet-lang|interwiki|lang-menu"),
     # A word holding "cookie" anywhere ("bbccookies-banner", CanLII's "cookieConsent", Cookiebot's
@@ -574,11 +577,19 @@ _TEXT_KINDS = [
     # a news site's disclaimer under its links to other sites
     ("other", re.compile(r"^\W*(?:the )?[\w .&-]{2,40} (?:is|are) not responsible for the content of (?:external|other|third[- ]party) "
                          r"(?:internet )?(?:sites|websites|web sites)\W*$", re.I)),
+    # a page's view counter ("Переглядів: 312", Joomla's "Zobrazení: 387", "Views: 1,204", "1 204 vues")
+    ("other", re.compile(r"^\W*(?:(?:views|page views|hits|zobrazení|zobrazeno|переглядів|перегляди|просмотров|просмотры|"
+                         r"aufrufe|vues|visite|visualizzazioni|wyświetleń|wyświetlenia|visitas|lecturas|weergaven|bekeken)\s*:?\s*\d[\d\s.,]*"
+                         r"|\d[\d\s.,]*\s*(?:views|aufrufe|vues|visite|visualizzazioni|visitas|просмотров|переглядів|weergaven))\W*$", re.I)),
+    # a page's controls over collapsible parts (EUR-Lex's "Expand all  Collapse all")
+    ("other", re.compile(r"^\W*(?:(?:expand|collapse|open|close|show|hide) all|alle (?:aufklappen|zuklappen|öffnen|schließen)|"
+                         r"tout (?:déplier|replier|ouvrir|fermer))(?:\W+(?:(?:expand|collapse|open|close|show|hide) all|"
+                         r"alle (?:aufklappen|zuklappen|öffnen|schließen)|tout (?:déplier|replier|ouvrir|fermer)))*\W*$", re.I)),
     # the dateline's second line ("Last modified on Tue 14 May 2024 09.12 BST"); the date it gives is read (html_meta)
     ("other", re.compile(r"^\W*(?:last (?:modified|updated) on|zuletzt aktualisiert am|modifié le|mis à jour le)\s+\S.{0,40}$", re.I)),
 ]
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-_TEXT_KIND_TAGS = {"a", "button", "p", "div", "span", "li", "small", "label", "h2", "h3", "h4", "h5", "h6"}
+_TEXT_KIND_TAGS = {"a", "button", "p", "div", "span", "li", "dd", "small", "label", "h2", "h3", "h4", "h5", "h6"}
 _TEXT_KIND_MAX_CHARS = 80
 
 
