@@ -287,14 +287,23 @@ def run_checks(report: dict, expect: dict) -> list[Check]:
     return checks
 
 
+# Scripts written without spaces between words (Chinese, Japanese kana, Thai): a sentence is
+# followed by the next one's first character, which glues to nothing.
+_UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _glues(char: str) -> bool:
+    return char.isalnum() and not _UNSPACED_SCRIPT.match(char)
+
+
 def contains_phrase(text: str, phrase: str) -> bool:
     """`phrase` occurs in `text` and is not glued to more letters or digits: 'billion.'
     is not found in 'billion.2', where a marker was left in, nor 'Tarif' in 'Tarife'."""
     start = text.find(phrase)
     while start >= 0:
         end = start + len(phrase)
-        glued_after = end < len(text) and text[end].isalnum()
-        glued_before = start > 0 and phrase[:1].isalnum() and text[start - 1].isalnum()
+        glued_after = end < len(text) and _glues(text[end])
+        glued_before = start > 0 and _glues(phrase[:1]) and _glues(text[start - 1])
         if not glued_after and not glued_before:
             return True
         start = text.find(phrase, start + 1)
