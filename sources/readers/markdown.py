@@ -247,6 +247,15 @@ _MDX_STATEMENT = re.compile(r"^(?:import\s+[\w{}*,\s]+\s+from\s+['\"]|export\s+(
 _TOC_MARKER = re.compile(r"^\s*(?:\[TOC\]|\[\[_TOC_\]\]|\{:toc\}|\* TOC|\$\{toc\}|<!-- ?toc ?-->)\s*$", re.I)
 ADMONITION_INDENT = 4
 """MkDocs admonition bodies are indented by four spaces (Python-Markdown's rule)."""
+# MyST markup that shows no text: a directive's options under its opening fence (":class: tip",
+# ":name: fig-recession"), a target before a heading ("(recession-constants)="), a comment line
+# ("% TODO: …"). Comments and targets are read so only where the page is MyST (a `{directive}`
+# fence or a `{role}`), as "% of" may open a line of plain Markdown.
+_MYST_CODE_DIRECTIVES = {"code-cell", "code-block", "code", "sourcecode", "literalinclude", "math", "mermaid", "raw"}
+_MYST_OPTION = re.compile(r"^ {0,3}:[\w-]{1,40}:(?:[ \t].*)?$")
+_MYST_TARGET = re.compile(r"^ {0,3}\([^()\s]{1,200}\)=[ \t]*$")
+_MYST_COMMENT = re.compile(r"^ {0,3}%(?!%)")
+_MYST_SIGN = re.compile(r"(?m)^ {0,3}(?:`{3,}|~{3,}|:{3,})\{[\w-]+\}|\{(?:math|cite|ref|numref|eq|doc|term|download|abbr)(?::[\w-]+)?\}`")
 
 
 def _docs_markup(body: str, removed: list[Removed]) -> str:
@@ -257,7 +266,17 @@ def _docs_markup(body: str, removed: list[Removed]) -> str:
     code_fence: str | None = None
     directive_fences: list[str] = []  # open MyST directives: their closing fence is markup
     admonition_indent: int | None = None
+    is_myst = _MYST_SIGN.search(body) is not None
+    options_may_follow = False  # right under a MyST directive's opening fence
+    in_code_directive = False  # inside ```{code-cell}: "%matplotlib inline" is code, not a comment
     for line in body.split("\n"):
+        if options_may_follow and _MYST_OPTION.match(line):
+            removed.append(Removed("hidden", line.strip()))
+            continue
+        options_may_follow = False
+        if is_myst and code_fence is None and not in_code_directive and (_MYST_TARGET.match(line) or _MYST_COMMENT.match(line)):
+            removed.append(Removed("hidden", line.strip()))
+            continue
         if admonition_indent is not None:
             if not line.strip() or line.startswith(" " * (admonition_indent + ADMONITION_INDENT)):
                 out.append(line[ADMONITION_INDENT:] if line.strip() else line)
@@ -270,11 +289,14 @@ def _docs_markup(body: str, removed: list[Removed]) -> str:
             continue
         if directive_fences and _closes_fence(line, directive_fences[-1]):
             directive_fences.pop()
+            in_code_directive = False
             continue
         myst = _MYST_DIRECTIVE.match(line)
         if myst:
             out.extend(_admonition_lines(myst.group("kind"), myst.group("rest"), line, removed))
             directive_fences.append(myst.group("fence"))
+            options_may_follow = True
+            in_code_directive = myst.group("kind") in _MYST_CODE_DIRECTIVES
             continue
         fence = _FENCE_LINE.match(line)
         if fence:
@@ -287,11 +309,12 @@ def _docs_markup(body: str, removed: list[Removed]) -> str:
             admonition_indent = len(mkdocs.group("indent"))
             continue
         out.extend(_docs_line(line, removed))
+        options_may_follow = is_myst and _COLON_FENCE.match(line) is not None and "{" in line
     return "\n".join(out)
 
 
 # A cheap test for the lines _docs_line looks at; prose lines skip it.
-_DOCS_HINT = re.compile(r"(?im)^[ \t]{0,3}(?:!!!|\?\?\?|:::|`{3,}\{|~{3,}\{|>[ \t]*\[!|[^\w\n]{0,4}(?:edit|improve|suggest|view source|last|page last|updated on)\b|\[(?:share|subscribe|leave|give|tweet)|import\s|export\s|\[TOC\]|\[\[_TOC_|\{:toc|\* TOC|<!-- ?toc)")
+_DOCS_HINT = re.compile(r"(?im)^[ \t]{0,3}(?:\([^()\s]{1,200}\)=|%|!!!|\?\?\?|:::|`{3,}\{|~{3,}\{|>[ \t]*\[!|[^\w\n]{0,4}(?:edit|improve|suggest|view source|last|page last|updated on)\b|\[(?:share|subscribe|leave|give|tweet)|import\s|export\s|\[TOC\]|\[\[_TOC_|\{:toc|\* TOC|<!-- ?toc)")
 FURNITURE_LINE_MAX = 120
 """An "Edit this page" or "Last updated" line is short; a longer one is prose."""
 
