@@ -168,3 +168,49 @@ def test_mediawiki_page_actions_over_a_fandom_article_go():
 def test_expand_all_and_collapse_all_go():
     controls = '<div class="PanelHeader"><a href="#" class="expandAll">Expand all</a> <a href="#">Collapse all</a></div>'
     _assert_goes(_page(inside=controls), "Expand all")
+
+
+# -- blind set 13's furniture: a radio story's player, a court database's and a think tank's boxes
+
+def test_a_storys_audio_player_and_the_broadcast_it_was_heard_on_go():
+    player = ('<div class="audio-module"><button class="audio-module-listen"><span>4-Minute Listen</span></button>'
+              '<ul class="audio-module-tools"><li><button>Playlist</button></li><li><a href="/t">Transcript</a></li></ul></div>'
+              '<p class="heard-on"><span>Heard on <a href="/programs/morning">Morning Edition</a></span></p>')
+    report = _assert_goes(_page(inside=player), "4-Minute Listen")
+    assert "Heard on" not in report.text and "Transcript" not in report.text
+
+
+def test_an_advertisement_named_only_by_its_aria_label_or_its_words_goes():
+    aside = ('<aside id="backstage-wrap" aria-label="advertisement"><div class="backstage"><p class="left">'
+             'Partner content from our sponsors</p></div></aside>')
+    _assert_goes(_page(inside=aside), "Partner content from our sponsors")
+    _assert_goes(_page(inside='<div class="slot"><p>Sponsor Message</p></div>'), "Sponsor Message")
+
+
+def test_a_caption_toggle_and_an_inset_link_to_another_story_go_and_the_caption_stays():
+    figure = ('<div class="caption-wrap"><p>The weir at Auental, rebuilt in 2023.</p><span class="credit">K. Lind</span>'
+              '<span class="hide-caption"><b>hide caption</b></span></div>'
+              '<div class="bucketwrap internallink insettwocolumn"><a href="/2023/weirs">Why weirs fail</a></div>')
+    report = _assert_goes(_page(inside=figure), "hide caption")
+    assert "The weir at Auental, rebuilt in 2023." in report.text and "Why weirs fail" not in report.text
+
+
+def test_a_newsletter_callout_goes_while_a_callout_of_the_text_stays():
+    newsletter = ('<aside class="newsletter-acquisition-callout"><h3>Sign up for the Water newsletter</h3>'
+                  '<p>Get the latest news delivered to your inbox.</p></aside>')
+    tip = '<div class="callout callout-note"><p>The tariff applies from 1 July 2024 to 2,300 households.</p></div>'
+    report = _assert_goes(_page(inside=tip, after=newsletter), "Sign up for the Water newsletter")
+    assert "The tariff applies from 1 July 2024 to 2,300 households." in report.text
+
+
+def test_a_disclaimer_a_button_and_the_authors_biographies_go():
+    boxes = ('<div class="annotate-case"><a href="#" class="button button-annotate">Annotate this Case</a></div>'
+             '<div class="research-article__disclaimer"><p><em>The Courier takes no institutional positions.</em></p></div>'
+             '<aside class="article__authors"><h2>About the Authors</h2><div class="author-card"><a href="/people/k-lind">'
+             'Karin Lind</a><p>Fellow, Water Programme</p></div></aside>'
+             '<div class="author-bio"><p>Jon Berg reports on rivers.</p></div>')
+    # The boxes are a small part of a real page: a longer article, as the report's own is.
+    article = "<p>" + " ".join(f"In {year} the board sampled {year - 1900} wells." for year in range(1990, 2010)) + "</p>"
+    report = _assert_goes(_page(inside=article, after=boxes), "Annotate this Case")
+    for words in ("no institutional positions", "About the Authors", "Fellow, Water Programme", "Jon Berg reports on rivers."):
+        assert words not in report.text

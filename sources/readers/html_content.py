@@ -55,6 +55,8 @@ _KIND_WORDS = [
                 r"read-next|tags-with-label|tag-list|article-tags|post-tags|entry-tags|related-topics|"
                 # Le Monde's "Lire aussi |" link inside the article
                 r"catcher|"
+                # NPR's link to another story set into the text ("bucketwrap internallink")
+                r"internallink|internal-link|inline-link-teaser|"
                 # Wikisource's header notes "Sister projects: Wikidata item."
                 r"sister|sisters|sister-projects?|wst-sister[a-z0-9-]*"),
     # Readers' comments under a post are not the report: WordPress, Disqus, Substack, newsroom reactions.
@@ -98,6 +100,17 @@ _KIND_WORDS = [
               # a docs page's line on its last change ("Last modified November 3, 2023: <commit message>"), Docsy's
               # "td-page-meta__lastmod"; the date it gives is still read (html_meta)
               r"lastmod|last-modified|page-lastmod|git-revision-date|"
+              # a story's audio or video player and its tools ("4-Minute Listen  Playlist  Download  Transcript"),
+              # the broadcast it was heard on (NPR's "heard-on": "Heard on Morning Edition"), a caption's toggle
+              r"audio-module|audio-player|audio-tools?|podcast-player|media-player|video-player|player-controls|"
+              r"heard-on|hide-caption|toggle-caption|caption-toggle|"
+              # a site's or an institution's disclaimer ("Justia Annotations is a forum…", "Carnegie does not take
+              # institutional positions…"), a button ("Annotate this Case", "Zitierhinweis")
+              r"disclaimer|disclaimers|site-disclaimer|button|btn|button-group|btn-group|wp-block-buttons?|"
+              # the authors' biographies after the text ("About the Authors": name, post, programme)
+              # (an "author-card" may be the byline itself, as at Institut Montaigne: the heading tells, _is_about_the_authors)
+              r"author-bio|author-bios|author-box|about-the-author|about-the-authors|about-author|authors-bio|"
+              r"contributor-bio|contributor-bios|bio-box|"
               # a news page's "Updated 4:12 PM EDT, April 5, 2024" (AP's "Page-dateModified")
               r"datemodified|date-modified|modified-date|"
               # a document page's own links to its other formats and to itself ("Download PDF (214 kB)")
@@ -127,8 +140,9 @@ _KIND_WORDS = [
 _KIND_PATTERNS = [(kind, re.compile(rf"(?<![a-z0-9])(?:{words})(?![a-z0-9])", re.I)) for kind, words in _KIND_WORDS]
 _EXACT_WORDS = {"header": "header", "footer": "footer", "masthead": "header"}
 _HIDDEN_CLASSES = {"hidden", "d-none", "is-hidden", "hide", "display-none"}
-# WordPress tags posts with their taxonomy ("category-social-policy"): not a role.
-_TAXONOMY_CLASS = re.compile(r"^(?:category|tag|post|type|format|status|postid|page-id|author)-", re.I)
+# WordPress tags posts with their taxonomy ("category-social-policy", "author-jdoe"): not a role;
+# but a theme's box of the authors' biographies ("author-bio", "author-box") is one.
+_TAXONOMY_CLASS = re.compile(r"^(?:category|tag|post|type|format|status|postid|page-id|author(?!-(?:bios?|box)$))-", re.I)
 _ROLE_KINDS = {
     "navigation": "navigation", "menu": "navigation", "menubar": "navigation", "search": "navigation", "tablist": "navigation",
     "banner": "header", "contentinfo": "footer", "complementary": "sidebar", "doc-toc": "contents", "directory": "contents",
@@ -417,7 +431,9 @@ def _kind_of(node: Node, place: _Place, titles: _Titles) -> str | None:
 # The boxes a docs or blog engine draws around a note, tip or warning of the text itself:
 # Docusaurus's "theme-admonition alert alert--secondary", Sphinx's and MkDocs's "admonition",
 # GitHub's "markdown-alert", Bootstrap's "alert", "callout" of Hugo and Notion exports.
-_ADMONITION = re.compile(r"(?<![a-z0-9])(?:admonition|theme-admonition|markdown-alert|alert|callout|callout-block)(?![a-z0-9])", re.I)
+# The box's own class leads with the word: "callout callout-note", not a newsletter's
+# "newsletter-acquisition-callout".
+_ADMONITION = re.compile(r"(?<![\w-])(?:admonition|theme-admonition|markdown-alert|alert|callout|callout-block)(?![a-z0-9])", re.I)
 
 _INLINE_TAGS = {"a", "span", "em", "strong", "b", "i", "u", "small", "abbr", "cite", "code", "mark", "q", "time", "sub", "sup"}
 _PROSE_TAGS = {"p", "li", "td", "dd", "blockquote"}
@@ -472,7 +488,13 @@ def _kind_by_markup(node: Node) -> str | None:
         return "navigation" if node.get("role") == "search" or "search" in _class_words(node).lower() else "other"
     if tag in _CONTROLS or tag in _EMBEDDED or tag == "dialog":
         return "other"
+    if node.get("aria-label").strip().lower() in _ADVERTISEMENT_LABELS:
+        return "other"  # <aside aria-label="advertisement">: what the page tells screen readers it is
     return _ROLE_KINDS.get(node.get("role").lower())
+
+
+_ADVERTISEMENT_LABELS = {"advertisement", "advertising", "advert", "ad", "sponsored", "anzeige", "werbung", "publicité",
+                         "publicidad", "pubblicità", "реклама"}
 
 
 # Text drawn for screen readers only, a label the page says before a caption or a credit:
@@ -505,6 +527,8 @@ def _kind_by_structure(node: Node, place: _Place, titles: _Titles) -> str | None
         if tag == "header" and titles.all_inside(node):
             return None  # a page whose title sits in the site header: the header is the article's
         return tag
+    if _is_about_the_authors(node):
+        return "other"
     if tag == "aside" and not _NOTE_ROLES.search(" ".join((node.get("class"), node.get("role"), node.get("epub:type")))):
         if not place.in_main or _link_density(node) >= LINK_DENSITY_RELATED:
             return "sidebar"
@@ -560,7 +584,7 @@ _TEXT_KINDS = [
                               r"ir para o conteúdo|перейти к содержанию|back to top|top of page|retour en haut|nach oben)\W*$", re.I)),
     ("edit-link", re.compile(r"^\W*(?:edit (?:this page|on github|on gitlab)|edit this page on \w+|suggest an edit|"
                              r"improve this page|view (?:page )?source)\W*$", re.I)),
-    ("other", re.compile(r"^\W*(?:advertisement|advertising|publicidad|publicité|anzeige|werbung|pubblicità|publicidade|реклама|"
+    ("other", re.compile(r"^\W*(?:advertisement|advertising|sponsor(?:ed)? message|hide caption|publicidad|publicité|anzeige|werbung|pubblicità|publicidade|реклама|"
                          r"was this (?:page|article) helpful\??(?:\s*(?:yes|no))*|"
                          r"¿(?:te ha resultado útil|le ha sido útil)[^?]*\?|cette page vous a-t-elle été utile\s*\??|"
                          r"cet article vous a(?:-t-il)? été utile\s*\??|"
@@ -650,6 +674,23 @@ def _is_related_block(node: Node) -> bool:
         return False
     heading = next((child for child in node.children if isinstance(child, Node) and child.tag in _RELATED_HEADING_TAGS), None)
     return heading is not None and _is_small(heading, _RELATED_HEADING_MAX_CHARS) and bool(_RELATED_HEADING.match(text_of(heading)))
+
+
+# A box of the authors' biographies after the text, told by its heading: "About the Authors",
+# "À propos des auteurs", "Über die Autorinnen und Autoren". The names were read as the byline.
+_ABOUT_THE_AUTHORS = re.compile(r"^\W*(?:about the (?:authors?|contributors?|writers?)|à propos (?:de l'|des |de la )?(?:auteur|autrice)s?|"
+                                r"(?:über|zu) (?:den|die|der) (?:autor(?:in|en|innen)?)(?: und (?:autor(?:in|en|innen)?))?|"
+                                r"sobre (?:el|la|los|las) autor(?:a|es|as)?|sull'autore|sugli autori|o autorze|o autorach|об авторах?|"
+                                r"over de auteurs?)\W*$", re.I)
+_ABOUT_THE_AUTHORS_MAX_CHARS = 2000
+
+
+def _is_about_the_authors(node: Node) -> bool:
+    if node.tag not in ("section", "div", "aside") or not _is_small(node, _ABOUT_THE_AUTHORS_MAX_CHARS):
+        return False
+    heading = next((child for child in node.children if isinstance(child, Node)), None)
+    return (heading is not None and heading.tag in _HEADING_TAGS | {"strong", "b", "p", "header"}
+            and _is_small(heading, _RELATED_HEADING_MAX_CHARS) and bool(_ABOUT_THE_AUTHORS.match(text_of(heading))))
 
 
 # Der Spiegel heads its inline "Mehr zum Thema" box with a styled <span>.
