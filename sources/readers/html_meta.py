@@ -336,7 +336,8 @@ def _authors(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtr
         names = parse_author_line(pg.group(1))
         if names:
             return names
-    visible = _byline_names(root, excluded) or _names_under_title(blocks) or _opinion_writer(blocks) or _judges_before(blocks)
+    visible = (_byline_names(root, excluded) or _names_under_title(blocks) or _opinion_writer(blocks) or _judges_before(blocks)
+               or _author_box_names(root))
     return visible or site_as_author or _meta_names(sources, _OTHER_AUTHORS)
 
 
@@ -405,6 +406,34 @@ def _byline_names(root: Node, excluded: Subtrees) -> list[str]:
                     and not contains(node, other) and not contains(other, node) and is_small(other, _BYLINE_MAX_CHARS)
                     for n in _names_in_line(text_of(other)) or _names_in_a_part(other)]
             return _unique(names + more)
+    return []
+
+
+# A box of the piece's authors beside the text, titled as such: IW Köln's (TYPO3) sidebar
+# <div class="box box--authors"><h3>Autor:innen</h3><div class="author">…<p class="author__name">.
+# The sidebar is the site's, so its bylines are read only when the page has no other, and only
+# from a box whose own heading says it holds the authors (not "Experts", "Contact", "More by").
+_AUTHOR_BOX_HEADING = re.compile(
+    r"^(?:(?:the\s+|about\s+the\s+)?authors?|written\s+by|autor(?:in|en|innen|:innen|\*innen|_innen|/innen)?|"
+    r"über\s+(?:den|die)\s+autor(?:in|en|innen|:innen|\*innen)?|auteur(?:e|s|es|\.ice\.s)?|autrices?|autori|autore|autores|autora)\s*:?$",
+    re.I,
+)
+_AUTHOR_BOX_MAX_CHARS = 2000
+
+
+def _author_box_names(root: Node) -> list[str]:
+    for node in iter_elements(root):
+        if node.tag not in ("h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong") or not is_small(node, 40) \
+                or not _AUTHOR_BOX_HEADING.match(text_of(node)):
+            continue
+        box = node.parent
+        if box is None or not _BYLINE_CLASS.search(box.get("class")) or box.text_length > _AUTHOR_BOX_MAX_CHARS:
+            continue
+        # Each card under the heading on its own: the box's whole text would read its heading as a name.
+        names = _unique([name for card in box.children if isinstance(card, Node) and card is not node
+                         for name in _byline_names(card, Subtrees([]))])
+        if names:
+            return names
     return []
 
 
@@ -531,9 +560,18 @@ def _date(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtrees
     pg = _PG_RELEASE.search(gutenberg)
     if pg:
         ranked.append(pg.group(1))
+    edition = _edition_matter(root)
+    if edition:
+        # An ebook's colophon: "A Summer on the Fens / was published in 1871 by …": the work's year
+        # goes before the ebook's own dates (its dc.date is the day the file was produced).
+        ranked[:0] = [next(year for year in match.groups() if year)
+                      for match in islice((m for text in edition for m in _COLOPHON_PUBLISHED.finditer(text)), 1)]
     found = None
-    for group in (ranked, _visible_dates(root, excluded) + _dates_under_title(blocks) + _case_title_dates(sources.page_title) + _year_fields(root),
-                  [v for key in _OTHER_DATES for v in sources.meta.get(key, [])],
+    # A court's decision date goes after the page's own <time> and byline (a news story about a
+    # ruling cites it under its title) and before the lines under the title and the page's DC.date.
+    for group in (ranked, _visible_dates(root, excluded) + _decision_dates(blocks, sources.meta) + _dates_under_title(blocks)
+                  + _case_title_dates(sources.page_title) + _year_fields(root),
+                  [] if edition else [v for key in _OTHER_DATES for v in sources.meta.get(key, [])],
                   _last_modified_dates(root)):
         for value in group:
             date = _iso_date(value)
@@ -550,6 +588,26 @@ def _date(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtrees
     return found
 
 
+# EPUB's structural semantics name an ebook's own matter (Standard Ebooks' "z3998:colophon",
+# "z3998:copyright-page", "imprint"; the names html_content reads to keep that matter out of the
+# text): a page that has one is an edition of a work, and its generic dates (dc.date
+# "2023-09-18T16:02:44Z") are the edition's, not the work's.
+_EDITION_MATTER = re.compile(r"(?<![\w-])(?:z3998:)?(?:colophon|copyright-page|imprint)(?![\w-])", re.I)
+# The colophon or copyright page states when the work itself came out: "A Summer on the Fens
+# was published in 1871 by …", "First published in 1871", "originally published in 1871".
+_COLOPHON_PUBLISHED = re.compile(r"\b(?:was|were)\s+(?:first\s+|originally\s+)?published\s+in\s+(1[5-9]\d\d|20\d\d)\b"
+                                 r"|\b(?:first|originally)\s+published\s+in\s+(?:[A-Z][\w ]{0,30}?\s+in\s+)?(1[5-9]\d\d|20\d\d)\b", re.I)
+
+
+_EDITION_MATTER_MAX_CHARS = 5000
+
+
+def _edition_matter(root: Node) -> list[str]:
+    """The text of the ebook's own matter (the start of each), or [] for a page that is no ebook."""
+    return [text_of(node, limit=_EDITION_MATTER_MAX_CHARS) for node in iter_elements(root)
+            if node.tag in ("section", "div", "aside") and _EDITION_MATTER.search(node.get("epub:type"))]
+
+
 def _visible_dates(root: Node, excluded: Subtrees) -> list[str]:
     values: list[str] = []
     for node in iter_elements(root):
@@ -562,6 +620,7 @@ def _visible_dates(root: Node, excluded: Subtrees) -> list[str]:
     for node in _byline_elements(root, excluded):
         if is_small(node, _BYLINE_MAX_CHARS):
             values.extend(_date_pieces(text_of(node)))
+    values.extend(_dates_by_title(root, excluded))
     for node in iter_elements(root):
         # A law report's decision date: the Caselaw Access Project's <p class="decisiondate">affirmed
         # March 4, 1998</p>, a judgment's "judgment-date".
@@ -569,6 +628,75 @@ def _visible_dates(root: Node, excluded: Subtrees) -> list[str]:
             date = find_date(text_of(node))
             if date:
                 values.append(date)
+    return values
+
+
+# A court's decision dated in the page's head, the way courts and law reports cite it: the
+# BVerfG's "Zitierung: BVerfG, Beschluss des Ersten Senats vom 21. November 2023 - 1 BvR 2417/20 -",
+# its "Leitsätze zum Urteil des Zweiten Senats vom 30. Juni 2009", the formula "am 21. November
+# 2023 beschlossen:", the BGH's "Urteil vom 12. März 2020 - I ZR 126/18", the CJEU's "Judgment of
+# the Court (Grand Chamber) of 14 March 2023", the Conseil constitutionnel's "Décision n° 2023-849
+# DC du 14 avril 2023". Only a line that opens with it counts ("gegen das Urteil des
+# Bundesverwaltungsgerichts vom 9. Juli 2020" names the decision under appeal), and only in the
+# head: the decision's date is the document's, before the day its page or press release went up.
+_DECISION_DATE_TEXT = r"(?P<date>\d{1,2}\.?\s*[^\W\d_]{3,12}\.?\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|1er\s+[^\W\d_]{3,12}\s+\d{4}|[^\W\d_]{3,9}\.?\s+\d{1,2},\s+\d{4})"
+_DECISION_LINE = re.compile(
+    r"^(?:(?:zitierung|zitiervorschlag|citation|cite as|leitsätze|leitsatz)\s*:?\s*)?"
+    r"(?:(?:zum|zur|zu dem)\s+)?"
+    r"(?:[A-ZÄÖÜ][\w.'’-]{1,40}(?:\s+[\w.'’-]{1,30}){0,4},\s+)?"  # the court: "BVerfG, ", "Bundesgerichtshof, "
+    r"(?:(?:beschluss|kammerbeschluss|urteil|teilurteil|endurteil|zwischenurteil|versäumnisurteil|gerichtsbescheid|"
+    r"erkenntnis)(?:\s+(?:des|der)\s+[^\d,;:]{1,60}?)?\s+vom"
+    r"|(?:judgment|judgement|order|decision|ruling)(?:\s+of\s+the\s+[^\d,;:]{1,60}?)?\s+of"
+    r"|(?:arrêt|décision|ordonnance|jugement)(?:\s+[^,;:]{1,40}?)?\s+du)\s+" + _DECISION_DATE_TEXT
+    + r"(?=\s*(?:$|[-–—,.;:(]|(?:Az\.?|Aktenzeichen|in case|case)\b))",
+    re.I,
+)
+_DECISION_FORMULA = re.compile(r"^am\s+" + _DECISION_DATE_TEXT + r"\s+(?:einstimmig\s+)?beschlossen\s*:?$", re.I)
+_DECISION_HEAD_BLOCKS = 12
+"""Blocks of the head when the page has no h1; with one, those over it and a few under it."""
+_DECISION_BLOCKS_AFTER_TITLE = 6
+
+
+def _decision_dates(blocks: list[Block], meta: dict[str, list[str]]) -> list[str]:
+    title = next((i for i, b in enumerate(blocks) if b.kind == HEADING and b.level == 1), None)
+    end = _DECISION_HEAD_BLOCKS if title is None else title + 1 + _DECISION_BLOCKS_AFTER_TITLE
+    lines = [line.strip() for block in blocks[:end] if block.kind in (PARAGRAPH, HEADING) for line in block.text.split("\n")]
+    dates = [match.group("date") for line in lines
+             if len(line) <= _BYLINE_MAX_CHARS and (match := _DECISION_LINE.match(line) or _DECISION_FORMULA.match(line))]
+    # The decision page's description is the decision's citation and nothing more ("Beschluss des
+    # Ersten Senats vom 21. November 2023 - 1 BvR 2417/20"); a story's "Urteil vom …: Mieter dürfen …" is not.
+    for value in (value for key in ("description", "dc.description", "og:description") for value in meta.get(key, [])):
+        match = _DECISION_LINE.match(value)
+        if match and _DOCKET_ONLY.match(value[match.end():]):
+            dates.append(match.group("date"))
+    return dates
+
+
+_DOCKET_ONLY = re.compile(r"^\s*(?:[-–—,]\s*(?:Az\.?\s*)?[\w ./]{1,30}?\s*[-–—]?)?\s*[.,]?\s*$")
+
+
+_CHANGED_CLASS = re.compile(r"modif|updat|chang|edit", re.I)
+_DATE_BY_TITLE_LEVELS = 2
+"""How far up from a date element the title's own block (TYPO3's div.article__head) may be."""
+
+
+def _dates_by_title(root: Node, excluded: Subtrees) -> list[str]:
+    """A date in an element of its own, classed as one, beside the h1 in the article's head
+    (IW Köln's <span class="article__date">11. April 2024</span> over the title): a teaser's
+    date in a list of related pages is classed the same, so only the title's block counts."""
+    title = next((node for node in iter_elements(root) if node.tag == "h1" and not excluded.hold(node)), None)
+    if title is None:
+        return []
+    values = []
+    for node in iter_elements(root):
+        if node.tag in ("span", "div", "p", "small", "li", "dd") and _DATE_CLASS.search(node.get("class")) \
+                and not _CHANGED_CLASS.search(node.get("class")) \
+                and is_small(node, _YEAR_FIELD_MAX_CHARS) and not excluded.hold(node) \
+                and any(contains(ancestor, title) for ancestor in islice(node.ancestors(), _DATE_BY_TITLE_LEVELS)):
+            text = text_of(node)
+            lead = _DATE_LEAD.match(text)
+            if parse_date(text[lead.end():] if lead else text):
+                values.append(text)
     return values
 
 
@@ -619,9 +747,17 @@ _LAW_REPORT_CITATION = re.compile(r"\[(?:1[6-9]|20)\d\d\]\s+(?:\d+\s+)?[A-Z]{2,}
 _DATED_CASE_TITLE = re.compile(r"\[(?:1[6-9]|20)\d\d\][^()]*\(([^()]{6,30})\)\s*$")
 
 
+# Indian Kanoon's (and its mirrors') title of a judgment: the parties, then the day it was
+# delivered, "Kaveri Valley Sugars Ltd. vs The State Of Karnataka on 14 February, 2022".
+_PARTIES_ON_DATE_TITLE = re.compile(r"(?:\s(?:vs?\.?|versus)\s|^in re\b|^in the matter of\b).*\son\s+(\d{1,2}\s+[^\W\d_]{3,9},?\s+\d{4})\s*$", re.I)
+
+
 def _case_title_dates(page_title: str) -> list[str]:
     match = _DATED_CASE_TITLE.search(page_title)
-    return [match.group(1)] if match and _LAW_REPORT_CITATION.search(page_title) else []
+    if match and _LAW_REPORT_CITATION.search(page_title):
+        return [match.group(1)]
+    parties = _PARTIES_ON_DATE_TITLE.search(page_title)
+    return [parties.group(1)] if parties else []
 
 
 # An e-library's card about the work (lib.ru, samlib.ru: "Год: 1889" over "Обновлено: 14/11/2012",

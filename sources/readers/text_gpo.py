@@ -37,6 +37,13 @@ _CITATION_LINE = re.compile(r"^\s*\[(?:Federal Register Volume|Rules and Regulat
                             r"|^\s*BILLING CODE [\dA-Z-]+\s*$", re.M)
 _RULE = re.compile(r"^-{40,}[ \t]*$")
 _ISSUE_DATE = re.compile(r"^\s*\[Federal Register Volume \d+, Number \d+ \((?P<date>[^)]+)\)\]", re.M)
+# A committee report's date line, under its title: "December 12, 2023.--Committed to the Committee
+# of the Whole House on the State of the Union and ordered to be printed" (House), "June 22,
+# 2023.--Ordered to be printed" (Senate), "July 11, 2023.--Referred to the House Calendar and
+# ordered to be printed": the day the report was filed, the GPO's ".--" for its dash.
+_REPORT_DATE = re.compile(r"^[ \t]*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})\.--[ \t]*(?:Committed|Ordered|Referred|Filed|Reported|Submitted|Presented)\b", re.M)
+REPORT_DATE_CHARS = 3000
+"""The date line stands in the report's head, over "R E P O R T"."""
 _AGENCY_FIELD = re.compile(r"^AGENCY:", re.M)
 _PAGES = re.compile(r"^\s*\[Pages? (?P<first>\d{1,6})(?:-\d{1,6})?\]\s*$", re.M)
 _PARAGRAPH_INDENT = re.compile(r"^ {4}(?=\S)")
@@ -59,9 +66,9 @@ def read_gpo_conventions(text: str, removed: list[Removed]) -> GpoText | None:
     defined = {match.group("label") for match in _NOTE_LINE.finditer(text)}
     called = {match.group("label") for match in _CALL.finditer(text)}
     pages = _PAGE.findall(text)
-    if len(defined & called) < NOTES_MIN and not (len(pages) >= 2 and _ISSUE_DATE.search(text)):
+    issue = _ISSUE_DATE.search(text) or _REPORT_DATE.search(text[:REPORT_DATE_CHARS])
+    if len(defined & called) < NOTES_MIN and not (len(pages) >= 2 and issue):
         return None
-    issue = _ISSUE_DATE.search(text)
     date = find_date(issue.group("date")) if issue else None
     first_page = _PAGES.search(text)
     removed.extend(Removed("header", " ".join(line.split())) for line in (m.group(0) for m in _CITATION_LINE.finditer(text)))
