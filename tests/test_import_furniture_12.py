@@ -214,3 +214,29 @@ def test_a_disclaimer_a_button_and_the_authors_biographies_go():
     report = _assert_goes(_page(inside=article, after=boxes), "Annotate this Case")
     for words in ("no institutional positions", "About the Authors", "Fellow, Water Programme", "Jon Berg reports on rivers."):
         assert words not in report.text
+
+
+@pytest.mark.parametrize("block, words", [
+    ('<section class="teaser-block"><h2>Empfehlungen der Redaktion</h2><ul><li><a href="/a">Warum Wasser teurer wird</a></li>'
+     '<li><a href="/b">Förderung im Überblick</a></li></ul></section>', "Warum Wasser teurer wird"),
+    ('<div class="c-tags"><span>Voir les sujets :</span> <a href="/eau">Eau</a> <a href="/creuse">Creuse</a></div>', "Voir les sujets"),
+    ('<div class="article-topics"><p class="topics-title">More about</p><a href="/t/drought">Drought</a> '
+     '<a href="/t/water">Water companies</a></div>', "More about"),
+])
+def test_a_newsrooms_recommendations_and_topic_tags_go(block, words):
+    _assert_goes(_page(after=block), words, kind="related")
+
+
+def test_an_appeal_for_support_and_an_apps_promotion_go():
+    support = ('<div class="support-box" data-component="article-top-support"><p class="support-title">Support truly<br>independent '
+               'journalism</p><p>Whether $5 or $50, every contribution counts.</p></div>')
+    promo = "<aside class=\"c-app-promo\"><p>Découvrez l'application Valley Courier</p><a href=\"/app\">Télécharger</a></aside>"
+    report = _assert_goes(_page(before=support, after=promo), "every contribution counts")
+    assert "Découvrez l'application" not in report.text
+
+
+def test_a_reports_recommendations_section_stays():
+    section = ('<section class="recommendations"><h2>Recommendations</h2><p>The board should publish its tariff model '
+               'and review it every 3 years.</p></section>')
+    report, _ = read_html(_page(after=section))
+    assert "The board should publish its tariff model and review it every 3 years." in report.text

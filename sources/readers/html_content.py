@@ -55,6 +55,9 @@ _KIND_WORDS = [
                 r"read-next|tags-with-label|tag-list|article-tags|post-tags|entry-tags|related-topics|"
                 # Le Monde's "Lire aussi |" link inside the article
                 r"catcher|"
+                # a newsroom's teaser blocks and its topic tags ("c-tags", "article-topics"); never "recommendations",
+                # which is a report's own section (RAND, a committee report)
+                r"teaser-block|teasers|recommended-articles|tags|tags-links|c-tags|article-topics|topics-list|"
                 # NPR's link to another story set into the text ("bucketwrap internallink")
                 r"internallink|internal-link|inline-link-teaser|"
                 # Wikisource's header notes "Sister projects: Wikidata item."
@@ -134,6 +137,10 @@ _KIND_WORDS = [
               r"gem-c-feedback|feedback|page-feedback|feedback-widget|was-this-helpful|helpful-widget|"
               # a reader-revenue appeal after the article ("… we have a small favour to ask")
               r"contributions-epic|contributions-liveblog-epic|epic|reader-revenue|"
+              # a site's appeal for support over or under the article ("Support truly independent journalism") and
+              # its app's promotion ("Découvrez l'application France Info")
+              r"support-box|support-us|article-top-support|reader-support|supporter-appeal|support-cta|"
+              r"promo|app-promo|app-banner|smartbanner|app-download|"
               # a site's donation appeal ("LII relies on donations from readers like you")
               r"fundraising|fundraising-banner|fundraiser|donation-banner|donate-banner|donation-appeal|donations-banner"),
 ]
@@ -177,7 +184,9 @@ _RELATED_HEADING = re.compile(
     r"read next|up next|what to read next|suggested topics|related topics|à lire ensuite|weiterlesen|"
     # BBC's "Related internet links"; Der Spiegel's "Mehr lesen über" topic list and "Verwandte Artikel"
     r"related (?:internet |external )?links|mehr lesen über|mehr über (?:dieses|das) thema|verwandte (?:artikel|themen)|"
-    r"articles? (?:liés|similaires)|artículos relacionados|noticias relacionadas)\W*$",
+    r"articles? (?:liés|similaires)|artículos relacionados|noticias relacionadas|"
+    # FAZ.NET's "Empfehlungen der Redaktion", The Independent's "More about" topics, franceinfo's "Voir les sujets :"
+    r"empfehlungen(?: der redaktion)?|unsere empfehlungen|more about|voir les sujets|sur les mêmes sujets|dans les mêmes thèmes)\W*$",
     re.I,
 )
 _RELATED_HEADING_MAX_CHARS = 200
