@@ -221,8 +221,17 @@ def _resolve(footnotes: list[Footnote], warnings: list[str]) -> None:
         if footnote.kind == "note" and ends_with_ibid(footnote.text):
             footnote.kind = "ibid"  # the note's source is the work before, though it opens with commentary
         if footnote.kind in _CITING_KINDS:
-            history.cite(footnote)
-            previous_root = footnote
+            full = _full_form(footnote, history)
+            if full is not None:
+                # Chicago's short form ("Karabeg, “An Unfinished Convention,” 214."): a reference that
+                # names the work of an earlier note; an Ibid. after it repeats that work too.
+                footnote.resolves_to = full.number
+                footnote.reference = replace(full.reference, locator=citation_locator(footnote.text) or footnote.reference.locator)
+                history.cite(full)
+                previous_root = full
+            else:
+                history.cite(footnote)
+                previous_root = footnote
         elif footnote.kind in ("ibid", "op_cit"):
             if footnote.kind == "ibid":
                 found = _ibid_root(footnote, previous, previous_root, history)
@@ -236,6 +245,41 @@ def _resolve(footnotes: list[Footnote], warnings: list[str]) -> None:
             history.remember_cases(footnote)
         earlier.setdefault(footnote.number, footnote)
         previous = footnote
+
+
+_SHORT_TITLE_WORDS_MIN = 2
+"""A short title of one word ("Report") would name too many works."""
+
+
+def _full_form(footnote: Footnote, history: _CitationHistory) -> Footnote | None:
+    """The earlier note holding the full reference that this one gives in short form, else None.
+
+    A short form names the first author's surname and the opening words of the title, and no
+    year, publisher or address: the latest earlier work whose first author and title agree."""
+    short = footnote.reference
+    if short is None or not short.authors or not short.title or short.year or short.url or short.container:
+        return None
+    title = _title_words(short.title)
+    if len(title) < _SHORT_TITLE_WORDS_MIN:
+        return None
+    for earlier in history.works_by(surname(short.authors[0]) or short.authors[0], limit=_TITLE_SEARCH_DEPTH):
+        full = earlier.reference
+        # The full form gives the year: an earlier note without one may be a short form itself.
+        if earlier is footnote or full is None or not full.authors or not full.year:
+            continue
+        same_author = normalise_name(surname(full.authors[0]) or "") == normalise_name(surname(short.authors[0]) or "")
+        if same_author and _title_words(full.title or "")[:len(title)] == title:
+            return earlier
+    return None
+
+
+def _title_words(title: str) -> list[str]:
+    """A title's words, casefolded, without the article a short title may drop ("The Drainage …" -> "Drainage …")."""
+    words = re.findall(r"\w+", title.casefold())
+    return words[1:] if len(words) > 1 and words[0] in _LEADING_ARTICLES else words
+
+
+_LEADING_ARTICLES = {"the", "a", "an", "le", "la", "les", "l", "der", "die", "das", "el", "los", "las", "il", "lo", "de", "het"}
 
 
 def _apply(footnote: Footnote, found: _Resolution, history: _CitationHistory, warnings: list[str]) -> Footnote | None:

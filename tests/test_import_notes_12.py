@@ -67,3 +67,26 @@ def test_op_cit_of_a_work_cited_inside_commentary_is_that_note():
     assert notes[5].kind == "op_cit" and notes[5].resolves_to == 3   # "see R. Pellow, *Cider Country*"
     assert notes[7].kind == "op_cit" and notes[7].resolves_to == 4   # "Sir Hugh Garrowby's *Fruit of the Border*"
     assert any("footnote 7: op. cit. resolved to footnote 4" in w and "guess" in w for w in report.warnings)
+
+
+_SHORT_FORMS = """<html><head><title>Sluices of the Fen</title></head><body><article><h1>Sluices of the Fen</h1>
+<p>The board built 14 sluices by 1880.<sup><a href="#n1" id="r1">1</a></sup> Most were of oak.<sup><a href="#n2" id="r2">2</a></sup>
+Repairs cost £3,100 in 1902.<sup><a href="#n3" id="r3">3</a></sup> The last was rebuilt in 1931.<sup><a href="#n4" id="r4">4</a></sup>
+A rival survey disagreed.<sup><a href="#n5" id="r5">5</a></sup></p>
+<ol class="endnotes">
+<li id="n1">Helen Marsh, <i>The Drainage of the Middle Level: Sluices and Engines</i> (Ely: Fen Press, 1998), 41.</li>
+<li id="n2">Marsh, <i>Drainage of the Middle Level</i>, 44.</li>
+<li id="n3">Ibid., 52.</li>
+<li id="n4">Marsh, <i>The Drainage of the Middle Level</i>, 60.</li>
+<li id="n5">Marsh, <i>Pumping Engines of the Fens</i>, 12.</li>
+</ol></article></body></html>"""
+
+
+def test_a_chicago_short_form_points_at_its_full_reference_and_an_ibid_after_it_too():
+    notes = {n.number: n for n in parse_report(_SHORT_FORMS.encode(), "html").footnotes}
+    assert notes[2].kind == "reference" and notes[2].resolves_to == 1  # the short title drops "The"
+    assert notes[3].kind == "ibid" and notes[3].resolves_to == 1
+    assert notes[4].kind == "reference" and notes[4].resolves_to == 1
+    assert notes[4].reference.title == "The Drainage of the Middle Level: Sluices and Engines"  # the work, for exports
+    assert notes[5].resolves_to is None  # another work by the same author is not the same work
+    assert notes[1].resolves_to is None
