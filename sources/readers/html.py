@@ -21,10 +21,12 @@ from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, placeholder_index
 from claimdesk.sources.readers.common import NOTES_HEADING, ReaderResult
 from claimdesk.sources.readers.html_confluence import read_confluence_page
 from claimdesk.sources.readers.html_content import CODE_TAGS, ContentPlan, plan_content
+from claimdesk.sources.readers.html_library import mark_library_furniture
 from claimdesk.sources.readers.html_meta import read_page_meta
 from claimdesk.sources.readers.html_office import is_title_paragraph
 from claimdesk.sources.readers.html_wrapped_text import pdftohtml_text, pre_page_text
 from claimdesk.sources.readers.html_notes import NotePlan, plan_notes
+from claimdesk.sources.readers.html_page_notes import book_pages_and_notes
 from claimdesk.sources.readers.html_text_notes import finish_notes
 from claimdesk.sources.readers.html_tree import BLOCK_TAGS, Node, build_tree, is_small, text_of
 from claimdesk.sources.readers.plaintext import read_plain_text
@@ -48,8 +50,10 @@ def read_html(text: str) -> ReaderResult:
     root = build_tree(text)
     notes = plan_notes(root)
     content = plan_content(root, notes.protected)
+    mark_library_furniture(root, content, notes.protected)
     writer = _BlockWriter(notes, content)
     writer.write(root)
+    book_pages_and_notes(writer.blocks, writer.markers, writer.removed)
     tentative = finish_notes(writer.blocks, writer.markers, writer.tentative, writer.zone_blocks, writer.removed)
     licence = [item.text for item in writer.removed if item.kind == "licence"]
     excluded = set(content.removed) | set(notes.notes)

@@ -620,6 +620,8 @@ _TEXT_KINDS = [
                          r"alle (?:aufklappen|zuklappen|öffnen|schließen)|tout (?:déplier|replier|ouvrir|fermer)))*\W*$", re.I)),
     # the dateline's second line ("Last modified on Tue 14 May 2024 09.12 BST"); the date it gives is read (html_meta)
     ("other", re.compile(r"^\W*(?:last (?:modified|updated) on|zuletzt aktualisiert am|modifié le|mis à jour le)\s+\S.{0,40}$", re.I)),
+    # a digital library's link from the OCR text to the scanned pages (Gallica's "Consulter le document en mode image")
+    ("navigation", re.compile(r"^\W*(?:consulter|voir|afficher) (?:le document |ce document |la page |cette page )?en mode image\W*$", re.I)),
 ]
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _TEXT_KIND_TAGS = {"a", "button", "p", "div", "span", "li", "dd", "small", "label", "h2", "h3", "h4", "h5", "h6"}

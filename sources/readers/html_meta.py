@@ -56,7 +56,7 @@ _GERMAN_MONTHS = {"januar": "January", "jänner": "January", "februar": "Februar
                   "oktober": "October", "november": "November", "dezember": "December"}
 _GERMAN_DATE = re.compile(r"\b(\d{1,2})\.\s*(" + "|".join(_GERMAN_MONTHS) + r")\s+((?:19|20)\d\d)\b", re.I)
 _FRENCH_FIRST = re.compile(r"\b1er\b")
-_PG_FIELD = r"(?=\s+(?:Author|Authors|Editor|Illustrator|Translator|Release [Dd]ate|Language|Credits|Original publication|Posting Date|Most recently updated|Produced by|\*\*\*)\b|$)"
+_PG_FIELD = r"(?=\s+(?:Author|Authors|Editor|Illustrator|Translator|Release [Dd]ate|Language|Credits|Original publication|Posting Date|Most recently updated|Produced by|Date of first publication|Date first posted|Date last updated|Faded Page eBook|This eBook|eBook No|Most recent update|\*\*\*)\b|$)"
 _PG_TITLE = re.compile(r"\bTitle:\s*(.+?)" + _PG_FIELD)
 _PG_AUTHOR = re.compile(r"\bAuthor:\s*(.+?)" + _PG_FIELD)
 _PG_RELEASE = re.compile(r"\bRelease [Dd]ate:\s*(.+?)(?:\s*\[e[Bb]ook\s*#\d+\]|" + _PG_FIELD + ")")
@@ -333,7 +333,7 @@ def _authors(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtr
         return [sources.author_and_title[0]]
     pg = _PG_AUTHOR.search(gutenberg)
     if pg:
-        names = parse_author_line(pg.group(1))
+        names = parse_author_line(_catalogue_name(pg.group(1)))
         if names:
             return names
     visible = (_byline_names(root, excluded) or _names_under_title(blocks) or _opinion_writer(blocks) or _judges_before(blocks)
@@ -347,6 +347,7 @@ def _meta_names(sources: _Sources, keys: tuple[str, ...]) -> list[str]:
         for value in sources.meta.get(key, []):
             if re.match(r"https?://|www\.|@", value):
                 continue  # a profile link or a handle, not a name
+            value = _catalogue_name(value)
             inverted = _INVERTED_NAME.match(value.strip())
             if inverted and keys == _CITATION_AUTHORS and not _NAME_SUFFIX.match(inverted.group("forename")):
                 # Highwire's citation_author is "Surname, Forename" ("Brandauer, Katrin"): one name, turned round
@@ -359,6 +360,28 @@ def _meta_names(sources: _Sources, keys: tuple[str, ...]) -> list[str]:
 _NAME_WORD = r"[^\W\d_][\w'’.-]*"
 _INVERTED_NAME = re.compile(rf"^(?P<surname>(?:(?:van|von|de|der|den|du|le|la|di|da|del|dos|ten|ter)\s)*{_NAME_WORD}),\s*(?P<forename>{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}})$")
 _NAME_SUFFIX = re.compile(r"^(?:jr|sr|ii|iii|iv|phd|md|kc|qc|mp|dr|prof|ed|eds|hrsg)\.?$", re.I)
+
+
+# A library catalogue's heading for a person: "Vaudrey, Prosper (1811-1879). Auteur du texte" (the BnF's,
+# as Gallica's dc.creator gives it), "Pettigrew, Archibald R. (1861-1930)", "Archibald R. Pettigrew (1861-1930)"
+# (Faded Page's "Author:"): the life dates and the role are the catalogue's, not the name.
+_CATALOGUE_NAME = re.compile(
+    r"^(?P<name>[^()\d]+?)\s*\((?:ca?\.\s*)?\d{3,4}\??\s*-\s*(?:\d{3,4}\??)?\)\.?"
+    r"(?:\s*(?:auteur du texte|auteur|éditeur scientifique|éditeur|traducteur|illustrateur|préfacier|directeur de publication|"
+    r"contributeur|compositeur|annotateur|commentateur|rédacteur)\.?)?\s*$", re.I)
+
+
+def _catalogue_name(value: str) -> str:
+    """The name of a catalogue heading ("Vaudrey, Prosper (1811-1879). Auteur du texte" -> "Prosper Vaudrey");
+    any other value as it is."""
+    match = _CATALOGUE_NAME.match(value.strip())
+    if not match:
+        return value
+    name = match.group("name").strip(" ,.")
+    inverted = _INVERTED_NAME.match(name)
+    if inverted and not _NAME_SUFFIX.match(inverted.group("forename")):
+        return f"{inverted.group('forename')} {inverted.group('surname')}"
+    return name
 
 
 def _unique(names: list[str]) -> list[str]:

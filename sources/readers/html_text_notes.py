@@ -155,11 +155,11 @@ def _convert_zone(blocks: list[Block], start: int, level: int, markers: MarkerTa
         first_ok = opened and (opened[0] == 1 or (existing and opened[0] == max(existing) + 1))
         if opened and ((previous and previous < opened[0] <= previous + MAX_SEQUENCE_GAP) or (not previous and first_ok)):
             previous = opened[0]
-            blocks[position] = Block(NOTE, _as_note_text(opened[1]), label=opened[0])
+            blocks[position] = Block(NOTE, as_note_text(opened[1]), label=opened[0])
         elif previous and blocks[position - 1].kind == NOTE:
             # A note's second paragraph.
             note = blocks[position - 1]
-            note.text += " " + _as_note_text(block.text)
+            note.text += " " + as_note_text(block.text)
             del blocks[position]
             continue
         elif not previous and position == start and position + 1 < len(blocks) and _note_start(blocks[position + 1].text, markers):
@@ -170,7 +170,7 @@ def _convert_zone(blocks: list[Block], start: int, level: int, markers: MarkerTa
     return max(position, start + 1)
 
 
-def _as_note_text(text: str) -> str:
+def as_note_text(text: str) -> str:
     """Body text made note text: placeholders out, Markdown specials escaped (notes are read as inline Markdown)."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", PLACEHOLDER_PATTERN.sub("", text)).strip()
 
@@ -180,7 +180,9 @@ def _drop_notes_headings(blocks: list[Block], removed: list[Removed]) -> None:
     index = 0
     while index < len(blocks):
         block = blocks[index]
-        if block.kind == HEADING and NOTES_HEADING.match(block.text) and _next_is_note(blocks, index):
+        # Also a label in a paragraph of its own (Distributed Proofreaders' <p class="center">FOOTNOTES:</p>
+        # over each chapter's notes): once its notes are taken out it labels nothing in the text.
+        if (block.kind == HEADING and NOTES_HEADING.match(block.text) or _notes_label(block)) and _next_is_note(blocks, index):
             removed.append(Removed("furniture", block.text))
             del blocks[index]
             continue
