@@ -240,3 +240,18 @@ def test_a_reports_recommendations_section_stays():
                'and review it every 3 years.</p></section>')
     report, _ = read_html(_page(after=section))
     assert "The board should publish its tariff model and review it every 3 years." in report.text
+
+
+def test_a_skip_link_an_isbn_line_taxonomy_and_how_to_cite_go_while_a_references_isbn_stays():
+    skip = '<a href="#main-content" class="visually-hidden focusable">Aller au contenu principal</a>'
+    info = '<div class="publication__info"><span>ISBN : 979-10-373-0812-5</span> <span>28 pages</span></div>'
+    taxonomy = ('<div class="publication__taxonomy"><div class="field__label">Thématiques</div>'
+                '<a href="/t/eau">Eau</a><a href="/t/tarifs">Tarifs</a></div>')
+    cite = ('<div class="publication__cite"><h2>Comment citer cette publication</h2><p>K. Lind, « Tarif de l\'eau », '
+            '<em>Notes</em>, 12 mars 2024.</p></div>')
+    reference = ('<ol class="references"><li><cite>M. Berg, <i>Weirs</i>, Lund, 1998, <a class="mw-magiclink-isbn" '
+                 'href="/isbn">ISBN 91-7000-123-4</a>, p. 12.</cite></li></ol>')
+    report = _assert_goes(_page(before=skip, inside=info, after=taxonomy + cite + reference), "979-10-373-0812-5")
+    for words in ("Aller au contenu principal", "Thématiques", "Comment citer", "Tarif de l'eau"):
+        assert words not in report.text
+    assert any("ISBN 91-7000-123-4" in text for text in [report.text, *(note.text for note in report.footnotes)])

@@ -58,6 +58,8 @@ _KIND_WORDS = [
                 # a newsroom's teaser blocks and its topic tags ("c-tags", "article-topics"); never "recommendations",
                 # which is a report's own section (RAND, a committee report)
                 r"teaser-block|teasers|recommended-articles|tags|tags-links|c-tags|article-topics|topics-list|"
+                # a CMS's taxonomy fields under a publication (Drupal's "publication__taxonomy": Thématiques, Régions)
+                r"taxonomy|publication__taxonomy|"
                 # NPR's link to another story set into the text ("bucketwrap internallink")
                 r"internallink|internal-link|inline-link-teaser|"
                 # Wikisource's header notes "Sister projects: Wikidata item."
@@ -537,7 +539,7 @@ def _kind_by_structure(node: Node, place: _Place, titles: _Titles) -> str | None
             return None  # a page whose title sits in the site header: the header is the article's
         return tag
     if _is_about_the_authors(node):
-        return "other"
+        return "other"  # the authors' biographies, how to cite the page
     if tag == "aside" and not _NOTE_ROLES.search(" ".join((node.get("class"), node.get("role"), node.get("epub:type")))):
         if not place.in_main or _link_density(node) >= LINK_DENSITY_RELATED:
             return "sidebar"
@@ -588,9 +590,10 @@ _TEXT_KINDS = [
                          r"(?:auf \w+ )?teilen|condividi(?: su)?|compartilhar(?: (?:no|na))?|tweet(?: this)?|pin it|"
                          r"(?:send|share) by e-?mail|enviar por (?:correo|e-?mail)|envoyer par e-?mail|per e-?mail (?:senden|teilen))"
                          r"(?:\s+[\w.]+){0,2}\W*$", re.I)),
-    ("navigation", re.compile(r"^\W*(?:skip to (?:the )?(?:main )?(?:content|navigation)|saltar al contenido|ir al contenido|"
-                              r"aller au contenu|zum inhalt(?: springen)?|direkt zum inhalt|vai al contenuto|"
-                              r"ir para o conteúdo|перейти к содержанию|back to top|top of page|retour en haut|nach oben)\W*$", re.I)),
+    ("navigation", re.compile(r"^\W*(?:skip to (?:the )?(?:main )?(?:content|navigation)|saltar al contenido(?: principal)?|ir al contenido(?: principal)?|"
+                              r"aller au contenu(?: principal)?|zum (?:haupt)?inhalt(?: springen)?|direkt zum (?:haupt)?inhalt|vai al contenuto(?: principale)?|"
+                              r"ir para o conteúdo(?: principal)?|перейти к (?:основному )?содержанию|naar de (?:hoofd)?inhoud|"
+                              r"back to top|top of page|retour en haut|nach oben)\W*$", re.I)),
     ("edit-link", re.compile(r"^\W*(?:edit (?:this page|on github|on gitlab)|edit this page on \w+|suggest an edit|"
                              r"improve this page|view (?:page )?source)\W*$", re.I)),
     ("other", re.compile(r"^\W*(?:advertisement|advertising|sponsor(?:ed)? message|hide caption|publicidad|publicité|anzeige|werbung|pubblicità|publicidade|реклама|"
@@ -632,7 +635,21 @@ def _kind_by_text(node: Node) -> str | None:
     if node.tag not in _TEXT_KIND_TAGS or not node.text_length or not _is_small(node, _TEXT_KIND_MAX_CHARS):
         return None
     text = " ".join(text_of(node).split())
-    return next((kind for kind, pattern in _TEXT_KINDS if pattern.match(text)), None)
+    kind = next((kind for kind, pattern in _TEXT_KINDS if pattern.match(text)), None)
+    if kind is None and _STANDARD_NUMBER.match(text) and _stands_alone(node):
+        return "other"
+    return kind
+
+
+# A publication's own ISBN or ISSN line ("ISBN : 979-10-373-0812-5", "ISSN 1977-0677 (electronic
+# edition)"), when it stands alone: inside a book's reference the ISBN is the reference's.
+_STANDARD_NUMBER = re.compile(r"^\W*(?:e-?)?(?:ISBN|ISSN)(?:-1[03])?\s*:?\s*[\dX][\dX -]{6,16}[\dX](?:\s*\([^()]{1,40}\))?\W*$", re.I)
+_ALONE_SLACK_CHARS = 20
+
+
+def _stands_alone(node: Node) -> bool:
+    parent = node.parent
+    return node.tag not in _INLINE_TAGS or parent is None or parent.text_length - node.text_length <= _ALONE_SLACK_CHARS
 
 
 def _kind_by_words(node: Node, page_level: bool = True) -> str | None:
@@ -696,12 +713,24 @@ _ABOUT_THE_AUTHORS = re.compile(r"^\W*(?:about the (?:authors?|contributors?|wri
 _ABOUT_THE_AUTHORS_MAX_CHARS = 2000
 
 
+# A box telling how to cite the page, by its heading: "How to cite this article", "Comment citer
+# cette publication", "Zitierhinweis", "Cómo citar".
+_HOW_TO_CITE = re.compile(r"^\W*(?:how to cite(?: this (?:\w+ ?){1,2})?|cite this (?:article|report|publication|page|paper|entry|essay|brief)|"
+                          r"suggested citation|recommended citation|comment citer(?: cette (?:publication|page|note|étude|article))?|"
+                          r"pour citer (?:cet article|cette publication)|zitierhinweis|zitiervorschlag|zitierweise|"
+                          r"cómo citar(?: este (?:artículo|documento))?|come citare)\W*$", re.I)
+
+
 def _is_about_the_authors(node: Node) -> bool:
+    """A box of the authors' biographies or of how to cite the page, told by its heading."""
     if node.tag not in ("section", "div", "aside") or not _is_small(node, _ABOUT_THE_AUTHORS_MAX_CHARS):
         return False
     heading = next((child for child in node.children if isinstance(child, Node)), None)
-    return (heading is not None and heading.tag in _HEADING_TAGS | {"strong", "b", "p", "header"}
-            and _is_small(heading, _RELATED_HEADING_MAX_CHARS) and bool(_ABOUT_THE_AUTHORS.match(text_of(heading))))
+    if heading is None or heading.tag not in _HEADING_TAGS | {"strong", "b", "p", "header"} \
+            or not _is_small(heading, _RELATED_HEADING_MAX_CHARS):
+        return False
+    title = text_of(heading)
+    return bool(_ABOUT_THE_AUTHORS.match(title) or _HOW_TO_CITE.match(title))
 
 
 # Der Spiegel heads its inline "Mehr zum Thema" box with a styled <span>.
