@@ -345,6 +345,10 @@ def _short_form_root(footnote: Footnote, history: _CitationHistory, earlier: dic
     if guess or root is None:
         root, guess = _opening_root(footnote.text, earlier) or (root, guess)
     if guess or root is None:
+        titled = _titled_root(footnote.text, earlier)
+        if titled is not None:
+            return _Resolution(titled)
+    if guess or root is None:
         mentioning = _mentioning_root(footnote.text, earlier)
         if mentioning:
             return _Resolution(mentioning, True, f"op. cit. resolved to footnote {mentioning.number}, the latest note "
@@ -365,6 +369,22 @@ def _opening_root(text: str, earlier: dict[int | str, Footnote]) -> tuple[Footno
     for note in islice(reversed(earlier.values()), _TITLE_SEARCH_DEPTH):
         if note.kind == "note" and normalise_name(note.text.split(",", 1)[0]) == wanted:
             return note, False
+    return None
+
+
+# A work's title between the book-title marks of Chinese and Japanese: 《…》, 『…』, 「…」.
+_MARKED_TITLE = re.compile(r"《[^《》\n]{1,200}》|『[^『』\n]{1,200}』|「[^「」\n]{1,200}」")
+
+
+def _titled_root(text: str, earlier: dict[int | str, Footnote]) -> Footnote | None:
+    """The latest earlier note giving the title an op. cit. names between book-title marks:
+    "前引《本市交通年报》，第 15 页。" repeats the note that cites 《本市交通年报》 in full."""
+    title = _MARKED_TITLE.search(text)
+    if title is None:
+        return None
+    for note in islice(reversed(earlier.values()), _TITLE_SEARCH_DEPTH):
+        if note.kind in ("note", "reference", "url") and title.group() in note.text:
+            return note
     return None
 
 

@@ -27,8 +27,9 @@ _URL_RE = re.compile(r"<?((?:https?://|www\d*\.)[^\s<>\"]+)>?", re.I)
 # Ibid. in the languages of our users' sources: Latin, German "Ebd.", Russian "Там же",
 # Czech "Tamtéž", Polish "Tamże", Dutch "Aldaar"/"T.a.p." (ter aangehaalde plaatse).
 # Italian "Ivi" is the ibid. that gives a page ("Ivi, p. 7."); Ukrainian "Там само".
-_IBID_RE = re.compile(r"(?:(?i:ib[ií]d(?:em)?|eb(?:d|enda)|там\s+(?:же|само)|tamtéž|tamże|aldaar|t\.\s?a\.\s?p|ivi)"
-                      r"|[IiÍí]d(?:em)?)(?![\w'’-])")
+# Chinese and Japanese "同上" and "同前" (the same as above), which the next words follow without a space.
+_IBID_RE = re.compile(r"(?:(?:(?i:ib[ií]d(?:em)?|eb(?:d|enda)|там\s+(?:же|само)|tamtéž|tamże|aldaar|t\.\s?a\.\s?p|ivi)"
+                      r"|[IiÍí]d(?:em)?)(?![\w'’-])|同[上前](?![书書注註]))")
 
 
 def is_ibid(note: str) -> bool:
@@ -56,14 +57,15 @@ _NOTE_POINTER_RE = re.compile(
     rf"|(?<!\w){_NOTE_WORD}\s*(?P<n3>\d+)(?P<m3>{_MORE_NOTES}),?\s+(?:above|supra|oben)\b"  # "note 3 above"
     rf"|\b(?:op|loc|art)\.?\s*cit\.?,?\s*{_NOTE_WORD}\s*(?P<n4>\d+)(?P<m4>{_MORE_NOTES})",  # "op. cit., note 3"
     re.I)
-# Czech "cit. d." (citované dílo), Polish "dz. cyt." / "op. cit.", Dutch "o.c.".
-_OPCIT_RE = re.compile(r"\b(?:op|loc|art|ouvr|ob)\.?\s*cit\b\.?|(?<!\w)a\.\s?a\.\s?O\b\.?|\bsupra\b|(?<!\w)указ\.\s*соч\b\.?"
+# Czech "cit. d." (citované dílo), Polish "dz. cyt." / "op. cit.", Dutch "o.c.", Chinese "前引" / "前揭"
+# and Japanese "前掲" (cited before), which the work's title follows without a space.
+_OPCIT_RE = re.compile(r"\b(?:op|loc|art|ouvr|ob)\.?\s*cit\b\.?|(?<!\w)a\.\s?a\.\s?O\b\.?|\bsupra\b|(?<!\w)указ\.\s*соч\b\.?|前[引揭掲]"
                        r"|\bcit\.\s?d\.|\bdz\.\s?cyt\.|(?<!\w)o\.\s?c\.(?!\w)"
                        rf"|{_NOTE_POINTER_RE.pattern}", re.I)
 # What every match of _OPCIT_RE holds, case-folded. re.IGNORECASE stops re from skipping
 # ahead to a first character, so the pattern itself tries every position of every note:
 # looking for these literals first, case-sensitively on the folded text, is ten times faster.
-_OPCIT_HINT = re.compile(r"cit|a\.\s?a\.|supra|above|oben|указ|cyt|o\.\s?c\.|\(\s*[nfa]")
+_OPCIT_HINT = re.compile(r"cit|a\.\s?a\.|supra|above|oben|указ|cyt|o\.\s?c\.|\(\s*[nfa]|前[引揭掲]")
 
 
 def _find_op_cit(plain: str) -> re.Match | None:

@@ -90,3 +90,21 @@ def test_a_chicago_short_form_points_at_its_full_reference_and_an_ibid_after_it_
     assert notes[4].reference.title == "The Drainage of the Middle Level: Sluices and Engines"  # the work, for exports
     assert notes[5].resolves_to is None  # another work by the same author is not the same work
     assert notes[1].resolves_to is None
+
+
+_CHINESE_NOTES = """# 城西的渡口
+
+渡口每天运送 420 人次。[^1] 票价三十年没有变过。[^2] 船工说，冬天客流减半。[^3] 码头在 1987 年重修。[^4]
+
+[^1]: 《城西区交通年报（2021）》，区交通局，2022 年 3 月，第 8 页。
+[^2]: 同上，第 9 页。
+[^3]: 2023 年 12 月 2 日对船工的访谈。
+[^4]: 前引《城西区交通年报（2021）》，第 30 页。
+"""
+
+
+def test_chinese_ibid_and_op_cit_point_at_the_work_they_repeat():
+    notes = {n.number: n for n in parse_report(_CHINESE_NOTES.encode(), "md").footnotes}
+    assert notes[2].kind == "ibid" and notes[2].resolves_to == 1
+    assert notes[4].kind == "op_cit" and notes[4].resolves_to == 1
+    assert notes[3].kind == "note"
