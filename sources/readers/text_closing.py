@@ -32,7 +32,9 @@ _IMPRINT_LINE = re.compile(
     r"^(?:(?:gesamtherstellung|herstellung|herausgeber(?:in)?|druck|satz|vertrieb|impression|imprimeur|dépôt légal|"
     r"depósito legal|publisher|éditeur)\s*:"
     r"|(?:printed|imprimé|impreso|gedruckt)\s+(?:in|by|en|par|por|auf|bei)\b"
-    r"|e?-?(?:issn|isbn)\b[\s:]*(?:\d[\dXx -]{6,}))",
+    r"|e?-?(?:issn|isbn)\b[\s:]*(?:\d[\dXx -]{6,})"
+    # A report's back page: who designed it, the production reference, the cover price.
+    r"|design(?:ed)? and produc(?:tion|ed) by\b.{2,80}$|dp ref\s*:?\s*[\w/-]{3,20}$|(?:price\s*:?\s*)?£\s?\d{1,3}\.\d\d$)",
     re.I,
 )
 """A publication's printer's imprint on its last page: who printed it, who sells it, its ISSN."""
@@ -53,7 +55,7 @@ def take_closing_furniture(paragraphs: list[str], removed: list[Removed]) -> lis
             kept.pop()
             continue
         looked_at += 1
-        if _is_imprint(text):
+        if _is_imprint(text) or (taken and _is_licence(text)):
             taken.insert(0, " ".join(text.split()))
             kept.pop()
             continue
@@ -67,6 +69,21 @@ def take_closing_furniture(paragraphs: list[str], removed: list[Removed]) -> lis
         kept.pop()
     removed.extend(Removed("footer", text) for text in taken)
     return kept
+
+
+_LICENCE_COPYRIGHT = re.compile(r"\bcopyright\b|\blicen[cs]e[ds]? under\b", re.I)
+_LICENCE_TERMS = re.compile(
+    r"\b(?:may be (?:copied|reproduced|re-?used)|you may re-?use\b|free of charge in any format|"
+    r"open government licen[cs]e|reproduced (?:free of charge|for non-commercial))", re.I)
+
+
+def _is_licence(paragraph: str) -> bool:
+    """The terms on which the publisher lets its text be copied ("The material featured in this
+    document is subject to … copyright. The material may be copied or reproduced for
+    non-commercial purposes only…", the Open Government Licence): it names the copyright and
+    says what may be reproduced. Taken only among the last page's imprint lines."""
+    return (len(paragraph) <= 3 * SENDER_PARAGRAPH_MAX and bool(_LICENCE_COPYRIGHT.search(paragraph))
+            and bool(_LICENCE_TERMS.search(paragraph)))
 
 
 def _split_sender_lines(paragraph: str) -> tuple[str, str | None]:
