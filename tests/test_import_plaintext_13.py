@@ -153,3 +153,28 @@ def test_a_select_committee_cover_gives_title_committee_and_date():
     assert report.authors == ["Rural Affairs Committee"]
     assert "Ordered by the House of Commons" not in report.text
     assert "Report, together with formal minutes" in report.text
+
+
+def test_a_crs_reports_last_page_stamp_and_disclaimer_leave_its_notes_at_the_pages_foot():
+    head = "Ferry Grants for Rural Islands: Issues for Congress\n\n"
+    pages = [
+        "Ferry Grants for Rural Islands:\nIssues for Congress\n\nUpdated May 2, 2024\n\n"
+        "Congressional Research Service\nhttps://crsreports.example.gov\nR48001\n\n",
+        head + "Background\nThe program has paid for 14 new vessels since FY2021.1\n\n"
+        "1 Federal Transit Administration, Ferry Grant Awards, 2023.\n\n"
+        "Congressional Research Service\n\n1\n",
+        head + "Issues for Congress\nSome Members would double the program to $60 million a year.2\n\n"
+        "Author Information\n\nAda P. Lindqvist\nAnalyst in Transportation Policy\n\n"
+        "Disclaimer\nThis document was prepared by the Congressional Research Service (CRS) for Members of Congress\n"
+        "and their staff. It is not an official view of CRS or of Congress.\n\n"
+        "2 See H.R. 5120 (118th Congress), section 3.\n\n"
+        "Congressional Research Service\n\nR48001 · VERSION 2 · UPDATED\n\n2\n",
+    ]
+    report = parse_report(FF.join(pages).encode(), "txt")
+    assert [note.number for note in report.footnotes] == [1, 2]
+    assert report.footnotes[1].text == "See H.R. 5120 (118th Congress), section 3."
+    assert report.text[: report.footnotes[1].marker_offsets[0]].endswith("$60 million a year.")
+    assert "VERSION 2" not in report.text and "This document was prepared by" not in report.text
+    assert "R48001 · VERSION 2 · UPDATED" in _removed(report, "footer")
+    assert "Congressional Research Service" not in report.text  # the cover's line is the pages' footer
+    assert "Ada P. Lindqvist" in report.text

@@ -58,7 +58,7 @@ from claimdesk.sources.readers.text_gutenberg import (
     take_footnote_blocks,
 )
 from claimdesk.sources.readers.text_preprint import take_preprint_stamps
-from claimdesk.sources.readers.text_closing import is_end_mark, take_closing_furniture
+from claimdesk.sources.readers.text_closing import is_end_mark, take_closing_furniture, take_last_page_disclaimer
 from claimdesk.sources.readers.text_pages import FORM_FEED, split_pages
 from claimdesk.sources.readers.text_jstor import take_jstor_cover
 from claimdesk.sources.readers.text_paren_endnotes import paren_call, paren_endnotes
@@ -180,7 +180,7 @@ def read_plain_text(text: str) -> ReaderResult:
         text, statement_date = take_statutory_front_matter(text, removed)
         stamp_date = stamp_date or statement_date
     paragraphs, gaps = _paragraphs_and_gaps(text)
-    paragraphs = take_closing_furniture(paragraphs, removed)
+    paragraphs = take_last_page_disclaimer(take_closing_furniture(paragraphs, removed), removed)
     forced_headings = chapter_headings(paragraphs, gaps) if book else {}
     title, authors, date = None, [], None
     caption = None if book else read_caption(text.split("\n", CAPTION_MAX_LINES)[:CAPTION_MAX_LINES], _closing_lines(text))

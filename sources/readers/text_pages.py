@@ -86,6 +86,8 @@ def split_pages(text: str, given_labels: list[str | None] | None = None) -> Page
             for line_index in _heads_with_the_number(lines, printed, drop):
                 drop.add(line_index)
                 removed.append(Removed("header" if line_index < len(lines) / 2 else "footer", " ".join(lines[line_index].split())))
+        # The middle of what the page prints: blank lines left under its text do not count.
+        middle = (edge[0] + edge[-1]) / 2 if edge else 0
         for line_index in edge:
             line = lines[line_index]
             if line_index in blocks[index]:
@@ -94,7 +96,7 @@ def split_pages(text: str, given_labels: list[str | None] | None = None) -> Page
                 removed.append(Removed("page-number", line.strip()))
             elif line_index in drop:
                 continue  # a head already taken with its page's number
-            elif (index > 0 or line_index > len(lines) / 2) and head_key(line) in heads:  # the first page's top line is the title
+            elif (index > 0 or line_index > middle) and head_key(line) in heads:  # the first page's top line is the title
                 drop.add(line_index)
                 removed.append(Removed("header" if line_index < len(lines) / 2 else "footer", " ".join(line.split())))
         # `pdftotext -layout` keeps the page's left margin on every line: a margin is no indentation.
