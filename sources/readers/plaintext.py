@@ -43,7 +43,7 @@ from claimdesk.sources.readers.common import (
     label_of,
     superscript_to_int,
 )
-from claimdesk.sources.readers.text_page_notes import page_foot_notes
+from claimdesk.sources.readers.text_page_notes import NOTES_RULE as _NOTES_RULE, page_foot_notes
 from claimdesk.sources.readers.text_email import split_message
 from claimdesk.sources.readers.judges import HEAD_LINES as JUDGMENT_HEAD_LINES, opinion_writer
 from claimdesk.sources.readers.text_court import CAPTION_MAX_LINES, read_caption
@@ -58,7 +58,7 @@ from claimdesk.sources.readers.text_gutenberg import (
     take_footnote_blocks,
 )
 from claimdesk.sources.readers.text_preprint import take_preprint_stamps
-from claimdesk.sources.readers.text_closing import is_end_mark, take_closing_furniture
+from claimdesk.sources.readers.text_closing import is_end_mark, take_closing_furniture, take_last_page_disclaimer
 from claimdesk.sources.readers.text_pages import FORM_FEED, split_pages
 from claimdesk.sources.readers.text_jstor import take_jstor_cover
 from claimdesk.sources.readers.text_paren_endnotes import paren_call, paren_endnotes
@@ -72,6 +72,7 @@ from claimdesk.sources.readers.text_title_page import imprint_end, read_title_pa
 from claimdesk.sources.readers.text_ru_legal import read_russian_legal_text
 from claimdesk.sources.readers.text_masthead import Masthead
 from claimdesk.sources.readers.text_un_masthead import take_un_masthead
+from claimdesk.sources.readers.text_uk_paper import take_statutory_front_matter, take_uk_paper_cover
 from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, collapse_spaces, placeholder_index
 
 # Blank lines part paragraphs; the indentation of the next paragraph's first line stays (tables, verse).
@@ -123,8 +124,6 @@ _IBID_START = re.compile(r"^\S+\.\s+(?:ibid|idem|id\b|op\.?\s?cit)", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*•–▪]|\d{1,3}[.)])\s+")
 _UNNUMBERED_BULLET = re.compile(r"^\s*[-*•–▪]\s+")
 _SEPARATOR = re.compile(r"^[\s\-_*=~·•.]*$")
-_NOTES_RULE = re.compile(r"^\s*(?:_{5,}|-{5,}|—{3,}|‐{5,})\s*$")
-"""The short rule over a page's or a document's footnotes."""
 _LOOKS_LIKE_REFERENCE = re.compile(r"[\"“”«»*]|\b(?:19|20)\d\d\b|https?://|www\.|available at|ibid|op\.?\s?cit", re.I)
 _WELL_KNOWN_SECTIONS = re.compile(r"^(summary|abstract|introduction|conclusions?|foreword|preface|executive summary|acknowledg(e)?ments|about the authors?|recommendations)$", re.I)
 
@@ -173,11 +172,15 @@ def read_plain_text(text: str) -> ReaderResult:
     if not (book or message or masthead):
         # After the pages: the house and the paper's number on the first page count towards
         # the running heads that repeat them on the others.
-        masthead = take_parliament_masthead(text, removed) or take_french_parliament_cover(text, removed)
+        masthead = (take_parliament_masthead(text, removed) or take_french_parliament_cover(text, removed)
+                    or take_uk_paper_cover(text, removed))
         if masthead:
             text, stamp_date = masthead.text, masthead.date or stamp_date
+    if not (book or message):
+        text, statement_date = take_statutory_front_matter(text, removed)
+        stamp_date = stamp_date or statement_date
     paragraphs, gaps = _paragraphs_and_gaps(text)
-    paragraphs = take_closing_furniture(paragraphs, removed)
+    paragraphs = take_last_page_disclaimer(take_closing_furniture(paragraphs, removed), removed)
     forced_headings = chapter_headings(paragraphs, gaps) if book else {}
     title, authors, date = None, [], None
     caption = None if book else read_caption(text.split("\n", CAPTION_MAX_LINES)[:CAPTION_MAX_LINES], _closing_lines(text))
@@ -833,11 +836,15 @@ def _render(blocks: list[Block], markers: MarkerTable, warnings: list[str], remo
         elif match.group("pandoc"):
             return markers.add(label_of(match.group("pandoc")))
         else:
-            if _opens_its_line(match) or page_foot_notes:
-                # "[12]   In 2020 the District…": the paragraph's number (judgments); in a PDF's
-                # text with notes at the pages' feet, "[4]" cites the bibliography.
-                return match.group(0)
+            if _opens_its_line(match):
+                return match.group(0)  # "[12]   In 2020 the District…": the paragraph's number (judgments)
             label = label_of(match.group("bracket"))
+            if page_foot_notes:
+                # In a PDF's text with notes at the pages' feet, "results [4]" cites the bibliography;
+                # a text version that prints its calls "[1]" glues them to the word, "buildings.[1]",
+                # and numbers them as the notes at the pages' feet go on.
+                glued_call = match.start() > 0 and not match.string[match.start() - 1].isspace()
+                return markers.add(copies.marker_label(label)) if glued_call and sequence.accepts(label, strict=True) else match.group(0)
         return markers.add(copies.marker_label(label)) if sequence.accepts(label, strict=False) else match.group(0)
 
     def glued(match: re.Match) -> str:

@@ -32,7 +32,11 @@ _IMPRINT_LINE = re.compile(
     r"^(?:(?:gesamtherstellung|herstellung|herausgeber(?:in)?|druck|satz|vertrieb|impression|imprimeur|dépôt légal|"
     r"depósito legal|publisher|éditeur)\s*:"
     r"|(?:printed|imprimé|impreso|gedruckt)\s+(?:in|by|en|par|por|auf|bei)\b"
-    r"|e?-?(?:issn|isbn)\b[\s:]*(?:\d[\dXx -]{6,}))",
+    r"|e?-?(?:issn|isbn)\b[\s:]*(?:\d[\dXx -]{6,})"
+    # A report's back page: who designed it, the production reference, the cover price.
+    r"|design(?:ed)? and produc(?:tion|ed) by\b.{2,80}$|dp ref\s*:?\s*[\w/-]{3,20}$|(?:price\s*:?\s*)?£\s?\d{1,3}\.\d\d$"
+    # The Congressional Research Service's product stamp under its last page: "R47612 · VERSION 3 · UPDATED".
+    r"|[A-Z]{1,3}\d{4,6}\s*·\s*version\s+\d{1,3}\s*·\s*(?:new|updated)$)",
     re.I,
 )
 """A publication's printer's imprint on its last page: who printed it, who sells it, its ISSN."""
@@ -53,7 +57,7 @@ def take_closing_furniture(paragraphs: list[str], removed: list[Removed]) -> lis
             kept.pop()
             continue
         looked_at += 1
-        if _is_imprint(text):
+        if _is_imprint(text) or (taken and _is_licence(text)):
             taken.insert(0, " ".join(text.split()))
             kept.pop()
             continue
@@ -67,6 +71,21 @@ def take_closing_furniture(paragraphs: list[str], removed: list[Removed]) -> lis
         kept.pop()
     removed.extend(Removed("footer", text) for text in taken)
     return kept
+
+
+_LICENCE_COPYRIGHT = re.compile(r"\bcopyright\b|\blicen[cs]e[ds]? under\b", re.I)
+_LICENCE_TERMS = re.compile(
+    r"\b(?:may be (?:copied|reproduced|re-?used)|you may re-?use\b|free of charge in any format|"
+    r"open government licen[cs]e|reproduced (?:free of charge|for non-commercial))", re.I)
+
+
+def _is_licence(paragraph: str) -> bool:
+    """The terms on which the publisher lets its text be copied ("The material featured in this
+    document is subject to … copyright. The material may be copied or reproduced for
+    non-commercial purposes only…", the Open Government Licence): it names the copyright and
+    says what may be reproduced. Taken only among the last page's imprint lines."""
+    return (len(paragraph) <= 3 * SENDER_PARAGRAPH_MAX and bool(_LICENCE_COPYRIGHT.search(paragraph))
+            and bool(_LICENCE_TERMS.search(paragraph)))
 
 
 def _split_sender_lines(paragraph: str) -> tuple[str, str | None]:
@@ -99,6 +118,24 @@ def _is_imprint(paragraph: str) -> bool:
     """Every line of the paragraph opens with an imprint's label ("Gesamtherstellung:", "ISSN 0722-8333")."""
     lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
     return bool(lines) and len(paragraph) <= 3 * SENDER_PARAGRAPH_MAX and all(_IMPRINT_LINE.match(line) for line in lines)
+
+
+_PUBLISHERS_DISCLAIMER = re.compile(
+    r"^(?:Disclaimer\s+)?This (?:document|report) was prepared by the Congressional Research Service \(CRS\)"
+    r" for Members of Congress\b.{0,700}$", re.S)
+"""The Congressional Research Service's notice on its reports' last page, over the last notes."""
+
+
+def take_last_page_disclaimer(paragraphs: list[str], removed: list[Removed]) -> list[str]:
+    """The paragraphs without the publisher's disclaimer of the last page ("Disclaimer / This
+    document was prepared by the Congressional Research Service (CRS) for Members of Congress…"),
+    which goes to `removed` as "footer". Only after the last page break, and only that notice."""
+    last_break = max((index for index, paragraph in enumerate(paragraphs) if paragraph.strip(" \t\n") == "\f"), default=-1)
+    kept = list(paragraphs)
+    for index in range(len(kept) - 1, last_break, -1):
+        if _PUBLISHERS_DISCLAIMER.match(kept[index].strip()):
+            removed.append(Removed("footer", " ".join(kept.pop(index).split())))
+    return kept
 
 
 def is_end_mark(paragraph: str) -> bool:

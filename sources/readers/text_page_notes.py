@@ -24,6 +24,8 @@ from claimdesk.sources.references import is_ibid
 FORM_FEED = "\f"
 # "3 Department accounts…", or the number alone with the note on the next line (UN documents).
 _NOTE_LINE = re.compile(r"^\s*(?:(?P<number>\d{1,3})|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))(?:\s+(?=\S)|\s*$)")
+NOTES_RULE = re.compile(r"^\s*(?:_{5,}|-{5,}|—{3,}|‐{5,})\s*$")
+"""The short rule over a page's or a document's footnotes."""
 _NOTE_MIN_CHARS = 12
 """A note says at least a short source ("Smith, p. 4." is 12 characters), or is an ibid. ("Ivi, p. 7.")."""
 _ENDS_LIKE_A_NOTE = re.compile(r"(?:[.)\]]|\d|https?://\S+|www\.\S+)\s*$")
@@ -45,6 +47,12 @@ def page_foot_notes(paragraphs: list[str], index: int, next_label: int) -> tuple
     if not zone:
         return None
     used = len(zone)
+    rule, _, under_rule = zone[0].strip("\n").partition("\n")
+    if NOTES_RULE.match(rule):
+        # "______________________________" over the notes: the rule a layout draws above them.
+        zone = ([under_rule] if under_rule.strip() else []) + zone[1:]
+        if not zone:
+            return None
     zone = _columns_side_by_side(zone) or zone
     notes: list[tuple[int, str]] = []
     expected = next_label

@@ -58,39 +58,95 @@ def split_pages(text: str, given_labels: list[str | None] | None = None) -> Page
     heads = _running_heads(pages, edges)
     candidates = [_printed_number(lines, edge) for lines, edge in zip(pages, edges)]
     offset = _page_offset(candidates)
+    set_heads = _heads_set_in_cells(pages, offset)
+    if offset is None and set_heads:
+        (page_index, _), (_, printed_number) = next(iter(set_heads.items()))
+        offset = printed_number - page_index
     removed: list[Removed] = []
     texts: list[str] = []
     labels: list[str] = []
     for index, (lines, edge, candidate) in enumerate(zip(pages, edges, candidates)):
         drop: set[int] = set(blocks[index])
-        for line_index in sorted(blocks[index]):
+        number = None
+        for line_index in range(len(lines)):
+            if (index, line_index) in set_heads:
+                drop.add(line_index)
+                number = str(set_heads[(index, line_index)][1])
+        for line_index in sorted(drop):
             removed.append(Removed("header" if line_index < len(lines) / 2 else "footer", " ".join(lines[line_index].split())))
         given = given_labels[index] if given_labels and index < len(given_labels) else None
-        number = None
-        if candidate and (candidate[1] == given or (given is None and (
+        lone_number = None
+        if number is None and candidate and (candidate[1] == given or (given is None and (
                 not candidate[1].isdigit() or (offset is not None and int(candidate[1]) == index + offset)))):
             number = candidate[1]
+            lone_number = candidate[0]
             drop.add(candidate[0])
         printed = given or number or (str(index + offset) if offset is not None and index + offset >= 1 else None)
         if printed:
             for line_index in _heads_with_the_number(lines, printed, drop):
                 drop.add(line_index)
                 removed.append(Removed("header" if line_index < len(lines) / 2 else "footer", " ".join(lines[line_index].split())))
+        # The middle of what the page prints: blank lines left under its text do not count.
+        middle = (edge[0] + edge[-1]) / 2 if edge else 0
         for line_index in edge:
             line = lines[line_index]
             if line_index in blocks[index]:
                 continue
-            if line_index == (candidate[0] if number else None):
+            if line_index == lone_number:
                 removed.append(Removed("page-number", line.strip()))
             elif line_index in drop:
                 continue  # a head already taken with its page's number
-            elif (index > 0 or line_index > len(lines) / 2) and head_key(line) in heads:  # the first page's top line is the title
+            elif (index > 0 or line_index > middle) and head_key(line) in heads:  # the first page's top line is the title
                 drop.add(line_index)
                 removed.append(Removed("header" if line_index < len(lines) / 2 else "footer", " ".join(line.split())))
         # `pdftotext -layout` keeps the page's left margin on every line: a margin is no indentation.
         texts.append(textwrap.dedent("\n".join(line for line_index, line in enumerate(lines) if line_index not in drop)))
         labels.append(given or _label(index, number, offset))
     return Pages(texts, labels, removed)
+
+
+_CELL_GAP = re.compile(r"\s{2,}")
+_CELL_NUMBER = re.compile(r"^\d{1,4}$")
+_CELL_MIN_LETTERS = 8
+SET_HEADS_MIN = 2
+
+
+def _heads_set_in_cells(pages: list[list[str]], offset: int | None) -> dict[tuple[int, int], tuple[int, int]]:
+    """(page index, line index) -> (line index, printed number) of running heads set in cells, as a
+    layout conversion keeps them apart: "4  Key facts  The condition of the estate" over an even
+    page, "Summary  The condition of the estate  5" over an odd one (a report's short title,
+    the part's name, the page number at the outer edge). The section changes from part to part,
+    so the whole line need not repeat: a page's first or last line is such a head when its cells,
+    parted by runs of spaces, are a number at one end and words, the number goes up with the
+    pages (one printed number less the page's place, agreed by every such line and by the pages'
+    own numbers if any), and one cell of words stands in the same place on another page's head.
+    A line of body that opens with a figure ("168   colleges surveyed") repeats no cell."""
+    found: dict[tuple[int, int], tuple[int, tuple[str, ...], int]] = {}
+    for page_index, lines in enumerate(pages):
+        filled = [index for index, line in enumerate(lines) if line.strip()]
+        for line_index in {filled[0], filled[-1]} if filled else ():
+            cells = _CELL_GAP.split(lines[line_index].strip())
+            if len(cells) < 2 or len(lines[line_index].strip()) > HEAD_WITH_NUMBER_MAX_CHARS * 2:
+                continue
+            for number, words in ((cells[0], cells[1:]), (cells[-1], cells[:-1])):
+                if _CELL_NUMBER.match(number) and all(sum(char.isalpha() for char in cell) for cell in words):
+                    key = tuple(" ".join(cell.split()).casefold() for cell in words
+                                if sum(char.isalpha() for char in cell) >= _CELL_MIN_LETTERS)
+                    found[(page_index, line_index)] = (int(number) - page_index, key, int(number))
+                    break
+    offsets = Counter(place for place, _, _ in found.values())
+    if not offsets:
+        return {}
+    agreed = offset if offset is not None else offsets.most_common(1)[0][0]
+    cells_seen: Counter[str] = Counter()
+    for place, key, _ in found.values():
+        if place == agreed:
+            cells_seen.update(set(key))
+    heads = {
+        where: (where[1], number) for where, (place, key, number) in found.items()
+        if place == agreed and any(cells_seen[cell] >= SET_HEADS_MIN for cell in key)
+    }
+    return dict(sorted(heads.items())) if len(heads) >= SET_HEADS_MIN else {}
 
 
 HEAD_WITH_NUMBER_MAX_CHARS = 90
@@ -212,9 +268,13 @@ def _running_heads(pages: list[list[str]], edges: list[list[int]]) -> set[str]:
     elsewhere: set[str] = set()
     spellings: dict[str, set[str]] = {}
     pages_of: dict[str, list[int]] = {}
+    outermost_on: dict[str, list[int]] = {}
     for page_index, (lines, edge) in enumerate(zip(pages, edges)):
         edge_set = set(edge)
         keys_here = set()
+        worded = [index for index in edge if not _PAGE_NUMBER.match(lines[index])]
+        for index in {worded[0], worded[-1]} if worded else ():
+            outermost_on.setdefault(head_key(lines[index]), []).append(page_index)
         for index, line in enumerate(lines):
             if not line.strip():
                 continue
@@ -232,7 +292,7 @@ def _running_heads(pages: list[list[str]], edges: list[list[int]]) -> set[str]:
     needed = max(RUNNING_HEAD_MIN_PAGES, round(len(pages) * RUNNING_HEAD_MIN_SHARE))
     return {
         key for key, count in at_edges.items()
-        if (count >= needed or (count == 2 and _same_title_twice(spellings[key])) or _on_facing_pages(pages_of[key], len(pages)))
+        if (count >= needed or (count == 2 and _same_title_twice(spellings[key])) or _on_facing_pages(sorted(set(outermost_on.get(key, ()))), len(pages)))
         and key not in elsewhere and (not _reads_as_sentence(key) or _same_line_on_every_page(spellings[key], count, len(pages)))
         and (len(re.sub(r"[^a-z]", "", key)) >= _MIN_HEAD_LETTERS or _same_code_everywhere(spellings[key]))
     }
@@ -244,7 +304,9 @@ _TWICE_MIN_WORDS = 4
 def _on_facing_pages(page_indexes: list[int], pages: int) -> bool:
     """A journal heads its left pages with its name and its right pages with the article's:
     a line at the edge of every other page, none missed from its first to the last page it
-    could head, is a running head even on a short article that prints it twice."""
+    could head, is a running head even on a short article that prints it twice. It heads (or
+    foots) those pages: the page's first or last line (a page number aside), not a heading under a page's own head
+    ("Summary" over page 5, the contents' "Summary  5" under "Contents" on page 3)."""
     if len(page_indexes) < 2 or any(b - a != 2 for a, b in zip(page_indexes, page_indexes[1:])):
         return False
     return page_indexes[-1] + 2 >= pages  # it goes on to the end: no later page of its side lacks it
