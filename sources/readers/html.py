@@ -19,6 +19,7 @@ from claimdesk.sources.blocks import BREAK, HEADING, NOTE, PARAGRAPH, Block, Mar
 from claimdesk.sources.model import Removed
 from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, placeholder_index
 from claimdesk.sources.readers.common import NOTES_HEADING, ReaderResult
+from claimdesk.sources.readers.html_byline import take_bylines
 from claimdesk.sources.readers.html_confluence import read_confluence_page
 from claimdesk.sources.readers.html_content import CODE_TAGS, ContentPlan, plan_content
 from claimdesk.sources.readers.html_library import mark_library_furniture
@@ -63,7 +64,8 @@ def read_html(text: str) -> ReaderResult:
     confluence = read_confluence_page(root)
     if confluence:  # the export's own fields say it better than <title> ("Space : Page") does
         title, authors, date = confluence.title or title, confluence.authors or authors, confluence.date or date
-    return ReaderResult(writer.blocks, writer.markers, title, authors, date, warnings, writer.removed)
+    blocks = take_bylines(writer.blocks, authors, date, writer.removed)
+    return ReaderResult(blocks, writer.markers, title, authors, date, warnings, writer.removed)
 
 
 class _BlockWriter:
