@@ -31,8 +31,8 @@ from rapidfuzz.utils import default_process
 from claimdesk.sources import header
 from claimdesk.sources.blocks import HEADING, PARAGRAPH, Block
 from claimdesk.sources.header import AUTHOR_PREFIX, find_date, parse_author_line, parse_date
-from claimdesk.sources.readers.judges import opinion_writer
-from claimdesk.sources.readers.html_tree import Node, Subtrees, contains, is_small, iter_elements, text_of
+from claimdesk.sources.readers.judges import PANEL_LABEL, opinion_writer, panel, panel_names
+from claimdesk.sources.readers.html_tree import BLOCK_TAGS, Node, Subtrees, contains, is_small, iter_elements, text_of
 
 _CITATION_TITLE = ("citation_title",)
 _CITATION_AUTHORS = ("citation_author", "citation_authors")
@@ -210,7 +210,8 @@ def _names(value) -> list[str]:
         value = html.unescape(value)
         return [" ".join(value.split())] if value.strip() else []
     if isinstance(value, dict):
-        if isinstance(value.get("name"), str):
+        if isinstance(value.get("name"), (str, list)):
+            # NPR's Person of two writers: {"@type": "Person", "name": ["Dana Whitfield", "Marco Ibáñez"]}.
             return _names(value["name"])
         given, family = value.get("givenName"), value.get("familyName")
         if isinstance(given, str) and isinstance(family, str):
@@ -337,7 +338,7 @@ def _authors(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtr
         if names:
             return names
     visible = (_byline_names(root, excluded) or _names_under_title(blocks) or _opinion_writer(blocks) or _judges_before(blocks)
-               or _author_box_names(root))
+               or _panel(root, blocks) or _author_box_names(root))
     return visible or site_as_author or _meta_names(sources, _OTHER_AUTHORS)
 
 
@@ -421,15 +422,53 @@ def _byline_names(root: Node, excluded: Subtrees) -> list[str]:
     for node in _byline_elements(root, excluded):
         if not is_small(node, _BYLINE_MAX_CHARS):  # a byline is a line; a large element's text is not read at each level
             continue
-        names = _names_in_line(text_of(node)) or _names_in_a_part(node)
+        names = _element_names(node, excluded)
         if names:
             # Several rel=author links make one byline, and so do several author cards in one
             # "Authors" field (each card in an item of its own): gather the others too.
             more = [n for other in _byline_elements(_byline_group(node, root), excluded) if other is not node
                     and not contains(node, other) and not contains(other, node) and is_small(other, _BYLINE_MAX_CHARS)
-                    for n in _names_in_line(text_of(other)) or _names_in_a_part(other)]
+                    for n in _element_names(other, excluded)]
             return _unique(names + more)
     return []
+
+
+def _element_names(node: Node, excluded: Subtrees) -> list[str]:
+    """The names a byline element gives. Its text read as one line, unless the element holds
+    lines of its own (blocks, <br>): a name never runs from one line into the next, so NPR's
+    byline block (<p class="byline__name">Dana Whitfield</p> … <p class="byline__name">Marco
+    Ibáñez</p><p class="byline__title">KCUR</p>) is its bylines one by one, where the whole text
+    would make one name of two writers and their station."""
+    lines = _byline_lines(node)
+    if len(lines) < 2:
+        return _names_in_line(text_of(node)) or _names_in_a_part(node)
+    inner = [n for other in _byline_elements(node, excluded) if other is not node and len(_byline_lines(other)) < 2
+             for n in _names_in_line(text_of(other)) or _names_in_a_part(other)]
+    return _unique(inner or [n for line in lines for n in _names_in_line(line)])
+
+
+def _byline_lines(node: Node) -> list[str]:
+    """The element's text split where a block element or a <br> parts it, empty lines left out."""
+    text: list[str] = []
+    pending: list[Node | str | None] = [node]
+    while pending:
+        item = pending.pop()
+        if item is None:
+            text.append(_LINE_BREAK)  # after a block's children: its end parts it from what follows
+            continue
+        if isinstance(item, str):
+            text.append(" ".join(item.split("\n")))  # the source's own line ends are white space
+            continue
+        if item.tag in ("script", "style"):
+            continue
+        if item.tag == "br" or (item is not node and item.tag in BLOCK_TAGS):
+            text.append(_LINE_BREAK)
+            pending.append(None)
+        pending.extend(reversed(item.children))
+    return [line for part in "".join(text).split(_LINE_BREAK) if (line := " ".join(part.split()))]
+
+
+_LINE_BREAK = "\x00"
 
 
 # A box of the piece's authors beside the text, titled as such: IW Köln's (TYPO3) sidebar
@@ -548,6 +587,47 @@ def _judges_before(blocks: list[Block]) -> list[str]:
     return []
 
 
+def _panel(root: Node, blocks: list[Block]) -> list[str]:
+    """The judges a court's field names: its metadata list's "Judges", a "Coram:" line of the head."""
+    for label, value in _labelled_fields(root):
+        if PANEL_LABEL.match(label):
+            names = panel_names(text_of(value))
+            if names:
+                return names
+    return panel([line for block in blocks[:_JUDGES_HEAD_BLOCKS] for line in block.text.split("\n")])
+
+
+_FIELD_LABEL_MAX_CHARS = 40
+
+
+def _labelled_fields(root: Node) -> list[tuple[str, Node]]:
+    """A page's own list of the document's fields, label and value: <dt>/<dd> pairs (Peachjam's
+    "Judges" / "Judgment date") and two-cell table rows (<th>Court</th><td>…</td>)."""
+    fields: list[tuple[str, Node]] = []
+    for node in iter_elements(root):
+        if node.tag == "dt" and node.parent is not None and is_small(node, _FIELD_LABEL_MAX_CHARS):
+            siblings = [child for child in node.parent.children if isinstance(child, Node)]
+            after = siblings[siblings.index(node) + 1:siblings.index(node) + 2]
+            if after and after[0].tag == "dd" and is_small(after[0], _BYLINE_MAX_CHARS):
+                fields.append((text_of(node), after[0]))
+        elif node.tag == "tr":
+            cells = [child for child in node.children if isinstance(child, Node) and child.tag in ("th", "td")]
+            if len(cells) == 2 and is_small(cells[0], _FIELD_LABEL_MAX_CHARS) and is_small(cells[1], _BYLINE_MAX_CHARS):
+                fields.append((text_of(cells[0]), cells[1]))
+    return fields
+
+
+# The field that dates a decision in a court's metadata list: Peachjam's "Judgment date", "Date
+# of judgment", "Decision date", "Date delivered", "Date decided" (not the day it was heard or filed).
+_DECISION_DATE_LABEL = re.compile(
+    r"^\W*(?:judg(?:e)?ment date|date of (?:the )?judg(?:e)?ment|decision date|date of (?:the )?decision|ruling date|"
+    r"date of ruling|date delivered|delivered(?: on)?|date decided|decided(?: on)?)\s*[:：]?\s*$", re.I)
+
+
+def _decision_date_fields(root: Node) -> list[str]:
+    return [text_of(value) for label, value in _labelled_fields(root) if _DECISION_DATE_LABEL.match(label)]
+
+
 _JUDGES_HEAD_BLOCKS = 40
 """A judgment's head is its first blocks; a "Before:" further down is a sentence."""
 
@@ -592,9 +672,11 @@ def _date(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtrees
     found = None
     # A court's decision date goes after the page's own <time> and byline (a news story about a
     # ruling cites it under its title) and before the lines under the title and the page's DC.date.
-    for group in (ranked, _visible_dates(root, excluded) + _decision_dates(blocks, sources.meta) + _dates_under_title(blocks)
+    for group in (ranked, _visible_dates(root, excluded) + _labelled_publication_dates(root, excluded) + _decision_date_fields(root)
+                  + _decision_dates(blocks, sources.meta)
+                  + _dates_under_title(blocks, root)
                   + _case_title_dates(sources.page_title) + _year_fields(root),
-                  [] if edition else [v for key in _OTHER_DATES for v in sources.meta.get(key, [])],
+                  [] if edition else [v for key in _OTHER_DATES for v in sources.meta.get(key, [])] + _web_page_dates(sources),
                   _last_modified_dates(root)):
         for value in group:
             date = _iso_date(value)
@@ -609,6 +691,13 @@ def _date(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtrees
             if date is None and _looks_like_date(value):
                 warnings.append(f"impossible date ignored: {value[:40]!r}")
     return found
+
+
+def _web_page_dates(sources: _Sources) -> list[str]:
+    """The datePublished of a schema.org WebPage (Yoast's graph for a post of no Article type, an
+    encyclopedia's entry): the day the page went up, as generic as article:published_time, and
+    still the day it was published where the page's only other date is the day it was last updated."""
+    return [value for item in sources.articles if "webpage" in _types(item) and isinstance(value := item.get("datePublished"), str)]
 
 
 # EPUB's structural semantics name an ebook's own matter (Standard Ebooks' "z3998:colophon",
@@ -686,6 +775,7 @@ def _decision_dates(blocks: list[Block], meta: dict[str, list[str]]) -> list[str
     lines = [line.strip() for block in blocks[:end] if block.kind in (PARAGRAPH, HEADING) for line in block.text.split("\n")]
     dates = [match.group("date") for line in lines
              if len(line) <= _BYLINE_MAX_CHARS and (match := _DECISION_LINE.match(line) or _DECISION_FORMULA.match(line))]
+    dates.extend(_dates_under_decision_kind(lines))
     # The decision page's description is the decision's citation and nothing more ("Beschluss des
     # Ersten Senats vom 21. November 2023 - 1 BvR 2417/20"); a story's "Urteil vom …: Mieter dürfen …" is not.
     for value in (value for key in ("description", "dc.description", "og:description") for value in meta.get(key, [])):
@@ -693,6 +783,31 @@ def _decision_dates(blocks: list[Block], meta: dict[str, list[str]]) -> list[str
         if match and _DOCKET_ONLY.match(value[match.end():]):
             dates.append(match.group("date"))
     return dates
+
+
+# A judgment's head names the document's kind on a line of its own and, under it, alone on its
+# line, the day it was delivered, often after the court's seat: HUDOC's "JUDGMENT" / "STRASBOURG" /
+# "14 March 2024" (in French "ARRÊT" / "STRASBOURG" / "14 mars 2024"), the CJEU's "JUDGMENT OF THE
+# COURT (Third Chamber)" / "14 March 2024 (*)". Newer HUDOC judgments put the keywords and "Prepared
+# by the Registry" between them. A later "FINAL" / "14/06/2024" is the day the judgment became final:
+# only the first date under the kind counts, and only a line that is a date and nothing else.
+_DECISION_KIND_LINE = re.compile(
+    r"^(?:judgment|judgement|decision|arrêt|décision|urteil|beschluss|ordonnance|sentenza|sentencia|sentença|arrest)"
+    r"(?:\s+(?:of\s+the\s+court|de\s+la\s+cour|des\s+gerichtshofs)(?:\s*\([^()]{1,40}\))?)?\s*$", re.I)
+_SEAT_AND_DATE = re.compile(r"^(?:[A-ZÀ-Þ][\w'’ -]{1,30},\s*)?(?P<date>.+?)(?:\s*\(\*\)|\*)?$")
+_DECISION_DATE_AFTER_KIND_LINES = 4
+
+
+def _dates_under_decision_kind(lines: list[str]) -> list[str]:
+    for index, line in enumerate(lines):
+        if not _DECISION_KIND_LINE.match(line):
+            continue
+        for following in lines[index + 1:index + 1 + _DECISION_DATE_AFTER_KIND_LINES]:
+            match = _SEAT_AND_DATE.match(following) if len(following) <= _YEAR_FIELD_MAX_CHARS else None
+            if match and parse_date(match.group("date")):
+                return [match.group("date")]
+        return []
+    return []
 
 
 _DOCKET_ONLY = re.compile(r"^\s*(?:[-–—,]\s*(?:Az\.?\s*)?[\w ./]{1,30}?\s*[-–—]?)?\s*[.,]?\s*$")
@@ -737,6 +852,29 @@ _LAST_MODIFIED = re.compile(
 )
 
 
+# A page's own line saying when it came out, beside the day it was last changed: Encyclopedia
+# Virginia's "First published: March 22, 2021 | Last modified: September 8, 2023" (in the cite box
+# at the foot, which is furniture). A label that says "first" or "date" is read wherever it stands;
+# a bare "Published:" only outside the furniture, where a list of other pages dates its teasers so.
+_FIRST_PUBLISHED = re.compile(
+    r"^\W*(?:first published|originally published|date published|publication date|date of publication|date de publication|"
+    r"première publication|erstveröffentlichung|fecha de publicación)\s*(?:on|le|am|el)?\s*[:：]?\s*(?P<date>.+)$", re.I)
+_PUBLISHED = re.compile(r"^\W*(?:published|publié(?:e)?|veröffentlicht|publicado|publicada)\s*(?:on|le|am|el)?\s*[:：]?\s*(?P<date>.+)$", re.I)
+
+
+def _labelled_publication_dates(root: Node, excluded: Subtrees) -> list[str]:
+    values: list[str] = []
+    for node in iter_elements(root):
+        if node.tag not in ("p", "div", "span", "li", "small", "dd", "em", "strong") or not 0 < node.text_length <= _BYLINE_MAX_CHARS:
+            continue
+        furniture = excluded.hold(node)
+        for piece in _PIECE_SEPARATORS.split(text_of(node)):
+            match = _FIRST_PUBLISHED.match(piece) or (None if furniture else _PUBLISHED.match(piece))
+            if match and parse_date(match.group("date")):
+                values.append(match.group("date"))
+    return values
+
+
 def _last_modified_dates(root: Node) -> list[str]:
     values: list[str] = []
     for node in iter_elements(root):
@@ -747,12 +885,32 @@ def _last_modified_dates(root: Node) -> list[str]:
     return values
 
 
-def _dates_under_title(blocks: list[Block]) -> list[str]:
+def _dates_under_title(blocks: list[Block], root: Node) -> list[str]:
     lines = _lines_under_title(blocks)
     subtitle = _subtitle_heading(blocks)
+    captions = _caption_texts(root) if lines else []
     return [piece for line in ([subtitle] if subtitle else []) + lines
             if not _LAW_REPORT_CITATION.search(line) and not _ABOUT_THE_SUBJECT_ROW.match(line)
+            and not any(" ".join(line.split()) in caption for caption in captions)
+            and not _LAST_MODIFIED.match(line)  # the day it was changed: the last resort, read as such
             for piece in _date_pieces(line)]
+
+
+# What is said about the subject, not about the page: a wiki's infobox, a picture's caption (its
+# <figcaption>, WordPress's "wp-caption-text", the cell of an infobox that holds the picture:
+# plwiki's "Budynek młyna od strony grobli (2019)" under the photo dates the photo).
+_CAPTION_CLASS = re.compile(r"(?<![a-z])(?:infobox|thumbcaption|wp-caption-text|wp-element-caption|caption)(?![a-z])", re.I)
+_CAPTION_MAX_CHARS = 2000
+
+
+def _caption_texts(root: Node) -> list[str]:
+    texts = []
+    for node in iter_elements(root):
+        if node.tag == "figcaption" or _CAPTION_CLASS.search(node.get("class")) or (
+                node.tag in ("td", "th", "figure") and is_small(node, _CAPTION_MAX_CHARS)
+                and any(inner.tag == "img" for inner in iter_elements(node))):
+            texts.append(text_of(node, limit=_CAPTION_MAX_CHARS))
+    return texts
 
 
 # A table row under the title whose label is no date word: an infobox's "Основание; 1843" (cells

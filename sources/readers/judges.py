@@ -4,7 +4,12 @@ A court's opinion names its writer in a line of its own near the top: "MR. JUSTI
 HARTWELL delivered the opinion of the Court." (the U.S. reports), "Reasons for Judgment
 of the Honourable Madam Justice Okonkwo-Reid:" and "Written Reasons by:" over the name
 (Canadian courts), "Opinion by Judge Ruiz", "Motifs du jugement de l'honorable juge
-Tremblay". The writer is the opinion's author; the rest of the panel is not.
+Tremblay", and in the Commonwealth's style the name over the text, under the heading
+"JUDGMENT" (South Africa's "KRUGER-NDLOVU J", the SCA's "Mocumie JA (Molemela JA concurring):").
+The writer is the opinion's author; the rest of the panel is not.
+
+Where no line names the writer, a court's own field for its panel names the judges ("Coram:
+Kruger-Ndlovu J", Peachjam's (Kenya Law's) metadata list "Judges" / "AK Ndirangu-Obuya").
 """
 
 from __future__ import annotations
@@ -34,6 +39,19 @@ _WRITER_LINES = [
 _WRITER_LABEL = re.compile(r"^\W*(?:written\s+)?reasons(?:\s+for\s+judgment)?\s+by\s*:\s*$|^\W*motifs\s+écrits\s+par\s*:\s*$", re.I)
 _STYLED_JUDGE_LINE = re.compile(rf"^\W*{_HONOURABLE}{_STYLED_JUDGE}\s*[,:]?\s*$", re.I)
 
+# The Commonwealth's style after a judge's name: J (judge), JA (of appeal), AJ and AJA (acting),
+# JP and DJP (judge president, deputy), ADJP, CJ and DCJ (chief justice, deputy).
+_POSTNOMINALS = ("ADJP", "AJA", "AJP", "DJP", "DCJ", "CJ", "JP", "JA", "AJ", "J")
+_POSTNOMINAL = "(?:" + "|".join(_POSTNOMINALS) + ")"
+_NAMED_WITH_POSTNOMINAL = (
+    rf"(?P<judge>(?:[A-Z]\.\s?){{0,3}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}},?\s+{_POSTNOMINAL})"
+)
+_JUDGMENT_HEADING = re.compile(r"^\W*(?:ex\s+tempore\s+|reasons\s+for\s+|supplementary\s+)?judg(?:e)?ment(?:\s*\([^()]{1,40}\))?\W*$", re.I)
+# The writer's line under it, case kept (the postnominal is in capitals): "KRUGER-NDLOVU J",
+# "Mocumie JA (Molemela and Makgoka JJA concurring):", "M. KRUGER-NDLOVU, J".
+_WRITER_UNDER_HEADING = re.compile(rf"^\W*{_NAMED_WITH_POSTNOMINAL}(?:\s*\([^()]{{1,80}}\))?\s*:?\s*$")
+_LINES_UNDER_HEADING = 2
+
 HEAD_LINES = 120
 """The writer is named in the judgment's head; a line further down quoting another court is not."""
 
@@ -51,7 +69,56 @@ def opinion_writer(lines: list[str]) -> str | None:
             match = _STYLED_JUDGE_LINE.match(following)
             if match:
                 return _styled(match.group("judge"))
+        if _JUDGMENT_HEADING.match(line):
+            for following in [later for later in lines[index + 1:index + 6] if later][:_LINES_UNDER_HEADING]:
+                match = _WRITER_UNDER_HEADING.match(following) or _STYLED_JUDGE_LINE.match(following)
+                if match:
+                    return _styled(match.group("judge"))
     return None
+
+
+# A court's field for its panel: "Coram: Kruger-Ndlovu J", "Judges: AK Ndirangu-Obuya".
+PANEL_LABEL = re.compile(r"^\W*(?:judges?|judge\(s\)|justices?|coram|bench|quorum)\s*[:：]?\s*$", re.I)
+_PANEL_LINE = re.compile(r"^\W*(?:judges?|judge\(s\)|coram|quorum)\s*[:：]\s*(?P<value>\S.*)$", re.I)
+_PANEL_SEPARATOR = re.compile(r"\s*[;,]\s*(?:and\s+)?|\s+(?:and|&)\s+")
+_STYLE_PREFIX = re.compile(r"^(?:the\s+)?hon(?:ou)?(?:rable|\.)?\s+", re.I)
+_NAME_TOKEN = re.compile(r"^(?:[A-Z]\.?){1,3}$|^[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*\.?$")
+_PARTICLES = {"van", "von", "de", "der", "du", "le", "la", "da", "di", "del", "dos"}
+_NOT_JUDGE_WORDS = {"court", "tribunal", "division", "chamber", "bench", "full", "section", "registrar", "magistrate",
+                    "high", "supreme", "appeal", "appeals", "the", "of", "no", "yes", "none", "n/a", "all"}
+PANEL_MAX_CHARS = 200
+
+
+def panel_names(value: str) -> list[str]:
+    """The judges a panel field names, styled as written; [] unless every part is a judge's name."""
+    value = " ".join(value.split())
+    if not value or len(value) > PANEL_MAX_CHARS:
+        return []
+    # "M. KRUGER-NDLOVU, J": the style, not a name of its own ("HI Ong'udi, JA Makau": JA's initials)
+    value = re.sub(rf",\s*(?={_POSTNOMINAL}\s*(?:$|[;,]|\s(?:and|&)\s))", " ", value)
+    names = []
+    for piece in _PANEL_SEPARATOR.split(value):
+        piece = _STYLE_PREFIX.sub("", piece.strip(" .")).strip()
+        styled = _STYLED_JUDGE_LINE.match(piece)
+        if styled:
+            names.append(_styled(styled.group("judge")))
+            continue
+        tokens = piece.split()
+        if not 2 <= len(tokens) <= 5 or any(token.lower().strip(".") in _NOT_JUDGE_WORDS for token in tokens):
+            return []
+        if not all(_NAME_TOKEN.match(token) or token in _PARTICLES or token in _POSTNOMINALS for token in tokens):
+            return []
+        names.append(_styled(piece))
+    return names
+
+
+def panel(lines: list[str]) -> list[str]:
+    """The judges of the first "Coram:" or "Judges:" line of the head."""
+    for line in lines[:HEAD_LINES]:
+        match = _PANEL_LINE.match(" ".join(line.split()))
+        if match:
+            return panel_names(match.group("value"))
+    return []
 
 
 def _styled(judge: str) -> str:
@@ -59,4 +126,5 @@ def _styled(judge: str) -> str:
     judge = judge.strip(" ,:")
     if not judge.isupper():
         return judge
-    return " ".join("-".join(part.capitalize() for part in word.split("-")) for word in judge.split())
+    return " ".join(word if word.strip(",") in _POSTNOMINALS else "-".join(part.capitalize() for part in word.split("-"))
+                    for word in judge.split())

@@ -117,7 +117,14 @@ def read_markdown(text: str) -> ReaderResult:
 
 # --- front matter ---------------------------------------------------------------
 
-_DATE_KEYS = ("date", "published", "pubDate", "pubdate", "published_at", "publishDate", "publish_date", "created")
+# The fields that say when a post was published, by the conventions of the generators and
+# platforms (Jekyll, Hexo, Zola, Eleventy, Pelican: `date`; Hugo: `publishDate`, `pubdate`,
+# `published`; Astro: `pubDate`; dev.to and Ghost: `published_at`), compared without case as Hugo
+# does. dev.to's `published: true` is a switch, not a date; Eleventy's `date: Last Modified` names
+# the file's own date, which the import does not know. The day a post was last changed (Hugo's
+# `lastmod`, Zola's `updated`, Jekyll's `last_modified_at`) is no publication date.
+_DATE_KEYS = ("date", "publishdate", "pubdate", "published", "published_at", "publish_date", "date_published",
+              "datepublished", "created", "created_at")
 
 
 def _front_matter(text: str, warnings: list[str]) -> tuple[dict, str]:
@@ -128,7 +135,7 @@ def _front_matter(text: str, warnings: list[str]) -> tuple[dict, str]:
         match = _TOML_FRONT_MATTER.match(text)
         load, error = load_toml_data, tomllib.TOMLDecodeError
     if not match:
-        return _multimarkdown_metadata(text)
+        return _multimarkdown_metadata(text, warnings)
     try:
         data = load(match.group(1))
     except (error, ValueError) as exc:
@@ -136,7 +143,7 @@ def _front_matter(text: str, warnings: list[str]) -> tuple[dict, str]:
         return {}, text[match.end():]
     if not isinstance(data, dict):
         return {}, text[match.end():]
-    return _metadata(data), text[match.end():]
+    return _metadata(data, warnings), text[match.end():]
 
 
 # MultiMarkdown's metadata (Scrivener, Ulysses, iA Writer compile to it): "Key: value" lines that
@@ -147,7 +154,7 @@ _MMD_KNOWN_KEYS = {"title", "author", "date"}
 _MMD_LINES_MAX = 40
 
 
-def _multimarkdown_metadata(text: str) -> tuple[dict, str]:
+def _multimarkdown_metadata(text: str, warnings: list[str]) -> tuple[dict, str]:
     """Metadata from a MultiMarkdown header and the body after it; ({}, text) when the file
     does not open with one (at least two fields, among them title, author or date)."""
     head, blank, body = text.partition("\n\n")
@@ -167,7 +174,7 @@ def _multimarkdown_metadata(text: str) -> tuple[dict, str]:
             return {}, text
     if not _MMD_KNOWN_KEYS & set(fields):
         return {}, text
-    metadata = _metadata(fields)
+    metadata = _metadata(fields, warnings)
     metadata["removed"] = [Removed("header", " ".join(line.split())) for line in lines]
     return metadata, body
 
@@ -187,7 +194,7 @@ def _front_matter_prose(metadata: dict, removed: list[Removed]) -> str:
     return f"## Abstract\n\n{abstract}\n\n" if abstract else ""
 
 
-def _metadata(data: dict) -> dict:
+def _metadata(data: dict, warnings: list[str]) -> dict:
     metadata: dict = {}
     for key in _ABSTRACT_KEYS + _TEASER_KEYS:
         if isinstance(data.get(key), str) and data[key].strip():
@@ -200,12 +207,27 @@ def _metadata(data: dict) -> dict:
                                           if source.get(key)), None))
     if authors:
         metadata["authors"] = authors
-    raw_date = next((data[key] for key in _DATE_KEYS if data.get(key)), None)
-    if isinstance(raw_date, (datetime.date, datetime.datetime)):
-        metadata["date"] = raw_date.isoformat()[:10]
-    elif raw_date:
-        metadata["date"] = parse_date(str(raw_date)) or find_date(str(raw_date)) or str(raw_date)
+    date = _front_matter_date(data, warnings)
+    if date:
+        metadata["date"] = date
     return metadata
+
+
+def _front_matter_date(data: dict, warnings: list[str]) -> str | None:
+    """The first of the date fields whose value is a date; a value that is none is said, never taken."""
+    fields = {str(key).lower(): value for key, value in data.items()}
+    for key in _DATE_KEYS:
+        raw = fields.get(key)
+        if raw is None or isinstance(raw, bool) or raw == "":
+            continue
+        if isinstance(raw, (datetime.date, datetime.datetime)):
+            return raw.isoformat()[:10]
+        text = " ".join(str(raw).split()) if isinstance(raw, (str, int)) else ""
+        date = (parse_date(text) or find_date(text)) if text else None
+        if date:
+            return date
+        warnings.append(f"front matter {key}: {text[:40] or type(raw).__name__!r} is not a date; it was not taken as one")
+    return None
 
 
 def _front_matter_authors(raw) -> list[str]:
