@@ -255,3 +255,30 @@ def test_a_skip_link_an_isbn_line_taxonomy_and_how_to_cite_go_while_a_references
     for words in ("Aller au contenu principal", "Thématiques", "Comment citer", "Tarif de l'eau"):
         assert words not in report.text
     assert any("ISBN 91-7000-123-4" in text for text in [report.text, *(note.text for note in report.footnotes)])
+
+
+# -- blind sets 15 and 16: CSS-module components, photo credits, a shop's disclosure
+
+def test_css_module_components_are_read_by_their_names():
+    audio = ('<div class="ArticleAudio_root__bZ2oW"><p class="ArticleAudio_title__mfB8q">Listen to this article</p>'
+             '<span class="ArticleAudio_duration__Fo4Tj">09:41</span></div>')
+    signup = ('<aside class="NewsletterSignup_root__Vx8M0"><p class="NewsletterSignup_title__L2nk6">Sign up for Valley Ideas</p>'
+              '<p>Essays delivered every weekday.</p></aside>')
+    report = _assert_goes(_page(inside=audio, after=signup), "Listen to this article")
+    assert "09:41" not in report.text and "Sign up for Valley Ideas" not in report.text
+
+
+def test_a_photo_credit_goes_and_its_caption_stays():
+    figure = ('<figure><img src="weir.jpg" alt=""><figcaption class="fig-media__legend">The weir at Auental in 2023. '
+              '<span class="fig-media__credit">Karin Lind / Valley Courier</span></figcaption></figure>'
+              '<figure><img src="gate.jpg" alt=""><figcaption>Photo: Jon Berg/Reuters</figcaption></figure>'
+              '<div class="credit-caption"><div class="caption"><p>The sluice gate, rebuilt for €80,000.</p></div>'
+              '<span class="credit">Jon Berg</span></div>')
+    report = _assert_goes(_page(inside=figure), "Karin Lind / Valley Courier")
+    assert "The weir at Auental in 2023." in report.text and "The sluice gate, rebuilt for €80,000." in report.text
+    assert "Photo: Jon Berg/Reuters" not in report.text
+
+
+def test_a_shops_affiliate_disclosure_goes():
+    note = "<p><small>When you buy a book using a link on this page, we receive a commission.</small></p>"
+    _assert_goes(_page(after=note), "we receive a commission")

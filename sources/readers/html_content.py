@@ -107,7 +107,10 @@ _KIND_WORDS = [
               r"lastmod|last-modified|page-lastmod|git-revision-date|"
               # a story's audio or video player and its tools ("4-Minute Listen  Playlist  Download  Transcript"),
               # the broadcast it was heard on (NPR's "heard-on": "Heard on Morning Edition"), a caption's toggle
-              r"audio-module|audio-player|audio-tools?|podcast-player|media-player|video-player|player-controls|"
+              r"audio-module|audio-player|audio-tools?|podcast-player|media-player|video-player|player-controls|article-audio|"
+              # a photograph's credit under its caption ("fig-media__credit": "Lucien Ferrand / Le Figaro")
+              # (NPR's "credit-caption" holds the caption too: only the credit goes)
+              r"credit(?![-_]caption)|credits|photo-credit|image-credit|media-credit|caption-credit|wp-caption-credit|"
               r"heard-on|hide-caption|toggle-caption|caption-toggle|"
               # a site's or an institution's disclaimer ("Justia Annotations is a forum…", "Carnegie does not take
               # institutional positions…"), a button ("Annotate this Case", "Zitierhinweis")
@@ -392,6 +395,11 @@ def find_main(root: Node) -> Node | None:
 
 def _class_words(node: Node) -> str:
     classes = [word for word in node.get("class").split() if not _TAXONOMY_CLASS.match(word)]
+    # CSS modules (Next.js, The Atlantic, Libération's Arc) name a component in camel case before
+    # "_part__hash": "ArticleAudio_root__bZ2oW" reads "article-audio", "NewsletterSignup_title__L2nk6"
+    # "newsletter-signup".
+    classes += [_CAMEL_HUMP.sub("-", module.group("component")).lower()
+                for module in map(_CSS_MODULE_CLASS.match, classes) if module]
     # Sites with generated class names ("a b c", Medium) name their parts in data-testid:
     # "headerSignUpButton" reads "header-sign-up-button".
     test_id = _CAMEL_HUMP.sub("-", node.get("data-testid")).lower()
@@ -406,6 +414,7 @@ def _class_words(node: Node) -> str:
 
 
 _CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_CSS_MODULE_CLASS = re.compile(r"^(?P<component>[A-Z][A-Za-z0-9]+)_[A-Za-z][A-Za-z0-9]*__[A-Za-z0-9_-]{3,12}$")
 
 
 def _kind_of(node: Node, place: _Place, titles: _Titles) -> str | None:
@@ -613,6 +622,12 @@ _TEXT_KINDS = [
     # a news site's disclaimer under its links to other sites
     ("other", re.compile(r"^\W*(?:the )?[\w .&-]{2,40} (?:is|are) not responsible for the content of (?:external|other|third[- ]party) "
                          r"(?:internet )?(?:sites|websites|web sites)\W*$", re.I)),
+    # a shop's disclosure under a review or an essay ("When you buy a book using a link on this page, we receive a commission.")
+    ("other", re.compile(r"^\W*(?:when you buy (?:a book|something|a product)|if you buy something) (?:using|through|from) "
+                         r"(?:a |the )?links? on (?:this page|our site).{0,120}$", re.I)),
+    # a photograph's credit as the whole caption ("Photo: Lukas Brenner/Reuters", "Foto: dpa")
+    ("other", re.compile(r"^\W*(?:photo|photograph|foto|image|illustration|crédit photo|crédits? photo|bild|fotografía)s?\s*:\s*"
+                         r"[^.:;]{1,80}$", re.I)),
     # a page's view counter ("Переглядів: 312", Joomla's "Zobrazení: 387", "Views: 1,204", "1 204 vues")
     ("other", re.compile(r"^\W*(?:(?:views|page views|hits|zobrazení|zobrazeno|переглядів|перегляди|просмотров|просмотры|"
                          r"aufrufe|vues|visite|visualizzazioni|wyświetleń|wyświetlenia|visitas|lecturas|weergaven|bekeken)\s*:?\s*\d[\d\s.,]*"
@@ -627,7 +642,7 @@ _TEXT_KINDS = [
     ("navigation", re.compile(r"^\W*(?:consulter|voir|afficher) (?:le document |ce document |la page |cette page )?en mode image\W*$", re.I)),
 ]
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-_TEXT_KIND_TAGS = {"a", "button", "p", "div", "span", "li", "dd", "small", "label", "h2", "h3", "h4", "h5", "h6"}
+_TEXT_KIND_TAGS = {"a", "button", "p", "div", "span", "li", "dd", "small", "label", "figcaption", "h2", "h3", "h4", "h5", "h6"}
 _TEXT_KIND_MAX_CHARS = 80
 
 
