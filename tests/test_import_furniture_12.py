@@ -282,3 +282,22 @@ def test_a_photo_credit_goes_and_its_caption_stays():
 def test_a_shops_affiliate_disclosure_goes():
     note = "<p><small>When you buy a book using a link on this page, we receive a commission.</small></p>"
     _assert_goes(_page(after=note), "we receive a commission")
+
+
+@pytest.mark.parametrize("block, words", [
+    ('<div class="alert-banner" role="region" aria-label="Site notice"><p>The council is not sitting this week. '
+     '<a href="/calendar">View the sitting calendar</a></p></div>', "View the sitting calendar"),
+    ('<p><a href="/paper.pdf">PDF version [1.4MB]</a></p>', "PDF version [1.4MB]"),
+    ('<section class="contact-persons"><h2>Ansprechpartner:innen</h2><p>Jonas Berg</p><p>+49 5241 81-81234</p></section>',
+     "+49 5241 81-81234"),
+    ('<span data-qa="updated-date"> Updated June 3, 2024 at 11:12 a.m. EDT</span>', "Updated June 3, 2024"),
+    ('<div class="plainlinks wikidata-link"><a href="https://www.wikidata.org/wiki/Q1">[editar datos en Wikidata]</a></div>',
+     "editar datos en Wikidata"),
+    ('<section class="article__external-links"><h2>Eksterne links</h2><ul><li><a href="https://x.example">Kommune: Dige</a></li></ul></section>',
+     "Kommune: Dige"),
+    ('<ul id="wb-tphp"><li><a class="wb-sl" href="#wb-info">Skip to "About this site"</a></li></ul>', "About this site"),
+    ('<p><a href="#top">Back to top of document</a></p>', "Back to top of document"),
+])
+def test_blind16_site_notices_contacts_updates_and_links_go(block, words):
+    page_level = "Skip" in block or "alert-banner" in block  # over the page, outside the article
+    _assert_goes(_page(before=block if page_level else "", inside="" if page_level else block), words, kind=None)

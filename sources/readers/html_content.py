@@ -35,7 +35,9 @@ _KIND_WORDS = [
     ("edit-link", r"mw-editsection|editsection|edit-?link|post-edit-link|edit-section|"
                   # MediaWiki's page actions (ids "ca-edit", "ca-history", "ca-talk"), as Fandom shows them
                   # over the article ("Sign in to edit  History  Talk (0)")
-                  r"ca-(?:edit|ve-edit|viewsource|history|talk|nstab-[a-z]+|watch|unwatch|addsection)|page-header__actions|page-side-tools?"),
+                  r"ca-(?:edit|ve-edit|viewsource|history|talk|nstab-[a-z]+|watch|unwatch|addsection)|page-header__actions|page-side-tools?|"
+                  # an infobox's "[editar datos en Wikidata]"
+                  r"wikidata-link|wikidata-edit|edit-wikidata"),
     ("contents", r"toc|toctitle|msotoc\d|msotocheading|table-of-contents|tableofcontents|mw-panel-toc|vector-toc|ez-toc-container|sommaire|inhaltsverzeichnis"),
     ("languages", r"interlanguage-link|p-lang|lang-list|language-list|languages|language-switcher|language-selector|mw-portlet-lang|interwiki|lang-menu"),
     # A word holding "cookie" anywhere ("bbccookies-banner", CanLII's "cookieConsent", Cookiebot's
@@ -58,6 +60,8 @@ _KIND_WORDS = [
                 # a newsroom's teaser blocks and its topic tags ("c-tags", "article-topics"); never "recommendations",
                 # which is a report's own section (RAND, a committee report)
                 r"teaser-block|teasers|recommended-articles|tags|tags-links|c-tags|article-topics|topics-list|"
+                # an entry's list of external links (lex.dk's "article__external-links")
+                r"external-links|externallinks|"
                 # a CMS's taxonomy fields under a publication (Drupal's "publication__taxonomy": Thématiques, Régions)
                 r"taxonomy|publication__taxonomy|"
                 # NPR's link to another story set into the text ("bucketwrap internallink")
@@ -119,8 +123,13 @@ _KIND_WORDS = [
               # (an "author-card" may be the byline itself, as at Institut Montaigne: the heading tells, _is_about_the_authors)
               r"author-bio|author-bios|author-box|about-the-author|about-the-authors|about-author|authors-bio|"
               r"contributor-bio|contributor-bios|bio-box|"
-              # a news page's "Updated 4:12 PM EDT, April 5, 2024" (AP's "Page-dateModified")
-              r"datemodified|date-modified|modified-date|"
+              # a news page's "Updated 4:12 PM EDT, April 5, 2024" (AP's "Page-dateModified", ZEIT's
+              # "metadata__date--updated", the Post's data-qa="updated-date", hAtom's "updated")
+              r"datemodified|date-modified|modified-date|updated|updated-date|date-updated|"
+              # a site's notice over every page ("The Senate and House of Representatives are not sitting this week")
+              r"alert-banner|site-notice|sitenotice|site-alert|global-alert|emergency-banner|"
+              # the contact people under a study ("Ansprechpartner:innen"), an encyclopedia's curator box
+              r"contact-persons?|contacts|contact-box|press-contact|media-contact|curator-box|cp-curator-box|cp-revision|"
               # a document page's own links to its other formats and to itself ("Download PDF (214 kB)")
               r"download|downloads|download-links|download-link|file-pdf|publication-actions|publication-links|article-actions|permalink|licensing|"
               # the product's or node's own buttons (RAND's "product-actions", Drupal's "node__actions": Télécharger, Imprimer)
@@ -402,7 +411,7 @@ def _class_words(node: Node) -> str:
                 for module in map(_CSS_MODULE_CLASS.match, classes) if module]
     # Sites with generated class names ("a b c", Medium) name their parts in data-testid:
     # "headerSignUpButton" reads "header-sign-up-button".
-    test_id = _CAMEL_HUMP.sub("-", node.get("data-testid")).lower()
+    test_id = _CAMEL_HUMP.sub("-", node.get("data-testid")).lower() + " " + node.get("data-qa")  # the Post's "subscribe-promo"
     # Government CMSs name ids the same way: "navBreadcrumbs" (the Federal Government's GSB), "navServiceMeta".
     element_id = node.get("id")
     if _CAMEL_HUMP.search(element_id):
@@ -599,10 +608,10 @@ _TEXT_KINDS = [
                          r"(?:auf \w+ )?teilen|condividi(?: su)?|compartilhar(?: (?:no|na))?|tweet(?: this)?|pin it|"
                          r"(?:send|share) by e-?mail|enviar por (?:correo|e-?mail)|envoyer par e-?mail|per e-?mail (?:senden|teilen))"
                          r"(?:\s+[\w.]+){0,2}\W*$", re.I)),
-    ("navigation", re.compile(r"^\W*(?:skip to (?:the )?(?:main )?(?:content|navigation)|saltar al contenido(?: principal)?|ir al contenido(?: principal)?|"
+    ("navigation", re.compile(r"^\W*(?:skip to (?:the )?(?:main )?(?:content|navigation)|skip to \"[^\"]{1,30}\"|saltar al contenido(?: principal)?|ir al contenido(?: principal)?|"
                               r"aller au contenu(?: principal)?|zum (?:haupt)?inhalt(?: springen)?|direkt zum (?:haupt)?inhalt|vai al contenuto(?: principale)?|"
                               r"ir para o conteúdo(?: principal)?|перейти к (?:основному )?содержанию|naar de (?:hoofd)?inhoud|"
-                              r"back to top|top of page|retour en haut|nach oben)\W*$", re.I)),
+                              r"back to (?:the )?top(?: of (?:the )?(?:page|document))?|top of page|retour en haut(?: de (?:la )?page)?|nach oben)\W*$", re.I)),
     ("edit-link", re.compile(r"^\W*(?:edit (?:this page|on github|on gitlab)|edit this page on \w+|suggest an edit|"
                              r"improve this page|view (?:page )?source)\W*$", re.I)),
     ("other", re.compile(r"^\W*(?:advertisement|advertising|sponsor(?:ed)? message|hide caption|publicidad|publicité|anzeige|werbung|pubblicità|publicidade|реклама|"
@@ -628,6 +637,8 @@ _TEXT_KINDS = [
     # a photograph's credit as the whole caption ("Photo: Lukas Brenner/Reuters", "Foto: dpa")
     ("other", re.compile(r"^\W*(?:photo|photograph|foto|image|illustration|crédit photo|crédits? photo|bild|fotografía)s?\s*:\s*"
                          r"[^.:;]{1,80}$", re.I)),
+    # a document page's link to its own PDF ("PDF version [1.4MB]", "Download (PDF, 942 KB)")
+    ("other", re.compile(r"^\W*(?:pdf|download|full text|version pdf|texte intégral)(?: version| \(?pdf)?\s*[\[(,]?\s*[\d.,]+\s*[kKmM][bBoO]\s*[\])]?\W*$", re.I)),
     # a page's view counter ("Переглядів: 312", Joomla's "Zobrazení: 387", "Views: 1,204", "1 204 vues")
     ("other", re.compile(r"^\W*(?:(?:views|page views|hits|zobrazení|zobrazeno|переглядів|перегляди|просмотров|просмотры|"
                          r"aufrufe|vues|visite|visualizzazioni|wyświetleń|wyświetlenia|visitas|lecturas|weergaven|bekeken)\s*:?\s*\d[\d\s.,]*"
