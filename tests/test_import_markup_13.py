@@ -71,3 +71,42 @@ def test_a_line_opening_with_a_percent_sign_in_plain_markdown_stays():
     page = "# Turnout\n\nThe count closed at 9 pm.\n\n% of voters who came by bus: 12, up from 9 in 2019.\n"
     report, _ = _read(page)
     assert "% of voters who came by bus: 12, up from 9 in 2019." in report.text
+
+
+_MKDOCS_PAGE = """# Snapshots { #snapshots .wide }
+
+Snapshots are taken every 6 hours and kept for 14 days.
+
+=== "Linux package"
+
+    ```sh
+    sudo systemctl reload harlow
+    ```
+
+=== "Container"
+
+    Restart the container after 2 minutes.
+
+--8<-- "includes/abbreviations.md"
+"""
+
+
+def test_mkdocs_heading_attributes_tabs_and_snippets_show_no_markup():
+    report, removed = _read(_MKDOCS_PAGE)
+    assert "Snapshots are taken every 6 hours and kept for 14 days." in report.text
+    assert "{ #snapshots .wide }" not in report.text and "{ #snapshots .wide }" in removed
+    assert '=== "' not in report.text and "Linux package" in report.text and "Container" in report.text
+    assert "sudo systemctl reload harlow" in report.text and "Restart the container after 2 minutes." in report.text
+    assert "--8<--" not in report.text and '--8<-- "includes/abbreviations.md"' in removed
+    assert [section.title for section in report.sections][:1] == ["Snapshots"]
+
+
+def test_a_heading_with_braces_of_its_own_keeps_them():
+    report, _ = _read("## Costs {2023 and 2024}\n\nThe board spent 4 million.\n")
+    assert "Costs {2023 and 2024}" in report.text
+
+
+def test_an_obsidian_block_id_is_an_anchor_not_text():
+    report, removed = _read("See [[Orchards]].\n\nThe list holds 612 names. ^waiting-list\n")
+    assert "The list holds 612 names." in report.text and "^waiting-list" not in report.text
+    assert "^waiting-list" in removed

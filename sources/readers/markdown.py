@@ -250,6 +250,14 @@ def _front_matter_authors(raw) -> list[str]:
 
 _FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # MkDocs (Material) admonitions: `!!! note "Title"`, collapsible `??? tip`, `???+ warning`.
+# Material for MkDocs' content tabs, `=== "Linux package"`, their content indented as an admonition's;
+# the tab's label shows, as a paragraph of its own.
+_MKDOCS_TAB = re.compile(r'^(?P<indent> {0,3})===\+?[ \t]+"(?P<title>[^"\n]{0,200})"[ \t]*$')
+# Python-Markdown's attribute list after a heading ("## Retention policies { #retention-policies }")
+# and pymdownx.snippets' include line ("--8<-- \"includes/abbreviations.md\""): markup, no text.
+_HEADING_ATTRIBUTES = re.compile(r"^(?P<heading> {0,3}#{1,6}[ \t]+\S.*?)[ \t]+(?P<attributes>\{:?[ \t]*(?:[#.][\w-]+|[\w-]+=(?:\"[^\"]*\"|\S+))"
+                                 r"(?:[ \t]+(?:[#.][\w-]+|[\w-]+=(?:\"[^\"]*\"|\S+)))*[ \t]*\})[ \t]*$")
+_SNIPPET = re.compile(r"^ {0,3}-{1,2}8<-{1,2}(?:[ \t]+(?:\"[^\"\n]+\"|'[^'\n]+'|\S+))?[ \t]*$")
 _MKDOCS_ADMONITION = re.compile(r"^(?P<indent> {0,3})(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+(?P<rest>.*))?$")
 # Docusaurus/VitePress `:::note Title`, `:::tip[Title]`, MyST `:::{note}`, Quarto `::: {.callout-note}`.
 _COLON_FENCE = re.compile(r"^ {0,3}(?P<colons>:{3,})[ \t]*(?:\{\.?(?:callout-)?(?P<braced>[\w-]+)[^}]*\}|(?P<kind>[\w-]+))?(?P<rest>.*)$")
@@ -325,6 +333,20 @@ def _docs_markup(body: str, removed: list[Removed]) -> str:
             code_fence = fence.group(1)
             out.append(line)
             continue
+        tab = _MKDOCS_TAB.match(line)
+        if tab:
+            removed.append(Removed("hidden", line.strip()))
+            out.extend(["", tab.group("title"), ""] if tab.group("title").strip() else [""])
+            admonition_indent = len(tab.group("indent"))
+            continue
+        attributes = _HEADING_ATTRIBUTES.match(line)
+        if attributes:
+            removed.append(Removed("hidden", attributes.group("attributes")))
+            out.append(attributes.group("heading"))
+            continue
+        if _SNIPPET.match(line):
+            removed.append(Removed("hidden", line.strip()))
+            continue
         mkdocs = _MKDOCS_ADMONITION.match(line)
         if mkdocs:
             out.extend(_admonition_lines(mkdocs.group("kind"), mkdocs.group("rest"), line, removed))
@@ -336,7 +358,7 @@ def _docs_markup(body: str, removed: list[Removed]) -> str:
 
 
 # A cheap test for the lines _docs_line looks at; prose lines skip it.
-_DOCS_HINT = re.compile(r"(?im)^[ \t]{0,3}(?:\([^()\s]{1,200}\)=|%|!!!|\?\?\?|:::|`{3,}\{|~{3,}\{|>[ \t]*\[!|[^\w\n]{0,4}(?:edit|improve|suggest|view source|last|page last|updated on)\b|\[(?:share|subscribe|leave|give|tweet)|import\s|export\s|\[TOC\]|\[\[_TOC_|\{:toc|\* TOC|<!-- ?toc)")
+_DOCS_HINT = re.compile(r"(?im)^[ \t]{0,3}(?:\([^()\s]{1,200}\)=|%|===|-{1,2}8<|#{1,6}[ \t].*\}[ \t]*$|!!!|\?\?\?|:::|`{3,}\{|~{3,}\{|>[ \t]*\[!|[^\w\n]{0,4}(?:edit|improve|suggest|view source|last|page last|updated on)\b|\[(?:share|subscribe|leave|give|tweet)|import\s|export\s|\[TOC\]|\[\[_TOC_|\{:toc|\* TOC|<!-- ?toc)")
 FURNITURE_LINE_MAX = 120
 """An "Edit this page" or "Last updated" line is short; a longer one is prose."""
 

@@ -2,9 +2,9 @@
 
 These apps show `[[Harl Moss]]` as a link reading "Harl Moss", `[[Harl Moss|the moss]]`
 as "the moss" and `[[Harl Moss#Drainage]]` as "Harl Moss > Drainage"; `![[map.png|400]]`
-embeds a file (no text of the note's own), and `%% … %%` is a comment the reading view
-hides. A note's text is what the app shows, so links become their words; embeds and
-comments are reported in `removed`, never dropped. `[[1]](#fn1)` (a link whose text
+embeds a file (no text of the note's own), `%% … %%` is a comment the reading view
+hides and a `^block-id` closing a paragraph an anchor. A note's text is what the app shows,
+so links become their words; embeds, comments and block ids are reported in `removed`, never dropped. `[[1]](#fn1)` (a link whose text
 is "[1]") and `[[3]]` (a bracketed marker) are no wiki links.
 """
 
@@ -26,12 +26,18 @@ def has_wiki_markup(body: str) -> bool:
     return "[[" in body or _COMMENT_MARK in body
 
 
+# Obsidian's block id closing a paragraph or a list item ("… a pile of letters. ^conclusion"),
+# which the app never shows: another note links to the block by it.
+_BLOCK_ID = re.compile(r"(?<=\S)[ \t]+\^(?P<id>[A-Za-z0-9][A-Za-z0-9-]{0,60})[ \t]*$", re.M)
+
+
 def take_wiki_markup(text: str, removed: list[Removed]) -> str:
     """`text` (outside code) as the app shows it."""
     if _COMMENT_MARK in text:
         text = _take_comments(text, removed)
     if "[[" not in text:
         return text
+    text = _BLOCK_ID.sub(lambda match: _record(removed, "hidden", match.group().strip()), text)
     text = _EMBED.sub(lambda match: _record(removed, "other", match.group()), text)
     return _WIKI_LINK.sub(_link_words, text)
 
