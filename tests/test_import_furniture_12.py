@@ -301,3 +301,10 @@ def test_a_shops_affiliate_disclosure_goes():
 def test_blind16_site_notices_contacts_updates_and_links_go(block, words):
     page_level = "Skip" in block or "alert-banner" in block  # over the page, outside the article
     _assert_goes(_page(before=block if page_level else "", inside="" if page_level else block), words, kind=None)
+
+
+def test_a_toolbar_of_share_links_is_reported_as_a_share_bar():
+    toolbar = ('<div class="article-toolbar"><button>Artikel hören</button>'
+               '<a href="https://www.facebook.com/sharer/sharer.php?u=x">Auf Facebook teilen</a>'
+               '<a href="https://x.com/intent/post?url=x">Auf X teilen</a><a href="mailto:?subject=Tarif">Per E-Mail verschicken</a></div>')
+    _assert_goes(_page(inside=toolbar), "Auf X teilen", kind="share")

@@ -454,7 +454,28 @@ def _kind_of(node: Node, place: _Place, titles: _Titles) -> str | None:
         # A heading styled "font_secondary": a style's name, not a sidebar (a real side column's
         # headings go with the column that holds them).
         words = None
-    return kind or words or _kind_by_structure(node, place, titles)
+    found = kind or words or _kind_by_structure(node, place, titles)
+    if found in ("navigation", "other") and _is_share_row(node):
+        return "share"  # a toolbar of share links ("Auf Facebook teilen", "Print Email Facebook X") is a share bar
+    return found
+
+
+# Where a share link leads: the networks' share endpoints, and a mail to be written.
+_SHARE_URL = re.compile(r"facebook\.com/sharer|twitter\.com/(?:intent|share)|x\.com/intent|linkedin\.com/(?:share|shareArticle)|"
+                        r"reddit\.com/submit|whatsapp://send|api\.whatsapp\.com/send|wa\.me/\?|t\.me/share|bsky\.app/intent|"
+                        r"pinterest\.com/pin/create|^mailto:\?", re.I)
+_SHARE_LABEL = re.compile(r"^\W*(?:facebook|x|twitter|linkedin|bluesky|whatsapp|telegram|reddit|e-?mail|mail)\W*$", re.I)
+
+
+def _is_share_row(node: Node) -> bool:
+    links = [element for element in iter_elements(node) if element.tag == "a"]
+    if not links or len(links) > _SHARE_ROW_MAX_LINKS:
+        return False
+    sharing = [link for link in links if _SHARE_URL.search(link.get("href")) or _SHARE_LABEL.match(text_of(link))]
+    return len(sharing) * 2 >= len(links) and len(sharing) >= 2
+
+
+_SHARE_ROW_MAX_LINKS = 12
 
 
 # The boxes a docs or blog engine draws around a note, tip or warning of the text itself:
