@@ -308,3 +308,10 @@ def test_a_toolbar_of_share_links_is_reported_as_a_share_bar():
                '<a href="https://www.facebook.com/sharer/sharer.php?u=x">Auf Facebook teilen</a>'
                '<a href="https://x.com/intent/post?url=x">Auf X teilen</a><a href="mailto:?subject=Tarif">Per E-Mail verschicken</a></div>')
     _assert_goes(_page(inside=toolbar), "Auf X teilen", kind="share")
+
+
+def test_a_judgment_pages_metadata_panel_goes_and_its_judge_and_date_are_still_read():
+    panel = ('<dl class="document-metadata-list"><dt>Court</dt><dd>High Court</dd><dt>Court station</dt><dd>Eldoret</dd>'
+             '<dt>Judges</dt><dd>AK Lind</dd><dt>Judgment date</dt><dd>14 March 2024</dd><dt>Outcome</dt><dd>Allowed in part</dd></dl>')
+    report = _assert_goes(_page(before=panel), "Court station")
+    assert report.authors == ["AK Lind"] and report.date == "2024-03-14"

@@ -139,7 +139,7 @@ _KIND_WORDS = [
               # an essay's or article's "Cite this essay: <the page's own citation>" (HistoryLink's "essay-cite")
               r"essay-cite|article-cite|entry-cite|page-cite|post-cite|"
               # a legal database's panel over the judgment (CanLII's #documentMeta: File number, Noteup, Reflex Record)
-              r"documentmeta|"
+              r"documentmeta|document-metadata-list|document-metadata|"
               # a row of buttons ("Copy Citation", "Get Citation Alerts")
               r"btn-group|button-group|"
               # a service's notice over every document it shows ("Important information: this version…")
