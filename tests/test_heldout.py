@@ -49,8 +49,10 @@ HELD_OUT_SETS = [
     HeldOutSet("heldout_blind10", 12, 0.95),  # first score 86.3%
     HeldOutSet("heldout_blind11", 12, 0.95),  # first score 86.8%
     HeldOutSet("heldout_blind12", 12, 0.95),  # first score 94.0%
-    HeldOutSet("heldout_blind13", 12, 0.80),  # first score 84.8%, not yet tuned on
-    HeldOutSet("heldout_blind14", 13, 0.90),  # first score 93.5%, not yet tuned on
+    HeldOutSet("heldout_blind13", 12, 0.95),  # first score 84.8%
+    HeldOutSet("heldout_blind14", 13, 0.95),  # first score 93.5%
+    HeldOutSet("heldout_blind15", 12, 0.95),  # first score 94.5%
+    HeldOutSet("heldout_blind16", 12, 0.95),  # first score 91.9%
 ]
 EXPECTATION_KEYS = {"kind_of_document", "title", "authors", "date", "footnotes", "notes", "pages", "page_labels",
                     "must_have", "must_not", "removed_kinds", "encoding"}
