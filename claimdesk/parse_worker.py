@@ -115,11 +115,21 @@ def _parse_within(parse_report, data: bytes, format: str, memory_bytes: int, sec
     return _dumps(("memory", None)), True
 
 
+_OUT_OF_ADDRESS_SPACE = "failed to map segment from shared object"
+"""What the dynamic loader says when RLIMIT_AS leaves no room for a library."""
+
+
 def _attempt(parse_report, data: bytes, format: str) -> bytes:
     try:
         return _dumps(("ok", parse_report(data, format)))
     except MemoryError:
         raise
+    except ImportError as exc:
+        # A module the parse loads only when it needs it (dateparser's compiled regex) cannot be
+        # mapped inside the address space the limit leaves: the memory ran out, as a MemoryError says.
+        if _OUT_OF_ADDRESS_SPACE in str(exc) or "cannot allocate memory" in str(exc).lower():
+            raise MemoryError(str(exc)) from exc
+        return _dumps(("error", _picklable(exc), traceback.format_exc()))
     except BaseException as exc:  # every other failure goes back to the owner, which raises it
         return _dumps(("error", _picklable(exc), traceback.format_exc()))
 

@@ -29,6 +29,7 @@ from claimdesk.sources.references import (
     ends_with_ibid,
     fold,
     op_cit_key,
+    op_cit_names,
     surname,
     works_cited,
 )
@@ -89,12 +90,18 @@ def _copy_label(label: int | str, taken: set[int | str]) -> str:
     return f"{label}-{count}"
 
 
+_ORPHAN_LABEL_PUNCTUATION = re.compile(r"^[.,;:)]\s+(?=\S)")
+
+
 def _footnote(label: int | str, text: str) -> Footnote:
     marked = _repair_broken_urls(re.sub(r"\s+", " ", render_inline(text, emphasis=True)).strip())
     printed_label = f"[{label}] "
     if marked.startswith(printed_label) and len(marked) > len(printed_label):
         # wagtail-footnotes and some CMSs print the note's own label in its text: "[3] Ibid. …"
         marked = marked[len(printed_label):]
+    # The punctuation of a label the reader kept as the note's number ("<a href=#ref1>1</a>. Ibid.") or
+    # between two back-links ("1), 5) Archief …"): what is left of the apparatus, never a sentence's start.
+    marked = _ORPHAN_LABEL_PUNCTUATION.sub("", marked, count=1)
     footnote = Footnote(number=label, text=marked.replace(EMPHASIS_MARK, ""))
     # Endnotes printed as paragraphs often repeat their number ("3. Ibid., p. 4."): the text keeps it
     # (it may be the note's own figure: note 5 can cite "5 U.S.C. § 552"), the reading of the note does not.
@@ -304,18 +311,17 @@ _LEGAL_ID = re.compile(r"\W*Id\b")
 def _ibid_root(footnote: Footnote, previous: Footnote | None, previous_root: Footnote | None,
                history: _CitationHistory) -> _Resolution:
     """Ibid. is the previous note's work; with commentary between, or several works before it, a guess."""
-    if previous_root is None and previous is not None and previous.kind == "note" and not reads_as_prose(previous.text):
-        # "Ex. D to the Complaint." then "Id. at 5.": Id. repeats the note right before it.
+    if previous_root is None and previous is not None and previous.kind == "note" and \
+            (not reads_as_prose(previous.text) or not _LEGAL_ID.match(footnote.text)):
+        # "Ex. D to the Complaint." then "Id. at 5.": Id. repeats the note right before it. So does an
+        # Ibid. after a note of commentary ("Administrative data were provided under agreements with …"
+        # then "Ibid. Match rates were 81 percent."): it says "the same place", and the place is that
+        # note, whatever work was cited before it. Not so a court's "Id." after prose, which as often
+        # repeats an authority cited in the text.
         return _Resolution(previous, True, f"ibid after footnote {previous.number}, which was not read as a reference: "
                                            f"taken as its source (a guess)")
     if previous_root is None:
         root = history.most_recent()
-        if root is None and previous is not None and previous.kind == "note" and not _LEGAL_ID.match(footnote.text):
-            # Nothing earlier was read as a reference, so the note right before is the only
-            # source an Ibid. can repeat ("Authors' calculations from … payroll files." "Ibid.").
-            # Not so a court's "Id.", which as often repeats an authority cited in the text.
-            return _Resolution(previous, True, f"ibid after footnote {previous.number}, the only earlier note, "
-                                               f"which was not read as a reference: taken as its source (a guess)")
         if root is None:
             return _Resolution(None, why="ibid with no earlier reference to point to")
         return _Resolution(root, True, f"ibid resolved to footnote {root.number} by position alone (a guess)")
@@ -353,6 +359,11 @@ def _short_form_root(footnote: Footnote, history: _CitationHistory, earlier: dic
         if mentioning:
             return _Resolution(mentioning, True, f"op. cit. resolved to footnote {mentioning.number}, the latest note "
                                                  f"that names its author in passing (a guess)")
+    if guess or root is None:
+        named = _named_root(footnote.text, earlier)
+        if named:
+            return _Resolution(named, True, f"op. cit. resolved to footnote {named.number}, the latest note naming "
+                                            f"{', '.join(op_cit_names(footnote.text))} as it does (a guess)")
     if root is None:
         return _Resolution(None, why="op. cit. with no earlier reference to point to")
     return _Resolution(root, guess, f"op. cit. resolved to footnote {root.number} by position alone (a guess)" if guess else None)
@@ -396,6 +407,21 @@ def _mentioning_root(text: str, earlier: dict[int | str, Footnote]) -> Footnote 
         return None
     for note in islice(reversed(earlier.values()), _TITLE_SEARCH_DEPTH):
         if note.kind == "note" and f" {wanted} " in f" {fold(note.text)} ":
+            return note
+    return None
+
+
+def _named_root(text: str, earlier: dict[int | str, Footnote]) -> Footnote | None:
+    """The latest earlier note (not itself a short form) naming every capitalised word by which an op. cit.
+    with no author names its work: "Compare the Corporation returns, op. cit." repeats "Minutes of the
+    Corporation of Arnmouth, 1820-1864", not the commentary cited last."""
+    if op_cit_key(text)[0]:
+        return None
+    names = op_cit_names(text)
+    if not names:
+        return None
+    for note in islice(reversed(earlier.values()), _TITLE_SEARCH_DEPTH):
+        if note.kind in ("note", "reference") and all(re.search(rf"\b{re.escape(name)}\b", note.text) for name in names):
             return note
     return None
 

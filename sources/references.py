@@ -28,8 +28,10 @@ _URL_RE = re.compile(r"<?((?:https?://|www\d*\.)[^\s<>\"]+)>?", re.I)
 # Czech "Tamtéž", Polish "Tamże", Dutch "Aldaar"/"T.a.p." (ter aangehaalde plaatse).
 # Italian "Ivi" is the ibid. that gives a page ("Ivi, p. 7."); Ukrainian "Там само".
 # Chinese and Japanese "同上" and "同前" (the same as above), which the next words follow without a space.
+# Danish and Norwegian "Sst." / "Smst." (sammesteds) and Finnish "Emt." (edellä mainittu teos, the work
+# just cited) only with their full stop, and never in capitals: "SST" is sea-surface temperature.
 _IBID_RE = re.compile(r"(?:(?:(?i:ib[ií]d(?:em)?|eb(?:d|enda)|там\s+(?:же|само)|tamtéž|tamże|aldaar|t\.\s?a\.\s?p|ivi)"
-                      r"|[IiÍí]d(?:em)?)(?![\w'’-])|同[上前](?![书書注註]))")
+                      r"|[IiÍí]d(?:em)?)(?![\w'’-])|同[上前](?![书書注註])|[SsEe](?:m?st|mt)\.(?!\w))")
 
 
 def is_ibid(note: str) -> bool:
@@ -59,13 +61,17 @@ _NOTE_POINTER_RE = re.compile(
     re.I)
 # Czech "cit. d." (citované dílo), Polish "dz. cyt." / "op. cit.", Dutch "o.c.", Chinese "前引" / "前揭"
 # and Japanese "前掲" (cited before), which the work's title follows without a space.
+# Swedish "a.a." (anfört arbete) and "a.st." (anfört ställe), Danish and Norwegian "anf. arb." / "anf. st."
+# and Finnish "mt." / "emt." (mainittu teos) after the author: "Lindqvist, a.a., s. 63", "Virtanen, mt., 45";
+# lower case only, and the Finnish forms only after a comma ("Mt. Everest" is no pointer).
 _OPCIT_RE = re.compile(r"\b(?:op|loc|art|ouvr|ob)\.?\s*cit\b\.?|(?<!\w)a\.\s?a\.\s?O\b\.?|\bsupra\b|(?<!\w)указ\.\s*соч\b\.?|前[引揭掲]"
                        r"|\bcit\.\s?d\.|\bdz\.\s?cyt\.|(?<!\w)o\.\s?c\.(?!\w)"
+                       r"|(?-i:(?<!\w)a\.\s?(?:a|st)\.(?!\w)|\banf\.\s?(?:arb|st)\.|(?<=,\s)e?mts?\.(?!\w))"
                        rf"|{_NOTE_POINTER_RE.pattern}", re.I)
 # What every match of _OPCIT_RE holds, case-folded. re.IGNORECASE stops re from skipping
 # ahead to a first character, so the pattern itself tries every position of every note:
 # looking for these literals first, case-sensitively on the folded text, is ten times faster.
-_OPCIT_HINT = re.compile(r"cit|a\.\s?a\.|supra|above|oben|указ|cyt|o\.\s?c\.|\(\s*[nfa]|前[引揭掲]")
+_OPCIT_HINT = re.compile(r"cit|a\.\s?(?:a|st)\.|anf\.|mts?\.|supra|above|oben|указ|cyt|o\.\s?c\.|\(\s*[nfa]|前[引揭掲]")
 
 
 def _find_op_cit(plain: str) -> re.Match | None:
@@ -800,7 +806,19 @@ def parse_reference(text: str) -> Reference | None:
     return _analyse(text)[1]
 
 
+# Two surnames joined, or one and "et al.": the authors an op. cit. names ("Hallworth and Teague").
+_JOINT_AUTHORS_RE = re.compile(r"([A-ZÀ-Þ][\w'’-]+)(?:\s+(?:and|&|und|et|og|och|y|e|i|en)\s+[A-ZÀ-Þ][\w'’-]+|\s+et\s+al\.?)")
 _AUTHOR_DATE_RE = re.compile(rf"(.+?)\s*\(\s*{_YEAR}[a-z]?\s*\)")
+
+
+def op_cit_names(text: str) -> list[str]:
+    """The capitalised words an op. cit. names its work by, after the sentence's first word:
+    "Compare the Corporation returns, op. cit., …" -> ["Corporation"]; [] without an op. cit."""
+    plain, _ = _strip_markup(text)
+    m = _find_op_cit(plain)
+    if m is None:
+        return []
+    return re.findall(r"(?<=\s)[A-ZÀ-Þ][a-zß-ÿ]{3,}", plain[:m.start()])
 
 
 def op_cit_key(text: str) -> tuple[str | None, str | None]:
@@ -836,5 +854,10 @@ def op_cit_key(text: str) -> tuple[str | None, str | None]:
         if authors and segs and _BARE_INITIALS_RE.fullmatch(segs[0]):
             segs.pop(0)  # "Smith, J., op. cit."
         title = _clean_title(", ".join(segs)) if segs else None
+        joint = _JOINT_AUTHORS_RE.fullmatch(named) if not authors else None
+        if joint:
+            # "Hallworth and Teague, op. cit.", "Ishida et al., op. cit.": the first author's surname; the
+            # words stay the title too, for "Ports and Harbours, op. cit." may name a work by its title.
+            return fold(joint.group(1)), fold(title) if title else None
     name = surname(authors[0]) if authors else None
     return name, (fold(title) or None) if title else None

@@ -25,6 +25,8 @@ _BRACKET_MARKER = re.compile(r"\[(\d{1,4})\](?![(:])|\{(\d{1,4})\}")
 MAX_SEQUENCE_GAP = 3
 """A marker may skip this many numbers (a note the page lost); a bigger jump is
 a figure in brackets, not a call."""
+# What follows a power and never a note call: a division slash or an operator ("Γ = Aω²/g", "x² + y²").
+_OPERATOR_AFTER = re.compile(r"/|\s?[=+−×·<>≤≥≈]")
 _YEAR_BEFORE = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d[.,;:)”\"’]?$")
 _BREAKS_BEFORE_NOTES = 4
 """Rules (<hr>) a page may draw between the Notes heading and the first note."""
@@ -222,7 +224,7 @@ def _settle_markers(blocks: list[Block], markers: MarkerTable, tentative: dict[s
                 label = int(found.strip("[]{}")) if found.startswith(("[", "{")) else markers.labels[placeholder_index(found)]
                 if isinstance(label, PageStart):
                     piece = found
-                elif _continues(label, highest, numbered, before):
+                elif _continues(label, highest, numbered, before) and not (found in tentative and _OPERATOR_AFTER.match(block.text, end)):
                     highest = max(highest, label)
                     piece = markers.add(label) if found.startswith(("[", "{")) else found
                 else:

@@ -52,6 +52,7 @@ from claimdesk.sources.readers.text_gutenberg import (
     PAGE_MARKER,
     chapter_headings,
     fold,
+    has_footnote_blocks,
     page_label,
     page_marker_ordinals,
     split_gutenberg,
@@ -213,7 +214,8 @@ def read_plain_text(text: str) -> ReaderResult:
     forced_headings = {new: forced_headings[old] for new, old in enumerate(kept) if old in forced_headings}
     classifier = _Classifier(paragraphs, toc_levels, page_labels, warnings, removed, forced_headings,
                              # Notes marked * and † were numbered "[n]": a "1." paragraph is a list, no note.
-                             bracketed_notes_only=gpo is not None or russian is not None or symbol_notes)
+                             bracketed_notes_only=gpo is not None or russian is not None or symbol_notes
+                             or has_footnote_blocks(paragraphs))
     classified = classifier.run()
     if classifier.hyphens.joined:
         warnings.append(f"{classifier.hyphens.joined} word(s) hyphenated at a line's end read whole, as the document spells them elsewhere")

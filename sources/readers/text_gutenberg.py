@@ -60,7 +60,9 @@ def split_gutenberg(text: str) -> GutenbergBook | None:
     header = text[: start.end()]
     body_end = end.start() if end else len(text)
     closing = _END_SENTENCE.search(text, start.end(), body_end)
-    if closing and not text[closing.end():body_end].strip():
+    # The sentence may run over two lines ("End of the Project Gutenberg EBook of Report on …\nthe River Arden, by …").
+    closing_end = text.find("\n\n", closing.end(), body_end) if closing else -1
+    if closing and not text[closing_end if closing_end >= 0 else closing.end():body_end].strip():
         body_end = closing.start()
     book = GutenbergBook(body=text[start.end():body_end])
     _read_fields(header[: start.start()], book)
@@ -186,6 +188,12 @@ def _short_title(paragraph: str) -> bool:
         and bool(re.match(r"[A-Z0-9]", lines[0]))
         and sum(1 for c in paragraph if c.isupper()) >= sum(1 for c in paragraph if c.islower())
     )
+
+
+def has_footnote_blocks(paragraphs: list[str]) -> bool:
+    """Whether the text sets its notes as proofreaders' "[Footnote 1: …]" blocks. Then those blocks are its
+    notes, and a paragraph "1. That passes be required …" is a numbered list, though "[1]" was called."""
+    return any(FOOTNOTE_OPEN.match(paragraph) for paragraph in paragraphs)
 
 
 def take_footnote_blocks(paragraphs: list[str], start: int) -> tuple[str, str, int, str] | None:
