@@ -31,7 +31,8 @@ from rapidfuzz.utils import default_process
 from claimdesk.sources import header
 from claimdesk.sources.blocks import HEADING, PARAGRAPH, Block
 from claimdesk.sources.header import AUTHOR_PREFIX, find_date, parse_author_line, parse_date
-from claimdesk.sources.readers.judges import PANEL_LABEL, opinion_writer, panel, panel_names
+from claimdesk.sources.readers.judges import PANEL_LABEL, WRITER_FIELD_LABEL, opinion_writer, panel, panel_names
+from claimdesk.sources.readers.text_title_page import imprint_year
 from claimdesk.sources.readers.html_tree import BLOCK_TAGS, Node, Subtrees, contains, is_small, iter_elements, text_of
 
 _CITATION_TITLE = ("citation_title",)
@@ -244,6 +245,8 @@ def _title(sources: _Sources, blocks: list[Block], gutenberg: str) -> str | None
     generic = [v for key in _OTHER_TITLES for v in sources.meta.get(key, [])] + ([sources.page_title] if sources.page_title else [])
     # Word and LibreOffice put the file's name in <title> ("WP_2019-04_commuting_final_rev2").
     generic = [value for value in generic if not _FILE_NAME_TITLE.match(value)]
+    # A court database's <title> is its first field, label and all ("Judgment Title: Ó Dálaigh -v- …").
+    generic = [_TITLE_LABEL.sub("", value) for value in generic]
     if heading and not _is_site_name(heading, sources) and (
             not generic or any(_same_headline(heading, _without_site_name(value, sources) or value) for value in generic)):
         return heading
@@ -260,6 +263,7 @@ _SAME_HEADLINE_SCORE = 70
 _HEADLINE_MIN_WORDS = 3
 
 
+_TITLE_LABEL = re.compile(r"^(?:(?:judg(?:e)?ment|case|document|decision|report|page|article|book)\s+)?title\s*[:：]\s*(?=\S)", re.I)
 _FILE_NAME_TITLE = re.compile(r"^[\w.-]*[_.][\w.-]*$|^.*\.(?:docx?|odt|rtf|pdf|html?)$", re.I)
 
 
@@ -320,9 +324,11 @@ def _authors(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtr
     site_as_author: list[str] = []
     for item in _article_items(sources):
         names = _unique(_names(item.get("author")) or _names(item.get("creator")))
-        if names and all(_is_site_name(name, sources) for name in names):
+        if names and all(_is_site_name(name, sources) or _is_court(name) for name in names):
             # Squarespace and others fill in the site's name when a post has no author field;
-            # a byline on the page ("Written By Ruth Ackroyd") says who wrote it.
+            # a byline on the page ("Written By Ruth Ackroyd") says who wrote it. A law site names
+            # the court (CourtListener's {"@type": "Organization", "name": "District Court, D.
+            # Montana"}): the judge the opinion names wrote it.
             site_as_author = site_as_author or names
             continue
         if names:
@@ -340,6 +346,14 @@ def _authors(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtr
     visible = (_byline_names(root, excluded) or _names_under_title(blocks) or _opinion_writer(blocks) or _judges_before(blocks)
                or _panel(root, blocks) or _author_box_names(root))
     return visible or site_as_author or _meta_names(sources, _OTHER_AUTHORS)
+
+
+# A court, not a person: "District Court, D. Montana", "Supreme Court of Canada", "Cour d'appel".
+_COURT = re.compile(r"\b(?:court|courts|tribunal|cour|gericht|gerichtshof|corte|tribunale)\b", re.I)
+
+
+def _is_court(name: str) -> bool:
+    return bool(_COURT.search(name))
 
 
 def _meta_names(sources: _Sources, keys: tuple[str, ...]) -> list[str]:
@@ -588,9 +602,11 @@ def _judges_before(blocks: list[Block]) -> list[str]:
 
 
 def _panel(root: Node, blocks: list[Block]) -> list[str]:
-    """The judges a court's field names: its metadata list's "Judges", a "Coram:" line of the head."""
-    for label, value in _labelled_fields(root):
-        if PANEL_LABEL.match(label):
+    """The judges a court's field names: its metadata list's "Judgment by" (the writer) or "Judges",
+    a "Coram:" line of the head."""
+    fields = _labelled_fields(root)
+    for label, value in [field for field in fields if WRITER_FIELD_LABEL.match(field[0])] + fields:
+        if PANEL_LABEL.match(label) or WRITER_FIELD_LABEL.match(label):
             names = panel_names(text_of(value))
             if names:
                 return names
@@ -621,7 +637,7 @@ def _labelled_fields(root: Node) -> list[tuple[str, Node]]:
 # of judgment", "Decision date", "Date delivered", "Date decided" (not the day it was heard or filed).
 _DECISION_DATE_LABEL = re.compile(
     r"^\W*(?:judg(?:e)?ment date|date of (?:the )?judg(?:e)?ment|decision date|date of (?:the )?decision|ruling date|"
-    r"date of ruling|date delivered|delivered(?: on)?|date decided|decided(?: on)?)\s*[:：]?\s*$", re.I)
+    r"date of ruling|date delivered|date of delivery|delivered(?: on)?|date decided|decided(?: on)?)\s*[:：]?\s*$", re.I)
 
 
 def _decision_date_fields(root: Node) -> list[str]:
@@ -660,9 +676,9 @@ def _date(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtrees
     ranked: list[str] = [v for key in _CITATION_DATES for v in sources.meta.get(key, [])]
     for item in _article_items(sources):
         ranked.extend(value for key in ("datePublished", "dateCreated") if isinstance(value := item.get(key), str))
-    pg = _PG_RELEASE.search(gutenberg)
-    if pg:
-        ranked.append(pg.group(1))
+    if _PG_RELEASE.search(gutenberg):
+        # The release date is the ebook's: the work is dated by its title page's imprint, or not at all.
+        return imprint_year([line for block in blocks[:_TITLE_PAGE_BLOCKS] for line in block.text.split("\n")])
     edition = _edition_matter(root)
     if edition:
         # An ebook's colophon: "A Summer on the Fens / was published in 1871 by …": the work's year
@@ -691,6 +707,10 @@ def _date(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtrees
             if date is None and _looks_like_date(value):
                 warnings.append(f"impossible date ignored: {value[:40]!r}")
     return found
+
+
+_TITLE_PAGE_BLOCKS = 12
+"""A book's title page is its first blocks (a transcriber's note may come first)."""
 
 
 def _web_page_dates(sources: _Sources) -> list[str]:

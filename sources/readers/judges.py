@@ -8,6 +8,12 @@ Tremblay", and in the Commonwealth's style the name over the text, under the hea
 "JUDGMENT" (South Africa's "KRUGER-NDLOVU J", the SCA's "Mocumie JA (Molemela JA concurring):").
 The writer is the opinion's author; the rest of the panel is not.
 
+The Supreme Court of Canada's head says it twice: "Reasons for Judgment: (paras. 1 to 27)" over
+"Marchetti J. (Thibodeau C.J. and … concurring)", and "The judgment of the Court was delivered
+by" over "Marchetti J. —"; Ireland's "JUDGMENT of Ms. Justice Farrelly delivered on the 23rd day
+of …"; a U.S. district court's "CARLA M. OSTRANDER, United States District Judge." under its
+"OPINION AND ORDER".
+
 Where no line names the writer, a court's own field for its panel names the judges ("Coram:
 Kruger-Ndlovu J", Peachjam's (Kenya Law's) metadata list "Judges" / "AK Ndirangu-Obuya").
 """
@@ -34,22 +40,38 @@ _WRITER_LINES = [
     re.compile(rf"^\W*(?:(?:oral\s+)?reasons\s+for\s+(?:judgment|decision)\s+of|opinion\s+(?:of\s+the\s+court\s+)?by|"
                rf"motifs\s+(?:du\s+jugement|de\s+la\s+décision)\s+(?:de|rendus\s+par)|opinión\s+de\s+la?)\s+"
                rf"{_HONOURABLE}{_STYLED_JUDGE}\s*:?\s*$", re.I),
+    # "JUDGMENT of Ms. Justice Farrelly delivered on the 23rd day of September, 2019" (Ireland, England)
+    re.compile(rf"^\W*(?:(?:ex\s+tempore|reserved|oral)\s+)?(?:judg(?:e)?ment|ruling|decision)\s+of\s+{_HONOURABLE}{_STYLED_JUDGE}"
+               rf"\s+(?:delivered|given)\b", re.I),
+    # "CARLA M. OSTRANDER, United States District Judge.", "MOLLOY, District Judge.", "SMITH, Circuit Judge:"
+    re.compile(r"^\W*(?P<judge>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}),\s+(?i:(?:(?:united\s+states|u\.\s?s\.|chief|senior)\s+)*"
+               r"(?:district|circuit|magistrate|bankruptcy)\s+judge)\s*[.:]?\s*$"),
 ]
 # "Written Reasons by:" (or "Reasons for Judgment by:") on a line of its own, the writer on the next.
-_WRITER_LABEL = re.compile(r"^\W*(?:written\s+)?reasons(?:\s+for\s+judgment)?\s+by\s*:\s*$|^\W*motifs\s+écrits\s+par\s*:\s*$", re.I)
+# The Supreme Court of Canada's "Reasons for Judgment:" over the paragraphs they run to ("(paras. 1 to 27)")
+# and the writer; "The judgment of the Court was delivered by" over "Marchetti J. —".
+_WRITER_LABEL = re.compile(r"^\W*(?:written\s+)?reasons(?:\s+for\s+judgment)?\s+by\s*:\s*$|^\W*motifs\s+écrits\s+par\s*:\s*$|"
+                           r"^\W*reasons\s+for\s+judgment\s*:\s*(?:\((?:paras?|paragraphs?)\.?\s[^()]{1,40}\))?\s*$|"
+                           r"^\W*(?:the\s+)?(?:judgment|opinion|reasons\s+for\s+judgment)\s+of\s+the\s+court\s+(?:was|were)\s+delivered\s+by\s*:?\s*$",
+                           re.I)
+# "(paras. 1 to 27)" on a line of its own under the label.
+_PARAGRAPHS_RUN = re.compile(r"^\W*\((?:paras?|paragraphs?)\.?\s[^()]{1,40}\)\s*$", re.I)
 _STYLED_JUDGE_LINE = re.compile(rf"^\W*{_HONOURABLE}{_STYLED_JUDGE}\s*[,:]?\s*$", re.I)
 
 # The Commonwealth's style after a judge's name: J (judge), JA (of appeal), AJ and AJA (acting),
 # JP and DJP (judge president, deputy), ADJP, CJ and DCJ (chief justice, deputy).
 _POSTNOMINALS = ("ADJP", "AJA", "AJP", "DJP", "DCJ", "CJ", "JP", "JA", "AJ", "J")
 _POSTNOMINAL = "(?:" + "|".join(_POSTNOMINALS) + ")"
+# Canada's are dotted: "Marchetti J.", "Thibodeau C.J.", "Dufresne J.A.".
+_DOTTED_POSTNOMINAL = r"(?:C\.\s?J\.|J\.\s?A\.|J\.)"
 _NAMED_WITH_POSTNOMINAL = (
-    rf"(?P<judge>(?:[A-Z]\.\s?){{0,3}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}},?\s+{_POSTNOMINAL})"
+    rf"(?P<judge>(?:[A-Z]\.\s?){{0,3}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}},?\s+(?:{_DOTTED_POSTNOMINAL}|{_POSTNOMINAL}\b))"
 )
 _JUDGMENT_HEADING = re.compile(r"^\W*(?:ex\s+tempore\s+|reasons\s+for\s+|supplementary\s+)?judg(?:e)?ment(?:\s*\([^()]{1,40}\))?\W*$", re.I)
 # The writer's line under it, case kept (the postnominal is in capitals): "KRUGER-NDLOVU J",
 # "Mocumie JA (Molemela and Makgoka JJA concurring):", "M. KRUGER-NDLOVU, J".
-_WRITER_UNDER_HEADING = re.compile(rf"^\W*{_NAMED_WITH_POSTNOMINAL}(?:\s*\([^()]{{1,80}}\))?\s*:?\s*$")
+# "Marchetti J. (Thibodeau C.J. and Okafor-Leduc, Halvorsen and Bélanger JJ. concurring)", "Marchetti J. —".
+_WRITER_UNDER_HEADING = re.compile(rf"^\W*{_NAMED_WITH_POSTNOMINAL}(?:\s*\([^()]{{1,200}}\))?\s*[:—–-]?\s*$")
 _LINES_UNDER_HEADING = 2
 
 HEAD_LINES = 120
@@ -65,8 +87,8 @@ def opinion_writer(lines: list[str]) -> str | None:
             if match:
                 return _styled(match.group("judge"))
         if _WRITER_LABEL.match(line):
-            following = next((later for later in lines[index + 1:index + 3] if later), "")
-            match = _STYLED_JUDGE_LINE.match(following)
+            following = next((later for later in lines[index + 1:index + 4] if later and not _PARAGRAPHS_RUN.match(later)), "")
+            match = _STYLED_JUDGE_LINE.match(following) or _WRITER_UNDER_HEADING.match(following)
             if match:
                 return _styled(match.group("judge"))
         if _JUDGMENT_HEADING.match(line):
@@ -76,6 +98,9 @@ def opinion_writer(lines: list[str]) -> str | None:
                     return _styled(match.group("judge"))
     return None
 
+
+# A court's field for the judgment's writer: courts.ie's "Judgment by:" / "Farrelly J.".
+WRITER_FIELD_LABEL = re.compile(r"^\W*(?:judg(?:e)?ment|opinion|decision|ruling)(?:\s+(?:delivered|given|written))?\s+by\s*[:：]?\s*$", re.I)
 
 # A court's field for its panel: "Coram: Kruger-Ndlovu J", "Judges: AK Ndirangu-Obuya".
 PANEL_LABEL = re.compile(r"^\W*(?:judges?|judge\(s\)|justices?|coram|bench|quorum)\s*[:：]?\s*$", re.I)

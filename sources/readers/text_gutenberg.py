@@ -6,7 +6,11 @@ PROJECT GUTENBERG EBOOK") and a footer that starts with "*** END OF ...". The
 header carries the catalogue fields ("Title:", "Author:", "Release Date: March 3,
 2004 [eBook #11468]", "Most recently updated:", "Language:"), continuation lines
 indented. Neither header nor footer is the book, but both are reported as removed
-("licence"), never dropped silently.
+("licence"), never dropped silently; nor is the closing sentence older files set before
+the END line ("End of the Project Gutenberg EBook of <Title>, by <Author>", over two lines).
+
+The release date is the ebook's, not the work's: the work is dated by its own title page,
+the imprint's year ("LONDON: / PRINTED BY … / 1867."), or not at all.
 
 Inside the book, Distributed Proofreaders' conventions apply: footnotes are
 "[Footnote 1: text]" blocks (possibly several paragraphs long, labels restarting
@@ -21,6 +25,7 @@ from dataclasses import dataclass, field
 
 from claimdesk.sources.header import parse_author_line, parse_date
 from claimdesk.sources.model import Removed
+from claimdesk.sources.readers.text_title_page import imprint_year
 
 _START = re.compile(r"^\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK\b.*$", re.I | re.M)
 _END = re.compile(r"^\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK\b.*$", re.I | re.M)
@@ -46,6 +51,8 @@ class GutenbergBook:
     title: str | None = None
     authors: list[str] = field(default_factory=list)
     date: str | None = None
+    """The work's year, from its title page's imprint; never the ebook's release date."""
+    released: str | None = None
     updated: str | None = None
     language: str | None = None
     removed: list[Removed] = field(default_factory=list)
@@ -71,7 +78,14 @@ def split_gutenberg(text: str) -> GutenbergBook | None:
     if footer.strip():
         book.removed.append(Removed("licence", fold(footer)))
     book.body = _take_credits(book)
+    year = imprint_year(book.body.lstrip("\n").split("\n", TITLE_PAGE_SCAN_LINES)[:TITLE_PAGE_SCAN_LINES])
+    if year and not (book.released and year > book.released[:4]):
+        book.date = year
     return book
+
+
+TITLE_PAGE_SCAN_LINES = 80
+"""The printed title page opens the book: its lines (blank ones included) are among the first so many."""
 
 
 def fold(text: str) -> str:
@@ -118,8 +132,8 @@ def _apply_field(name: str, value: str, book: GutenbergBook) -> None:
     elif name == "Author":
         names = parse_author_line(value) or ([] if _NOT_A_PERSON.match(value) else [value])
         book.authors.extend(n for n in names if n not in book.authors)
-    elif name in ("Release Date", "Release date") and book.date is None:
-        book.date = parse_date(_EBOOK_NUMBER.sub(" ", value).strip())
+    elif name in ("Release Date", "Release date") and book.released is None:
+        book.released = parse_date(_EBOOK_NUMBER.sub(" ", value).strip())
     elif name in ("Most Recently Updated", "Last Updated", "Updated"):
         book.updated = parse_date(value)
     elif name == "Language":

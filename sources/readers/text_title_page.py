@@ -41,6 +41,13 @@ _OFFICE = re.compile(
     r"|^[A-Z][A-Z. ]+,\s*(?:Commissioner|Secretary|Director|Chief|Chairman|Superintendent|Minister)(?: of [A-Z][a-z]+)?\.?$"
     r"|^(?:BULLETIN|CIRCULAR|DOCUMENT|REPORT|Bulletin|Circular|Document)\s+No\.\s*\d+\.?$"
 )
+# A town's or county's report names the authority over its title ("BOROUGH OF HALESBY." / "REPORT /
+# ON THE / SANITARY CONDITION / …"): the authority is its office when a report's title follows.
+_AUTHORITY = re.compile(
+    r"^(?:(?:COUNTY|METROPOLITAN|MUNICIPAL|ROYAL|PARLIAMENTARY|ROYAL\s+BURGH)\s+)?"
+    r"(?:BOROUGH|COUNTY|CITY|TOWN|PARISH|BURGH|(?:URBAN|RURAL|SANITARY)\s+DISTRICT|UNION|PORT)\s+OF\s+[A-Z][A-Z .,'’&-]*$")
+_REPORT_TITLE = re.compile(r"^(?:(?:FIRST|SECOND|THIRD|FOURTH|FIFTH|ANNUAL|ANNUAL\s+SANITARY|GENERAL|FINAL|SPECIAL)\s+)?"
+                           r"(?:REPORT|REPORTS|ABSTRACT|RETURN|RETURNS|STATEMENT|MINUTES|ACCOUNTS?)\b")
 _YEAR = re.compile(r"^(?:[A-Z .,:]+[,.]?\s+)?(?P<year>1[4-9]\d\d)\.?$")
 _NAME_STYLE_END = re.compile(r"[\s,.;]+$")
 
@@ -78,7 +85,8 @@ def read_title_page(paragraphs: list[str]) -> tuple[CoverInfo, set[str]] | None:
     if by_index is None or year_index is None or year_index < by_index:
         return None
     start = 0
-    while start < by_index and _OFFICE.match(lines[start]):
+    while start < by_index and (_OFFICE.match(lines[start]) or (
+            _AUTHORITY.match(lines[start]) and start + 1 < by_index and _REPORT_TITLE.match(lines[start + 1]))):
         start += 1
     if start == by_index or (start and placed[start][0] == placed[start - 1][0]):
         return None  # no title, or the office's lines run into it
@@ -129,3 +137,10 @@ def imprint_end(lines: list[str]) -> int | None:
             return index
         previous = line.strip()
     return None
+
+
+def imprint_year(lines: list[str]) -> str | None:
+    """The year of the imprint of a title page at the top of `lines` ("LONDON: / … / 1867."),
+    or None: the year the work was printed, as its own page says."""
+    index = imprint_end(lines)
+    return _YEAR.match(lines[index].strip()).group("year") if index is not None else None
