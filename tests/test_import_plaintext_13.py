@@ -178,3 +178,35 @@ def test_a_crs_reports_last_page_stamp_and_disclaimer_leave_its_notes_at_the_pag
     assert "R48001 · VERSION 2 · UPDATED" in _removed(report, "footer")
     assert "Congressional Research Service" not in report.text  # the cover's line is the pages' footer
     assert "Ada P. Lindqvist" in report.text
+
+
+_GAO_CURLY = """This is the accessible text file for GAO report number GAO-14-501
+entitled \u2018Harbor Dredging: Corps Should Track Costs of Small Projects\u2019
+which was released on June 3, 2014.
+
+This text file was prepared by the U.S. Government Accountability
+Office (GAO) so that users with visual impairments can read it.
+
+This is a work of the U.S. government and is not subject to copyright
+protection in the United States.
+
+Letter:
+
+The Corps dredged 412 small harbors in 2013.[Footnote 1] Costs rose 9
+percent.
+
+[End of section]
+
+Footnotes:
+
+[1] Corps of Engineers, Navigation Data Center, 2014.
+"""
+
+
+def test_a_gao_file_quoting_its_title_in_curly_quotes_is_read_as_one():
+    report = parse_report(_GAO_CURLY.encode("cp1252"), "txt")
+    assert report.title == "Harbor Dredging: Corps Should Track Costs of Small Projects"
+    assert report.date == "2014-06-03"
+    assert "The Corps dredged 412 small harbors in 2013." in report.text and "[Footnote 1]" not in report.text
+    assert "prepared by the U.S. Government Accountability" not in report.text
+    assert [note.number for note in report.footnotes] == [1] and report.footnotes[0].marker_offsets

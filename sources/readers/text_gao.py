@@ -24,9 +24,10 @@ from claimdesk.sources.readers.text_masthead import Masthead
 GAO = "U.S. Government Accountability Office"
 _PREAMBLE = re.compile(
     r"\A\s*This is the accessible text file for GAO report number (?P<number>GAO-[\w-]+)\s+entitled\s+"
-    r"'(?P<title>.+?)'\s+which\s+was\s+released\s+on\s+(?P<date>[^.]{4,40}?)\.[ \t]*(?:\n|\Z)", re.S)
+    r"['‘“\"](?P<title>.+?)['’”\"]\s+which\s+was\s+released\s+on\s+(?P<date>[^.]{4,40}?)\.[ \t]*(?:\n|\Z)", re.S)
 # The two standing paragraphs after it: how the file was made, and that it is free of copyright.
-_STANDING = re.compile(r"^(?:This text file was formatted by the U\.S\. Government Accountability|This is a work of the U\.S\. government)")
+# (Older files say "prepared by"; the title is quoted in straight or curly quotes.)
+_STANDING = re.compile(r"^(?:This text file was (?:formatted|prepared) by the U\.S\. Government Accountability|This is a work of the U\.S\. government)")
 _CALL = re.compile(r"\[Footnote (?P<label>\d{1,4})\]")
 _END_OF_SECTION = re.compile(r"^[ \t]*\[End of section\][ \t]*$", re.M)
 # GAO's back matter, the same at the end of every report: from its first heading to the end.
