@@ -154,3 +154,17 @@ def test_footnote_blocks_make_a_numbered_list_after_a_call_a_list():
     assert "2. That no net extend more than 200 yards below low-water mark." in report.text
     assert "End of the Project Gutenberg" not in report.text
     assert any("End of the Project Gutenberg" in removed.text for removed in report.removed)
+
+
+_NOTE_WORD_CALLS = """<html><head><title>Tan v Harbour Marine</title></head><body><div class="judgment">
+<p class="Judg-1"><span class="num-para">1</span> The claimant seeks commission of $186,400.<sup><a href="#Fn1" id="FnRef1"
+class="FootnoteRef">[note: 1]</a></sup> The defendant denies it.<sup><a href="#Fn2" id="FnRef2" class="FootnoteRef">[note: 2]</a></sup></p>
+<div class="footnotes"><p class="Footnote"><a href="#FnRef1" id="Fn1">[note: 1]</a>Statement of Claim at paras 5–9.</p>
+<p class="Footnote"><a href="#FnRef2" id="Fn2">[note: 2]</a>Ibid, at para 12.</p></div></div></body></html>"""
+
+
+def test_calls_named_with_a_note_word_are_markers():
+    report = parse_report(_NOTE_WORD_CALLS.encode(), "html")
+    assert [note.number for note in report.footnotes] == [1, 2]
+    assert "[note: 1]" not in report.text and "The claimant seeks commission of $186,400." in report.text
+    assert report.footnotes[1].kind == "ibid" and report.footnotes[1].resolves_to == 1

@@ -40,7 +40,8 @@ NOTES_CONTAINER = re.compile(
 _CONTAINER_TAGS = {"section", "div", "ol", "ul", "aside", "footer", "dl"}
 # What a marker link shows: a number, a short letter label, a symbol, a group ("note 1").
 # markdown-it's footnote plugin calls a reused note "[2:1]": the second call of note 2.
-MARKER_LABEL = re.compile(r"^[\[(]?\s*((?:[a-z]{1,8}\s)?\d{1,5}|[a-z]{1,3}|[ivxlc]{1,6}|[*†‡§¶]{1,3})(?::\d{1,3})?\s*[\])]?$", re.I)
+# A word may name the call: "fn 3", and Singapore's eLitigation "[note: 3]" (the word is not the label).
+MARKER_LABEL = re.compile(r"^[\[(]?\s*(?:note:\s*)?((?:[a-z]{1,8}\s)?\d{1,5}|[a-z]{1,3}|[ivxlc]{1,6}|[*†‡§¶]{1,3})(?::\d{1,3})?\s*[\])]?$", re.I)
 _BACKLINK = re.compile(r"^#(?:fnref|footnote-ref|ref|_ftnref|_ednref|cite_ref|fnanchor)|(?<![a-z])back(?![a-z])|↩|^\^$", re.I)
 # docutils (Sphinx) groups a reused note's back-links as <span class="backrefs">(1,2)</span>.
 _BACKLINK_CLASS = re.compile(r"(?<![a-z])(?:mw-cite-backlink|footnote-back|footnote-backref|backlink|fn-back|backrefs|fn-backref)(?![a-z])", re.I)
