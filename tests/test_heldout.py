@@ -53,6 +53,8 @@ HELD_OUT_SETS = [
     HeldOutSet("heldout_blind14", 13, 0.95),  # first score 93.5%
     HeldOutSet("heldout_blind15", 12, 0.95),  # first score 94.5%
     HeldOutSet("heldout_blind16", 12, 0.95),  # first score 91.9%
+    HeldOutSet("heldout_blind17", 13, 0.95),  # first score 95.4%, not yet tuned on
+    HeldOutSet("heldout_blind18", 12, 0.95),  # first score 89.3%
 ]
 EXPECTATION_KEYS = {"kind_of_document", "title", "authors", "date", "footnotes", "notes", "pages", "page_labels",
                     "must_have", "must_not", "removed_kinds", "encoding"}
