@@ -565,12 +565,17 @@ def _is_screen_reader_label(node: Node) -> bool:
 _EDITION_MATTER = re.compile(r"(?<![\w-])(?:z3998:)?(?:colophon|copyright-page|imprint)(?![\w-])", re.I)
 
 
+def is_edition_matter(node: Node) -> bool:
+    """An ebook's own back or front matter (its colophon, copyright page, imprint), as EPUB names it."""
+    return node.tag in ("section", "div", "aside") and _EDITION_MATTER.search(node.get("epub:type")) is not None
+
+
 def _kind_by_structure(node: Node, place: _Place, titles: _Titles) -> str | None:
     """What the element's place and its links say, where tags, roles and classes are silent."""
     tag = node.tag
     # An ebook's own back and front matter, as EPUB's structural semantics name it (Standard
     # Ebooks' "z3998:colophon", "z3998:copyright-page", "imprint"): the edition's, not the work's.
-    if tag in ("section", "div", "aside") and _EDITION_MATTER.search(node.get("epub:type")):
+    if is_edition_matter(node):
         return "licence"
     # HTML's rule: a header or footer belongs to the page unless inside a sectioning element.
     if tag in ("header", "footer") and not place.in_section:

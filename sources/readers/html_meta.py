@@ -33,6 +33,7 @@ from claimdesk.sources.blocks import HEADING, PARAGRAPH, Block
 from claimdesk.sources.header import AUTHOR_PREFIX, find_date, parse_author_line, parse_date
 from claimdesk.sources.readers.judges import PANEL_LABEL, WRITER_FIELD_LABEL, opinion_writer, panel, panel_names
 from claimdesk.sources.readers.text_title_page import imprint_year
+from claimdesk.sources.readers.html_content import is_edition_matter
 from claimdesk.sources.readers.html_tree import BLOCK_TAGS, Node, Subtrees, contains, is_small, iter_elements, text_of
 
 _CITATION_TITLE = ("citation_title",)
@@ -721,10 +722,9 @@ def _web_page_dates(sources: _Sources) -> list[str]:
 
 
 # EPUB's structural semantics name an ebook's own matter (Standard Ebooks' "z3998:colophon",
-# "z3998:copyright-page", "imprint"; the names html_content reads to keep that matter out of the
+# "z3998:copyright-page", "imprint"; html_content.is_edition_matter, which also keeps that matter out of the
 # text): a page that has one is an edition of a work, and its generic dates (dc.date
 # "2023-09-18T16:02:44Z") are the edition's, not the work's.
-_EDITION_MATTER = re.compile(r"(?<![\w-])(?:z3998:)?(?:colophon|copyright-page|imprint)(?![\w-])", re.I)
 # The colophon or copyright page states when the work itself came out: "A Summer on the Fens
 # was published in 1871 by …", "First published in 1871", "originally published in 1871".
 _COLOPHON_PUBLISHED = re.compile(r"\b(?:was|were)\s+(?:first\s+|originally\s+)?published\s+in\s+(1[5-9]\d\d|20\d\d)\b"
@@ -737,7 +737,7 @@ _EDITION_MATTER_MAX_CHARS = 5000
 def _edition_matter(root: Node) -> list[str]:
     """The text of the ebook's own matter (the start of each), or [] for a page that is no ebook."""
     return [text_of(node, limit=_EDITION_MATTER_MAX_CHARS) for node in iter_elements(root)
-            if node.tag in ("section", "div", "aside") and _EDITION_MATTER.search(node.get("epub:type"))]
+            if is_edition_matter(node)]
 
 
 def _visible_dates(root: Node, excluded: Subtrees) -> list[str]:
