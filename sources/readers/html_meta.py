@@ -619,7 +619,8 @@ _FIELD_LABEL_MAX_CHARS = 40
 
 def _labelled_fields(root: Node) -> list[tuple[str, Node]]:
     """A page's own list of the document's fields, label and value: <dt>/<dd> pairs (Peachjam's
-    "Judges" / "Judgment date") and two-cell table rows (<th>Court</th><td>…</td>)."""
+    "Judges" / "Judgment date"), two-cell table rows (<th>Court</th><td>…</td>) and three-cell
+    ones with a colon cell between."""
     fields: list[tuple[str, Node]] = []
     for node in iter_elements(root):
         if node.tag == "dt" and node.parent is not None and is_small(node, _FIELD_LABEL_MAX_CHARS):
@@ -629,6 +630,8 @@ def _labelled_fields(root: Node) -> list[tuple[str, Node]]:
                 fields.append((text_of(node), after[0]))
         elif node.tag == "tr":
             cells = [child for child in node.children if isinstance(child, Node) and child.tag in ("th", "td")]
+            if len(cells) == 3 and text_of(cells[1]).strip() in (":", "："):
+                cells = [cells[0], cells[2]]  # Singapore's eLitigation: "Decision Date" | ":" | "02 April 2024"
             if len(cells) == 2 and is_small(cells[0], _FIELD_LABEL_MAX_CHARS) and is_small(cells[1], _BYLINE_MAX_CHARS):
                 fields.append((text_of(cells[0]), cells[1]))
     return fields

@@ -68,10 +68,18 @@ _NAMED_WITH_POSTNOMINAL = (
     rf"(?P<judge>(?:[A-Z]\.\s?){{0,3}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}},?\s+(?:{_DOTTED_POSTNOMINAL}|{_POSTNOMINAL}\b))"
 )
 _JUDGMENT_HEADING = re.compile(r"^\W*(?:ex\s+tempore\s+|reasons\s+for\s+|supplementary\s+)?judg(?:e)?ment(?:\s*\([^()]{1,40}\))?\W*$", re.I)
+# New Zealand's heading names the writer itself: "JUDGMENT OF HARLAND J", "RESERVED JUDGMENT OF
+# ELLIS J [Costs]", "JUDGMENT (NO 2) OF PALMER J".
+_JUDGMENT_OF_WRITER = re.compile(
+    rf"^\W*(?:(?:reserved|oral|interim|ex\s+tempore|supplementary)\s+)?judg(?:e)?ment\s+(?:\([^()]{{1,40}}\)\s+)?of\s+"
+    rf"{_NAMED_WITH_POSTNOMINAL}(?:\s*\[[^\[\]]{{1,40}}\]|\s*\([^()]{{1,60}}\))?\s*[.:]?\s*$", re.I)
 # The writer's line under it, case kept (the postnominal is in capitals): "KRUGER-NDLOVU J",
 # "Mocumie JA (Molemela and Makgoka JJA concurring):", "M. KRUGER-NDLOVU, J".
 # "Marchetti J. (Thibodeau C.J. and Okafor-Leduc, Halvorsen and Bélanger JJ. concurring)", "Marchetti J. —".
 _WRITER_UNDER_HEADING = re.compile(rf"^\W*{_NAMED_WITH_POSTNOMINAL}(?:\s*\([^()]{{1,200}}\))?\s*[:—–-]?\s*$")
+# Singapore's and Malaysia's judgments open with the writer's line and no heading over it, a
+# colon closing it: "Lim Kah Hui J:", "Sundaresh Menon CJ (delivering the grounds of decision of the court):".
+_WRITER_LINE_WITH_COLON = re.compile(rf"^\W*{_NAMED_WITH_POSTNOMINAL}(?:\s*\([^()]{{1,200}}\))?\s*:\s*$")
 _LINES_UNDER_HEADING = 2
 
 HEAD_LINES = 120
@@ -80,9 +88,9 @@ HEAD_LINES = 120
 
 def opinion_writer(lines: list[str]) -> str | None:
     """The judge the head names as the opinion's writer, styled as written ("Mr. Justice Hartwell")."""
-    lines = [" ".join(line.split()) for line in lines[:HEAD_LINES]]
+    lines = [_unspaced(" ".join(line.split())) for line in lines[:HEAD_LINES]]
     for index, line in enumerate(lines):
-        for pattern in _WRITER_LINES:
+        for pattern in (*_WRITER_LINES, _JUDGMENT_OF_WRITER, _WRITER_LINE_WITH_COLON):
             match = pattern.match(line)
             if match:
                 return _styled(match.group("judge"))
@@ -99,14 +107,29 @@ def opinion_writer(lines: list[str]) -> str | None:
     return None
 
 
+# India's and Word's judgment templates letter-space the heading: "J U D G M E N T".
+_LETTER_SPACED = re.compile(r"^(?P<lead>\W*)(?P<letters>[^\W\d_](?: [^\W\d_]){3,})(?P<trail>\W*)$")
+
+
+def _unspaced(line: str) -> str:
+    """"J U D G M E N T" -> "JUDGMENT"; any other line as it is."""
+    match = _LETTER_SPACED.match(line)
+    return match.group("lead") + match.group("letters").replace(" ", "") + match.group("trail") if match else line
+
+
 # A court's field for the judgment's writer: courts.ie's "Judgment by:" / "Farrelly J.".
 WRITER_FIELD_LABEL = re.compile(r"^\W*(?:judg(?:e)?ment|opinion|decision|ruling)(?:\s+(?:delivered|given|written))?\s+by\s*[:：]?\s*$", re.I)
 
 # A court's field for its panel: "Coram: Kruger-Ndlovu J", "Judges: AK Ndirangu-Obuya".
-PANEL_LABEL = re.compile(r"^\W*(?:judges?|judge\(s\)|justices?|coram|bench|quorum)\s*[:：]?\s*$", re.I)
+# Hong Kong's front sheet: "Before:" | "Deputy High Court Judge Leung Wai-man in Court".
+PANEL_LABEL = re.compile(r"^\W*(?:judges?|judge\(s\)|justices?|coram|bench|quorum|before)\s*[:：]?\s*$", re.I)
 _PANEL_LINE = re.compile(r"^\W*(?:judges?|judge\(s\)|coram|quorum)\s*[:：]\s*(?P<value>\S.*)$", re.I)
 _PANEL_SEPARATOR = re.compile(r"\s*[;,]\s*(?:and\s+)?|\s+(?:and|&)\s+")
 _STYLE_PREFIX = re.compile(r"^(?:the\s+)?hon(?:ou)?(?:rable|\.)?\s+", re.I)
+# A judicial office before the name, not part of it: Hong Kong's "Deputy High Court Judge Leung
+# Wai-man", "Deputy District Judge Chan"; and where the judge sat, after it: "… in Court", "… in Chambers".
+_OFFICE_PREFIX = re.compile(r"^(?:deputy\s+)?(?:high\s+court|district|circuit|county\s+court)\s+judge\s+", re.I)
+_SITTING_SUFFIX = re.compile(r"\s+in\s+(?:open\s+)?(?:court|chambers)$", re.I)
 _NAME_TOKEN = re.compile(r"^(?:[A-Z]\.?){1,3}$|^[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*\.?$")
 _PARTICLES = {"van", "von", "de", "der", "du", "le", "la", "da", "di", "del", "dos"}
 _NOT_JUDGE_WORDS = {"court", "tribunal", "division", "chamber", "bench", "full", "section", "registrar", "magistrate",
@@ -124,6 +147,7 @@ def panel_names(value: str) -> list[str]:
     names = []
     for piece in _PANEL_SEPARATOR.split(value):
         piece = _STYLE_PREFIX.sub("", piece.strip(" .")).strip()
+        piece = _OFFICE_PREFIX.sub("", _SITTING_SUFFIX.sub("", piece)).strip()
         styled = _STYLED_JUDGE_LINE.match(piece)
         if styled:
             names.append(_styled(styled.group("judge")))

@@ -59,6 +59,7 @@ from claimdesk.sources.readers.text_gutenberg import (
     take_footnote_blocks,
 )
 from claimdesk.sources.readers.text_preprint import take_preprint_stamps
+from claimdesk.sources.readers.text_signature_stamp import take_signature_stamps
 from claimdesk.sources.readers.text_closing import is_end_mark, take_closing_furniture, take_last_page_disclaimer
 from claimdesk.sources.readers.text_pages import FORM_FEED, split_pages
 from claimdesk.sources.readers.text_jstor import take_jstor_cover
@@ -144,6 +145,7 @@ def read_plain_text(text: str) -> ReaderResult:
     if not (book or message):
         text, from_the_archive = take_archive_notice(text, removed)
     text, stamp_date = take_preprint_stamps(text, removed)
+    text = take_signature_stamps(text, removed)
     gpo = None if book or message else read_gpo_conventions(text, removed)
     russian = None if book or message or gpo else read_russian_legal_text(text, removed)
     masthead = Masthead(gpo.text, gpo.date, gpo.title) if gpo else russian

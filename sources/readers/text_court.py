@@ -97,8 +97,20 @@ _DATED_THIS = re.compile(
 _DATED = re.compile(r"^\s*(?:dated|signed|entered)\s*:?\s*(?P<date>.+?)\s*$", re.I)
 
 
+# India's judgments close with the place and the day, on one line or two: "NEW DELHI;" / "NOVEMBER 14, 2023."
+_PLACE_THEN_DATE = re.compile(r"^\s*(?:[A-Z][A-Za-z.' -]{1,40}[;,]\s*)?(?P<date>[^;,\s][^;]{5,40}?)\s*\.?\s*$")
+_LAST_LINES_WITH_DATE = 3
+
+
 def _signature_date(lines) -> str | None:
-    """"DATED this 14th day of July, 2020." or "Dated: July 14, 2020", at the foot of an order."""
+    """"DATED this 14th day of July, 2020." or "Dated: July 14, 2020", at the foot of an order;
+    "NEW DELHI; NOVEMBER 14, 2023." as an Indian judgment's last line."""
+    last = [line for line in lines if line.strip()][-_LAST_LINES_WITH_DATE:]
+    for line in last:
+        place_date = _PLACE_THEN_DATE.match(line)
+        date = parse_date(place_date.group("date")) if place_date else None
+        if date and len(date) == len("2023-11-14"):
+            return date
     for line in lines:
         this = _DATED_THIS.match(line)
         if this:
