@@ -584,6 +584,8 @@ def _kind_by_structure(node: Node, place: _Place, titles: _Titles) -> str | None
         return tag
     if _is_about_the_authors(node):
         return "other"  # the authors' biographies, how to cite the page
+    if _is_read_also(node):
+        return "related"
     if tag == "aside" and not _NOTE_ROLES.search(" ".join((node.get("class"), node.get("role"), node.get("epub:type")))):
         if not place.in_main or _link_density(node) >= LINK_DENSITY_RELATED:
             return "sidebar"
@@ -754,6 +756,36 @@ def _is_related_block(node: Node) -> bool:
         return False
     heading = next((child for child in node.children if isinstance(child, Node) and child.tag in _RELATED_HEADING_TAGS), None)
     return heading is not None and _is_small(heading, _RELATED_HEADING_MAX_CHARS) and bool(_RELATED_HEADING.match(text_of(heading)))
+
+
+# A newsroom's pointer to another story set between the paragraphs: a label, then the story's
+# title as a link ("Lire aussi: <a>…</a>", NZZ's "Passend zum Artikel" flag over a teaser link),
+# or, in an aside, as a quoted title (La Presse's "Lisez « … »"). "See also" is left alone: on a
+# wiki it is the article's own pointer to its sections.
+_READ_ALSO = re.compile(
+    r"^\W*(?:(?:à |a )?lire (?:aussi|également|encore)|lisez(?: aussi| également)?|(?:lesen sie|lies) (?:auch|mehr|weiter)|"
+    r"mehr zum thema|passend zum (?:artikel|thema)|zum thema|auch interessant|read (?:more|also|next)|"
+    r"related(?: article| story| coverage)?|more on this story|lee también|leer más|lees ook|lees meer|"
+    r"czytaj (?:też|także|również)|leggi anche|читайте также)\s*[:：»>›|–—-]?\s*", re.I)
+_QUOTED_TITLE = re.compile(r"^[«“\"„‹‘'][^«»“”\"„]{3,200}[»”\"“›’']\W*$")
+_READ_ALSO_MAX_CHARS = 300
+_LINKED_SHARE = 0.9
+
+
+def _is_read_also(node: Node) -> bool:
+    if node.tag not in ("p", "div", "aside") or not node.text_length or not _is_small(node, _READ_ALSO_MAX_CHARS):
+        return False
+    text = " ".join(text_of(node).split())
+    label = _READ_ALSO.match(text)
+    if not label:
+        return False
+    rest = text[label.end():].strip()
+    if not rest:
+        return False
+    if node.link_length >= _LINKED_SHARE * len(rest):
+        return True
+    in_aside = node.tag == "aside" or (node.parent is not None and node.parent.tag == "aside")
+    return in_aside and bool(_QUOTED_TITLE.match(rest))
 
 
 # A box of the authors' biographies after the text, told by its heading: "About the Authors",
