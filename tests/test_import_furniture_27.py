@@ -49,3 +49,44 @@ def test_a_sentence_that_opens_like_a_pointer_stays_in_the_text():
         report = _read(pointer)
         assert kept in report.text, pointer
         assert not [item for item in report.removed if item.kind == "related"], pointer
+
+
+# -- kramdown docs pages (Jekyll's Minimal Mistakes and Just the Docs themes) -------------------
+
+_KRAMDOWN_DOCS_PAGE = """---
+title: Exporting a register
+nav_order: 4
+---
+
+# Exporting a register
+{: .no_toc }
+
+<details markdown="block">
+  <summary>
+    On this page
+  </summary>
+  {: .text-delta }
+- TOC
+{:toc}
+</details>
+
+## Formats
+
+The register exports to 3 formats; a register of 12,000 claims takes about 9 seconds.
+{: .highlight }
+
+[Download the sample](/files/sample.zip){: .btn .btn-primary }
+
+[Nach oben ↑](#top)
+"""
+
+
+def test_kramdowns_table_of_contents_placeholder_and_a_link_to_the_top_are_not_text():
+    report = parse_report(_KRAMDOWN_DOCS_PAGE.encode(), "md")
+    text = " ".join(report.text.split())
+    assert "The register exports to 3 formats; a register of 12,000 claims takes about 9 seconds." in text
+    assert "Download the sample" in text  # a styled link is the page's own, only its attributes go
+    for furniture in ("On this page", "TOC", "{:", "Nach oben", ".btn"):
+        assert furniture not in text, furniture
+    kinds = {item.kind for item in report.removed}
+    assert {"contents", "navigation", "hidden"} <= kinds

@@ -33,6 +33,7 @@ from claimdesk.sources.readers.md_dialects import (
     has_dialect_markup,
     lift_inline_notes,
     take_dialect_markup,
+    take_kramdown_toc,
     template_call_taken,
     take_hidden_chunks,
 )
@@ -75,6 +76,8 @@ def read_markdown(text: str) -> ReaderResult:
     metadata, body = _front_matter(text, warnings)
     removed.extend(metadata.pop("removed", []))
     body = _front_matter_prose(metadata, removed) + body
+    if "{:" in body:
+        body = _outside_code(body, lambda piece: take_kramdown_toc(piece, removed))
     if "{{" in body:
         body = _outside_code(body, lambda piece: _take_shortcodes(piece, removed))
     if "{" in body:

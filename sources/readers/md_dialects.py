@@ -22,7 +22,18 @@ import re
 
 from claimdesk.sources.model import Removed
 
-_KRAMDOWN_IAL = re.compile(r"^[ \t]{0,3}\{:[^{}\n]{0,300}\}[ \t]*$|[ \t]\{:[ \t]*[.#][^{}\n]{0,200}\}[ \t]*$", re.M)
+# An attribute list glued to the link it styles counts too: "[Back to top](#top){: .btn .btn-outline }".
+_KRAMDOWN_IAL = re.compile(r"^[ \t]{0,3}\{:[^{}\n]{0,300}\}[ \t]*$|(?:[ \t]|(?<=[)\]]))\{:[ \t]*[.#][^{}\n]{0,200}\}[ \t]*$", re.M)
+# kramdown's generated table of contents: a one-item list "1. TOC" (or "* TOC") over "{:toc}",
+# which Just the Docs wraps in <details> with a "Table of contents" summary. The page's own
+# headings are its contents; the placeholder is none of the text.
+_KRAMDOWN_TOC = re.compile(
+    r"^[ \t]*<details\b[^>\n]*>[ \t]*\n[ \t]*<summary>[^<]{0,80}</summary>[ \t]*\n(?:[ \t]*\{:[^{}\n]{0,100}\}[ \t]*\n)?"
+    r"[ \t]{0,3}(?:[*+-]|1\.)[ \t]+TOC[ \t]*\n[ \t]{0,3}\{:[ \t]*toc[ \t]*\}[ \t]*\n[ \t]*</details>[ \t]*$"
+    r"|^[ \t]{0,3}(?:[*+-]|1\.)[ \t]+TOC[ \t]*\n[ \t]{0,3}\{:[ \t]*toc[ \t]*\}[ \t]*$", re.M | re.I)
+# A docs page's link back to its own top, alone on its line.
+_BACK_TO_TOP = re.compile(r"^[ \t]{0,3}\[(?:back to top|to top|nach oben|zurück nach oben|retour en haut|haut de page|volver arriba)"
+                          r"[ \t↑⬆^]*\]\(#[^()\s]*\)[ \t]*$", re.M | re.I)
 _ABBREVIATION = re.compile(r"^[ \t]{0,3}\*\[[^\]\n]{1,100}\]:[^\n]{0,300}$", re.M)
 _LIQUID = re.compile(r"\{\{(?![<%])[^{}\n]{1,300}\}\}|\{%(?!\s*%\})[^{}\n]{1,500}%\}")
 _TEX_COMMAND_LINE = re.compile(r"^[ \t]*\\(?:newpage|clearpage|pagebreak|tableofcontents|listoffigures|listoftables|appendix|noindent)[ \t]*$", re.M)
@@ -38,6 +49,14 @@ def has_dialect_markup(body: str) -> bool:
             or "=" in body and _HACKMD_TAG.search(body) is not None or "|\n[" in body)
 
 
+def take_kramdown_toc(text: str, removed: list[Removed]) -> str:
+    """`text` without kramdown's table-of-contents placeholder (before any other markup is read:
+    its "{:toc}" and "{: .text-delta }" are the placeholder's, not attributes of their own)."""
+    if "{:" not in text:
+        return text
+    return _KRAMDOWN_TOC.sub(lambda match: removed.append(Removed("contents", " ".join(match.group().split()))) or "", text)
+
+
 def take_dialect_markup(text: str, removed: list[Removed]) -> str:
     """`text` (outside code) without the markup above; inline notes are left for lift_inline_notes."""
     def hidden(match: re.Match) -> str:
@@ -49,6 +68,7 @@ def take_dialect_markup(text: str, removed: list[Removed]) -> str:
 
     if "{:" in text:
         text = _KRAMDOWN_IAL.sub(hidden, text)
+        text = _BACK_TO_TOP.sub(lambda match: removed.append(Removed("navigation", match.group().strip())) or "", text)
     if "*[" in text:
         text = _ABBREVIATION.sub(other, text)
     if "{{" in text or "{%" in text:
