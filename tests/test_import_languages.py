@@ -80,3 +80,10 @@ def test_a_french_citation_without_italics_is_filed_under_its_author_for_op_cit(
 def test_commentary_is_not_taken_for_a_plain_citation(commentary):
     report = parse_report(f"Title\n\nA sentence with a note.¹\n\nNotes\n\n¹ {commentary}\n".encode(), "txt")
     assert report.footnotes[0].kind == "note"
+
+
+def test_norwegian_and_danish_samme_sted_is_an_ibid_written_out():
+    from claimdesk.sources.references import is_ibid
+
+    assert is_ibid("Samme sted.") and is_ibid("Samme sted, s. 14.") and is_ibid("Sammesteds, s. 3.")
+    assert not is_ibid("Samme stedet ble brukt til fyrlykt i 1902.")  # "the same place was used …": a sentence
