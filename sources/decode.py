@@ -97,9 +97,12 @@ def _decode(data: bytes) -> tuple[str, str, list[str]]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding, []
+                text = data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise SourceError(f"the file starts with a {encoding} byte-order mark but is not valid {encoding}: {exc.reason}") from None
+            if encoding != "utf-8-sig" and _is_unbroken(text) and not _CONTROL_BYTES.search(data, len(bom)):
+                return _decode_after_false_bom(data[len(bom):], encoding)
+            return text, encoding, []
     utf16 = _guess_bomless_utf16(data)
     if utf16:
         return data.decode(utf16, errors="replace"), utf16, [f"no byte-order mark; decoded as {utf16}"]
@@ -109,6 +112,26 @@ def _decode(data: bytes) -> tuple[str, str, list[str]]:
     except UnicodeDecodeError:
         pass
     return _decode_not_utf8(data)
+
+
+# A text of this length has a line break or a space somewhere: bytes of one encoding read as
+# UTF-16 pair up into characters ("Th" -> U+6854) and never give U+000A or U+0020.
+_UNBROKEN_MIN_CHARS = 200
+# ...and 8-bit text has no control bytes, which real UTF-16 has in plenty (U+4F1A is 1A 4F).
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _is_unbroken(text: str) -> bool:
+    return len(text) >= _UNBROKEN_MIN_CHARS and not any(space in text for space in ("\n", " ", "\r", "\u3000"))
+
+
+def _decode_after_false_bom(rest: bytes, bom_encoding: str) -> tuple[str, str, list[str]]:
+    """A UTF-16 or UTF-32 byte-order mark before text that is not: an editor's mark on an
+    8-bit file. Read the rest as the bytes it is, and say so; never the characters the
+    mark would make of it."""
+    text, encoding, warnings = _decode(rest)
+    return text, encoding, [f"the file starts with a {bom_encoding} byte-order mark but its text is not {bom_encoding}; "
+                            f"read without the mark", *warnings]
 
 
 def _decode_not_utf8(data: bytes) -> tuple[str, str, list[str]]:

@@ -73,3 +73,16 @@ def test_table_cells_part_however_the_html_is_laid_out():
             b"<td>212</td>\n<td>301</td>\n</tr>\n</tbody>\n</table></body></html>")
     report = parse_report(page, "html")
     assert "Demand-responsive; 64; 212; 301" in report.text  # never "64 212 301", one figure in French notation
+
+
+def test_a_cell_holding_only_a_colon_joins_its_label_and_value():
+    # A court's case-details table (Singapore's eLitigation, many registries): label | : | value.
+    page = (b"<html><body><h1>Judgment</h1><table><tr><td>Case Number</td><td>:</td><td>Suit No 123 of 2023</td></tr>\n"
+            b"<tr>\n<td>Decision Date</td>\n<td> : </td>\n<td>14 March 2024</td>\n</tr>\n"
+            b"<tr><td>Ratio</td><td>:</td><td>4 : 1</td></tr><tr><td>64</td><td>:</td><td>212</td><td>301</td></tr></table>"
+            b"<p>The claim of 4.2 million fails.</p></body></html>")
+    text = parse_report(page, "html").text
+    assert "Case Number : Suit No 123 of 2023" in text
+    assert "Decision Date : 14 March 2024" in text
+    assert "Ratio : 4 : 1" in text
+    assert "64 : 212; 301" in text  # only the colon's cell joins; the figures after it still part

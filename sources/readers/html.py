@@ -42,6 +42,8 @@ _EMPHASIS = {"em", "i", "cite"}
 _SUP_NUMBER = re.compile(r"^\s*\[?(\d{1,4})\]?\s*$")
 _LIST_OPENERS_AFTER_NOTES_HEADING = {"ol"}
 _SUP_MAX_CHARS = 8
+_COLON_CELL_PIECES = 6
+"""Pieces of the buffer a cell holding only ":" can have written (its white space around)."""
 
 
 def read_html(text: str) -> ReaderResult:
@@ -57,7 +59,7 @@ def read_html(text: str) -> ReaderResult:
     book_pages_and_notes(writer.blocks, writer.markers, writer.removed)
     tentative = finish_notes(writer.blocks, writer.markers, writer.tentative, writer.zone_blocks, writer.removed)
     licence = [item.text for item in writer.removed if item.kind == "licence"]
-    excluded = set(content.removed) | set(notes.notes)
+    excluded = (set(content.removed) - content.datelines) | set(notes.notes)
     meta = read_page_meta(root, writer.blocks, excluded, licence)
     warnings = content.warnings + meta.warnings + tentative
     title, authors, date = meta.title, meta.authors, meta.date
@@ -193,8 +195,21 @@ class _BlockWriter:
             # must never read "64 212 301", which is one figure in French notation.
             if not self._buffer[-1].strip():
                 self._buffer.pop()  # the layout's white space between two cells
-            self._buffer.append("; ")
+            self._buffer.append(" " if self._after_colon_cell() else "; ")
         return True
+
+    def _after_colon_cell(self) -> bool:
+        """Whether the cell just ended held only a colon, as in a court's case-details table
+        ("Case Number | : | Suit No 123"): the row reads "Case Number : Suit No 123", not
+        "Case Number; :; Suit No 123". The "; " before the colon becomes a space."""
+        buffer = self._buffer
+        for index in range(len(buffer) - 1, max(self._row_start, len(buffer) - _COLON_CELL_PIECES) - 1, -1):
+            if buffer[index] == "; ":
+                if "".join(buffer[index + 1:]).strip() != ":":
+                    return False
+                buffer[index] = " "
+                return True
+        return False
 
     def _row_has_text(self) -> bool:
         """Whether the row's cells so far wrote text (the buffer from the row's start), each

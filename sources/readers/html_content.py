@@ -18,6 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from claimdesk.sources.header import parse_date
 from claimdesk.sources.readers.html_confluence import mark_confluence_furniture
 from claimdesk.sources.readers.html_office import mark_office_furniture
 from claimdesk.sources.readers.html_tree import NOINDEX_ATTRIBUTE, SMALL_ELEMENTS, Node, contains, is_small as _is_small, iter_elements, text_of
@@ -73,6 +74,8 @@ _KIND_WORDS = [
                  r"disqus_thread|disqus|reactions|post-ufi|comment-form|commentcount|comment-count|comments-count|"
                  # SPIP's forum under an article ("Répondre à cet article", "3 Messages de forum")
                  r"forum|formulaire_forum|"
+                 # Der Standard's forum under a story ("postings", each "posting" with its "posting-user")
+                 r"postings|posting-list|"
                  # the same in our users' languages (Ouest-France's "bloc-commentaires", "btn-commentaires")
                  r"commentaires|kommentare|comentarios|commenti|komentarze"),
     # GOV.UK prints its Crown copyright and licence box only on paper: "print-meta-data".
@@ -105,7 +108,9 @@ _KIND_WORDS = [
     # Hansard's "Column 188WH" between speeches: where the printed column turns, not a word of the debate.
     ("page-number", r"column-number|col-number"),
     # "ad" alone or with an advertising part ("ad_doc", Indian Kanoon's premium banner), not "ad-hoc-panel"
-    ("other", r"ad(?![-_])|ad[-_](?:doc|unit|banner|box|wrapper|container|block|zone|space|label|leaderboard|placeholder)|advert|advertisement|ad-slot|ad-container|ads|adsbygoogle|newsletter|subscribe|subscription|signup|sign-up|paywall|modal|popup|overlay|print-only|"
+    ("advertisement", r"ad(?![-_])|ad[-_](?:doc|unit|banner|box|wrapper|container|block|zone|space|label|leaderboard|placeholder)|"
+                      r"advert|advertisement|ad-slot|ad-container|ads|adsbygoogle|place-ad"),
+    ("other", r"newsletter|subscribe|subscription|signup|sign-up|paywall|modal|popup|overlay|print-only|"
               # a docs page's line on its last change ("Last modified November 3, 2023: <commit message>"), Docsy's
               # "td-page-meta__lastmod"; the date it gives is still read (html_meta)
               r"lastmod|last-modified|page-lastmod|git-revision-date|"
@@ -221,6 +226,9 @@ class ContentPlan:
     """Element index -> kind (model.REMOVED_KINDS), for elements kept out of the text."""
     pages: dict[int, str] = field(default_factory=dict)
     """Element index -> printed page label, for page-number elements."""
+    datelines: set[int] = field(default_factory=set)
+    """Removed elements that are a dateline ("Published March 14, 2025"): out of the text, and still
+    where the page's date is read (html_meta)."""
     warnings: list[str] = field(default_factory=list)
 
 
@@ -302,6 +310,8 @@ def plan_content(root: Node, protected: set[int]) -> ContentPlan:
             kind = None
         if kind:
             plan.removed[node.index] = kind
+            if kind == "other" and _is_small(node, _TEXT_KIND_MAX_CHARS) and _is_dateline(" ".join(text_of(node).split())):
+                plan.datelines.add(node.index)
             continue
         below = place.below(node, main)
         pending.extend((child, below) for child in reversed(node.children) if isinstance(child, Node))
@@ -539,7 +549,7 @@ def _kind_by_markup(node: Node) -> str | None:
     if tag in _CONTROLS or tag in _EMBEDDED or tag == "dialog":
         return "other"
     if node.get("aria-label").strip().lower() in _ADVERTISEMENT_LABELS:
-        return "other"  # <aside aria-label="advertisement">: what the page tells screen readers it is
+        return "advertisement"  # <aside aria-label="advertisement">: what the page tells screen readers it is
     return _ROLE_KINDS.get(node.get("role").lower())
 
 
@@ -592,6 +602,10 @@ def _kind_by_structure(node: Node, place: _Place, titles: _Titles) -> str | None
         return None
     if _is_copyright_line(node):
         return "footer"
+    if _is_print_edition_line(node):
+        return "other"
+    if _is_author_page_link(node):
+        return "navigation"
     if _is_rights_statement(node):
         return "licence"
     by_text = _kind_by_text(node)
@@ -636,13 +650,16 @@ _TEXT_KINDS = [
                          r"(?:auf \w+ )?teilen|condividi(?: su)?|compartilhar(?: (?:no|na))?|tweet(?: this)?|pin it|"
                          r"(?:send|share) by e-?mail|enviar por (?:correo|e-?mail)|envoyer par e-?mail|per e-?mail (?:senden|teilen))"
                          r"(?:\s+[\w.]+){0,2}\W*$", re.I)),
-    ("navigation", re.compile(r"^\W*(?:skip to (?:the )?(?:main )?(?:content|navigation)|skip to \"[^\"]{1,30}\"|saltar al contenido(?: principal)?|ir al contenido(?: principal)?|"
+    ("navigation", re.compile(r"^\W*(?:skip to (?:the )?(?:main )?(?:content|navigation|site index|search|footer|menu)|skip to \"[^\"]{1,30}\"|saltar al contenido(?: principal)?|ir al contenido(?: principal)?|"
                               r"aller au contenu(?: principal)?|zum (?:haupt)?inhalt(?: springen)?|direkt zum (?:haupt)?inhalt|vai al contenuto(?: principale)?|"
                               r"ir para o conteúdo(?: principal)?|перейти к (?:основному )?содержанию|naar de (?:hoofd)?inhoud|"
                               r"back to (?:the )?top(?: of (?:the )?(?:page|document))?|top of page|retour en haut(?: de (?:la )?page)?|nach oben)\W*$", re.I)),
     ("edit-link", re.compile(r"^\W*(?:edit (?:this page|on github|on gitlab)|edit this page on \w+|suggest an edit|"
                              r"improve this page|view (?:page )?source)\W*$", re.I)),
-    ("other", re.compile(r"^\W*(?:advertisement|advertising|sponsor(?:ed)? message|hide caption|publicidad|publicité|anzeige|werbung|pubblicità|publicidade|реклама|"
+    # an advertising slot's label and the link past it (The New York Times' "SKIP ADVERTISEMENT")
+    ("advertisement", re.compile(r"^\W*(?:(?:skip |continue reading (?:the )?(?:main )?story (?:after )?)?advertisement|advertising|sponsor(?:ed)? message|"
+                                 r"publicidad|publicité|anzeige|werbung|pubblicità|publicidade|реклама)\W*$", re.I)),
+    ("other", re.compile(r"^\W*(?:hide caption|"
                          r"was this (?:page|article) helpful\??(?:\s*(?:yes|no))*|"
                          r"¿(?:te ha resultado útil|le ha sido útil)[^?]*\?|cette page vous a-t-elle été utile\s*\??|"
                          r"cet article vous a(?:-t-il)? été utile\s*\??|"
@@ -662,9 +679,22 @@ _TEXT_KINDS = [
     # a shop's disclosure under a review or an essay ("When you buy a book using a link on this page, we receive a commission.")
     ("other", re.compile(r"^\W*(?:when you buy (?:a book|something|a product)|if you buy something) (?:using|through|from) "
                          r"(?:a |the )?links? on (?:this page|our site).{0,120}$", re.I)),
-    # a photograph's credit as the whole caption ("Photo: Lukas Brenner/Reuters", "Foto: dpa")
-    ("other", re.compile(r"^\W*(?:photo|photograph|foto|image|illustration|crédit photo|crédits? photo|bild|fotografía)s?\s*:\s*"
+    # a photograph's credit as the whole caption ("Photo: Lukas Brenner/Reuters", "Foto: dpa"), or as
+    # its own part of one (The New York Times' "Credit...Bridget Oyelaran for The New York Times")
+    ("other", re.compile(r"^\W*(?:photo|photograph|foto|image|illustration|crédit photo|crédits? photo|bild|fotografía|"
+                         r"credit|photo credit|image credit|crédit|crédito|bildnachweis)s?\s*(?::|\.{2,3}|…)\s*"
                          r"[^.:;]{1,80}$", re.I)),
+    # how long the page takes to read ("Temps de lecture : 14 minutes", "5 min read", "Lesezeit: 4 Min.")
+    ("other", re.compile(r"^\W*(?:(?:temps de lecture|reading time|read time|lesezeit|lesedauer|tiempo de lectura|tempo di lettura|leestijd)"
+                         r"\s*:?\s*(?:environ |ca\. |approx\. |about )?\d{1,3}\s*(?:min\w*\.?|minutes?|minuten)"
+                         r"|\d{1,3}[\s-]*(?:min(?:ute)?s?\.?)\s*(?:read|de lecture|lesezeit|lesedauer|de lectura|di lettura|leestijd))\W*$", re.I)),
+    # a comment counter and the prompts and controls of the readers' comments ("212 Comments", "See More",
+    # "Qu'en pensez-vous ? Participez au dialogue", "Diskutieren Sie mit! Bitte beachten Sie unsere Community-Richtlinien.")
+    ("comments", re.compile(r"^\W*(?:\d[\d\s.,]*\s*(?:comments?|commentaires?|kommentare?|comentarios?|commenti|postings?|réactions?)"
+                            r"|(?:see|show|load|view) (?:more|all)(?: comments)?|voir plus de commentaires|mehr kommentare(?: anzeigen)?|"
+                            r"qu['’]en pensez-vous\s*\?|participez au (?:dialogue|débat)|exprimez votre opinion|réagissez(?: à cet article)?|"
+                            r"diskutieren sie mit!?(?:\s*bitte beachten sie unsere [\w-]*richtlinien\.?)?|"
+                            r"join the (?:conversation|discussion)|leave a (?:comment|reply)|¿qué opinas\?|deja (?:un|tu) comentario)\W*$", re.I)),
     # a document page's link to its own PDF ("PDF version [1.4MB]", "Download (PDF, 942 KB)")
     ("other", re.compile(r"^\W*(?:pdf|download|full text|version pdf|texte intégral)(?: version| \(?pdf)?\s*[\[(,]?\s*[\d.,]+\s*[kKmM][bBoO]\s*[\])]?\W*$", re.I)),
     # a page's view counter ("Переглядів: 312", Joomla's "Zobrazení: 387", "Views: 1,204", "1 204 vues")
@@ -690,9 +720,26 @@ def _kind_by_text(node: Node) -> str | None:
         return None
     text = " ".join(text_of(node).split())
     kind = next((kind for kind, pattern in _TEXT_KINDS if pattern.match(text)), None)
+    if kind is None and _is_dateline(text):
+        return "other"
     if kind is None and _STANDARD_NUMBER.match(text) and _stands_alone(node):
         return "other"
     return kind
+
+
+# A dateline of its own, the date being read (html_meta): "Published Online June 11, 2019", "Last Edited
+# February 27, 2023", "Updated March 15, 2025, 9:41 a.m. ET", "Publié le 14/03/2024", "Veröffentlicht am
+# 3. Mai 2024". The label and then a date and nothing else: "Updated 2019 figures follow." is a sentence.
+_DATELINE_LABEL = re.compile(r"^\W*(?:(?:first |originally )?published(?: online| on)?|posted(?: on)?|updated(?: on)?|"
+                             r"last (?:edited|updated|modified|reviewed|revised)(?: on)?|"
+                             r"publié(?:e)?(?: le)?|mis à jour(?: le)?|modifié(?: le)?|"
+                             r"veröffentlicht(?: am)?|aktualisiert(?: am)?|zuletzt (?:aktualisiert|geändert)(?: am)?|"
+                             r"publicado(?: el)?|actualizado(?: el)?|pubblicato(?: il)?|aggiornato(?: il)?)\s*:?\s+", re.I)
+
+
+def _is_dateline(text: str) -> bool:
+    label = _DATELINE_LABEL.match(text)
+    return label is not None and parse_date(text[label.end():]) is not None
 
 
 # A publication's own ISBN or ISSN line ("ISBN : 979-10-373-0812-5", "ISSN 1977-0677 (electronic
@@ -793,7 +840,10 @@ def _is_read_also(node: Node) -> bool:
 _ABOUT_THE_AUTHORS = re.compile(r"^\W*(?:about the (?:authors?|contributors?|writers?)|à propos (?:de l'|des |de la )?(?:auteur|autrice)s?|"
                                 r"(?:über|zu) (?:den|die|der) (?:autor(?:in|en|innen)?)(?: und (?:autor(?:in|en|innen)?))?|"
                                 r"sobre (?:el|la|los|las) autor(?:a|es|as)?|sull'autore|sugli autori|o autorze|o autorach|об авторах?|"
-                                r"over de auteurs?)\W*$", re.I)
+                                r"over de auteurs?|"
+                                # a think tank's cards of its experts and press contacts under a publication
+                                r"(?:our |the )?experts?|(?:media |press )?contacts?|contact persons?|ansprechpartner(?:in|innen)?|"
+                                r"pressekontakt|kontakt|contact presse|vos contacts|contacto de prensa)\W*$", re.I)
 _ABOUT_THE_AUTHORS_MAX_CHARS = 2000
 
 
@@ -802,19 +852,43 @@ _ABOUT_THE_AUTHORS_MAX_CHARS = 2000
 _HOW_TO_CITE = re.compile(r"^\W*(?:how to cite(?: this (?:\w+ ?){1,2})?|cite this (?:article|report|publication|page|paper|entry|essay|brief)|"
                           r"suggested citation|recommended citation|comment citer(?: cette (?:publication|page|note|étude|article))?|"
                           r"pour citer (?:cet article|cette publication)|zitierhinweis|zitiervorschlag|zitierweise|"
-                          r"cómo citar(?: este (?:artículo|documento))?|come citare)\W*$", re.I)
+                          r"cómo citar(?: este (?:artículo|documento))?|come citare|"
+                          # an encyclopedia's own citation box and its page on styles (Encyclopedia.com, the Handbook of Texas)
+                          r"citation|citation information|(?:learn more )?about citation styles|citation styles|citing this (?:article|entry|page)|"
+                          r"citer cet article|citar este artículo|zitieren)\W*$", re.I)
+# A box asking for money, by its heading: "Support the Handbook", "Donate", "Unterstützen Sie uns".
+_SUPPORT_US = re.compile(r"^\W*(?:support (?:the|our|us|this)\b[\w' ]{0,40}|donate(?: now| today)?|make a (?:gift|donation)|"
+                         r"become a (?:member|supporter|friend)|unterstützen sie (?:uns|unsere arbeit|[\w ]{1,30})|jetzt spenden|spenden sie|"
+                         r"soutenez(?:-nous| notre travail| [\w ]{1,30})|faire un don|apoya (?:nuestro|el) periodismo|haz una donación)\W*$", re.I)
+_SUPPORT_US_MAX_CHARS = 600
+# ...and that asks for money in so many words: a body section headed "Support the Bill" does not.
+_DONATION = re.compile(r"\b(?:donat\w*|gifts?|membership|become a (?:member|supporter)|spende\w*|faire un don|donaci\w*|dona ahora|"
+                       r"fördermitglied\w*)\b", re.I)
 
 
 def _is_about_the_authors(node: Node) -> bool:
-    """A box of the authors' biographies or of how to cite the page, told by its heading."""
+    """A box of the authors' biographies, of how to cite the page, or asking for support, told by its heading."""
     if node.tag not in ("section", "div", "aside") or not _is_small(node, _ABOUT_THE_AUTHORS_MAX_CHARS):
         return False
+    title = _box_heading(node)
+    if title is None:
+        return False
+    if _SUPPORT_US.match(title):
+        return node.text_length <= _SUPPORT_US_MAX_CHARS and bool(_DONATION.search(text_of(node)))
+    return bool(_ABOUT_THE_AUTHORS.match(title) or _HOW_TO_CITE.match(title))
+
+
+def _box_heading(node: Node) -> str | None:
+    """The text of a box's first element when it is a heading, also one wrapped in a <div>
+    of its own (Encyclopedia.com's <div class="citation-title"><h3>Cite this article</h3></div>)."""
     heading = next((child for child in node.children if isinstance(child, Node)), None)
+    if heading is not None and heading.tag == "div" and _is_wrapper(heading):
+        inner = next(child for child in heading.children if isinstance(child, Node) and child.text_length)
+        heading = inner if inner.tag in _HEADING_TAGS else None
     if heading is None or heading.tag not in _HEADING_TAGS | {"strong", "b", "p", "header"} \
             or not _is_small(heading, _RELATED_HEADING_MAX_CHARS):
-        return False
-    title = text_of(heading)
-    return bool(_ABOUT_THE_AUTHORS.match(title) or _HOW_TO_CITE.match(title))
+        return None
+    return text_of(heading)
 
 
 # Der Spiegel heads its inline "Mehr zum Thema" box with a styled <span>.
@@ -827,6 +901,32 @@ def _related_link_density(node: Node) -> float:
     said = sum(child.text_length for child in node.children if isinstance(child, Node) and _kind_by_text(child))
     rest = node.text_length - said
     return node.link_length / rest if rest > 0 else 0.0
+
+
+# A newspaper's line on where the story ran in print, with its reprint and subscription links: "A version
+# of this article appears in print on March 15, 2025, Section A, Page 14 of the New York edition with the
+# headline: …. Order Reprints | Today's Paper | Subscribe"; "Dieser Artikel erschien in der gedruckten Ausgabe …".
+_PRINT_EDITION = re.compile(r"^\W*(?:a version of this (?:article|story|review|essay|column) appear(?:s|ed) in print|"
+                            r"this (?:article|story) appeared in (?:the )?(?:print|printed) (?:edition|version|issue)|"
+                            r"dieser (?:artikel|beitrag|text) (?:erschien|ist erschienen) in der (?:gedruckten|print)[- ]?ausgabe|"
+                            r"cet article (?:est paru|a été publié) dans (?:l['’]édition|le journal) (?:imprimée?|papier|du))\b", re.I)
+_PRINT_EDITION_MAX_CHARS = 400
+
+
+def _is_print_edition_line(node: Node) -> bool:
+    return (node.tag in ("p", "div") and node.text_length > 0 and _is_small(node, _PRINT_EDITION_MAX_CHARS)
+            and bool(_PRINT_EDITION.match(text_of(node))))
+
+
+# A link to an author's page after the biography ("Dana Whitcomb covers water… More about Dana
+# Whitcomb"): the name was read as the byline; the biography's words stay.
+_AUTHOR_PAGE_LINK = re.compile(r"^\W*(?:more (?:about|from|by)|more articles by|all (?:articles|stories|posts) by|"
+                               r"mehr (?:von|über)|alle artikel von|plus d['’]articles de|tous les articles de|más artículos de)"
+                               r"\s+\w[\w.'’ -]{1,40}$", re.I)
+
+
+def _is_author_page_link(node: Node) -> bool:
+    return node.tag == "a" and bool(node.get("href")) and _is_small(node, 60) and bool(_AUTHOR_PAGE_LINK.match(" ".join(text_of(node).split())))
 
 
 def _is_copyright_line(node: Node) -> bool:
