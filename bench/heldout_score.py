@@ -535,7 +535,7 @@ def score_case(case: Case, db: str) -> DocResult:
     source_text = source_body_text(case.source, encoding)
     split_text = source_body_text(case.source, encoding, split_at_tags=True)
     try:
-        report = import_and_show(case.source, db, f"heldout-{case.name}")
+        report = import_and_show(case.source, db, f"heldout-{case.name.lower()}")  # ids are lower-case; a file name need not be
     except (RuntimeError, subprocess.TimeoutExpired, json.JSONDecodeError) as exc:
         return DocResult(case, run_checks({}, case.expect), fidelity(source_text, {}, split_text), error=str(exc))
     return DocResult(case, run_checks(report, case.expect), fidelity(source_text, report, split_text))

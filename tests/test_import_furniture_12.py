@@ -95,7 +95,7 @@ def test_a_block_named_ad_goes_and_a_word_holding_ad_does_not():
     _assert_body_kept(report)
     assert "Upgrade now" not in report.text
     assert "The ad hoc panel met 4 times in 2023." in report.text
-    assert any(kind == "other" and "Upgrade now" in text for kind, text in removed)
+    assert any(kind == "advertisement" and "Upgrade now" in text for kind, text in removed)
 
 
 _GOVINFO_REPORT = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">
