@@ -275,8 +275,9 @@ def _alphabet_fit(text: str) -> float:
     """Share of the non-ASCII letters of text that one language's alphabet holds.
 
     Counted as misspellings: a symbol caught between two letters ("wzros³y",
-    cp1250 Polish read as cp1252) and a letter of another script inside a
-    Latin word ("augmentщ")."""
+    cp1250 Polish read as cp1252), a letter of another script inside a
+    Latin word ("augmentщ"), and a letter standing alone against a figure
+    ("Ł1,912", a cp1252 pound sign read as cp1250)."""
     text = text[:ALPHABET_SAMPLE]
     counts: dict[str, int] = {}
     misspelt = 0
@@ -287,6 +288,8 @@ def _alphabet_fit(text: str) -> float:
         if char.isalpha():
             if (_is_ascii_letter(before) or _is_ascii_letter(after)) and not _is_latin(char):
                 misspelt += 1
+            elif not before.isalpha() and not after.isalpha() and (before.isdigit() or after.isdigit()):
+                misspelt += 1  # a letter alone against a figure: "Ł1,912" is "£1,912" in cp1250
             else:
                 lowered = char.lower()
                 counts[lowered] = counts.get(lowered, 0) + 1

@@ -227,7 +227,11 @@ def _resolve(footnotes: list[Footnote], warnings: list[str]) -> None:
     for footnote in footnotes:
         if footnote.kind == "note" and ends_with_ibid(footnote.text):
             footnote.kind = "ibid"  # the note's source is the work before, though it opens with commentary
-        if footnote.kind in _CITING_KINDS:
+        named = _named_short_form(footnote, history, earlier) if footnote.kind in _NAMED_SHORT_FORM_KINDS else None
+        if named is not None:
+            footnote.kind = "op_cit"
+            previous_root = _apply(footnote, named, history, warnings)
+        elif footnote.kind in _CITING_KINDS:
             full = _full_form(footnote, history)
             if full is not None:
                 # Chicago's short form ("Karabeg, “An Unfinished Convention,” 214."): a reference that
@@ -252,6 +256,33 @@ def _resolve(footnotes: list[Footnote], warnings: list[str]) -> None:
             history.remember_cases(footnote)
         earlier.setdefault(footnote.number, footnote)
         previous = footnote
+
+
+# The Commonwealth courts' short form: a note opens with the name an earlier note gave the work
+# and a pinpoint, "SAFA at [31]–[33]." (note 1 cited "Statement of Agreed Facts … (SAFA)"),
+# "Wilkins at [41]" (note 2 cited "Wilkins v Coastal Appliance Group Pty Ltd (2019) 271 FCR 404").
+# Only a name an earlier note defined or cited as a case: "Meeting at 10 am" names nothing.
+_NAMED_SHORT_FORM = re.compile(r"^\W*(?:see(?: also)?\s+)?(?P<name>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3}),?\s+at\s+"
+                               r"(?:\[\d|paras?\.?\s*\d|pp?\.?\s*\d|\d)")
+_NAMED_SHORT_FORM_KINDS = ("note", "reference", "url")
+
+
+def _named_short_form(footnote: Footnote, history: _CitationHistory, earlier: dict[int | str, Footnote]) -> _Resolution | None:
+    opening = _NAMED_SHORT_FORM.match(footnote.text)
+    if opening is None or " v " in opening.group("name"):
+        return None
+    name = opening.group("name").rstrip(".")
+    defined = re.compile(rf"\((?:the\s+|hereafter\s+|hereinafter\s+)?[\"“‘']?{re.escape(name)}[\"”’']?\)"
+                         rf"|\b(?:hereafter|hereinafter)[,:]?\s+(?:cited as\s+|referred to as\s+)?[\"“‘']?{re.escape(name)}\b")
+    for note in islice(reversed(earlier.values()), _TITLE_SEARCH_DEPTH):
+        if defined.search(note.text):
+            root = earlier.get(note.resolves_to, note) if note.kind in ("ibid", "op_cit") else note
+            return _Resolution(root)
+    cases = history.cases_named(CaseCitation(name))
+    if cases:
+        _, root, reference = cases[0]
+        return _Resolution(root, reference=reference)
+    return None
 
 
 _SHORT_TITLE_WORDS_MIN = 2

@@ -225,3 +225,19 @@ def test_a_few_control_characters_in_text_are_still_text():
     lines = "\x1b[31mERROR\x1b[0m port 7 closed at 12:00, 4.2% of traffic\x0b lost\n" + "Port 8 open.\n" * 3
     text, encoding, _ = decode_bytes((lines * 500).encode())
     assert encoding == "utf-8" and text == lines * 500
+
+
+def test_a_letter_standing_alone_against_a_figure_spells_no_word():
+    # cp1250 and cp1252 agree on ’ – † and differ on 0xA3: "£" or "Ł". When charset-normalizer
+    # ties the two (it did on a 1955 Cabinet memorandum), spelling breaks the tie: "Ł1,912"
+    # spells no word in any alphabet, "£1,912" has no letters to spell.
+    from claimdesk.sources.decode import _alphabet_fit
+
+    memo = ("The latest estimate of total investment in 1955\u201356 is \u00a31,912 million.* This compares with "
+            "\u00a31,784 million in 1954\u201355, an increase of \u00a3128 million; the Minister\u2019s view.\u2020\n") * 3
+    as_cp1250 = memo.encode("cp1252").decode("cp1250")
+    assert "\u0141" in as_cp1250  # Ł
+    assert _alphabet_fit(memo) == 1.0
+    assert _alphabet_fit(as_cp1250) < 0.5
+    # a Polish word keeps its letters: "Łódź", "ł" inside words, a lone "ż" between spaces
+    assert _alphabet_fit("Łódź liczy 670 tys. mieszkańców, a ż i ł są w słowach.") == 1.0

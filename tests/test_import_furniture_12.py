@@ -183,8 +183,8 @@ def test_a_storys_audio_player_and_the_broadcast_it_was_heard_on_go():
 def test_an_advertisement_named_only_by_its_aria_label_or_its_words_goes():
     aside = ('<aside id="backstage-wrap" aria-label="advertisement"><div class="backstage"><p class="left">'
              'Partner content from our sponsors</p></div></aside>')
-    _assert_goes(_page(inside=aside), "Partner content from our sponsors")
-    _assert_goes(_page(inside='<div class="slot"><p>Sponsor Message</p></div>'), "Sponsor Message")
+    _assert_goes(_page(inside=aside), "Partner content from our sponsors", "advertisement")
+    _assert_goes(_page(inside='<div class="slot"><p>Sponsor Message</p></div>'), "Sponsor Message", "advertisement")
 
 
 def test_a_caption_toggle_and_an_inset_link_to_another_story_go_and_the_caption_stays():

@@ -116,3 +116,49 @@ def test_comment_prompts_and_a_forum_under_a_story_are_comments():
         assert furniture not in report.text, furniture
     comments = " ".join(item.text for item in report.removed if item.kind == "comments")
     assert "Participez au dialogue" in comments and "Nach 30 Jahren" in comments
+
+
+_NEWSROOM_FOOT = """<html><head><title>Riegos</title></head><body><article><h1>El Gobierno moderniza los riegos</h1>
+<p>El plan destina 1.250 millones de euros a 310.000 hectáreas.</p>
+<p><i>Puedes seguir a Diario Norte Clima en <a href="https://facebook.com/x">Facebook</a> y <a href="https://x.com/y">X</a>, o apuntarte aquí a nuestra newsletter</i></p>
+<div class="tp"><a href="/trust"><span>Se adhiere a los criterios de</span> <span>The Trust Project</span></a></div>
+<div class="firma"><div class="firma-w"><img src="a.png" alt=""><div class="firma-t"><span class="lbl">Sobre la firma</span>
+<a href="/autor/ana">Ana Ruiz</a><p>Redactora de Clima desde 2015.</p></div></div></div>
+<div class="nl"><div class="nl-h">Newsletter</div><p>Recibe cada semana lo más importante</p><a href="/nl">Apúntate</a></div>
+<div class="tg"><h3>Archivado En</h3><ul><li><a href="/t/agua">Agua</a></li><li><a href="/t/regadio">Regadío</a></li><li><a href="/t/sequia">Sequía</a></li></ul></div>
+<section><h2>Topics of the plan</h2><p>The plan covers 12 regions and 3 river basins, and it runs to 2027.</p></section>
+</article></body></html>"""
+
+
+def test_a_newsroom_foot_follow_line_badge_author_box_newsletter_and_tags_go():
+    report = parse_report(_NEWSROOM_FOOT.encode(), "html")
+    for furniture in ("Puedes seguir a Diario Norte", "The Trust Project", "Sobre la firma", "Redactora de Clima desde 2015.",
+                      "Recibe cada semana", "Archivado En", "Regadío"):
+        assert furniture not in report.text, furniture
+        assert any(furniture in item.text for item in report.removed), furniture
+    assert "El plan destina 1.250 millones de euros a 310.000 hectáreas." in report.text
+    assert "The plan covers 12 regions and 3 river basins, and it runs to 2027." in report.text
+
+
+_BOOK_CHAPTER = """<html><head><title>Kapitel 4</title></head><body>
+<div class="navi"><a href="chap003.html">&lt;&lt;&nbsp;zurück</a>&nbsp;|&nbsp;<a href="chap005.html">weiter&nbsp;&gt;&gt;</a></div>
+<h2>Viertes Kapitel. Am Hoherodskopf</h2>
+<p>Der Berg ist 764 Meter hoch. Wir gingen weiter nach Norden, zurück wollte keiner.</p>
+<a href="chap003.html">« Précédent</a> | <a href="chap005.html">Next ›</a>
+<div class="anzeige-box"><p>Gesamtausgabe auf USB-Stick, 11.000 Werke.</p></div>
+<p class="center">© Projekt Beispiel – Alle Rechte an der elektronischen Fassung vorbehalten.</p>
+<ul class="tools"><li><a href="/f.docx">Original Word Document</a> (142 KB)</li><li><a href="javascript:print()">Print judgment</a></li>
+<li><a href="/search">Back to search results</a></li></ul>
+</body></html>"""
+
+
+def test_chapter_arrows_separators_advertising_rights_and_a_tool_list_go():
+    report = parse_report(_BOOK_CHAPTER.encode(), "html")
+    text = report.text
+    assert "Der Berg ist 764 Meter hoch. Wir gingen weiter nach Norden, zurück wollte keiner." in text
+    for furniture in ("<< zurück", "weiter >>", "« Précédent", "Next ›", "USB-Stick", "Alle Rechte", "Original Word Document",
+                      "Print judgment", "Back to search results"):
+        assert furniture not in text, furniture
+        assert any(furniture in item.text for item in report.removed), furniture
+    assert "|" not in text
+    assert any(item.kind == "advertisement" and "USB-Stick" in item.text for item in report.removed)

@@ -126,7 +126,7 @@ def test_html_escaped_json_ld_strings_are_read_as_the_characters_they_stand_for(
 
 @pytest.mark.parametrize("control, kind", [
     ('<a href="#main">Saltar al contenido</a>', "navigation"), ('<a href="https://x.example/s">Compartir en Facebook</a>', "share"),
-    ('<a href="https://x.example/s">Partager sur X</a>', "share"), ('<span>Publicidad</span>', "other"),
+    ('<a href="https://x.example/s">Partager sur X</a>', "share"), ('<span>Publicidad</span>', "advertisement"),
     ('<p>Was this page helpful? Yes No</p>', "other"), ('<a href="https://git.example/e">Edit this page on GitHub</a>', "edit-link"),
     ('<a href="https://agency.example/l">Purchase Licensing Rights</a>', "other"), ('<span>, opens new tab</span>', "other"),
 ])

@@ -42,6 +42,7 @@ _EMPHASIS = {"em", "i", "cite"}
 _SUP_NUMBER = re.compile(r"^\s*\[?(\d{1,4})\]?\s*$")
 _LIST_OPENERS_AFTER_NOTES_HEADING = {"ol"}
 _SUP_MAX_CHARS = 8
+_ONLY_SEPARATORS = re.compile(r"^[\s|¦·•]+$")
 _COLON_CELL_PIECES = 6
 """Pieces of the buffer a cell holding only ":" can have written (its white space around)."""
 
@@ -233,6 +234,8 @@ class _BlockWriter:
             return False
         if node.index in self.notes.inline:
             self._stashed, self._buffer = self._buffer, []  # the sentence goes on after the note
+            if node.index in self.notes.self_marked:
+                self._stashed.append(self.markers.add(label))  # called where it stands
         else:
             self._flush()
         self._note, self._note_label = node, label
@@ -315,6 +318,9 @@ class _BlockWriter:
                 self.blocks.append(Block(HEADING, text.replace("\n", " "), level=self._heading))
                 self._headings_seen = True
                 self._after_notes_heading = bool(NOTES_HEADING.match(text))
+            elif _ONLY_SEPARATORS.match(text):
+                # "|" left between two links that went as navigation ("<< zurück | weiter >>"): theirs, kept with them
+                self._record("navigation", text.strip())
             elif is_end_mark(text) and text.strip().lower() not in ("fin", "ende"):
                 # A press release's "###" or "-30-" in a paragraph of its own: the end of the story.
                 self.blocks.append(Block(BREAK))

@@ -109,7 +109,9 @@ _KIND_WORDS = [
     ("page-number", r"column-number|col-number"),
     # "ad" alone or with an advertising part ("ad_doc", Indian Kanoon's premium banner), not "ad-hoc-panel"
     ("advertisement", r"ad(?![-_])|ad[-_](?:doc|unit|banner|box|wrapper|container|block|zone|space|label|leaderboard|placeholder)|"
-                      r"advert|advertisement|ad-slot|ad-container|ads|adsbygoogle|place-ad"),
+                      r"advert|advertisement|ad-slot|ad-container|ads|adsbygoogle|place-ad|"
+                      # the same in our users' languages (Projekt Gutenberg-DE's "anzeige-chap" box)
+                      r"anzeige|werbung|publicite|publicidad|pubblicita|reklama"),
     ("other", r"newsletter|subscribe|subscription|signup|sign-up|paywall|modal|popup|overlay|print-only|"
               # a docs page's line on its last change ("Last modified November 3, 2023: <commit message>"), Docsy's
               # "td-page-meta__lastmod"; the date it gives is still read (html_meta)
@@ -193,7 +195,9 @@ LINK_DENSITY_RELATED = 0.5
 PROTECTED_SHARE = 0.4
 """A markup match on an element holding this share of the page's text is doubted."""
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.I)
-_RIGHTS = re.compile(r"rights reserved|droits réservés|rechte vorbehalten|\b(?:19|20)\d\d\b", re.I)
+# "Alle Rechte an der elektronischen Fassung vorbehalten" (Projekt Gutenberg-DE) says it with words between.
+_RIGHTS = re.compile(r"rights\b.{0,40}\breserved|droits\b.{0,40}\bréservés|rechte\b.{0,40}\bvorbehalten|derechos\b.{0,40}\breservados|"
+                     r"\b(?:19|20)\d\d\b", re.I)
 _COPYRIGHT_MAX_CHARS = 300
 """A copyright line is a line: a few links and spans at most (html_tree.is_small)."""
 _RELATED_HEADING = re.compile(
@@ -205,7 +209,10 @@ _RELATED_HEADING = re.compile(
     r"related (?:internet |external )?links|mehr lesen über|mehr über (?:dieses|das) thema|verwandte (?:artikel|themen)|"
     r"articles? (?:liés|similaires)|artículos relacionados|noticias relacionadas|"
     # FAZ.NET's "Empfehlungen der Redaktion", The Independent's "More about" topics, franceinfo's "Voir les sujets :"
-    r"empfehlungen(?: der redaktion)?|unsere empfehlungen|more about|voir les sujets|sur les mêmes sujets|dans les mêmes thèmes)\W*$",
+    r"empfehlungen(?: der redaktion)?|unsere empfehlungen|more about|voir les sujets|sur les mêmes sujets|dans les mêmes thèmes|"
+    # a story's tag list under a heading (El País's "Archivado En", "Filed under", "Schlagwörter", "Mots-clés")
+    r"archivado en|filed under|tags?|tagged|topics|schlagw(?:ö|oe)rter|themen|mots[- ]clés|etiquetas|temas|"
+    r"recomendaciones(?: [\w ]{1,30})?|te recomendamos|nos recommandations)\W*$",
     re.I,
 )
 _RELATED_HEADING_MAX_CHARS = 200
@@ -604,6 +611,8 @@ def _kind_by_structure(node: Node, place: _Place, titles: _Titles) -> str | None
         return "footer"
     if _is_print_edition_line(node):
         return "other"
+    if _is_follow_us_line(node):
+        return "share"
     if _is_author_page_link(node):
         return "navigation"
     if _is_rights_statement(node):
@@ -624,9 +633,11 @@ def _kind_by_structure(node: Node, place: _Place, titles: _Titles) -> str | None
 
 # A row of the page's own tools, links only and a print or download among them: "Download als PDF |
 # Pressemitteilung Nr. 108/2023 | Drucken" (the German federal sites' GSB), "Print | Email | PDF".
-_TOOL_LINK = re.compile(r"^\W*(?:print(?: this(?: page| article)?)?|drucken|imprimer|imprimir|stampa|afdrukken|"
+_TOOL_LINK = re.compile(r"^\W*(?:print(?: this)?(?: page| article| judgment| judgement| decision| document| report| story)?|drucken|imprimer|imprimir|stampa|afdrukken|"
                         r"(?:download|herunterladen|télécharger|descargar|scarica)(?: (?:als|as|en|le|el|in) )?(?:pdf)?|"
-                        r"pdf(?: (?:herunterladen|download|télécharger|descargar))?)\W*$", re.I)
+                        r"pdf(?: (?:herunterladen|download|télécharger|descargar))?|"
+                        # a court's link to the judgment as filed ("Original Word Document (142 KB)", "RTF version")
+                        r"(?:original )?(?:word|rtf|pdf|docx?) (?:document|version|file)(?:\s*\(\s*[\d.,]+\s*[kKmM][bB]\s*\))?)\W*$", re.I)
 _TOOL_ROW_SEPARATORS = re.compile(r"^[\s|·•/–—-]*$")
 _TOOL_ROW_MAX_CHARS = 200
 
@@ -634,12 +645,29 @@ _TOOL_ROW_MAX_CHARS = 200
 def _is_tool_row(node: Node) -> bool:
     if node.tag not in ("p", "div", "ul", "span", "li") or node.link_count < 2 or not _is_small(node, _TOOL_ROW_MAX_CHARS):
         return False
+    if node.tag == "ul" and _is_tool_list(node):
+        return True
     links = [element for element in iter_elements(node) if element.tag == "a"]
     loose = [child for child in node.children if isinstance(child, str)]
     loose_length = sum(len(" ".join(text.split())) for text in loose)  # measured as html_tree measures
     return (node.text_length == node.link_length + loose_length and bool(_TOOL_ROW_SEPARATORS.match("".join(loose)))
             and all(link.parent is node for link in links)
             and any(_TOOL_LINK.match(text_of(link)) for link in links))
+
+
+# ...or a list of them, a link an item, with the file's size beside a download
+# ("Original Word Document (142 KB) | Print judgment | Back to search results").
+_FILE_SIZE = re.compile(r"^[\s|·•/–—-]*(?:\(\s*[\d.,]+\s*[kKmMgG]?[bB]\s*\))?[\s|·•/–—-]*$")
+
+
+def _is_tool_list(node: Node) -> bool:
+    items = [child for child in node.children if isinstance(child, Node)]
+    if any(item.tag != "li" or item.link_count != 1 for item in items):
+        return False
+    links = [next(element for element in iter_elements(item) if element.tag == "a") for item in items]
+    loose = [item.text_length - link.text_length for item, link in zip(items, links)]
+    return (all(_FILE_SIZE.match(text_of(item).replace(text_of(link), "", 1)) for item, link in zip(items, links))
+            and sum(loose) <= _TOOL_ROW_MAX_CHARS and any(_TOOL_LINK.match(text_of(link)) for link in links))
 
 
 # Controls a site adds to every page, told by what they say when the markup is
@@ -653,7 +681,14 @@ _TEXT_KINDS = [
     ("navigation", re.compile(r"^\W*(?:skip to (?:the )?(?:main )?(?:content|navigation|site index|search|footer|menu)|skip to \"[^\"]{1,30}\"|saltar al contenido(?: principal)?|ir al contenido(?: principal)?|"
                               r"aller au contenu(?: principal)?|zum (?:haupt)?inhalt(?: springen)?|direkt zum (?:haupt)?inhalt|vai al contenuto(?: principale)?|"
                               r"ir para o conteúdo(?: principal)?|перейти к (?:основному )?содержанию|naar de (?:hoofd)?inhoud|"
+                              r"back to (?:the )?(?:search results|results|list|overview)|retour aux résultats|zurück zu(?:r| den) (?:trefferliste|suchergebnissen|übersicht)|"
                               r"back to (?:the )?top(?: of (?:the )?(?:page|document))?|top of page|retour en haut(?: de (?:la )?page)?|nach oben)\W*$", re.I)),
+    # a book's or a series' links to the pages before and after, arrows and all ("<< zurück", "weiter >>",
+    # "« Précédent", "Next ›"): the arrows tell them from the word in a sentence
+    ("navigation", re.compile(r"^\s*(?:(?:<<?|«|‹|←)\s*(?:zurück|vorige[rs]?|vorherige[rs]?|previous|prev|back|précédent|précédente|anterior|"
+                              r"indietro|precedente|назад)(?:\s+(?:kapitel|seite|chapter|page|chapitre|capítulo))?"
+                              r"|(?:weiter|nächste[rs]?|next|suivant|suivante|siguiente|avanti|successivo|seguinte|далее|вперёд)"
+                              r"(?:\s+(?:kapitel|seite|chapter|page|chapitre|capítulo))?\s*(?:>>?|»|›|→))\s*$", re.I)),
     ("edit-link", re.compile(r"^\W*(?:edit (?:this page|on github|on gitlab)|edit this page on \w+|suggest an edit|"
                              r"improve this page|view (?:page )?source)\W*$", re.I)),
     # an advertising slot's label and the link past it (The New York Times' "SKIP ADVERTISEMENT")
@@ -701,6 +736,9 @@ _TEXT_KINDS = [
     ("other", re.compile(r"^\W*(?:(?:views|page views|hits|zobrazení|zobrazeno|переглядів|перегляди|просмотров|просмотры|"
                          r"aufrufe|vues|visite|visualizzazioni|wyświetleń|wyświetlenia|visitas|lecturas|weergaven|bekeken)\s*:?\s*\d[\d\s.,]*"
                          r"|\d[\d\s.,]*\s*(?:views|aufrufe|vues|visite|visualizzazioni|visitas|просмотров|переглядів|weergaven))\W*$", re.I)),
+    # a newsroom's badge of the Trust Project's standards
+    ("other", re.compile(r"^\W*(?:se adhiere a los criterios de|adheres to the (?:standards|criteria) of|respecte les critères du|"
+                         r"folgt den (?:standards|kriterien) des?)\s+the trust project\W*$", re.I)),
     # a page's controls over collapsible parts (EUR-Lex's "Expand all  Collapse all")
     ("other", re.compile(r"^\W*(?:(?:expand|collapse|open|close|show|hide) all|alle (?:aufklappen|zuklappen|öffnen|schließen)|"
                          r"tout (?:déplier|replier|ouvrir|fermer))(?:\W+(?:(?:expand|collapse|open|close|show|hide) all|"
@@ -840,7 +878,7 @@ def _is_read_also(node: Node) -> bool:
 _ABOUT_THE_AUTHORS = re.compile(r"^\W*(?:about the (?:authors?|contributors?|writers?)|à propos (?:de l'|des |de la )?(?:auteur|autrice)s?|"
                                 r"(?:über|zu) (?:den|die|der) (?:autor(?:in|en|innen)?)(?: und (?:autor(?:in|en|innen)?))?|"
                                 r"sobre (?:el|la|los|las) autor(?:a|es|as)?|sull'autore|sugli autori|o autorze|o autorach|об авторах?|"
-                                r"over de auteurs?|"
+                                r"over de auteurs?|sobre la firma|sobre (?:el|la) autora?|"
                                 # a think tank's cards of its experts and press contacts under a publication
                                 r"(?:our |the )?experts?|(?:media |press )?contacts?|contact persons?|ansprechpartner(?:in|innen)?|"
                                 r"pressekontakt|kontakt|contact presse|vos contacts|contacto de prensa)\W*$", re.I)
@@ -861,6 +899,12 @@ _SUPPORT_US = re.compile(r"^\W*(?:support (?:the|our|us|this)\b[\w' ]{0,40}|dona
                          r"become a (?:member|supporter|friend)|unterstützen sie (?:uns|unsere arbeit|[\w ]{1,30})|jetzt spenden|spenden sie|"
                          r"soutenez(?:-nous| notre travail| [\w ]{1,30})|faire un don|apoya (?:nuestro|el) periodismo|haz una donación)\W*$", re.I)
 _SUPPORT_US_MAX_CHARS = 600
+# A box offering the newsletter, by its heading: "Newsletter", "Sign up for our newsletter", "Abonnez-vous".
+_NEWSLETTER_HEADING = re.compile(r"^\W*(?:(?:our |the |free |weekly |daily )?newsletters?|sign up for (?:our|the) [\w ]{0,30}newsletter|"
+                                 r"subscribe to (?:our|the) [\w ]{0,30}newsletter|get (?:our|the) [\w ]{0,30}newsletter|"
+                                 r"abonnez-vous(?: à (?:notre|la) (?:infolettre|newsletter|lettre d['’]information))?|"
+                                 r"(?:notre |l['’])?infolettre|inscrivez-vous à (?:notre|la) (?:infolettre|newsletter)|"
+                                 r"newsletter abonnieren|suscríbete(?: a (?:nuestra|la) newsletter)?|apúntate a (?:nuestra|la) newsletter)\W*$", re.I)
 # ...and that asks for money in so many words: a body section headed "Support the Bill" does not.
 _DONATION = re.compile(r"\b(?:donat\w*|gifts?|membership|become a (?:member|supporter)|spende\w*|faire un don|donaci\w*|dona ahora|"
                        r"fördermitglied\w*)\b", re.I)
@@ -875,18 +919,27 @@ def _is_about_the_authors(node: Node) -> bool:
         return False
     if _SUPPORT_US.match(title):
         return node.text_length <= _SUPPORT_US_MAX_CHARS and bool(_DONATION.search(text_of(node)))
+    if _NEWSLETTER_HEADING.match(title):
+        return node.text_length <= _SUPPORT_US_MAX_CHARS
     return bool(_ABOUT_THE_AUTHORS.match(title) or _HOW_TO_CITE.match(title))
+
+
+_BOX_WRAPPER_DEPTH = 3
 
 
 def _box_heading(node: Node) -> str | None:
     """The text of a box's first element when it is a heading, also one wrapped in a <div>
     of its own (Encyclopedia.com's <div class="citation-title"><h3>Cite this article</h3></div>)."""
-    heading = next((child for child in node.children if isinstance(child, Node)), None)
-    if heading is not None and heading.tag == "div" and _is_wrapper(heading):
-        inner = next(child for child in heading.children if isinstance(child, Node) and child.text_length)
-        heading = inner if inner.tag in _HEADING_TAGS else None
-    if heading is None or heading.tag not in _HEADING_TAGS | {"strong", "b", "p", "header"} \
-            or not _is_small(heading, _RELATED_HEADING_MAX_CHARS):
+    heading = next((child for child in node.children if isinstance(child, Node) and child.text_length), None)
+    for _ in range(_BOX_WRAPPER_DEPTH):
+        # El País's "a_aut" > "a_aut_w" (a photograph and one block) > "a_aut_t" > <span>Sobre la firma</span>
+        if heading is None or heading.tag != "div" or not _is_wrapper(heading):
+            break
+        heading = next(child for child in heading.children if isinstance(child, Node) and child.text_length)
+        if heading.tag not in _HEADING_TAGS | {"div", "span", "strong", "b", "p", "header"}:
+            return None
+    if heading is None or heading.tag not in _HEADING_TAGS | {"strong", "b", "p", "header", "div", "span"} \
+            or not _is_small(heading, _RELATED_HEADING_MAX_CHARS) or heading.text_length == node.text_length:
         return None
     return text_of(heading)
 
@@ -911,6 +964,18 @@ _PRINT_EDITION = re.compile(r"^\W*(?:a version of this (?:article|story|review|e
                             r"dieser (?:artikel|beitrag|text) (?:erschien|ist erschienen) in der (?:gedruckten|print)[- ]?ausgabe|"
                             r"cet article (?:est paru|a été publié) dans (?:l['’]édition|le journal) (?:imprimée?|papier|du))\b", re.I)
 _PRINT_EDITION_MAX_CHARS = 400
+
+
+# A newsroom's line asking to follow a section on social networks or take its newsletter ("Puedes seguir a
+# EL PAÍS Clima y Medio Ambiente en Facebook y X, o apuntarte aquí para recibir nuestra newsletter semanal").
+_FOLLOW_US = re.compile(r"^\W*(?:puedes seguir a|sigue a|follow (?:us|[\w .&-]{1,40}) on|suivez(?:-nous| [\w .&-]{1,40}) sur|"
+                        r"folgen sie (?:uns|[\w .&-]{1,40}) auf|segui (?:[\w .&-]{1,40}) su)\b.{0,160}"
+                        r"\b(?:facebook|twitter|x|instagram|linkedin|bluesky|threads|whatsapp|telegram|newsletter|youtube|tiktok)\b.{0,100}$", re.I)
+
+
+def _is_follow_us_line(node: Node) -> bool:
+    return (node.tag in ("p", "div") and node.text_length > 0 and _is_small(node, _PRINT_EDITION_MAX_CHARS)
+            and bool(_FOLLOW_US.match(" ".join(text_of(node).split()))))
 
 
 def _is_print_edition_line(node: Node) -> bool:

@@ -67,6 +67,8 @@ class NotePlan:
     """Notes and everything that contains one: never removed as furniture."""
     inline: set[int] = field(default_factory=set)
     """Notes set inside the sentence that calls them: the sentence goes on after them."""
+    self_marked: set[int] = field(default_factory=set)
+    """Inline notes with no mark of their own: the note is called where it stands."""
 
 
 _REPEAT_SUFFIX = re.compile(r":\d{1,3}$")
@@ -103,6 +105,7 @@ def plan_notes(root: Node) -> NotePlan:
     _label_linked_notes(plan, links, note_nodes)
     _add_unlinked_id_notes(plan, root, note_nodes)
     _add_inline_notes(plan, root, note_nodes)
+    _add_paged_media_notes(plan, root, note_nodes, Subtrees(containers))
     # A link from a note to one of its markers ("↩", Substack's note number) leads back: apparatus.
     marker_anchors = {name for link, _, _ in links for node in (link, link.parent) if node is not None
                       for name in (node.get("id"), node.get("name") if node.tag == "a" else "") if name}
@@ -323,6 +326,45 @@ def _add_inline_notes(plan: NotePlan, root: Node, note_nodes: dict[int, Node]) -
         plan.inline.add(body.index)
         # The note repeats its number inside: apparatus, not text.
         plan.apparatus.update(inner.index for inner in iter_elements(body) if _INLINE_NOTE_MARK.search(inner.get("class")))
+
+
+# CSS Paged Media's footnotes (`float: footnote`, as Prince, WeasyPrint and Paged.js print them)
+# are written where they are called: <p>…etwa 5800 Hektar.<span class="footnote">Der Verfasser
+# verdankt diese Zahl …</span> Er besteht…</p>. Projekt Gutenberg-DE writes its books' notes so.
+# The class is the whole sign, so the element must read as a note: words, inside a paragraph,
+# no link to a note elsewhere (<span class="footnote"><a href="#fn1">1</a></span> is a marker).
+_PAGED_MEDIA_NOTE_CLASS = re.compile(r"(?<![\w-])(?:footnote|fussnote|fußnote|fn)(?![\w-])", re.I)
+_PAGED_MEDIA_NOTE_TAGS = {"span", "small"}
+_PROSE_PARENTS = {"p", "li", "dd", "td", "blockquote"}
+_PAGED_MEDIA_NOTE_MIN_WORDS = 3
+
+
+def _add_paged_media_notes(plan: NotePlan, root: Node, note_nodes: dict[int, Node], containers: Subtrees) -> None:
+    numbers = [label for label in plan.notes.values() if isinstance(label, int)]
+    for node in iter_elements(root):
+        if node.tag not in _PAGED_MEDIA_NOTE_TAGS or not _PAGED_MEDIA_NOTE_CLASS.search(node.get("class")) \
+                or not _reads_as_inline_note(node, plan, containers):
+            continue
+        label = max(numbers, default=0) + 1
+        numbers.append(label)
+        plan.notes[node.index] = label
+        note_nodes[node.index] = node
+        plan.inline.add(node.index)
+        plan.self_marked.add(node.index)
+
+
+def _reads_as_inline_note(node: Node, plan: NotePlan, containers: Subtrees) -> bool:
+    if node.index in plan.notes or node.index in plan.markers or containers.hold(node) or node.text_length > MAX_NOTE_CHARS:
+        return False
+    if any(a.index in plan.notes or a.index in plan.markers for a in node.ancestors()):
+        return False
+    if not any(a.tag in _PROSE_PARENTS for a in node.ancestors()):
+        return False
+    if any(inner.tag == "a" and inner.get("href").startswith("#") for inner in iter_elements(node)):
+        return False
+    if any(inner.index in plan.notes or inner.index in plan.markers for inner in iter_elements(node)):
+        return False
+    return len(re.findall(r"[^\W\d_]{2,}", text_of(node))) >= _PAGED_MEDIA_NOTE_MIN_WORDS
 
 
 def _mark_printed_label(plan: NotePlan, target: Node, note: Node, label: str) -> None:
