@@ -650,6 +650,19 @@ def read_cover(lines: list[str]) -> CoverInfo:
         if date:
             info.date = info.date or date
             continue
+        if _DOCUMENT_KIND.match(stripped) and info.title is not None and info.title == info.first_line and not info.date:
+            # "МИНИСТЕРСТВО … / РОССИЙСКОЙ ФЕДЕРАЦИИ / ДОКЛАД / О СОСТОЯНИИ …": what stood above the
+            # kind of paper is who issued it (those lines stay text); the title is the kind and what follows.
+            info.title, info.authors, info.first_line = stripped.rstrip("."), [], None
+            title_line = used  # "REPORT / ON / RURAL WATER SUPPLIES": the kind opens the title
+            continue
+        if info.title is not None and _CHAPTER_LINE.match(stripped):
+            continue  # a chapter's heading under the title, on the cover of one chapter: text, no subtitle
+        if info.title is not None and used == title_line + 1 and not info.authors and _continues_capitals_title(info.title, stripped):
+            # "REPORT / ON / RURAL WATER SUPPLIES / IN THE COUNTY": one title in capitals, not a name under it
+            info.title = f"{info.title} {stripped.rstrip('.')}"
+            title_line = used
+            continue
         names = parse_author_line(stripped)
         if names and (info.title is not None or AUTHOR_PREFIX.match(stripped)):
             info.authors.extend(name for name in names if name not in info.authors)
@@ -681,13 +694,40 @@ def read_cover(lines: list[str]) -> CoverInfo:
             # "DEPARTMENT OF WATER AND COASTAL AFFAIRS" over the title: the publisher, not the title's first half.
             info.title = stripped.rstrip(".")
             title_line = used
-        elif used == title_line + 1 and len(stripped.split()) >= 2 and not info.authors:
-            # A second title line is the subtitle.
+        elif used == title_line + 1 and not info.authors and (
+                (in_capitals := _in_capitals(info.title) and _in_capitals(stripped)) or len(stripped.split()) >= 2):
+            # A second title line is the subtitle; a title set in capitals goes on ("REPORT / ON / …").
             continues = stripped[0].islower() or stripped.split()[0].lower() in _TITLE_CONTINUATIONS
-            separator = " " if info.title.endswith(":") or continues else ": "
+            separator = " " if info.title.endswith(":") or continues or in_capitals else ": "
             info.title = info.title + separator + stripped.rstrip(".")
+            if in_capitals:
+                title_line = used  # a title set in capitals runs on over its lines
     info.lines_used = used
     return info
+
+
+# The kind of paper alone on its line, between the issuing body and the title.
+_DOCUMENT_KIND = re.compile(r"^(?:ДОКЛАД|ОТЧ[ЕЁ]Т|АНАЛИТИЧЕСКИЙ ДОКЛАД|ГОСУДАРСТВЕННЫЙ ДОКЛАД|REPORT|FINAL REPORT|RAPPORT|"
+                            r"RAPPORT FINAL|BERICHT|ABSCHLUSSBERICHT|GUTACHTEN|INFORME|INFORME FINAL|RELAZIONE|STUDY|STUDIE|"
+                            r"ÉTUDE|ESTUDIO|WHITE PAPER|DISCUSSION PAPER|POLICY BRIEF)\W*$", re.I)
+# "Глава 3. Финансовая поддержка …", "Chapter 4: Housing": one chapter's heading on its cover.
+_CHAPTER_LINE = re.compile(r"^(?:глава|раздел|часть|chapter|chapitre|kapitel|capítulo|capitolo|hoofdstuk|rozdział)\s+(?:\d{1,3}|[IVXLC]{1,6})\b", re.I)
+
+
+_CONNECTIVES = frozenset("of on in the and for to at by with from de du des la le les sur et en au aux der die das und im zur zum "
+                         "über für von del el los las y sobre para о об и в во на по для с к из от при".split())
+
+
+def _continues_capitals_title(title: str, line: str) -> bool:
+    """A title in capitals broken at a connective word: the break falls before or after it."""
+    if not (_in_capitals(title) and _in_capitals(line)):
+        return False
+    return title.split()[-1].lower() in _CONNECTIVES or line.split()[0].lower() in _CONNECTIVES
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
 # A title broken over two cover lines: the second goes on with a conjunction ("ASILI NIDO:

@@ -60,6 +60,7 @@ from claimdesk.sources.readers.text_gutenberg import (
 )
 from claimdesk.sources.readers.text_preprint import take_preprint_stamps
 from claimdesk.sources.readers.text_signature_stamp import take_signature_stamps
+from claimdesk.sources.readers.text_cabinet_paper import read_cabinet_paper
 from claimdesk.sources.readers.text_closing import is_end_mark, take_closing_furniture, take_last_page_disclaimer
 from claimdesk.sources.readers.text_pages import FORM_FEED, split_pages
 from claimdesk.sources.readers.text_jstor import take_jstor_cover
@@ -155,6 +156,8 @@ def read_plain_text(text: str) -> ReaderResult:
         masthead = take_jstor_cover(text, removed)
     if masthead is None and not (book or message):
         masthead = take_un_masthead(text, removed)
+    if masthead is None and not (book or message):
+        masthead = read_cabinet_paper(text, removed)
     if masthead:
         text, stamp_date = masthead.text, masthead.date or stamp_date
     hathitrust = None if book or message else read_hathitrust_pages(text, removed)
@@ -345,8 +348,11 @@ def _title_page_read(paragraphs: list[str], last_index: int, cover, read: set[st
 
 
 def _cover_line_was_read(line: str, cover) -> bool:
-    return bool(parse_date(line) or parse_author_line(line) or (cover.title and line.rstrip(".") in cover.title)
-                or line.strip("*_ ") in cover.furniture)
+    names = parse_author_line(line)
+    # A line that only looks like names ("PRÉFECTURE DE LA RÉGION BRETAGNE" above "RAPPORT") was not read if
+    # the cover took none of them: it stays text.
+    return bool(parse_date(line) or (names and any(name in cover.authors for name in names))
+                or (cover.title and line.rstrip(".") in cover.title) or line.strip("*_ ") in cover.furniture)
 
 
 def _normal_key(text: str) -> str:
@@ -718,7 +724,27 @@ def _numbered_heading_over_prose(paragraph: str) -> tuple[str | None, str]:
     rest = "\n".join(lines[1:])
     if not rest.strip()[:1].isupper() or _NOTE_START.match(rest.strip()):
         return None, paragraph
+    if _wraps_like_prose(lines[0].strip(), lines[1:]):
+        return None, paragraph
     return lines[0].strip(), rest
+
+
+WRAPPED_LINE_SHARE = 0.8
+"""A first line this long against the lines under it ran to the margin: it wrapped."""
+
+
+def _wraps_like_prose(first: str, following: list[str]) -> bool:
+    """A numbered paragraph's first line that runs to the margin in lower-case words ("11. I
+    recognise that these proposals will be unwelcome to the spending" over "Departments. But
+    …"), where a heading stops short or capitalises its words ("2. The Standard of Review")."""
+    width = max((len(line.strip()) for line in following), default=0)
+    words = [word for word in re.findall(r"[^\W\d_][\w'’-]*", first)]
+    capitalised = sum(1 for word in words if word[:1].isupper() or word.lower() in _HEADING_SMALL_WORDS)
+    return bool(width) and len(first) >= WRAPPED_LINE_SHARE * width and capitalised * 2 < len(words)
+
+
+_HEADING_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "by", "at", "with", "de", "la", "le", "des",
+                        "du", "et", "der", "die", "das", "und", "von", "el", "los", "las", "y", "del"}
 
 
 def _start_label(match: re.Match) -> int | str:
