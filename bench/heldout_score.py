@@ -2,7 +2,7 @@
 
     /work/venv/bin/python bench/heldout_score.py [--db PATH] [--verbose] [--json] [--only NAME] [--dir PATH]
 
-Each document in tests/heldout/ (html, md, txt) has an expectations file beside it,
+Each document in tests/heldout/ (html, md, txt, org) has an expectations file beside it,
 `<name>.expect.json`, written as a careful fact-checker would answer: title, authors,
 date (as precise as the document states it), the number of footnotes, some notes' text,
 what Ibid./op. cit./Id./supra notes resolve to, how many markers a reused reference has
@@ -53,7 +53,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 HELDOUT_DIR = REPO / "tests" / "heldout"
-SOURCE_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".txt")
+SOURCE_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".txt", ".org")
 
 # How many lost words / figures to print per document without --verbose: enough to see
 # the pattern, short enough that sixteen documents still fit on a screen or two.
@@ -211,9 +211,9 @@ def marker_follows(text: str, offset: int, before: str) -> bool:
 
 
 def note_checks(report: dict, spec: dict) -> list[Check]:
-    number = spec["number"]
+    number = spec.get("number")  # a note known only by its mark ("*") gives its label alone
     note = find_note(report, number, spec.get("label"))
-    label = f"note {number}"
+    label = f"note {number if number is not None else spec.get('label')}"
     keys = [k for k in ("contains", "not_contains", "markers", "marker_after", "kind", "resolves_to") if k in spec]
     if note is None:
         return [Check(f"{label} {k}", False, "no such footnote") for k in keys]

@@ -57,7 +57,8 @@ HELD_OUT_SETS = [
     HeldOutSet("heldout_blind18", 12, 0.95),  # first score 89.3%
     HeldOutSet("heldout_blind19", 2, 0.90),  # first score 92.9% (its author stopped after 2 of 13)
     HeldOutSet("heldout_blind20", 3, 0.90),  # first score 92.2% (its author stopped after 3 of 13)
-    HeldOutSet("heldout_blind21", 12, 0.90),  # first score 91.1%
+    HeldOutSet("heldout_blind21", 12, 0.95),  # first score 91.1%
+    HeldOutSet("heldout_blind22", 12, 0.90),  # first score 94.2%
 ]
 EXPECTATION_KEYS = {"kind_of_document", "title", "authors", "date", "footnotes", "notes", "pages", "page_labels",
                     "must_have", "must_not", "removed_kinds", "encoding"}
@@ -93,7 +94,8 @@ def test_every_document_has_well_formed_expectations(held_out):
         assert case.expect.get("must_have"), f"{case.name}: no must_have"
         assert case.expect.get("kind_of_document"), f"{case.name}: no description of its origin"
         for note in case.expect.get("notes", []):
-            assert isinstance(note["number"], int), f"{case.name}: note without a number"
+            # a note known only by its mark ("*", a CJEU judgment's language note) gives its label instead
+            assert isinstance(note.get("number"), int) or isinstance(note.get("label"), str), f"{case.name}: note without a number"
             after = note.get("marker_after", "")
             assert isinstance(after, str) or (isinstance(after, list) and all(isinstance(a, str) for a in after)), \
                 f"{case.name}: marker_after takes a string, or a list of them for a note called more than once"
