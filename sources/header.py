@@ -50,7 +50,7 @@ _DATE_PREFIX = re.compile(
 )
 # A time of day after the date ("à 10h", "10:30 UTC", "um 9 Uhr"): said, not kept.
 _TRAILING_TIME = re.compile(
-    r"(?:[,\s]\s*(?:à|at|um|a\s+las|в|-|–))?[,\s]\s*\d{1,2}(?:[:h]\d{2}(?::\d{2})?|\s*h\s*\d{2}|h|\s*uhr)"
+    r"(?:[,\s]\s*(?:à|at|um|a\s+las|alle|om|kl\.?|в|-|–))?[,\s]\s*\d{1,2}(?:[:h]\d{2}(?::\d{2})?|\s*h\s*\d{2}|h|\s*uhr)"
     r"(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s*(?:utc|gmt|cet|cest|bst|est|edt|cst|cdt|mst|mdt|pst|pdt|et|ct|pt|aest|aedt|ist|msk|z|[+-]\d{2}:?\d{2}))?"
     r"(?:\s*uhr)?$",
     re.I,

@@ -42,6 +42,10 @@ _EMPHASIS = {"em", "i", "cite"}
 _SUP_NUMBER = re.compile(r"^\s*\[?(\d{1,4})\]?\s*$")
 _LIST_OPENERS_AFTER_NOTES_HEADING = {"ol"}
 _SUP_MAX_CHARS = 8
+# A linked call set in parentheses, as EUR-Lex and CURIA write it: "(‘the BGB’) (<a href="#Footnote1">1</a>), provides".
+# The parentheses are the call's: the note is called after "(‘the BGB’)". Only for linked calls: a "(<sup>2</sup>)"
+# that proves no call keeps its parentheses with its figure.
+_CALL_IN_PARENTHESES = re.compile(r"[ \t]?\(\s*(" + PLACEHOLDER_PATTERN.pattern + r")\s*\)")
 _ONLY_SEPARATORS = re.compile(r"^[\s|¦·•]+$")
 _COLON_CELL_PIECES = 6
 """Pieces of the buffer a cell holding only ":" can have written (its white space around)."""
@@ -53,7 +57,7 @@ def read_html(text: str) -> ReaderResult:
         return read_plain_text(converted)  # a plain text in HTML dress: read as the text it is
     root = build_tree(text)
     notes = plan_notes(root)
-    content = plan_content(root, notes.protected)
+    content = plan_content(root, notes.protected, set(notes.notes))
     mark_library_furniture(root, content, notes.protected)
     writer = _BlockWriter(notes, content)
     writer.write(root)
@@ -61,7 +65,8 @@ def read_html(text: str) -> ReaderResult:
     tentative = finish_notes(writer.blocks, writer.markers, writer.tentative, writer.zone_blocks, writer.removed)
     licence = [item.text for item in writer.removed if item.kind == "licence"]
     excluded = (set(content.removed) - content.datelines) | set(notes.notes)
-    meta = read_page_meta(root, writer.blocks, excluded, licence)
+    datelines = [text_of(root.document[index]) for index in sorted(content.datelines)]
+    meta = read_page_meta(root, writer.blocks, excluded, licence, datelines)
     warnings = content.warnings + meta.warnings + tentative
     title, authors, date = meta.title, meta.authors, meta.date
     confluence = read_confluence_page(root)
@@ -82,6 +87,8 @@ class _BlockWriter:
         """The labels of the NOTE blocks so far, in order: listing them again from the blocks at
         each list item was quadratic (60,000 items of a notes list: 46 s)."""
         self.markers = MarkerTable()
+        self._linked_calls: set[str] = set()
+        """Placeholders of calls that link to their note: their parentheses are the call's."""
         self.removed: list[Removed] = []
         self.tentative: dict[str, str] = {}
         """Placeholder -> source text of an unlinked <sup>3</sup>: a marker only if a note 3 turns up."""
@@ -150,7 +157,9 @@ class _BlockWriter:
             self._record("navigation", text_of(node))
             return False
         if index in self.notes.markers and self._note is None:
-            self._buffer.append(self.markers.add(self.notes.markers[index]))
+            placeholder = self.markers.add(self.notes.markers[index])
+            self._linked_calls.add(placeholder)
+            self._buffer.append(placeholder)
             return False
         if tag == "br":
             self._buffer.append("\n")
@@ -307,6 +316,8 @@ class _BlockWriter:
             text = raw.strip("\n")
         else:
             text = re.sub(r"\n+", "\n", re.sub(r"[ \t\r\f\v]*\n[ \t\r\f\v]*", "\n", re.sub(r"[ \t\r\f\v]+", " ", raw)).strip())
+        if self._linked_calls and "(" in text:
+            text = _CALL_IN_PARENTHESES.sub(lambda m: m.group(1) if m.group(1) in self._linked_calls else m.group(0), text)
         if text and self._only_page_starts(text):
             # Only page starts: they belong at the start of the next block of text.
             self._pending_pages.append("".join(ch for ch in text if not ch.isspace()))

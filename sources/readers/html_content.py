@@ -211,7 +211,7 @@ _RELATED_HEADING = re.compile(
     # FAZ.NET's "Empfehlungen der Redaktion", The Independent's "More about" topics, franceinfo's "Voir les sujets :"
     r"empfehlungen(?: der redaktion)?|unsere empfehlungen|more about|voir les sujets|sur les mêmes sujets|dans les mêmes thèmes|"
     # a story's tag list under a heading (El País's "Archivado En", "Filed under", "Schlagwörter", "Mots-clés")
-    r"archivado en|filed under|tags?|tagged|topics|schlagw(?:ö|oe)rter|themen|mots[- ]clés|etiquetas|temas|"
+    r"archivado en|filed under|tags?|tagged|topics|schlagw(?:ö|oe)rter|schlagworte|themen|mots[- ]clés|etiquetas|temas|"
     r"recomendaciones(?: [\w ]{1,30})?|te recomendamos|nos recommandations)\W*$",
     re.I,
 )
@@ -251,12 +251,14 @@ class _Place(NamedTuple):
     """Inside a sectioning element or role=main: a <header>/<footer> there is not the page's."""
     in_link: bool = False
     """Inside an <a>: its parts are the link, whatever their classes say."""
+    in_note: bool = False
+    """Inside a footnote: its words are the note's ("<time>2009</time>" in a reference is its year)."""
 
-    def below(self, node: Node, main: Node | None) -> _Place:
+    def below(self, node: Node, main: Node | None, notes: set[int] = frozenset()) -> _Place:
         """The place of node's children."""
         return _Place(self.in_main or node is main, self.in_heading or node.tag in _HEADING_TAGS,
                       self.in_section or node.tag in _SECTIONING or node.get("role") == "main",
-                      self.in_link or node.tag == "a")
+                      self.in_link or node.tag == "a", self.in_note or node.index in notes)
 
 
 class _Titles:
@@ -272,7 +274,9 @@ class _Titles:
         return self.first is not None and self.first is not node and contains(node, self.first) and contains(node, self.last)
 
 
-def plan_content(root: Node, protected: set[int]) -> ContentPlan:
+def plan_content(root: Node, protected: set[int], notes: set[int] = frozenset()) -> ContentPlan:
+    """Which elements are furniture; `protected` are never removed, and inside the elements of
+    `notes` (each one footnote) only what is hidden is: a note's words are the note's."""
     body = next((node for node in iter_elements(root) if node.tag == "body"), root)
     main = find_main(root)
     plan = ContentPlan(main)
@@ -297,6 +301,8 @@ def plan_content(root: Node, protected: set[int]) -> ContentPlan:
             plan.pages[node.index] = page
             continue
         kind = None if node is body else _kind_of(node, place, titles)
+        if place.in_note and kind != "hidden":
+            kind = None
         # A class word is a weaker sign than a tag or role: on an element that holds
         # much of the page ("category-social-policy" on the article) it is doubted.
         doubted = (kind is not None and node.text_length >= PROTECTED_SHARE * total
@@ -317,10 +323,11 @@ def plan_content(root: Node, protected: set[int]) -> ContentPlan:
             kind = None
         if kind:
             plan.removed[node.index] = kind
-            if kind == "other" and _is_small(node, _TEXT_KIND_MAX_CHARS) and _is_dateline(" ".join(text_of(node).split())):
+            if kind == "other" and _is_small(node, _TEXT_KIND_MAX_CHARS) and (
+                    _is_dateline(" ".join(text_of(node).split())) or _is_time_dateline(node)):
                 plan.datelines.add(node.index)
             continue
-        below = place.below(node, main)
+        below = place.below(node, main, notes)
         pending.extend((child, below) for child in reversed(node.children) if isinstance(child, Node))
     if kept_with_warning > KEPT_WARNINGS_MAX:
         plan.warnings.append(f"kept text that looks like furniture in {kept_with_warning - KEPT_WARNINGS_MAX} more elements")
@@ -609,10 +616,9 @@ def _kind_by_structure(node: Node, place: _Place, titles: _Titles) -> str | None
         return None
     if _is_copyright_line(node):
         return "footer"
-    if _is_print_edition_line(node):
-        return "other"
-    if _is_follow_us_line(node):
-        return "share"
+    by_line = _kind_by_line(node)
+    if by_line:
+        return by_line
     if _is_author_page_link(node):
         return "navigation"
     if _is_rights_statement(node):
@@ -636,6 +642,7 @@ def _kind_by_structure(node: Node, place: _Place, titles: _Titles) -> str | None
 _TOOL_LINK = re.compile(r"^\W*(?:print(?: this)?(?: page| article| judgment| judgement| decision| document| report| story)?|drucken|imprimer|imprimir|stampa|afdrukken|"
                         r"(?:download|herunterladen|télécharger|descargar|scarica)(?: (?:als|as|en|le|el|in) )?(?:pdf)?|"
                         r"pdf(?: (?:herunterladen|download|télécharger|descargar))?|"
+                        r"download(?: der| the)? (?:audio|video)(?:datei|file)?|(?:audio|video) herunterladen|"
                         # a court's link to the judgment as filed ("Original Word Document (142 KB)", "RTF version")
                         r"(?:original )?(?:word|rtf|pdf|docx?) (?:document|version|file)(?:\s*\(\s*[\d.,]+\s*[kKmM][bB]\s*\))?)\W*$", re.I)
 _TOOL_ROW_SEPARATORS = re.compile(r"^[\s|·•/–—-]*$")
@@ -703,6 +710,8 @@ _TEXT_KINDS = [
     ("other", re.compile(r"^\W*(?:article réservé (?:aux|à nos) abonnés|réservé aux abonnés|subscribers? only|for subscribers|"
                          r"nur für abonnenten|exklusiv für abonnenten|solo para suscriptores|exclusivo para suscriptores)\W*$", re.I)),
     # a news page's source line naming its wire agencies ("Quelle: HANSEBLATT ONLINE, dpa, ama")
+    ("other", re.compile(r"^\W*(?:quelle|source|fuente|fonte|bron)\s*:\s*(?:[^,]{1,40},\s*)*[\w .&-]{0,40}\b(?:and|und|et|y|e) "
+                         r"(?:news |wire )?(?:agencies|(?:nachrichten)?agenturen|agences(?: de presse)?|agencias|agenzie)\W*$", re.I)),
     ("other", re.compile(r"^\W*(?:quelle|source|fuente|fonte|bron)\s*:\s*(?:[^,]{1,40},\s*)*(?:dpa|afp|reuters|ap|epd|kna|ansa|efe|apa|sda|dts|belga|anp)"
                          r"(?:,\s*[^,]{1,20})*\W*$", re.I)),
     # a wire photo's licensing link, and the screen-reader hint some sites put in a span after a link
@@ -736,6 +745,14 @@ _TEXT_KINDS = [
     ("other", re.compile(r"^\W*(?:(?:views|page views|hits|zobrazení|zobrazeno|переглядів|перегляди|просмотров|просмотры|"
                          r"aufrufe|vues|visite|visualizzazioni|wyświetleń|wyświetlenia|visitas|lecturas|weergaven|bekeken)\s*:?\s*\d[\d\s.,]*"
                          r"|\d[\d\s.,]*\s*(?:views|aufrufe|vues|visite|visualizzazioni|visitas|просмотров|переглядів|weergaven))\W*$", re.I)),
+    # a follow-us heading over the network icons ("Follow Al Jazeera English:", "Folgen Sie uns:") and an
+    # author's handle ("@annabeispiel auf X")
+    ("share", re.compile(r"^\W*(?:follow (?:us|[\w .&-]{1,40}):|folgen sie (?:uns|[\w .&-]{1,40}):|suivez(?:-nous| [\w .&-]{1,40}) ?:|"
+                         r"síguenos(?: en)?:?|seguici(?: su)?:?|follow us(?: on)?)\s*$", re.I)),
+    ("share", re.compile(r"^\s*@\w{2,30}(?:\s+(?:auf|on|sur|en|su)\s+(?:x|twitter|instagram|threads|bluesky|mastodon|tiktok))?\s*$", re.I)),
+    # a media file's download link alone ("Download der Audiodatei", "Download audio")
+    ("other", re.compile(r"^\W*(?:download(?: der| the| this)? (?:audio|video|mp3)(?:datei|file|clip)?|(?:audio|video)(?:datei)? herunterladen|"
+                         r"télécharger (?:l['’])?(?:audio|la vidéo|le fichier audio))\W*$", re.I)),
     # a newsroom's badge of the Trust Project's standards
     ("other", re.compile(r"^\W*(?:se adhiere a los criterios de|adheres to the (?:standards|criteria) of|respecte les critères du|"
                          r"folgt den (?:standards|kriterien) des?)\s+the trust project\W*$", re.I)),
@@ -749,7 +766,7 @@ _TEXT_KINDS = [
     ("navigation", re.compile(r"^\W*(?:consulter|voir|afficher) (?:le document |ce document |la page |cette page )?en mode image\W*$", re.I)),
 ]
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-_TEXT_KIND_TAGS = {"a", "button", "p", "div", "span", "li", "dd", "small", "label", "figcaption", "h2", "h3", "h4", "h5", "h6"}
+_TEXT_KIND_TAGS = {"a", "button", "p", "div", "span", "li", "dd", "small", "label", "figcaption", "time", "h2", "h3", "h4", "h5", "h6"}
 _TEXT_KIND_MAX_CHARS = 80
 
 
@@ -758,7 +775,7 @@ def _kind_by_text(node: Node) -> str | None:
         return None
     text = " ".join(text_of(node).split())
     kind = next((kind for kind, pattern in _TEXT_KINDS if pattern.match(text)), None)
-    if kind is None and _is_dateline(text):
+    if kind is None and (_is_dateline(text) or _is_time_dateline(node)):
         return "other"
     if kind is None and _STANDARD_NUMBER.match(text) and _stands_alone(node):
         return "other"
@@ -768,7 +785,7 @@ def _kind_by_text(node: Node) -> str | None:
 # A dateline of its own, the date being read (html_meta): "Published Online June 11, 2019", "Last Edited
 # February 27, 2023", "Updated March 15, 2025, 9:41 a.m. ET", "Publié le 14/03/2024", "Veröffentlicht am
 # 3. Mai 2024". The label and then a date and nothing else: "Updated 2019 figures follow." is a sentence.
-_DATELINE_LABEL = re.compile(r"^\W*(?:(?:first |originally )?published(?: online| on)?|posted(?: on)?|updated(?: on)?|"
+_DATELINE_LABEL = re.compile(r"^\W*(?:(?:first |originally )?published(?: online| on)?|posted(?: on)?|updated(?: on)?|stand|"
                              r"last (?:edited|updated|modified|reviewed|revised)(?: on)?|"
                              r"publié(?:e)?(?: le)?|mis à jour(?: le)?|modifié(?: le)?|"
                              r"veröffentlicht(?: am)?|aktualisiert(?: am)?|zuletzt (?:aktualisiert|geändert)(?: am)?|"
@@ -777,7 +794,48 @@ _DATELINE_LABEL = re.compile(r"^\W*(?:(?:first |originally )?published(?: online
 
 def _is_dateline(text: str) -> bool:
     label = _DATELINE_LABEL.match(text)
-    return label is not None and parse_date(text[label.end():]) is not None
+    return (label is not None and parse_date(text[label.end():]) is not None) or bool(_UPDATED_AT.match(text)) \
+        or _is_credit_dateline(text)
+
+
+# A media file's credit and time ("Anna Beispiel, NDR, 14.03.2024 17:45 Uhr", "tagesschau24, 14.03.2024 12:00 Uhr"):
+# a name or two, then a date with its time of day, the time telling it from a place's dateline in a letter.
+_CREDIT_DATELINE = re.compile(r"^(?P<who>[^,.;:]{2,40}(?:,\s*[^,.;:]{2,30})?),\s*(?P<date>[^,]{6,40}\d{1,2}[:.h]\d{2}(?:\s*uhr)?)$", re.I)
+
+
+def _is_credit_dateline(text: str) -> bool:
+    match = _CREDIT_DATELINE.match(text)
+    return match is not None and parse_date(match.group("date")) is not None
+
+
+# The update's time alone under the dateline ("Aggiornato alle 12:15", "Updated at 9:41 a.m.", "Aktualisiert um 14:05 Uhr").
+_UPDATED_AT = re.compile(r"^\W*(?:aggiornato|updated|last updated|actualizado|mis à jour|modifié|aktualisiert)"
+                         r"(?: alle| at| a las| à| um| le)?\s+\d{1,2}[:.h]\d{2}(?:\s*(?:uhr|a\.m\.|p\.m\.|am|pm))?(?:\s*[A-Z]{2,4})?\W*$", re.I)
+
+
+def _is_time_dateline(node: Node) -> bool:
+    """A <time> element that says a date and nothing else ("14 Marzo 2024 alle 06:30"): the page's
+    own markup for its dateline; its date is read (html_meta)."""
+    if node.tag != "time" or not _is_small(node, _TEXT_KIND_MAX_CHARS) or parse_date(" ".join(text_of(node).split())) is None:
+        return False
+    # Alone, or beside another dateline ("Aggiornato alle 12:15"): not a date inside a byline or a sentence.
+    parent = node.parent
+    if parent is None or not _is_small(parent, _TEXT_KIND_MAX_CHARS * 2) or parent.tag in ("dd", "td", "th"):
+        return False  # a field's value ("Date tabled: | Thursday 21 March 2024") is the field's
+    if any(_after_a_label(element) for element in (node, parent)):
+        return False
+    rest = " ".join(text_of(parent).replace(text_of(node), " ", 1).split())
+    return not rest.strip(" |·•,;–—-") or _is_dateline(rest.strip(" |·•,;–—-"))
+
+
+def _after_a_label(node: Node) -> bool:
+    """Whether the element before this one is a field's label ("<span>Date tabled:</span> <span><time>…")."""
+    parent = node.parent
+    if parent is None:
+        return False
+    siblings = [child for child in parent.children if isinstance(child, Node)]
+    at = next((position for position, child in enumerate(siblings) if child is node), 0)
+    return at > 0 and text_of(siblings[at - 1]).strip().endswith((":", "："))
 
 
 # A publication's own ISBN or ISSN line ("ISBN : 979-10-373-0812-5", "ISSN 1977-0677 (electronic
@@ -956,31 +1014,34 @@ def _related_link_density(node: Node) -> float:
     return node.link_length / rest if rest > 0 else 0.0
 
 
-# A newspaper's line on where the story ran in print, with its reprint and subscription links: "A version
-# of this article appears in print on March 15, 2025, Section A, Page 14 of the New York edition with the
-# headline: …. Order Reprints | Today's Paper | Subscribe"; "Dieser Artikel erschien in der gedruckten Ausgabe …".
-_PRINT_EDITION = re.compile(r"^\W*(?:a version of this (?:article|story|review|essay|column) appear(?:s|ed) in print|"
-                            r"this (?:article|story) appeared in (?:the )?(?:print|printed) (?:edition|version|issue)|"
-                            r"dieser (?:artikel|beitrag|text) (?:erschien|ist erschienen) in der (?:gedruckten|print)[- ]?ausgabe|"
-                            r"cet article (?:est paru|a été publié) dans (?:l['’]édition|le journal) (?:imprimée?|papier|du))\b", re.I)
-_PRINT_EDITION_MAX_CHARS = 400
+# Lines a site prints under every story, longer than a control's label, told by how they open.
+_LINE_KINDS = [
+    # a newspaper's line on where the story ran in print, with its reprint and subscription links: "A version
+    # of this article appears in print on March 15, 2025, Section A, Page 14 of the New York edition with the
+    # headline: …. Order Reprints | Today's Paper | Subscribe"; "Dieser Artikel erschien in der gedruckten Ausgabe …"
+    ("other", re.compile(r"^\W*(?:a version of this (?:article|story|review|essay|column) appear(?:s|ed) in print|"
+                         r"this (?:article|story) appeared in (?:the )?(?:print|printed) (?:edition|version|issue)|"
+                         r"dieser (?:artikel|beitrag|text) (?:erschien|ist erschienen) in der (?:gedruckten|print)[- ]?ausgabe|"
+                         r"cet article (?:est paru|a été publié) dans (?:l['’]édition|le journal) (?:imprimée?|papier|du))\b", re.I)),
+    # a newsroom's line asking to follow a section on social networks or take its newsletter ("Puedes seguir a
+    # EL PAÍS Clima y Medio Ambiente en Facebook y X, o apuntarte aquí para recibir nuestra newsletter semanal")
+    ("share", re.compile(r"^\W*(?:puedes seguir a|sigue a|follow (?:us|[\w .&-]{1,40}) on|suivez(?:-nous| [\w .&-]{1,40}) sur|"
+                         r"folgen sie (?:uns|[\w .&-]{1,40}) auf|segui (?:[\w .&-]{1,40}) su)\b.{0,160}"
+                         r"\b(?:facebook|twitter|x|instagram|linkedin|bluesky|threads|whatsapp|telegram|newsletter|youtube|tiktok)\b.{0,100}$", re.I)),
+    # a broadcaster's terms under a media file ("Wir bieten Ihnen diese Audiodatei in verschiedenen Qualitäten zum
+    # Download an. Die Nutzung ist nur für den privaten Gebrauch zulässig.", as the ARD's sites print it) and the
+    # programme that carried the story ("Dieses Thema im Programm: NDR Info | Nachrichten | 14.03.2024 | 18:00 Uhr")
+    ("other", re.compile(r"^\W*(?:wir bieten ihnen diese (?:audio|video)datei|dieses thema im programm\s*:|"
+                         r"this (?:audio|video) (?:file|clip) is (?:available|provided) for download)", re.I)),
+]
+_LINE_KIND_MAX_CHARS = 400
 
 
-# A newsroom's line asking to follow a section on social networks or take its newsletter ("Puedes seguir a
-# EL PAÍS Clima y Medio Ambiente en Facebook y X, o apuntarte aquí para recibir nuestra newsletter semanal").
-_FOLLOW_US = re.compile(r"^\W*(?:puedes seguir a|sigue a|follow (?:us|[\w .&-]{1,40}) on|suivez(?:-nous| [\w .&-]{1,40}) sur|"
-                        r"folgen sie (?:uns|[\w .&-]{1,40}) auf|segui (?:[\w .&-]{1,40}) su)\b.{0,160}"
-                        r"\b(?:facebook|twitter|x|instagram|linkedin|bluesky|threads|whatsapp|telegram|newsletter|youtube|tiktok)\b.{0,100}$", re.I)
-
-
-def _is_follow_us_line(node: Node) -> bool:
-    return (node.tag in ("p", "div") and node.text_length > 0 and _is_small(node, _PRINT_EDITION_MAX_CHARS)
-            and bool(_FOLLOW_US.match(" ".join(text_of(node).split()))))
-
-
-def _is_print_edition_line(node: Node) -> bool:
-    return (node.tag in ("p", "div") and node.text_length > 0 and _is_small(node, _PRINT_EDITION_MAX_CHARS)
-            and bool(_PRINT_EDITION.match(text_of(node))))
+def _kind_by_line(node: Node) -> str | None:
+    if node.tag not in ("p", "div") or not node.text_length or not _is_small(node, _LINE_KIND_MAX_CHARS):
+        return None
+    text = " ".join(text_of(node).split())
+    return next((kind for kind, pattern in _LINE_KINDS if pattern.match(text)), None)
 
 
 # A link to an author's page after the biography ("Dana Whitcomb covers water… More about Dana

@@ -35,6 +35,7 @@ from claimdesk.sources.readers.judges import PANEL_LABEL, WRITER_FIELD_LABEL, op
 from claimdesk.sources.readers.text_title_page import imprint_year
 from claimdesk.sources.readers.html_content import is_edition_matter
 from claimdesk.sources.readers.html_tree import BLOCK_TAGS, Node, Subtrees, contains, is_small, iter_elements, text_of
+from claimdesk.sources.textclean import PLACEHOLDER_PATTERN
 
 _CITATION_TITLE = ("citation_title",)
 _CITATION_AUTHORS = ("citation_author", "citation_authors")
@@ -85,8 +86,10 @@ class _Sources:
     author_and_title: tuple[str, str] | None = None
 
 
-def read_page_meta(root: Node, blocks: list[Block], excluded: set[int], licence_texts: list[str]) -> PageMeta:
-    """Metadata of the page; `excluded` are element indices of furniture and notes (no bylines there)."""
+def read_page_meta(root: Node, blocks: list[Block], excluded: set[int], licence_texts: list[str],
+                   datelines: list[str] = ()) -> PageMeta:
+    """Metadata of the page; `excluded` are element indices of furniture and notes (no bylines there);
+    `datelines` the text of the datelines taken out of the reading text ("Publié le 14/03/2024", a <time>)."""
     result = PageMeta()
     outside = Subtrees(root.document[index] for index in excluded)
     sources = _Sources(_meta_tags(root), _json_ld_articles(root, result.warnings), [], _page_title(root))
@@ -95,7 +98,7 @@ def read_page_meta(root: Node, blocks: list[Block], excluded: set[int], licence_
     gutenberg = " ".join(licence_texts)
     result.title = _title(sources, blocks, gutenberg)
     result.authors = _authors(sources, root, blocks, outside, gutenberg)
-    result.date = _date(sources, root, blocks, outside, gutenberg, result.warnings)
+    result.date = _date(sources, root, blocks, outside, gutenberg, result.warnings, list(datelines))
     return result
 
 
@@ -322,6 +325,9 @@ def _authors(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtr
     citation = _meta_names(sources, _CITATION_AUTHORS)
     if citation:
         return citation
+    transcribed = _wikisource_field(root, "ws-author")
+    if transcribed and (names := parse_author_line(transcribed)):
+        return names
     site_as_author: list[str] = []
     for item in _article_items(sources):
         names = _unique(_names(item.get("author")) or _names(item.get("creator")))
@@ -676,8 +682,10 @@ def _names_under_title(blocks: list[Block]) -> list[str]:
 
 # -- date -----------------------------------------------------------------------
 
-def _date(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtrees, gutenberg: str, warnings: list[str]) -> str | None:
+def _date(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtrees, gutenberg: str, warnings: list[str],
+          datelines: list[str] = ()) -> str | None:
     ranked: list[str] = [v for key in _CITATION_DATES for v in sources.meta.get(key, [])]
+    ranked.extend(filter(None, [_wikisource_field(root, "ws-year")]))
     for item in _article_items(sources):
         ranked.extend(value for key in ("datePublished", "dateCreated") if isinstance(value := item.get(key), str))
     if _PG_RELEASE.search(gutenberg):
@@ -694,7 +702,7 @@ def _date(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtrees
     # ruling cites it under its title) and before the lines under the title and the page's DC.date.
     for group in (ranked, _visible_dates(root, excluded) + _labelled_publication_dates(root, excluded) + _decision_date_fields(root)
                   + _decision_dates(blocks, sources.meta)
-                  + _dates_under_title(blocks, root)
+                  + _dates_under_title(blocks, root) + _publication_datelines(datelines)
                   + _case_title_dates(sources.page_title) + _year_fields(root),
                   [] if edition else [v for key in _OTHER_DATES for v in sources.meta.get(key, [])] + _web_page_dates(sources),
                   _last_modified_dates(root)):
@@ -715,6 +723,28 @@ def _date(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtrees
 
 _TITLE_PAGE_BLOCKS = 12
 """A book's title page is its first blocks (a transcriber's note may come first)."""
+
+
+# Wikisource's header template marks the transcribed work's data for export tools (WsExport) in every
+# language: <span id="ws-author">, "ws-title", "ws-year" (the German "Textdaten" box: "Autor:", "Erscheinungsdatum:").
+# They are the work's; the page's own dates are its edits.
+_WIKISOURCE_FIELD_MAX_CHARS = 200
+
+
+def _wikisource_field(root: Node, field_id: str) -> str | None:
+    node = next((element for element in iter_elements(root) if element.get("id") == field_id), None)
+    if node is None or not 0 < node.text_length <= _WIKISOURCE_FIELD_MAX_CHARS:
+        return None
+    return " ".join(text_of(node).split())
+
+
+# A dateline taken out of the text says the day of publication unless it says it is a later one.
+_LATER_DATE_LABEL = re.compile(r"^\W*(?:(?:last )?(?:updated|modified|edited|reviewed|revised)|last edited|mis à jour|modifié|"
+                               r"aktualisiert|zuletzt|geändert|actualizado|aggiornato|stand)\b", re.I)
+
+
+def _publication_datelines(datelines: list[str]) -> list[str]:
+    return [piece for line in datelines if not _LATER_DATE_LABEL.match(line) for piece in _date_pieces(line)]
 
 
 def _web_page_dates(sources: _Sources) -> list[str]:
@@ -795,7 +825,9 @@ _DECISION_BLOCKS_AFTER_TITLE = 6
 def _decision_dates(blocks: list[Block], meta: dict[str, list[str]]) -> list[str]:
     title = next((i for i, b in enumerate(blocks) if b.kind == HEADING and b.level == 1), None)
     end = _DECISION_HEAD_BLOCKS if title is None else title + 1 + _DECISION_BLOCKS_AFTER_TITLE
-    lines = [line.strip() for block in blocks[:end] if block.kind in (PARAGRAPH, HEADING) for line in block.text.split("\n")]
+    # a note's call is no word of the line ("14 March 2024 (*)", the call of the CJEU's language note)
+    lines = [PLACEHOLDER_PATTERN.sub("", line).strip() for block in blocks[:end] if block.kind in (PARAGRAPH, HEADING)
+             for line in block.text.split("\n")]
     dates = [match.group("date") for line in lines
              if len(line) <= _BYLINE_MAX_CHARS and (match := _DECISION_LINE.match(line) or _DECISION_FORMULA.match(line))]
     dates.extend(_dates_under_decision_kind(lines))
@@ -961,7 +993,27 @@ def _case_title_dates(page_title: str) -> list[str]:
     if match and _LAW_REPORT_CITATION.search(page_title):
         return [match.group(1)]
     parties = _PARTIES_ON_DATE_TITLE.search(page_title)
-    return [parties.group(1)] if parties else []
+    if parties:
+        return [parties.group(1)]
+    return _court_listing_date(page_title)
+
+
+# A law database's title for a decision: the court, its chamber, the day and the docket, comma-separated
+# (Légifrance: "Cour de cassation, civile, Chambre civile 3, 14 mars 2024, 22-18.456, Publié au bulletin";
+# "Conseil d'État, 5ème - 6ème chambres réunies, 14/03/2024, 470123").
+_COURT_FIRST = re.compile(r"^\W*(?:cour|conseil|tribunal|court|corte|gericht|bundesgerichtshof|bundesverwaltungsgericht|"
+                          r"bundesverfassungsgericht|oberlandesgericht|landgericht|tribunale|hof|rechtbank)\b", re.I)
+
+
+def _court_listing_date(page_title: str) -> list[str]:
+    pieces = [piece.strip() for piece in page_title.split(",")]
+    if len(pieces) < 3 or not _COURT_FIRST.match(pieces[0]):
+        return []
+    for position, piece in enumerate(pieces[1:], 1):
+        date = parse_date(piece)
+        if date and len(date) == len("2024-01-01") and any(ch.isdigit() for ch in " ".join(pieces[position + 1:])):
+            return [piece]
+    return []
 
 
 # An e-library's card about the work (lib.ru, samlib.ru: "Год: 1889" over "Обновлено: 14/11/2012",
@@ -986,6 +1038,9 @@ def _subtitle_heading(blocks: list[Block]) -> str | None:
 
 
 def _date_pieces(line: str) -> list[str]:
+    called = PLACEHOLDER_PATTERN.sub("", line).strip()
+    if called != line.strip() and parse_date(called):
+        return [called]  # "14 March 2024 (*)": a date line with its note's call; a sentence with one is no date
     if len(line) > _BYLINE_MAX_CHARS:
         return []
     pieces = []

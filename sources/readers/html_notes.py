@@ -201,9 +201,9 @@ _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 def _links_back(note: Node, link: Node) -> bool:
     """The block a call points to points back to the call (EUR-Lex's "ntc1"/"ntr1" pairs, and any
     page that links a note to its call): whatever its ids are named, it is that call's note."""
-    own = link.get("id")
-    if not own or not re.search(r"\d", text_of(link)):
-        return False  # a numbered call: Google Docs' "[a]" comments link to and fro as well
+    own = link.get("id") or link.get("name")
+    if not own or not re.search(r"[\d*†‡§¶]", text_of(link)):
+        return False  # a numbered call (or CURIA's "*"): Google Docs' "[a]" comments link to and fro as well
     if note.text_length > MUTUAL_NOTE_MAX_CHARS or note.index < link.index:
         return False  # the note comes after its call; the call's paragraph is no note of the note's backlink
     if not text_of(note).startswith(text_of(link).strip()):

@@ -13,7 +13,7 @@ every character of text escaped so that only this module's markup is markup:
 headlines become headings, footnotes pandoc notes, links their descriptions,
 quotes and tables what Markdown writes for them. What Org shows no reader (the
 keywords, drawers, planning lines, table rules and formulas, "# " comments,
-the Local Variables block) goes to `removed`; "#+TITLE:", "#+AUTHOR:" and
+"COMMENT" subtrees, the Local Variables block) goes to `removed`; "#+TITLE:", "#+AUTHOR:" and
 "#+DATE:" are the metadata. Nothing else is dropped: an Org construct this
 module does not know stays as its text.
 """
@@ -40,6 +40,18 @@ _TIMESTAMP_DATE = re.compile(r"[<\[](?P<date>\d{4}-\d{2}-\d{2})(?:[ \t][^>\]]*)?
 _LOCAL_VARIABLES_START = re.compile(r"^[ \t]*#[ \t]*Local Variables:[ \t]*$", re.I)
 _LOCAL_VARIABLES_END = re.compile(r"^[ \t]*#[ \t]*End:[ \t]*$", re.I)
 _FOOTNOTES_HEADLINE = re.compile(r"^\*+[ \t]+(?:Footnotes|Notes|Fußnoten|Notes de bas de page|Notas)[ \t]*$", re.I)
+
+_COMMENTED = re.compile(r"^(?:(?:TODO|DONE|NEXT|WAITING)[ \t]+)?COMMENT(?:[ \t]|$)")
+
+
+def _subtree_end(lines: list[str], after: int, stars: int) -> int:
+    """The index of the next headline at the subtree's level or above (lines[after - 1] opens it)."""
+    for index in range(after, len(lines)):
+        headline = _HEADLINE.match(lines[index]) if lines[index].startswith("*") else None
+        if headline and len(headline.group("stars")) <= stars:
+            return index
+    return len(lines)
+
 
 ORG_KEYWORDS_MIN = 2
 """An Org buffer opens with keywords ("#+TITLE:", "#+AUTHOR:"...): two of them among the first lines."""
@@ -149,6 +161,12 @@ def _to_markdown(text: str, metadata: dict[str, str], removed: list[Removed]) ->
             removed.append(Removed("furniture", line.strip()))
             continue
         headline = _HEADLINE.match(line) if line.startswith("*") else None
+        if headline and _COMMENTED.match(headline.group("text")):
+            # "* COMMENT Internal notes": Org exports no commented subtree; it is the author's, kept out
+            end = _subtree_end(lines, index, len(headline.group("stars")))
+            removed.append(Removed("hidden", " ".join(" ".join(lines[index - 1:end]).split())))
+            index = end
+            continue
         if headline:
             if _FOOTNOTES_HEADLINE.match(line.strip()):
                 in_notes = True
