@@ -23,7 +23,7 @@ _URL_RE = re.compile(r"<?((?:https?://|www\d*\.)[^\s<>\"]+)>?", re.I)
 # "Ibid." in Latin, Bluebook ("Id.", "id."), French, Spanish ("Ibíd.", "Ídem") and German ("Ebd.", "ebenda");
 # matched only where the note (after a "See") begins, and never as the start of a longer word
 # ("Idaho", "Identity", "Ebdon"). "ID" is not "Id.".
-# Russian notes say "Там же" (ibid.) and "Указ. соч." (op. cit.).
+# Russian notes say "Там же" (ibid.) and "Указ. соч." (op. cit.); Ukrainian "Там само" and "Зазнач. праця" / "Цит. праця".
 # Ibid. in the languages of our users' sources: Latin, German "Ebd.", Russian "Там же",
 # the older German "Ebendaselbst", "Daselbst" and "Ebendort", Czech "Tamtéž", Polish "Tamże", Dutch "Aldaar"/"T.a.p." (ter aangehaalde plaatse).
 # Italian "Ivi" is the ibid. that gives a page ("Ivi, p. 7."); Ukrainian "Там само".
@@ -64,14 +64,14 @@ _NOTE_POINTER_RE = re.compile(
 # Swedish "a.a." (anfört arbete) and "a.st." (anfört ställe), Danish and Norwegian "anf. arb." / "anf. st."
 # and Finnish "mt." / "emt." (mainittu teos) after the author: "Lindqvist, a.a., s. 63", "Virtanen, mt., 45";
 # lower case only, and the Finnish forms only after a comma ("Mt. Everest" is no pointer).
-_OPCIT_RE = re.compile(r"\b(?:op|loc|art|ouvr|ob)\.?\s*cit\b\.?|(?<!\w)a\.\s?a\.\s?O\b\.?|\bsupra\b|(?<!\w)указ\.\s*соч\b\.?|前[引揭掲]"
+_OPCIT_RE = re.compile(r"\b(?:op|loc|art|ouvr|ob)\.?\s*cit\b\.?|(?<!\w)a\.\s?a\.\s?O\b\.?|\bsupra\b|(?<!\w)указ\.\s*соч\b\.?|(?<!\w)(?:зазнач|цит)\.\s*праця\b\.?|前[引揭掲]"
                        r"|\bcit\.\s?d\.|\bdz\.\s?cyt\.|(?<!\w)o\.\s?c\.(?!\w)"
                        r"|(?-i:(?<!\w)a\.\s?(?:a|st)\.(?!\w)|\banf\.\s?(?:arb|st)\.|(?<=,\s)e?mts?\.(?!\w))"
                        rf"|{_NOTE_POINTER_RE.pattern}", re.I)
 # What every match of _OPCIT_RE holds, case-folded. re.IGNORECASE stops re from skipping
 # ahead to a first character, so the pattern itself tries every position of every note:
 # looking for these literals first, case-sensitively on the folded text, is ten times faster.
-_OPCIT_HINT = re.compile(r"cit|a\.\s?(?:a|st)\.|anf\.|mts?\.|supra|above|oben|указ|cyt|o\.\s?c\.|\(\s*[nfa]|前[引揭掲]")
+_OPCIT_HINT = re.compile(r"cit|a\.\s?(?:a|st)\.|anf\.|mts?\.|supra|above|oben|указ|праця|cyt|o\.\s?c\.|\(\s*[nfa]|前[引揭掲]")
 
 
 def _find_op_cit(plain: str) -> re.Match | None:

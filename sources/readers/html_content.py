@@ -793,6 +793,10 @@ _DATELINE_LABEL = re.compile(r"^\W*(?:(?:first |originally )?published(?: online
 
 
 def _is_dateline(text: str) -> bool:
+    pieces = [piece for piece in _DATELINE_JOINS.split(text) if piece.strip()]
+    if len(pieces) > 1:
+        # "Publié le 14 mars 2024 à 06h00, modifié le 14 mars 2024 à 10h12": datelines side by side
+        return all(_is_dateline(piece) for piece in pieces)
     label = _DATELINE_LABEL.match(text)
     return (label is not None and parse_date(text[label.end():]) is not None) or bool(_UPDATED_AT.match(text)) \
         or _is_credit_dateline(text)
@@ -808,6 +812,8 @@ def _is_credit_dateline(text: str) -> bool:
     return match is not None and parse_date(match.group("date")) is not None
 
 
+_DATELINE_JOINS = re.compile(r"\s*(?:,|·|\||•|;|\.)\s+(?=(?:last |zuletzt )?(?:modifié|mis à jour|updated|modified|edited|aktualisiert|"
+                             r"geändert|actualizado|aggiornato|publié|published|veröffentlicht|publicado|pubblicato)\b)", re.I)
 # The update's time alone under the dateline ("Aggiornato alle 12:15", "Updated at 9:41 a.m.", "Aktualisiert um 14:05 Uhr").
 _UPDATED_AT = re.compile(r"^\W*(?:aggiornato|updated|last updated|actualizado|mis à jour|modifié|aktualisiert)"
                          r"(?: alle| at| a las| à| um| le)?\s+\d{1,2}[:.h]\d{2}(?:\s*(?:uhr|a\.m\.|p\.m\.|am|pm))?(?:\s*[A-Z]{2,4})?\W*$", re.I)

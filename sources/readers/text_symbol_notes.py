@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import re
 
-_SEQUENCES = (("*", "†", "‡", "§", "‖", "¶"), ("*", "**", "***", "****"))
-_NOTE_LINE = re.compile(r"^[ \t]*(?P<mark>\*{1,4}|[†‡§‖¶])[ \t]+(?=\S)")
-_MARKS = re.compile(r"\*+|[†‡§‖¶]")
+# OCR reads a dagger as "+" (a double dagger as "++"): "…a knight's fee.+" over "+ Testa de Nevill, p. 162.".
+_SEQUENCES = (("*", "†", "‡", "§", "‖", "¶"), ("*", "**", "***", "****"), ("*", "+", "++"))
+_NOTE_LINE = re.compile(r"^[ \t]*(?P<mark>\*{1,4}|\+{1,2}|[†‡§‖¶])[ \t]+(?=\S)")
+_MARKS = re.compile(r"\*+|\++|[†‡§‖¶]")
 
 
 def number_symbol_notes(pages: list[str], warnings: list[str]) -> list[str]:
@@ -80,7 +81,8 @@ def _foot_zone(lines: list[str]) -> tuple[int, list[str]] | None:
 
 def _calls(body: str, marks: list[str]) -> list[re.Match] | None:
     """Each mark's one call in the page's text, in the notes' order; None when not certain."""
-    found = [match for match in _MARKS.finditer(body) if match.group(0) in marks or match.group(0)[0] in "*" and "*" in marks]
+    found = [match for match in _MARKS.finditer(body) if match.group(0) in marks or match.group(0)[0] in "*" and "*" in marks
+             or match.group(0)[0] == "+" and "+" in marks]
     calls = []
     for match in found:
         if match.group(0) not in marks:
