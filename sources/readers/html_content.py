@@ -323,8 +323,7 @@ def plan_content(root: Node, protected: set[int], notes: set[int] = frozenset())
             kind = None
         if kind:
             plan.removed[node.index] = kind
-            if kind == "other" and _is_small(node, _TEXT_KIND_MAX_CHARS) and (
-                    _is_dateline(" ".join(text_of(node).split())) or _is_time_dateline(node)):
+            if kind == "other" and _is_dateline_element(node):
                 plan.datelines.add(node.index)
             continue
         below = place.below(node, main, notes)
@@ -775,7 +774,7 @@ def _kind_by_text(node: Node) -> str | None:
         return None
     text = " ".join(text_of(node).split())
     kind = next((kind for kind, pattern in _TEXT_KINDS if pattern.match(text)), None)
-    if kind is None and (_is_dateline(text) or _is_time_dateline(node)):
+    if kind is None and _is_dateline_element(node):
         return "other"
     if kind is None and _STANDARD_NUMBER.match(text) and _stands_alone(node):
         return "other"
@@ -790,6 +789,11 @@ _DATELINE_LABEL = re.compile(r"^\W*(?:(?:first |originally )?published(?: online
                              r"publié(?:e)?(?: le)?|mis à jour(?: le)?|modifié(?: le)?|"
                              r"veröffentlicht(?: am)?|aktualisiert(?: am)?|zuletzt (?:aktualisiert|geändert)(?: am)?|"
                              r"publicado(?: el)?|actualizado(?: el)?|pubblicato(?: il)?|aggiornato(?: il)?)\s*:?\s+", re.I)
+
+
+def _is_dateline_element(node: Node) -> bool:
+    """An element that is a dateline: what _kind_by_text removes and the plan keeps for html_meta to read."""
+    return _is_small(node, _TEXT_KIND_MAX_CHARS) and (_is_dateline(" ".join(text_of(node).split())) or _is_time_dateline(node))
 
 
 def _is_dateline(text: str) -> bool:
