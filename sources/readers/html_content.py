@@ -68,7 +68,10 @@ _KIND_WORDS = [
                 # NPR's link to another story set into the text ("bucketwrap internallink")
                 r"internallink|internal-link|inline-link-teaser|"
                 # Wikisource's header notes "Sister projects: Wikidata item."
-                r"sister|sisters|sister-projects?|wst-sister[a-z0-9-]*"),
+                r"sister|sisters|sister-projects?|wst-sister[a-z0-9-]*|"
+                # a box of links to other pages, named as a BEM element (kremlin.ru's "read__see_also" under a
+                # transcript); a wiki's heading id "See_also" is the article's own section
+                r"[a-z0-9]+__see[-_]also"),
     # Readers' comments under a post are not the report: WordPress, Disqus, Substack, newsroom reactions.
     ("comments", r"comments|comment-list|commentlist|comments-area|comments-section|comment-respond|wp-block-comments|"
                  r"disqus_thread|disqus|reactions|post-ufi|comment-form|commentcount|comment-count|comments-count|"
@@ -78,10 +81,10 @@ _KIND_WORDS = [
                  r"postings|posting-list|"
                  # the same in our users' languages (Ouest-France's "bloc-commentaires", "btn-commentaires")
                  r"commentaires|kommentare|comentarios|commenti|komentarze"),
-    # GOV.UK prints its Crown copyright and licence box only on paper: "print-meta-data".
+    # GOV.UK prints its Crown copyright and licence box only on paper: "print-meta-data", now "meta-data--display-print".
     # Wikisource's "licenseContainer licenseBanner" ("… in the public domain worldwide because…").
     ("licence", r"pg-boilerplate|pgheader|pg-header|pg-footer|pgfooter|pg-machine-header|pg-start-separator|pg-end-separator|"
-                r"license[a-z0-9]*|licence[a-z0-9]*|print-meta-data"),
+                r"license[a-z0-9]*|licence[a-z0-9]*|print-meta-data|meta-data--display-print"),
     ("navigation", r"navbox|navbar|navigation|nav|menu|main-menu|breadcrumbs?|arbo|ariane|hierarchie|hatnote|catlinks|mw-jump-link|skip-link|skiplink|skip-links|skiplinks|pagination|pager|"
                    r"mw-navigation|vector-menu|site-nav|sistersitebox|mw-indicators|page-actions|toolbar|skipnav|usa-skipnav|usa-nav|debate-controls|article-controls|page-controls|"
                    # DokuWiki's tools and page id over every page
@@ -753,8 +756,16 @@ _TEXT_KINDS = [
     ("other", re.compile(r"^\W*(?:download(?: der| the| this)? (?:audio|video|mp3)(?:datei|file|clip)?|(?:audio|video)(?:datei)? herunterladen|"
                          r"télécharger (?:l['’])?(?:audio|la vidéo|le fichier audio))\W*$", re.I)),
     # a newsroom's badge of the Trust Project's standards
-    ("other", re.compile(r"^\W*(?:se adhiere a los criterios de|adheres to the (?:standards|criteria) of|respecte les critères du|"
-                         r"folgt den (?:standards|kriterien) des?)\s+the trust project\W*$", re.I)),
+    ("other", re.compile(r"^\W*(?:se adhiere a los criterios de|conforme a los criterios de|adheres to the (?:standards|criteria) of|"
+                         r"respecte les critères du|folgt den (?:standards|kriterien) des?)\s+the trust project"
+                         r"(?:\W+(?:saber más|más información|learn more|en savoir plus|mehr erfahren))?\W*$", re.I)),
+    # a page's print and plain-text versions ("Версия для печати", "Printer-friendly version", "Druckversion")
+    ("other", re.compile(r"^\W*(?:printer[- ]friendly(?: version| page)?|print(?:able)? version|druckversion|druckansicht|"
+                         r"version imprimable|versión (?:para )?imprimir|versione stampabile|версия для печати|"
+                         r"текстовая версия|распечатать|text(?:-only)? version)\W*$", re.I)),
+    # a photograph's link to its gallery, with the count ("Фотографии (6)", "Photos (12)", "Bildergalerie (8)")
+    ("other", re.compile(r"^\W*(?:фотографии|фото|фотогалерея|photos?|gallery|photo gallery|fotos?|bilder|bildergalerie|"
+                         r"galerie(?: photos?)?|galería|fotogalleria)\s*\(\d{1,3}\)\W*$", re.I)),
     # a page's controls over collapsible parts (EUR-Lex's "Expand all  Collapse all")
     ("other", re.compile(r"^\W*(?:(?:expand|collapse|open|close|show|hide) all|alle (?:aufklappen|zuklappen|öffnen|schließen)|"
                          r"tout (?:déplier|replier|ouvrir|fermer))(?:\W+(?:(?:expand|collapse|open|close|show|hide) all|"
@@ -788,7 +799,9 @@ _DATELINE_LABEL = re.compile(r"^\W*(?:(?:first |originally )?published(?: online
                              r"last (?:edited|updated|modified|reviewed|revised)(?: on)?|"
                              r"publié(?:e)?(?: le)?|mis à jour(?: le)?|modifié(?: le)?|"
                              r"veröffentlicht(?: am)?|aktualisiert(?: am)?|zuletzt (?:aktualisiert|geändert)(?: am)?|"
-                             r"publicado(?: el)?|actualizado(?: el)?|pubblicato(?: il)?|aggiornato(?: il)?)\s*:?\s+", re.I)
+                             r"publicado(?: el)?|actualizado(?: el)?|pubblicato(?: il)?|aggiornato(?: il)?|"
+                             r"(?:date of )?publication(?: date)?|date published|date de publication|fecha de publicación|"
+                             r"veröffentlichungsdatum|дата публикации|опубликовано|обновлено|дата обновления)\s*:?\s+", re.I)
 
 
 def _is_dateline_element(node: Node) -> bool:
@@ -1041,6 +1054,10 @@ _LINE_KINDS = [
     # a broadcaster's terms under a media file ("Wir bieten Ihnen diese Audiodatei in verschiedenen Qualitäten zum
     # Download an. Die Nutzung ist nur für den privaten Gebrauch zulässig.", as the ARD's sites print it) and the
     # programme that carried the story ("Dieses Thema im Programm: NDR Info | Nachrichten | 14.03.2024 | 18:00 Uhr")
+    # a page's line on the sections it was filed in and its short link ("Опубликован в разделах: Новости,
+    # Стенограммы", "Ссылка на материал: kremlin.ru/d/73662", "Permalink: …")
+    ("other", re.compile(r"^\W*(?:опубликован[оа]? в разделах?|ссылка на (?:материал|статью|новость|документ)|"
+                         r"permalink|short ?link|kurzlink|lien permanent|enlace permanente)\s*:\s*\S.{0,150}$", re.I)),
     ("other", re.compile(r"^\W*(?:wir bieten ihnen diese (?:audio|video)datei|dieses thema im programm\s*:|"
                          r"this (?:audio|video) (?:file|clip) is (?:available|provided) for download)", re.I)),
 ]

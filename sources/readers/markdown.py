@@ -126,8 +126,10 @@ def read_markdown(text: str) -> ReaderResult:
 # does. dev.to's `published: true` is a switch, not a date; Eleventy's `date: Last Modified` names
 # the file's own date, which the import does not know. The day a post was last changed (Hugo's
 # `lastmod`, Zola's `updated`, Jekyll's `last_modified_at`) is no publication date.
-_DATE_KEYS = ("date", "publishdate", "pubdate", "published", "published_at", "publish_date", "date_published",
-              "datepublished", "created", "created_at")
+_DATE_KEYS = ("date", "publishdate", "pubdate", "published", "published_at", "publish_date", "published_date",
+              "date_published", "datepublished", "created", "created_at")
+# Material for MkDocs' blog nests them: `date: {created: 2024-05-21, updated: 2024-06-02}`.
+_NESTED_DATE_KEYS = ("created", "published", "date")
 
 
 def _front_matter(text: str, warnings: list[str]) -> tuple[dict, str]:
@@ -157,11 +159,18 @@ _MMD_KNOWN_KEYS = {"title", "author", "date"}
 _MMD_LINES_MAX = 40
 
 
+# Bear Blog's editor keeps a post's fields the same way and ends them with a line "___".
+_BEAR_HEADER_END = re.compile(r"^_{3,}[ \t]*$")
+
+
 def _multimarkdown_metadata(text: str, warnings: list[str]) -> tuple[dict, str]:
     """Metadata from a MultiMarkdown header and the body after it; ({}, text) when the file
     does not open with one (at least two fields, among them title, author or date)."""
     head, blank, body = text.partition("\n\n")
     lines = head.split("\n")
+    end = next((index for index, line in enumerate(lines[:_MMD_LINES_MAX + 1]) if _BEAR_HEADER_END.match(line)), None)
+    if end is not None:
+        lines, blank, body = lines[:end], "\n", "\n".join(text.split("\n")[end + 1:])
     if not blank or len(lines) < 2 or len(lines) > _MMD_LINES_MAX or not _MMD_LINE.match(lines[0]):
         return {}, text
     fields: dict[str, str] = {}
@@ -221,6 +230,9 @@ def _front_matter_date(data: dict, warnings: list[str]) -> str | None:
     fields = {str(key).lower(): value for key, value in data.items()}
     for key in _DATE_KEYS:
         raw = fields.get(key)
+        if isinstance(raw, dict):
+            nested = {str(name).lower(): value for name, value in raw.items()}
+            raw = next((nested[name] for name in _NESTED_DATE_KEYS if nested.get(name)), None)
         if raw is None or isinstance(raw, bool) or raw == "":
             continue
         if isinstance(raw, (datetime.date, datetime.datetime)):

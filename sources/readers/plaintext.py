@@ -499,9 +499,6 @@ class _Classifier:
             self.blocks.append(Block(BREAK))
             self.removed.append(Removed("furniture", stripped))
             return 1
-        if _SEPARATOR.match(stripped):
-            self.blocks.append(Block(BREAK))
-            return 1
         if self.blocks and self.blocks[-1].kind == NOTE and _LONE_NUMBER.match(stripped):
             self.lone_numbers.append((len(self.blocks), int(stripped)))
             self.blocks.append(Block(PARAGRAPH, stripped))
@@ -511,14 +508,15 @@ class _Classifier:
             self.blocks.append(Block(BREAK))
             self.removed.append(Removed("notes-heading", stripped))
             return 1
-        rule, _, after_rule = stripped.partition("\n")
-        if _NOTES_RULE.match(rule) and _NOTE_START.match(after_rule.strip() or following):
-            # "________________" over "[1] Kooperationsvertrag…": the rule a word processor
-            # draws above its notes opens them, as a Notes heading would.
+        after_rule = _notes_after_rule(stripped, following)
+        if after_rule is not None:
             self.in_notes_section = True
             self.blocks.append(Block(BREAK))
-            if after_rule.strip():
-                self.take_note(after_rule.strip())
+            if after_rule:
+                self.take_note(after_rule)
+            return 1
+        if _SEPARATOR.match(stripped):
+            self.blocks.append(Block(BREAK))
             return 1
         if self.take_note(stripped):
             return 1
@@ -653,6 +651,23 @@ def _split_at_paragraph_numbers(paragraph: str) -> list[str]:
     return ["\n".join(piece) for piece in pieces] if len(pieces) > 1 else [paragraph]
 
 
+def _notes_after_rule(stripped: str, following: str) -> str | None:
+    """The notes under a rule that opens them, "" when they start in the next paragraph, or None.
+
+    "________________" over "[1] Kooperationsvertrag…": the rule a word processor draws above
+    its notes opens them, as a Notes heading would. A rule alone in its paragraph opens notes
+    only over a bracketed or superscript call ("[1] Act of…", "¹ Ibid."); over "1. …" it may
+    as well part the body from a numbered list.
+    """
+    rule, _, after_rule = stripped.partition("\n")
+    if not _NOTES_RULE.match(rule):
+        return None
+    if after_rule.strip():
+        return after_rule.strip() if _NOTE_START.match(after_rule.strip()) else None
+    start = _NOTE_START.match(following)
+    return "" if start and (start.group("bracket") or start.group("sup")) else None
+
+
 def _notes_section_labels(paragraphs: list[str], toc_levels: dict[str, int]) -> set[int | str]:
     """Labels defined in Notes sections: those paragraphs are the notes, not body numbering."""
     labels: set[int | str] = set()
@@ -663,6 +678,13 @@ def _notes_section_labels(paragraphs: list[str], toc_levels: dict[str, int]) -> 
         if NOTES_HEADING.match(stripped) and _section_note_start(following):
             in_section = True
             continue
+        after_rule = _notes_after_rule(stripped, following)
+        if after_rule is not None:
+            # "1.  Declares…" in a judgment's operative part above the rule is body numbering, not note 1.
+            in_section = True
+            stripped = after_rule
+            if not stripped:
+                continue
         if not in_section:
             continue
         starts = [_section_note_start(line.strip()) for line in stripped.split("\n")]

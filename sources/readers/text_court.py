@@ -53,7 +53,7 @@ def read_caption(lines: list[str], closing_lines: list[str] = ()) -> Caption | N
 
 def _caption(lines: list[str], closing_lines) -> Caption | None:
     head = _left_column(lines[:CAPTION_MAX_LINES])
-    cited = _neutral_citation_caption(head)
+    cited = _neutral_citation_caption(head) or _case_of_caption(head)
     if cited:
         return cited
     versus = next((index for index, line in enumerate(head) if _VERSUS.match(line)), None)
@@ -155,6 +155,30 @@ def _neutral_citation_caption(head: list[str]) -> Caption | None:
             if date:
                 break
     return Caption(title, date)
+
+
+# The European Court of Human Rights heads a judgment "FIRST SECTION" / "CASE OF TVEITEN v. NORWAY"
+# / "(Application no. 12345/19)" / "JUDGMENT" / (keywords, "Prepared by the Registry…") / "STRASBOURG"
+# / "14 March 2024"; in French "AFFAIRE X c. FRANCE" / "ARRÊT" / "STRASBOURG" / "14 mars 2024". The
+# case's name is the title; the first line under the kind that is a date and nothing else, the date
+# (a later "FINAL" / "14/06/2024" is the day it became final).
+_CASE_OF = re.compile(r"^\s*(?:CASE OF|AFFAIRE)\s+\S.{0,150}?\s(?:v\.|c\.)\s+\S.*$")
+_JUDGMENT_KIND = re.compile(r"^\s*(?:JUDGMENT|DECISION|ARRÊT|DÉCISION|ARRET)\s*$")
+_CASE_OF_DATE_LINES = 20
+_DATE_LINE_MAX_CHARS = 30
+
+
+def _case_of_caption(head: list[str]) -> Caption | None:
+    lines = [line.strip() for line in head if line.strip()]
+    name = next((index for index, line in enumerate(lines) if _CASE_OF.match(line)), None)
+    if name is None:
+        return None
+    kind = next((index for index, line in enumerate(lines[name + 1:name + 4], start=name + 1) if _JUDGMENT_KIND.match(line)), None)
+    if kind is None:
+        return None
+    date = next((parse_date(line) for line in lines[kind + 1:kind + 1 + _CASE_OF_DATE_LINES]
+                 if len(line) <= _DATE_LINE_MAX_CHARS and parse_date(line)), None)
+    return Caption(" ".join(lines[name].split()), date)
 
 
 def _signing_judge(lines) -> list[str]:
