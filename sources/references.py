@@ -23,7 +23,7 @@ _URL_RE = re.compile(r"<?((?:https?://|www\d*\.)[^\s<>\"]+)>?", re.I)
 # "Ibid." in Latin, Bluebook ("Id.", "id."), French, Spanish ("Ibíd.", "Ídem") and German ("Ebd.", "ebenda");
 # matched only where the note (after a "See") begins, and never as the start of a longer word
 # ("Idaho", "Identity", "Ebdon"). "ID" is not "Id.".
-# Russian notes say "Там же" (ibid.) and "Указ. соч." (op. cit.); Ukrainian "Там само" and "Зазнач. праця" / "Цит. праця".
+# Russian notes say "Там же" (ibid.; "Тамъ же" in the spelling before 1918) and "Указ. соч." (op. cit.); Ukrainian "Там само" and "Зазнач. праця" / "Цит. праця".
 # Ibid. in the languages of our users' sources: Latin, German "Ebd.", Russian "Там же",
 # the older German "Ebendaselbst", "Daselbst" and "Ebendort", Czech "Tamtéž", Polish "Tamże", Dutch "Aldaar"/"T.a.p." (ter aangehaalde plaatse).
 # Italian "Ivi" is the ibid. that gives a page ("Ivi, p. 7."); Ukrainian "Там само".
@@ -31,7 +31,7 @@ _URL_RE = re.compile(r"<?((?:https?://|www\d*\.)[^\s<>\"]+)>?", re.I)
 # Danish and Norwegian "Samme sted." written out, or "Sst." / "Smst." (sammesteds) and Finnish "Emt." (edellä mainittu teos, the work
 # just cited) only with their full stop, and never in capitals: "SST" is sea-surface temperature.
 # Finnish "Sama." / "Sama teos, s. 12." (the same work) only before its full stop or comma: "Sama koskee…" is a sentence.
-_IBID_RE = re.compile(r"(?:(?:(?i:ib[ií]d(?:em)?|eb(?:d|enda(?:selbst)?|endort)|daselbst|там\s+(?:же|само)|tamtéž|tamże|aldaar|t\.\s?a\.\s?p|ivi|samme\s+sted|sammesteds)"
+_IBID_RE = re.compile(r"(?:(?:(?i:ib[ií]d(?:em)?|eb(?:d|enda(?:selbst)?|endort)|daselbst|тамъ?\s+(?:же|само)|tamtéž|tamże|aldaar|t\.\s?a\.\s?p|ivi|samme\s+sted|sammesteds)"
                       r"|[IiÍí]d(?:em)?)(?![\w'’-])|同[上前](?![书書注註])|[SsEe](?:m?st|mt)\.(?!\w)|[Ss]ama(?:\s+teos)?(?=[.,]))")
 
 
@@ -89,7 +89,7 @@ _LEAD_IN_RE = re.compile(r"^(?:(?:(?:(?:but\s+)?(?:see|cf)(?:\s+(?:also|generall
                          r"|v[ée]ase(?:\s+tambi[ée]n)?|vgl(?:\.?\s+auch)?|siehe(?:\s+auch)?|cfr|quoted\s+in|cited\s+in|sources?"
                          r"|for\s+(?:example|instance)|notably|in\s+particular)\b|e\.g\.)[.,:]?\s*)+", re.I)
 # …or a source quoted in another ("…(1733), transcritas en Lafuente Sancho, op. cit."): the work is the one named after.
-_LATE_LEAD_IN_RE = re.compile(r"[,;:]\s+(?:voir(?:\s+aussi)?|see(?:\s+also)?|cf\.?|vgl\.?|siehe|v[ée]ase|см\."
+_LATE_LEAD_IN_RE = re.compile(r"(?:[,;:]|(?<=[.!?])[\"”’)]?)\s+(?:voir(?:\s+aussi)?|see(?:\s+also)?|cf\.?|vgl\.?|siehe|v[ée]ase|см\."
                               r"|(?:quoted|cited|reproduced|transcribed|reprinted)\s+in|cit[ée]e?s?\s+(?:dans|par)|reprodu(?:it|ite)s?\s+dans"
                               r"|(?:citad|transcrit|reproducid|recogid)[oa]s?\s+en|zitiert\s+(?:nach|in|bei)|abgedruckt\s+in"
                               r"|цит\.\s+по)\s+", re.I)
@@ -466,14 +466,25 @@ def _top_level_pieces(plain: str) -> list[str]:
     return [piece.strip() for piece in pieces]
 
 
+# A sentence of commentary's note that opens with a citation signal cites a work: "… when they
+# wished to. See generally D. Lindqvist, Compacts of the Arid West 112–115 (1991)."
+_SIGNAL_SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=(?:But\s+)?(?:See|Cf\.|Compare|Accord|Voir|Vgl\.|Véase|Siehe)\s)")
+
+
 def works_cited(text: str) -> list[Reference]:
     """The works a note cites, one per top-level piece that is a full or short citation (an "Id." or a URL
-    after a semicolon repeats or links the work before it, so it is not counted)."""
+    after a semicolon repeats or links the work before it, so it is not counted), and one per sentence
+    of commentary that opens with a signal and cites one."""
     works = []
     for piece in _top_level_pieces(text.strip()):
         kind, reference = _analyse(piece) if piece else ("note", None)
         if kind in ("reference", "op_cit"):
             works.append(reference or Reference())
+            continue
+        for sentence in _SIGNAL_SENTENCE.split(piece)[1:]:
+            kind, reference = _analyse(sentence)
+            if kind in ("reference", "op_cit"):
+                works.append(reference or Reference())
     return works
 
 

@@ -104,7 +104,10 @@ _KIND_WORDS = [
                # the site's name and tagline over every page (SPIP: "nom_site_spip", "slogan")
                r"slogan|site-slogan|tagline|site-description|nom_site_spip|"
                # the Wayback Machine's toolbar over an archived page ("The Wayback Machine - https://web.archive.org/…")
-               r"wm-ipp|wm-ipp-base|wm-ipp-print|donato"),
+               r"wm-ipp|wm-ipp-base|wm-ipp-print|donato|"
+               # what Wikisource marks as none of the transcribed work, left out of its exports (the header
+               # template with the work's data, the editions box, the licence)
+               r"ws-noexport"),
     ("footer", r"site-footer|footer|printfooter|copyright|colophon|mw-footer|entry-footer|post-footer|usa-identifier|usa-footer|"
                r"docinfo|dokuwiki__footer|pied"),
     ("sidebar", r"sidebar|widget-area|widget|secondary|rail|side-column"),
@@ -116,6 +119,8 @@ _KIND_WORDS = [
                       # the same in our users' languages (Projekt Gutenberg-DE's "anzeige-chap" box)
                       r"anzeige|werbung|publicite|publicidad|pubblicita|reklama"),
     ("other", r"newsletter|subscribe|subscription|signup|sign-up|paywall|modal|popup|overlay|print-only|"
+              # a reader's star rating of the page ("Оценить статью ★★★★★ (Голосов: 14, Рейтинг: 4.79)")
+              r"rating-block|rating-stars|star-rating|post-ratings|rating-widget|article-rating|"
               # a docs page's line on its last change ("Last modified November 3, 2023: <commit message>"), Docsy's
               # "td-page-meta__lastmod"; the date it gives is still read (html_meta)
               r"lastmod|last-modified|page-lastmod|git-revision-date|"
@@ -215,7 +220,10 @@ _RELATED_HEADING = re.compile(
     r"empfehlungen(?: der redaktion)?|unsere empfehlungen|more about|voir les sujets|sur les mêmes sujets|dans les mêmes thèmes|"
     # a story's tag list under a heading (El País's "Archivado En", "Filed under", "Schlagwörter", "Mots-clés")
     r"archivado en|filed under|tags?|tagged|topics|schlagw(?:ö|oe)rter|schlagworte|themen|mots[- ]clés|etiquetas|temas|"
-    r"recomendaciones(?: [\w ]{1,30})?|te recomendamos|nos recommandations)\W*$",
+    r"recomendaciones(?: [\w ]{1,30})?|te recomendamos|nos recommandations|"
+    # the same in Russian ("Самое читаемое", "Читайте также", "Материалы по теме"); not "См. также", a wiki's own section
+    r"самое (?:читаемое|популярное|обсуждаемое)|читайте также|(?:материалы|новости|статьи) по теме|по теме|"
+    r"(?:другие|похожие) материалы|популярное|теги|темы)\W*$",
     re.I,
 )
 _RELATED_HEADING_MAX_CHARS = 200
@@ -690,6 +698,7 @@ _TEXT_KINDS = [
     ("navigation", re.compile(r"^\W*(?:skip to (?:the )?(?:main )?(?:content|navigation|site index|search|footer|menu)|skip to \"[^\"]{1,30}\"|saltar al contenido(?: principal)?|ir al contenido(?: principal)?|"
                               r"aller au contenu(?: principal)?|zum (?:haupt)?inhalt(?: springen)?|direkt zum (?:haupt)?inhalt|vai al contenuto(?: principale)?|"
                               r"ir para o conteúdo(?: principal)?|перейти к (?:основному )?содержанию|naar de (?:hoofd)?inhoud|"
+                              r"acceder directamente al contenido(?: principal)?|"
                               r"back to (?:the )?(?:search results|results|list|overview)|retour aux résultats|zurück zu(?:r| den) (?:trefferliste|suchergebnissen|übersicht)|"
                               r"back to (?:the )?top(?: of (?:the )?(?:page|document))?|top of page|retour en haut(?: de (?:la )?page)?|nach oben)\W*$", re.I)),
     # a book's or a series' links to the pages before and after, arrows and all ("<< zurück", "weiter >>",
@@ -728,7 +737,8 @@ _TEXT_KINDS = [
     # a photograph's credit as the whole caption ("Photo: Lukas Brenner/Reuters", "Foto: dpa"), or as
     # its own part of one (The New York Times' "Credit...Bridget Oyelaran for The New York Times")
     ("other", re.compile(r"^\W*(?:photo|photograph|foto|image|illustration|crédit photo|crédits? photo|bild|fotografía|"
-                         r"credit|photo credit|image credit|crédit|crédito|bildnachweis)s?\s*(?::|\.{2,3}|…)\s*"
+                         r"credit|photo credit|image credit|crédit|crédito|bildnachweis|"
+                         r"фото|фотография|источник изображения|источник фото|иллюстрация)s?\s*(?::|\.{2,3}|…)\s*"
                          r"[^.:;]{1,80}$", re.I)),
     # how long the page takes to read ("Temps de lecture : 14 minutes", "5 min read", "Lesezeit: 4 Min.")
     ("other", re.compile(r"^\W*(?:(?:temps de lecture|reading time|read time|lesezeit|lesedauer|tiempo de lectura|tempo di lettura|leestijd)"
@@ -759,6 +769,10 @@ _TEXT_KINDS = [
     ("other", re.compile(r"^\W*(?:se adhiere a los criterios de|conforme a los criterios de|adheres to the (?:standards|criteria) of|"
                          r"respecte les critères du|folgt den (?:standards|kriterien) des?)\s+the trust project"
                          r"(?:\W+(?:saber más|más información|learn more|en savoir plus|mehr erfahren))?\W*$", re.I)),
+    # a Russian site's line asking to report typos ("Нашли ошибку? Выделите ее и нажмите Ctrl+Enter")
+    ("other", re.compile(r"^\W*(?:нашли ошибку\?|found a (?:typo|mistake|error)\?).{0,60}\bctrl\s*\+\s*enter\W*$", re.I)),
+    # a database's place of the document among the search results ("Resultado 3 de 47", "Result 3 of 47")
+    ("navigation", re.compile(r"^\W*(?:resultado|result|document|documento|treffer|dokument|résultat)\s+\d{1,6}\s+(?:de|of|von|sur|di)\s+\d{1,7}\W*$", re.I)),
     # a page's print and plain-text versions ("Версия для печати", "Printer-friendly version", "Druckversion")
     ("other", re.compile(r"^\W*(?:printer[- ]friendly(?: version| page)?|print(?:able)? version|druckversion|druckansicht|"
                          r"version imprimable|versión (?:para )?imprimir|versione stampabile|версия для печати|"
@@ -932,7 +946,9 @@ _READ_ALSO = re.compile(
     r"^\W*(?:(?:à |a )?lire (?:aussi|également|encore)|lisez(?: aussi| également)?|(?:lesen sie|lies) (?:auch|mehr|weiter)|"
     r"mehr zum thema|passend zum (?:artikel|thema)|zum thema|auch interessant|read (?:more|also|next)|"
     r"related(?: article| story| coverage)?|more on this story|lee también|leer más|lees ook|lees meer|"
-    r"czytaj (?:też|także|również)|leggi anche|читайте также)\s*[:：»>›|–—-]?\s*", re.I)
+    r"czytaj (?:też|także|również)|leggi anche|читайте также|по теме|"
+    # Kommersant's "Как сообщал «Ъ»" (as "Ъ" reported) over a link to its earlier story
+    r"как (?:сообщал|писал)(?:[аои])? «[^«»]{1,30}»)\s*[:：»>›|–—-]?\s*", re.I)
 _QUOTED_TITLE = re.compile(r"^[«“\"„‹‘'][^«»“”\"„]{3,200}[»”\"“›’']\W*$")
 _READ_ALSO_MAX_CHARS = 300
 _LINKED_SHARE = 0.9
@@ -1043,6 +1059,8 @@ _LINE_KINDS = [
     # of this article appears in print on March 15, 2025, Section A, Page 14 of the New York edition with the
     # headline: …. Order Reprints | Today's Paper | Subscribe"; "Dieser Artikel erschien in der gedruckten Ausgabe …"
     ("other", re.compile(r"^\W*(?:a version of this (?:article|story|review|essay|column) appear(?:s|ed) in print|"
+                         # Kommersant's "Газета «Коммерсантъ» №126 от 15.07.2025, стр. 2"
+                         r"газета «[^«»]{1,40}» №\s*\d{1,4} от \d{1,2}\.\d{1,2}\.\d{4}|"
                          r"this (?:article|story) appeared in (?:the )?(?:print|printed) (?:edition|version|issue)|"
                          r"dieser (?:artikel|beitrag|text) (?:erschien|ist erschienen) in der (?:gedruckten|print)[- ]?ausgabe|"
                          r"cet article (?:est paru|a été publié) dans (?:l['’]édition|le journal) (?:imprimée?|papier|du))\b", re.I)),
@@ -1116,7 +1134,8 @@ def _page_label(node: Node) -> str | None:
         match = _PAGE_ID.match(element.get("id"))
         if match:
             return match.group(1)
-    for value in (node.get("title"), node.get("aria-label"), text_of(node) if small else ""):
+    # Wikisource's page marker says its page in data-page-number over a zero-width space
+    for value in (node.get("data-page-number"), node.get("title"), node.get("aria-label"), text_of(node) if small else ""):
         match = _PAGE_TEXT.match(value.strip())
         if match:
             return match.group(1)

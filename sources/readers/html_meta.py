@@ -647,7 +647,10 @@ def _labelled_fields(root: Node) -> list[tuple[str, Node]]:
 # of judgment", "Decision date", "Date delivered", "Date decided" (not the day it was heard or filed).
 _DECISION_DATE_LABEL = re.compile(
     r"^\W*(?:judg(?:e)?ment date|date of (?:the )?judg(?:e)?ment|decision date|date of (?:the )?decision|ruling date|"
-    r"date of ruling|date delivered|date of delivery|delivered(?: on)?|date decided|decided(?: on)?)\s*[:：]?\s*$", re.I)
+    r"date of ruling|date delivered|date of delivery|delivered(?: on)?|date decided|decided(?: on)?|"
+    r"fecha de (?:la )?(?:sentencia|resolución)|entscheidungsdatum|date de (?:la )?décision|data (?:della )?decisione)\s*[:：]?\s*$"
+    # a court database's own field, labelled with its colon (CENDOJ's "Fecha: | 14/03/2023", "Datum:")
+    r"|^\W*(?:fecha|datum|date|data)\s*[:：]\s*$", re.I)
 
 
 def _decision_date_fields(root: Node) -> list[str]:
@@ -685,7 +688,7 @@ def _names_under_title(blocks: list[Block]) -> list[str]:
 def _date(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtrees, gutenberg: str, warnings: list[str],
           datelines: list[str] = ()) -> str | None:
     ranked: list[str] = [v for key in _CITATION_DATES for v in sources.meta.get(key, [])]
-    ranked.extend(filter(None, [_wikisource_field(root, "ws-year")]))
+    ranked.extend(filter(None, [_wikisource_field(root, "ws-year") or _wikisource_published(root)]))
     for item in _article_items(sources):
         ranked.extend(value for key in ("datePublished", "dateCreated") if isinstance(value := item.get(key), str))
     if _PG_RELEASE.search(gutenberg):
@@ -736,6 +739,19 @@ def _wikisource_field(root: Node, field_id: str) -> str | None:
     if node is None or not 0 < node.text_length <= _WIKISOURCE_FIELD_MAX_CHARS:
         return None
     return " ".join(text_of(node).split())
+
+
+# The Russian Wikisource header gives the work's dates in one span, the day written and the day
+# published: <span class="ws-date">Дата создания: октябрь 1859, опубл.: 1860</span>.
+_PUBLISHED_PART = re.compile(r"\bопубл(?:\.|иковано)\s*:?\s*(?P<date>[^,;]{2,40})", re.I)
+
+
+def _wikisource_published(root: Node) -> str | None:
+    node = next((element for element in iter_elements(root) if "ws-date" in element.get("class").split()), None)
+    if node is None or not 0 < node.text_length <= _WIKISOURCE_FIELD_MAX_CHARS:
+        return None
+    published = _PUBLISHED_PART.search(text_of(node))
+    return published.group("date").strip(" .") if published else None
 
 
 # A dateline taken out of the text says the day of publication unless it says it is a later one.

@@ -8,6 +8,8 @@
 - pandoc's inline footnotes, "^[The text of the note.]", are notes like "[^1]".
 - highlights, "==marked words==" (HackMD, Obsidian, Typora, markdown-it-mark): the words stay,
   the marks go; HackMD's "[name=…]", "[time=…]", "[color=…]" tags show no text of their own.
+- Hashnode's image alignment, "![alt](https://cdn.hashnode.com/… align="center")", which
+  CommonMark does not read as an image: the attribute goes, the image is read.
 - MultiMarkdown's table caption, "[Table 1: …]" on the line under a table: the caption's
   words, a paragraph of their own.
 
@@ -39,6 +41,7 @@ _LIQUID = re.compile(r"\{\{(?![<%])[^{}\n]{1,300}\}\}|\{%(?!\s*%\})[^{}\n]{1,500
 _TEX_COMMAND_LINE = re.compile(r"^[ \t]*\\(?:newpage|clearpage|pagebreak|tableofcontents|listoffigures|listoftables|appendix|noindent)[ \t]*$", re.M)
 _HIGHLIGHT = re.compile(r"(?<![=\w])==(?=[^\s=])(?P<text>[^=\n]{1,500}?)(?<=[^\s=])==(?![=\w])")
 _HACKMD_TAG = re.compile(r"\[(?:name|time|color)=[^\]\n]{0,100}\]")
+_HASHNODE_IMAGE_ALIGN = re.compile(r"(?P<image>!\[[^\]\n]{0,500}\]\([^\s()\n]{1,2000})(?P<align>\s+align=\"(?:left|center|right)\")\)")
 _MMD_TABLE_CAPTION = re.compile(r"^(?P<row>[ \t]{0,3}\|[^\n]*\|)[ \t]*\n[ \t]{0,3}\[(?P<caption>[^\]\n]{1,300})\](?:\[[^\]\n]{0,100}\])?[ \t]*$", re.M)
 INLINE_NOTE_MAX = 5000
 """Characters an inline note may hold before its "]": an unclosed "^[" stays text."""
@@ -46,7 +49,7 @@ INLINE_NOTE_MAX = 5000
 
 def has_dialect_markup(body: str) -> bool:
     return ("{:" in body or "*[" in body or "{{" in body or "{%" in body or "\\" in body or "^[" in body or "==" in body
-            or "=" in body and _HACKMD_TAG.search(body) is not None or "|\n[" in body)
+            or "=" in body and _HACKMD_TAG.search(body) is not None or "|\n[" in body or ' align="' in body)
 
 
 def take_kramdown_toc(text: str, removed: list[Removed]) -> str:
@@ -75,6 +78,8 @@ def take_dialect_markup(text: str, removed: list[Removed]) -> str:
         text = _LIQUID.sub(other, text)
     if "\\" in text:
         text = _TEX_COMMAND_LINE.sub(hidden, text)
+    if ' align="' in text:
+        text = _HASHNODE_IMAGE_ALIGN.sub(lambda m: removed.append(Removed("hidden", m.group("align").strip())) or f"{m.group('image')})", text)
     if "=" in text:
         text = _HACKMD_TAG.sub(hidden, text)
         text = _HIGHLIGHT.sub(lambda m: m.group("text"), text)

@@ -61,6 +61,8 @@ from claimdesk.sources.readers.text_gutenberg import (
 from claimdesk.sources.readers.text_preprint import take_preprint_stamps
 from claimdesk.sources.readers.text_signature_stamp import take_signature_stamps
 from claimdesk.sources.readers.text_cabinet_paper import read_cabinet_paper
+from claimdesk.sources.readers.text_slip_opinion import read_slip_opinion
+from claimdesk.sources.readers.text_eprs import read_eprs_publication
 from claimdesk.sources.readers.text_closing import is_end_mark, take_closing_furniture, take_last_page_disclaimer
 from claimdesk.sources.readers.text_pages import FORM_FEED, split_pages
 from claimdesk.sources.readers.text_jstor import take_jstor_cover
@@ -158,6 +160,10 @@ def read_plain_text(text: str) -> ReaderResult:
         masthead = take_un_masthead(text, removed)
     if masthead is None and not (book or message):
         masthead = read_cabinet_paper(text, removed)
+    if masthead is None and not (book or message):
+        masthead = read_slip_opinion(text, removed)
+    if masthead is None and not (book or message):
+        masthead = read_eprs_publication(text, removed)
     if masthead:
         text, stamp_date = masthead.text, masthead.date or stamp_date
     hathitrust = None if book or message else read_hathitrust_pages(text, removed)

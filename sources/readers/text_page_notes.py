@@ -54,6 +54,10 @@ def page_foot_notes(paragraphs: list[str], index: int, next_label: int) -> tuple
         if not zone:
             return None
     zone = _columns_side_by_side(zone) or zone
+    if _LABEL_ROW.match(zone[0]) and _at_page_head(paragraphs, index):
+        # A number alone in its paragraph over the page's text is the page's own number, printed at
+        # its head ("1" / "Syllabus" / "NOTE: Where it is feasible…" in a slip opinion), no note.
+        return None
     notes: list[tuple[int, str]] = []
     expected = next_label
     for paragraph in zone:
@@ -75,6 +79,18 @@ def page_foot_notes(paragraphs: list[str], index: int, next_label: int) -> tuple
 
 
 _LABEL_ROW = re.compile(r"^\s*\d{1,3}\s*$")
+_HEAD_LINE_MAX_CHARS = 60
+"""Above a page's number at its head stand running heads at most ("(Slip Opinion)", "OCTOBER TERM, 2023")."""
+
+
+def _at_page_head(paragraphs: list[str], index: int) -> bool:
+    """Whether nothing but short lines stands on the page above paragraphs[index]."""
+    for paragraph in reversed(paragraphs[:index]):
+        if paragraph.strip(" \t\n") == FORM_FEED:
+            return True
+        if any(len(line.strip()) > _HEAD_LINE_MAX_CHARS for line in paragraph.split("\n")):
+            return False
+    return True
 
 
 def _columns_side_by_side(zone: list[str]) -> list[str] | None:
