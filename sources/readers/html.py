@@ -183,6 +183,8 @@ class _BlockWriter:
             self._container_depth += 1
         if tag in ("p", "table", "blockquote", "pre", "ul", "dl", "figure"):
             self._after_notes_heading = False
+        if self._note is not None and (tag in _FLUSHING or tag in _HEADINGS):
+            self._part_note_blocks()
         if self._note is None:
             if tag in _HEADINGS:
                 self._flush()
@@ -280,11 +282,19 @@ class _BlockWriter:
         if tag == "pre":
             self._pre -= 1
         if tag in _FLUSHING or tag in _HEADINGS:
+            if self._note is not None:
+                self._part_note_blocks()
             self._flush(in_zone=self._container_depth > 0)
         if node is self.content.main:
             # The article ends here: nothing after it continues one of its notes.
             self._flush()
             self.blocks.append(Block(BREAK))
+
+    def _part_note_blocks(self) -> None:
+        """Two blocks inside a note ("<p>Obras</p><h3>Línea H…</h3>") are two words apart, however
+        the HTML is laid out: a note's text is one line, and "ObrasLínea" is no word of the source."""
+        if self._buffer and self._buffer[-1][-1:] and not self._buffer[-1][-1:].isspace():
+            self._buffer.append(" ")
 
     def _text(self, data: str) -> None:
         if not self._pre:

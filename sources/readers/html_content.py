@@ -813,7 +813,7 @@ _DATELINE_LABEL = re.compile(r"^\W*(?:(?:first |originally )?published(?: online
                              r"last (?:edited|updated|modified|reviewed|revised)(?: on)?|"
                              r"publié(?:e)?(?: le)?|mis à jour(?: le)?|modifié(?: le)?|"
                              r"veröffentlicht(?: am)?|aktualisiert(?: am)?|zuletzt (?:aktualisiert|geändert)(?: am)?|"
-                             r"publicado(?: el)?|actualizado(?: el)?|pubblicato(?: il)?|aggiornato(?: il)?|"
+                             r"publicado(?: el)?|actualizado(?: el| al)?|pubblicato(?: il)?|aggiornato(?: il| al)?|"
                              r"(?:date of )?publication(?: date)?|date published|date de publication|fecha de publicación|"
                              r"veröffentlichungsdatum|дата публикации|опубликовано|обновлено|дата обновления)\s*:?\s+", re.I)
 
@@ -945,7 +945,7 @@ def _is_related_block(node: Node) -> bool:
 _READ_ALSO = re.compile(
     r"^\W*(?:(?:à |a )?lire (?:aussi|également|encore)|lisez(?: aussi| également)?|(?:lesen sie|lies) (?:auch|mehr|weiter)|"
     r"mehr zum thema|passend zum (?:artikel|thema)|zum thema|auch interessant|read (?:more|also|next)|"
-    r"related(?: article| story| coverage)?|more on this story|lee también|leer más|lees ook|lees meer|"
+    r"related(?: article| story| coverage)?|more on this story|lee también|leer más|mirá también|mira también|lees ook|lees meer|"
     r"czytaj (?:też|także|również)|leggi anche|читайте также|по теме|"
     # Kommersant's "Как сообщал «Ъ»" (as "Ъ" reported) over a link to its earlier story
     r"как (?:сообщал|писал)(?:[аои])? «[^«»]{1,30}»)\s*[:：»>›|–—-]?\s*", re.I)

@@ -38,6 +38,8 @@ NOTES_CONTAINER = re.compile(
     re.I,
 )
 _CONTAINER_TAGS = {"section", "div", "ol", "ul", "aside", "footer", "dl"}
+# ...but not a newsroom's list of other stories, which Spanish calls "notas" (Clarín's "related-notes": "Más notas")
+_OTHER_NOTES = re.compile(r"(?<![a-z])(?:related|more|other|latest|recent|popular|mas|más)[-_]notes(?![a-z])", re.I)
 # What a marker link shows: a number, a short letter label, a symbol, a group ("note 1").
 # markdown-it's footnote plugin calls a reused note "[2:1]": the second call of note 2.
 # A word may name the call: "fn 3", and Singapore's eLitigation "[note: 3]" (the word is not the label).
@@ -78,7 +80,7 @@ def plan_notes(root: Node) -> NotePlan:
     plan = NotePlan()
     anchors = _anchor_index(root)
     containers = [node for node in iter_elements(root) if node.tag in _CONTAINER_TAGS and (
-        NOTES_CONTAINER.search(_role_text(node)) or _is_numbered_notes_footer(node))]
+        (NOTES_CONTAINER.search(_role_text(node)) and not _OTHER_NOTES.search(_role_text(node))) or _is_numbered_notes_footer(node))]
     plan.containers = {node.index for node in containers}
     in_container = Subtrees(containers)
     note_of_target: dict[int, Node] = {}

@@ -63,6 +63,7 @@ from claimdesk.sources.readers.text_signature_stamp import take_signature_stamps
 from claimdesk.sources.readers.text_cabinet_paper import read_cabinet_paper
 from claimdesk.sources.readers.text_slip_opinion import read_slip_opinion
 from claimdesk.sources.readers.text_eprs import read_eprs_publication
+from claimdesk.sources.readers.text_oecd import read_oecd_paper
 from claimdesk.sources.readers.text_closing import is_end_mark, take_closing_furniture, take_last_page_disclaimer
 from claimdesk.sources.readers.text_pages import FORM_FEED, split_pages
 from claimdesk.sources.readers.text_jstor import take_jstor_cover
@@ -164,6 +165,8 @@ def read_plain_text(text: str) -> ReaderResult:
         masthead = read_slip_opinion(text, removed)
     if masthead is None and not (book or message):
         masthead = read_eprs_publication(text, removed)
+    if masthead is None and not (book or message):
+        masthead = read_oecd_paper(text, removed)
     if masthead:
         text, stamp_date = masthead.text, masthead.date or stamp_date
     hathitrust = None if book or message else read_hathitrust_pages(text, removed)
@@ -896,6 +899,8 @@ def _render(blocks: list[Block], markers: MarkerTable, warnings: list[str], remo
         else:
             if _opens_its_line(match):
                 return match.group(0)  # "[12]   In 2020 the District…": the paragraph's number (judgments)
+            if _AUTHOR_DATE_BEFORE.search(match.string, max(0, match.start() - _AUTHOR_DATE_LOOKBACK), match.start()):
+                return match.group(0)  # "(OECD, 2023[1])": the OECD's pointer into its reference list, no call
             label = label_of(match.group("bracket"))
             if page_foot_notes:
                 # In a PDF's text with notes at the pages' feet, "results [4]" cites the bibliography;
@@ -954,6 +959,12 @@ def _render(blocks: list[Block], markers: MarkerTable, warnings: list[str], remo
 
 
 _LEADING_PLACEHOLDERS = re.compile(r"^\s*(" + PLACEHOLDER_PATTERN.pattern + r"+)\s*")
+
+
+# An author-date citation's year right before a bracketed number, as the OECD cites: "(OECD, 2023[1])",
+# "(Grafton and Wheeler, 2018[4])". The number is the entry's in the reference list.
+_AUTHOR_DATE_BEFORE = re.compile(r"[A-Za-z.)],\s+(?:1[89]|20)\d\d[a-z]?$")
+_AUTHOR_DATE_LOOKBACK = 12
 
 
 def _opens_its_line(match: re.Match) -> bool:

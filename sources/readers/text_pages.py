@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from claimdesk.sources.model import Removed
 
 FORM_FEED = "\f"
+# "12", "- 12 -", "Page 12 of 40", and the OECD's "| 3" (odd pages) and "4 |" (even pages)
 _PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-–—]\s*)?(?:page\s+)?(?P<number>\d{1,4}|[ivxlc]{1,7})(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-–—])?\s*$", re.I
+    r"^\s*(?:[-–—|]\s*)?(?:page\s+)?(?P<number>\d{1,4}|[ivxlc]{1,7})(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-–—|])?\s*$", re.I
 )
 _DIGITS = re.compile(r"\d+")
 EDGE_LINES = 3
