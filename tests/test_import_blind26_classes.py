@@ -91,3 +91,31 @@ def test_an_oecd_paper_cover_copyright_page_pages_and_reference_pointers():
     assert "Please cite this publication as" not in report.text and "4 |" not in report.text and "| 3" not in report.text
     assert "Fees rose by 3.5% a year between 2015 and 2022" in text
     assert {"cover", "licence"} <= {item.kind for item in report.removed}
+
+
+_DOCS_PAGE_IN_A_SECTION = """<html><head><title>Retention — Harbour docs</title></head><body>
+<section class="wy-nav-content-wrap"><div class="rst-content"><div role="main" class="document">
+<h1>Retention</h1><p>Snapshots are kept for 35 days by default.</p><p>Set keep_days to 0 to keep them for ever.</p>
+</div><footer><div role="contentinfo"><p>© Copyright 2020–2024, the Harbour contributors.</p></div>
+Built with <a href="https://www.sphinx-doc.org/">Sphinx</a> using a <a href="#">theme</a> provided by <a href="#">Read the Docs</a>.
+</footer></div></section>
+<div class="rst-versions" role="note"><span>Read the Docs v: latest</span><dl><dt>Downloads</dt><dd><a href="#">PDF</a></dd></dl></div>
+</body></html>"""
+
+
+def test_a_footer_with_the_sites_copyright_is_the_sites_inside_a_section_too():
+    report = parse_report(_DOCS_PAGE_IN_A_SECTION.encode(), "html")
+    assert "Built with" not in report.text and "Read the Docs" not in report.text
+    assert "Snapshots are kept for 35 days by default." in report.text
+
+
+def test_a_downloads_box_goes_and_a_label_cell_reads_with_its_value():
+    page = """<html><head><title>Rapport</title></head><body><main><article><h1>Les ports</h1>
+<table><tr><td><strong>Lieu :</strong></td><td>Marseille</td></tr><tr><td>Pages</td><td>212</td></tr></table>
+<p>Le trafic a baissé de 4,2 % en 2023.</p><p>Les ports ont investi 1,1 milliard d'euros depuis 2008.</p>
+<div class="publication-documents"><h2>Lire le rapport</h2><div class="box"><p>Rapport public thématique</p><p>PDF – 4,1 Mo</p></div>
+<div class="box"><p>Synthèse</p><p>PDF – 620 Ko</p></div></div>
+</article></main></body></html>"""
+    report = parse_report(page.encode(), "html")
+    assert "Lire le rapport" not in report.text and "4,1 Mo" not in report.text
+    assert "Lieu : Marseille" in report.text and "Pages; 212" in report.text

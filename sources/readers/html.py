@@ -207,7 +207,7 @@ class _BlockWriter:
             # must never read "64 212 301", which is one figure in French notation.
             if not self._buffer[-1].strip():
                 self._buffer.pop()  # the layout's white space between two cells
-            self._buffer.append(" " if self._after_colon_cell() else "; ")
+            self._buffer.append(" " if self._after_colon_cell() or self._after_label_cell() else "; ")
         return True
 
     def _after_colon_cell(self) -> bool:
@@ -222,6 +222,12 @@ class _BlockWriter:
                 buffer[index] = " "
                 return True
         return False
+
+    def _after_label_cell(self) -> bool:
+        """Whether the cell just ended is a label, its text closing with a colon ("Fecha:" | "14/03/2023",
+        a court database's header table): the row reads "Fecha: 14/03/2023", the colon parting them."""
+        last = next((piece for piece in reversed(self._buffer[self._row_start:]) if piece.strip()), "")
+        return last.rstrip().endswith((":", "："))
 
     def _row_has_text(self) -> bool:
         """Whether the row's cells so far wrote text (the buffer from the row's start), each

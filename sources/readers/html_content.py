@@ -89,6 +89,10 @@ _KIND_WORDS = [
                    r"mw-navigation|vector-menu|site-nav|sistersitebox|mw-indicators|page-actions|toolbar|skipnav|usa-skipnav|usa-nav|debate-controls|article-controls|page-controls|"
                    # DokuWiki's tools and page id over every page
                    r"usertools|sitetools|pagetools|pageid|"
+                   # the Read the Docs theme's versions and downloads flyout
+                   r"rst-versions|"
+                   # a German legal portal's links between the documents of a search ("Zur Trefferliste | < Vorheriges Dokument")
+                   r"dokumentnavigation|trefferliste|"
                    # the previous and next chapter links of a transcribed book (Wikisource's header template)
                    r"header-prev|header-previous|header-next|headerprevious|headernext|wst-header-back|wst-header-forward|"
                    r"header_backlink|header_forelink|"
@@ -102,14 +106,14 @@ _KIND_WORDS = [
                # GOV.UK's "Beta This is a new service – your feedback will help us to improve it."
                r"phase-banner|govuk-phase-banner|"
                # the site's name and tagline over every page (SPIP: "nom_site_spip", "slogan")
-               r"slogan|site-slogan|tagline|site-description|nom_site_spip|"
+               r"slogan|site-slogan|tagline|site-description|nom_site_spip|portalclaim|portaltitel|"
                # the Wayback Machine's toolbar over an archived page ("The Wayback Machine - https://web.archive.org/…")
                r"wm-ipp|wm-ipp-base|wm-ipp-print|donato|"
                # what Wikisource marks as none of the transcribed work, left out of its exports (the header
                # template with the work's data, the editions box, the licence)
                r"ws-noexport"),
     ("footer", r"site-footer|footer|printfooter|copyright|colophon|mw-footer|entry-footer|post-footer|usa-identifier|usa-footer|"
-               r"docinfo|dokuwiki__footer|pied"),
+               r"docinfo|dokuwiki__footer|pied|dokumentfuss|seitenfuss|fusszeile"),
     ("sidebar", r"sidebar|widget-area|widget|secondary|rail|side-column"),
     # Hansard's "Column 188WH" between speeches: where the printed column turns, not a word of the debate.
     ("page-number", r"column-number|col-number"),
@@ -223,7 +227,10 @@ _RELATED_HEADING = re.compile(
     r"recomendaciones(?: [\w ]{1,30})?|te recomendamos|nos recommandations|"
     # the same in Russian ("Самое читаемое", "Читайте также", "Материалы по теме"); not "См. также", a wiki's own section
     r"самое (?:читаемое|популярное|обсуждаемое)|читайте также|(?:материалы|новости|статьи) по теме|по теме|"
-    r"(?:другие|похожие) материалы|популярное|теги|темы)\W*$",
+    r"(?:другие|похожие) материалы|популярное|теги|темы|"
+    # a publisher's other publications and its topic fields ("Publications associées", "Thématiques")
+    r"publications associées|publications liées|related publications|publicaciones relacionadas|verwandte publikationen|"
+    r"weitere publikationen|thématiques|thèmes)\W*$",
     re.I,
 )
 _RELATED_HEADING_MAX_CHARS = 200
@@ -616,6 +623,10 @@ def _kind_by_structure(node: Node, place: _Place, titles: _Titles) -> str | None
         if tag == "header" and titles.all_inside(node):
             return None  # a page whose title sits in the site header: the header is the article's
         return tag
+    if tag == "footer" and not any(element.tag == "h1" for element in iter_elements(node)) and any(_is_copyright_line(element) for element in iter_elements(node)):
+        # A footer with the site's copyright is the site's, though a theme wraps the page in a
+        # <section> (Read the Docs' "wy-nav-content-wrap": "© Copyright 2018–2024 … Built with Sphinx").
+        return "footer"
     if _is_about_the_authors(node):
         return "other"  # the authors' biographies, how to cite the page
     if _is_read_also(node):
@@ -699,7 +710,7 @@ _TEXT_KINDS = [
                               r"aller au contenu(?: principal)?|zum (?:haupt)?inhalt(?: springen)?|direkt zum (?:haupt)?inhalt|vai al contenuto(?: principale)?|"
                               r"ir para o conteúdo(?: principal)?|перейти к (?:основному )?содержанию|naar de (?:hoofd)?inhoud|"
                               r"acceder directamente al contenido(?: principal)?|"
-                              r"back to (?:the )?(?:search results|results|list|overview)|retour aux résultats|zurück zu(?:r| den) (?:trefferliste|suchergebnissen|übersicht)|"
+                              r"back to (?:the )?(?:search results|results|list|overview)|retour aux résultats|(?:zurück )?zu(?:r| den) (?:trefferliste|suchergebnissen|übersicht)|"
                               r"back to (?:the )?top(?: of (?:the )?(?:page|document))?|top of page|retour en haut(?: de (?:la )?page)?|nach oben)\W*$", re.I)),
     # a book's or a series' links to the pages before and after, arrows and all ("<< zurück", "weiter >>",
     # "« Précédent", "Next ›"): the arrows tell them from the word in a sentence
@@ -1018,7 +1029,18 @@ def _is_about_the_authors(node: Node) -> bool:
         return node.text_length <= _SUPPORT_US_MAX_CHARS and bool(_DONATION.search(text_of(node)))
     if _NEWSLETTER_HEADING.match(title):
         return node.text_length <= _SUPPORT_US_MAX_CHARS
+    if _DOWNLOADS_HEADING.match(title):
+        return node.link_length >= _DOWNLOAD_LINK_SHARE * (node.text_length - len(title)) or bool(_FILE_AND_SIZE.search(text_of(node)))
     return bool(_ABOUT_THE_AUTHORS.match(title) or _HOW_TO_CITE.match(title))
+
+
+# A box of the publication's files, links under its heading ("Documents to download", "Lire le rapport",
+# "Downloads"): the report itself is elsewhere, and the box tells only its file names and sizes.
+_DOWNLOADS_HEADING = re.compile(r"^\W*(?:documents? to download|downloads?|download (?:the )?(?:full )?(?:report|publication|paper|briefing|files?)|"
+                                r"lire le rapport|télécharger(?: le rapport| la publication)?|téléchargements?|"
+                                r"downloads? und links|descargas?|descargar (?:el )?(?:informe|documento))\W*$", re.I)
+_DOWNLOAD_LINK_SHARE = 0.5
+_FILE_AND_SIZE = re.compile(r"\b(?:PDF|DOCX?|XLSX?|EPUB|ODT|ZIP)\s*[–—,(-]\s*\d[\d.,]*\s*(?:[kKMG][oB]|octets|bytes)\b")
 
 
 _BOX_WRAPPER_DEPTH = 3
