@@ -119,3 +119,16 @@ def test_a_downloads_box_goes_and_a_label_cell_reads_with_its_value():
     report = parse_report(page.encode(), "html")
     assert "Lire le rapport" not in report.text and "4,1 Mo" not in report.text
     assert "Lieu : Marseille" in report.text and "Pages; 212" in report.text
+
+
+def test_a_russian_donation_box_and_a_closing_more_link_go():
+    page = """<html><head><title>Рейсы</title></head><body><article><h1>Рейсы сокращают</h1>
+<p>Компания отменит 40 рейсов по Волге в 2024 году.</p><p>Билеты подорожали на 12%, сообщили в компании.</p>
+<p>В прошлом сезоне теплоходы перевезли 1,2 млн пассажиров, на 8% меньше, чем годом ранее.</p>
+<div class="teaser"><h3>Поддержите «Вестник»</h3><p>Мы работаем без рекламы. Нам нужна ваша помощь.</p><a href="/donate">Поддержать</a></div>
+<p class="story-more"><strong>Mehr:</strong> <a href="/a">Neue Stromtrassen: Wie die Netze finanziert werden</a></p>
+</article></body></html>"""
+    report = parse_report(page.encode(), "html")
+    assert "Поддержите" not in report.text and "Нам нужна ваша помощь" not in report.text
+    assert "Neue Stromtrassen" not in report.text
+    assert "Билеты подорожали на 12%, сообщили в компании." in report.text

@@ -958,6 +958,8 @@ _READ_ALSO = re.compile(
     r"mehr zum thema|passend zum (?:artikel|thema)|zum thema|auch interessant|read (?:more|also|next)|"
     r"related(?: article| story| coverage)?|more on this story|lee también|leer más|mirá también|mira también|lees ook|lees meer|"
     r"czytaj (?:też|także|również)|leggi anche|читайте также|по теме|"
+    # Handelsblatt's "Mehr: <a>…</a>" closing the story, only with its colon
+    r"mehr(?=\s*:)|more(?=\s*:)|"
     # Kommersant's "Как сообщал «Ъ»" (as "Ъ" reported) over a link to its earlier story
     r"как (?:сообщал|писал)(?:[аои])? «[^«»]{1,30}»)\s*[:：»>›|–—-]?\s*", re.I)
 _QUOTED_TITLE = re.compile(r"^[«“\"„‹‘'][^«»“”\"„]{3,200}[»”\"“›’']\W*$")
@@ -1005,7 +1007,8 @@ _HOW_TO_CITE = re.compile(r"^\W*(?:how to cite(?: this (?:\w+ ?){1,2})?|cite thi
 # A box asking for money, by its heading: "Support the Handbook", "Donate", "Unterstützen Sie uns".
 _SUPPORT_US = re.compile(r"^\W*(?:support (?:the|our|us|this)\b[\w' ]{0,40}|donate(?: now| today)?|make a (?:gift|donation)|"
                          r"become a (?:member|supporter|friend)|unterstützen sie (?:uns|unsere arbeit|[\w ]{1,30})|jetzt spenden|spenden sie|"
-                         r"soutenez(?:-nous| notre travail| [\w ]{1,30})|faire un don|apoya (?:nuestro|el) periodismo|haz una donación)\W*$", re.I)
+                         r"soutenez(?:-nous| notre travail| [\w ]{1,30})|faire un don|apoya (?:nuestro|el) periodismo|haz una donación|"
+                         r"поддержите (?:нас|«[^«»]{1,30}»|[\w ]{1,30})|поддержать (?:нас|редакцию))\W*$", re.I)
 _SUPPORT_US_MAX_CHARS = 600
 # A box offering the newsletter, by its heading: "Newsletter", "Sign up for our newsletter", "Abonnez-vous".
 _NEWSLETTER_HEADING = re.compile(r"^\W*(?:(?:our |the |free |weekly |daily )?newsletters?|sign up for (?:our|the) [\w ]{0,30}newsletter|"
@@ -1015,7 +1018,7 @@ _NEWSLETTER_HEADING = re.compile(r"^\W*(?:(?:our |the |free |weekly |daily )?new
                                  r"newsletter abonnieren|suscríbete(?: a (?:nuestra|la) newsletter)?|apúntate a (?:nuestra|la) newsletter)\W*$", re.I)
 # ...and that asks for money in so many words: a body section headed "Support the Bill" does not.
 _DONATION = re.compile(r"\b(?:donat\w*|gifts?|membership|become a (?:member|supporter)|spende\w*|faire un don|donaci\w*|dona ahora|"
-                       r"fördermitglied\w*)\b", re.I)
+                       r"fördermitglied\w*|поддержать|пожертвован\w*|донат\w*)\b", re.I)
 
 
 def _is_about_the_authors(node: Node) -> bool:
