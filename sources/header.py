@@ -784,6 +784,12 @@ _SERIES_LINE = re.compile(
 
 # A place and a date, as letters and reports sign: "Lyon, le 2 juin 2017",
 # "Brussels, 14.10.2019", "Berlin, den 3. März 2021", "Москва, 15 сентября 2009 г.".
+# The time of day a timestamp closes with ("15.30 GMT", ", 17.02 Uhr", " à 06h00", " at 9:41 a.m. EDT"):
+# no part of the date it stamps, and what tells a page's stamp from a date its text names.
+TIME_OF_DAY = re.compile(r"[\s,–—-]+(?:um\s+|à\s+|at\s+|a las\s+|alle\s+|в\s+)?\d{1,2}[:.h]\d{2}(?:\s*(?:uhr|h|a\.m\.|p\.m\.|am|pm))?"
+                         r"(?:\s*(?:GMT|BST|CET|CEST|UTC|MSK|ET|EST|EDT|PT|[+-]\d{2}:?\d{2}))?\s*$", re.I)
+
+
 _DATELINE = re.compile(r"^(?P<place>[A-ZÀ-ÞА-ЯЁ][\w'’.-]*(?:[ -][A-ZÀ-ÞА-ЯЁa-zà-ÿ][\w'’.-]*){0,3}),\s*(?:den\s+|am\s+)?(?P<date>.+)$")
 
 

@@ -34,6 +34,8 @@ from claimdesk.sources.readers.plaintext import read_plain_text
 from claimdesk.sources.readers.text_closing import is_end_mark
 
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_STAR_CALL = re.compile(r"^\s*\(\s*\*\s*\)\s*$")
+_PRINTED_CALL_NUMBER = re.compile(r"(?<=\S)\s+(?P<number>\d{1,3})\s*$")
 # Table cells are read along their row ("Built; 1641"), so only rows end a block.
 _FLUSHING = BLOCK_TAGS - {"html", "noscript", "td", "th", "thead", "tbody", "tfoot"}
 _INVISIBLE_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
@@ -157,6 +159,7 @@ class _BlockWriter:
             self._record("navigation", text_of(node))
             return False
         if index in self.notes.markers and self._note is None:
+            self._take_printed_call_number(node, self.notes.markers[index])
             placeholder = self.markers.add(self.notes.markers[index])
             self._linked_calls.add(placeholder)
             self._buffer.append(placeholder)
@@ -295,6 +298,20 @@ class _BlockWriter:
             # The article ends here: nothing after it continues one of its notes.
             self._flush()
             self.blocks.append(Block(BREAK))
+
+    def _take_printed_call_number(self, link: Node, label: int | str) -> None:
+        """The Sénat prints a call as the note's number, then a link "( * )": "en voiture 2 <a>( * )</a>".
+        The number is the call's, not the sentence's: it goes with the link (reported, not lost)."""
+        if not _STAR_CALL.match(text_of(link)) or not self._buffer:
+            return
+        while len(self._buffer) > 1 and not self._buffer[-1].strip():
+            self._buffer.pop()  # the layout's space between the number and the link
+        number = _PRINTED_CALL_NUMBER.search(self._buffer[-1])
+        # The calls all show "( * )": the n-th is labelled "*", "*-2", "*-3"…, and its number says n.
+        ordinal = str(label).rpartition("-")[2] if "-" in str(label) else "1"
+        if number and number.group("number") in (str(label), ordinal):
+            self._buffer[-1] = self._buffer[-1][:number.start()]
+            self._record("navigation", number.group("number"))
 
     def _part_note_blocks(self) -> None:
         """Two blocks inside a note ("<p>Obras</p><h3>Línea H…</h3>") are two words apart, however

@@ -18,7 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from claimdesk.sources.header import parse_date
+from claimdesk.sources.header import TIME_OF_DAY, parse_date
 from claimdesk.sources.readers.html_confluence import mark_confluence_furniture
 from claimdesk.sources.readers.html_office import mark_office_furniture
 from claimdesk.sources.readers.html_tree import NOINDEX_ATTRIBUTE, SMALL_ELEMENTS, Node, contains, is_small as _is_small, iter_elements, text_of
@@ -68,7 +68,7 @@ _KIND_WORDS = [
                 # NPR's link to another story set into the text ("bucketwrap internallink")
                 r"internallink|internal-link|inline-link-teaser|"
                 # Wikisource's header notes "Sister projects: Wikidata item."
-                r"sister|sisters|sister-projects?|wst-sister[a-z0-9-]*|"
+                r"sister|sisters|sister-projects?|wst-sister[a-z0-9-]*|rich-link|rich-link-block-element|"
                 # a box of links to other pages, named as a BEM element (kremlin.ru's "read__see_also" under a
                 # transcript); a wiki's heading id "See_also" is the article's own section
                 r"[a-z0-9]+__see[-_]also"),
@@ -125,6 +125,8 @@ _KIND_WORDS = [
     ("other", r"newsletter|subscribe|subscription|signup|sign-up|paywall|modal|popup|overlay|print-only|"
               # a reader's star rating of the page ("Оценить статью ★★★★★ (Голосов: 14, Рейтинг: 4.79)")
               r"rating-block|rating-stars|star-rating|post-ratings|rating-widget|article-rating|"
+              # what the page leaves off paper (the Guardian's data-print-layout="hide": topic lists, promotions)
+              r"print-hidden|"
               # a docs page's line on its last change ("Last modified November 3, 2023: <commit message>"), Docsy's
               # "td-page-meta__lastmod"; the date it gives is still read (html_meta)
               r"lastmod|last-modified|page-lastmod|git-revision-date|"
@@ -460,7 +462,11 @@ def _class_words(node: Node) -> str:
     # The Guardian's dotcom-rendering names its parts in data-component ("most-viewed",
     # "contributions-liveblog-epic") over generated classes ("dcr-1uo2s9k"); Der Spiegel its
     # blocks in data-area ("related_articles", "article-footer") over utility classes ("lg:w-8/12").
-    return " ".join(classes + [element_id, test_id, node.get("data-component"), node.get("data-area")])
+    # The Guardian also names the blocks it sets in the text ("model.dotcomrendering.pageElements.
+    # NewsletterSignupBlockElement" reads "newsletter-signup-block-element"), and what it leaves off paper.
+    block_type = _CAMEL_HUMP.sub("-", node.get("data-spacefinder-type").rpartition(".")[2]).lower()
+    print_layout = "print-hidden" if node.get("data-print-layout") == "hide" else ""
+    return " ".join(classes + [element_id, test_id, node.get("data-component"), node.get("data-area"), block_type, print_layout])
 
 
 _CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -801,7 +807,8 @@ _TEXT_KINDS = [
     ("navigation", re.compile(r"^\W*(?:consulter|voir|afficher) (?:le document |ce document |la page |cette page )?en mode image\W*$", re.I)),
 ]
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-_TEXT_KIND_TAGS = {"a", "button", "p", "div", "span", "li", "dd", "small", "label", "figcaption", "time", "h2", "h3", "h4", "h5", "h6"}
+_TEXT_KIND_TAGS = {"a", "button", "p", "div", "span", "li", "dd", "small", "label", "figcaption", "time", "details",
+                   "h2", "h3", "h4", "h5", "h6"}
 _TEXT_KIND_MAX_CHARS = 80
 
 
@@ -831,7 +838,34 @@ _DATELINE_LABEL = re.compile(r"^\W*(?:(?:first |originally )?published(?: online
 
 def _is_dateline_element(node: Node) -> bool:
     """An element that is a dateline: what _kind_by_text removes and the plan keeps for html_meta to read."""
-    return _is_small(node, _TEXT_KIND_MAX_CHARS) and (_is_dateline(" ".join(text_of(node).split())) or _is_time_dateline(node))
+    return _is_small(node, _TEXT_KIND_MAX_CHARS) and (_is_dateline(" ".join(text_of(node).split())) or _is_time_dateline(node)
+                                                     or _is_timestamp_element(node))
+
+
+# A timestamp alone in an element: a date with its time of day and nothing else ("Thu 14 Mar 2024 15.30 GMT",
+# "14.03.2024, 17.02 Uhr", "14 марта 2024 года, 15:30"). The time of day tells the page's stamp from a date
+# a text lists; inside a sentence or a table cell a date is the text's.
+_TIMESTAMP_MAX_CHARS = 60
+
+
+def _is_timestamp_element(node: Node) -> bool:
+    if node.tag not in ("span", "div", "p", "time", "small", "summary", "details") or not _is_small(node, 2 * _TIMESTAMP_MAX_CHARS) \
+            or (node.tag != "details" and _has_block_child(node)):
+        return False
+    if node.parent is not None and node.parent.tag in ("td", "th", "dd", "li"):
+        return False
+    text = " ".join(text_of(node).split())
+    # The Guardian's <details>: "Thu 14 Mar 2024 15.30 GMT" over "Last modified on Thu 14 Mar 2024 17.02 GMT"
+    first, later = (_LATER_STAMP.split(text, maxsplit=1) + [""])[:2]
+    return len(first) <= _TIMESTAMP_MAX_CHARS and _is_timestamp(first) and (not later or _is_timestamp(later))
+
+
+_LATER_STAMP = re.compile(r"\s+(?:last modified on|last updated(?: on)?|updated(?: on)?|zuletzt aktualisiert am|modifié le|mis à jour le)\s+", re.I)
+
+
+def _is_timestamp(text: str) -> bool:
+    time = TIME_OF_DAY.search(text)
+    return time is not None and time.start() > 0 and parse_date(text[:time.start()]) is not None
 
 
 def _is_dateline(text: str) -> bool:

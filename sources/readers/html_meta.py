@@ -30,7 +30,7 @@ from rapidfuzz.utils import default_process
 
 from claimdesk.sources import header
 from claimdesk.sources.blocks import HEADING, PARAGRAPH, Block
-from claimdesk.sources.header import AUTHOR_PREFIX, find_date, parse_author_line, parse_date
+from claimdesk.sources.header import AUTHOR_PREFIX, TIME_OF_DAY, find_date, parse_author_line, parse_date
 from claimdesk.sources.readers.judges import PANEL_LABEL, WRITER_FIELD_LABEL, opinion_writer, panel, panel_names
 from claimdesk.sources.readers.text_title_page import imprint_year
 from claimdesk.sources.readers.html_content import is_edition_matter
@@ -705,7 +705,8 @@ def _date(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtrees
     # ruling cites it under its title) and before the lines under the title and the page's DC.date.
     for group in (ranked, _visible_dates(root, excluded) + _labelled_publication_dates(root, excluded) + _decision_date_fields(root)
                   + _decision_dates(blocks, sources.meta)
-                  + _dates_under_title(blocks, root) + _publication_datelines(datelines)
+                  # a stamp the page set apart says more than a line of text under the title
+                  + _publication_datelines(datelines) + _dates_under_title(blocks, root)
                   + _case_title_dates(sources.page_title) + _year_fields(root),
                   [] if edition else [v for key in _OTHER_DATES for v in sources.meta.get(key, [])] + _web_page_dates(sources),
                   _last_modified_dates(root)):
@@ -760,7 +761,13 @@ _LATER_DATE_LABEL = re.compile(r"^\W*(?:(?:last )?(?:updated|modified|edited|rev
 
 
 def _publication_datelines(datelines: list[str]) -> list[str]:
-    return [piece for line in datelines if not _LATER_DATE_LABEL.match(line) for piece in _date_pieces(line)]
+    pieces = [piece for line in datelines if not _LATER_DATE_LABEL.match(line) for piece in _date_pieces(_FIRST_STAMP.sub("", line))]
+    # a timestamp's time of day is no part of its date ("Thu 14 Mar 2024 15.30 GMT", "14.03.2024, 17.02 Uhr")
+    return [date for piece in pieces for date in (piece, TIME_OF_DAY.sub("", piece)) if date]
+
+
+# "Thu 14 Mar 2024 15.30 GMT Last modified on …": the first stamp is the publication's
+_FIRST_STAMP = re.compile(r"\s+(?:last modified on|last updated(?: on)?|updated(?: on)?)\s+.*$", re.I)
 
 
 def _web_page_dates(sources: _Sources) -> list[str]:
