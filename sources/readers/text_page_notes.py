@@ -23,9 +23,13 @@ from claimdesk.sources.references import is_ibid
 
 FORM_FEED = "\f"
 # "3 Department accounts…", or the number alone with the note on the next line (UN documents).
-_NOTE_LINE = re.compile(r"^\s*(?:(?P<number>\d{1,3})|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))(?:\s+(?=\S)|\s*$)")
+# CBO and others set "1. The tax rates…": the number with its full stop, then only when the page's text
+# above calls that number, glued to its word ("diesel fuel.1"); else "1. Extend charges…" is a list.
+_NOTE_LINE = re.compile(r"^\s*(?:(?P<number>\d{1,3})(?P<dot>\.)?|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))(?:\s+(?=\S)|\s*$)")
 NOTES_RULE = re.compile(r"^\s*(?:_{5,}|-{5,}|—{3,}|‐{5,})\s*$")
 """The short rule over a page's or a document's footnotes."""
+_LABEL_SKIP_MAX = 3
+"""A line opening with a number this far past the next note's is the note's text going on, not a note."""
 _NOTE_MIN_CHARS = 12
 """A note says at least a short source ("Smith, p. 4." is 12 characters), or is an ibid. ("Ivi, p. 7.")."""
 _ENDS_LIKE_A_NOTE = re.compile(r"(?:[.)\]]|\d|https?://\S+|www\.\S+)\s*$")
@@ -66,10 +70,15 @@ def page_foot_notes(paragraphs: list[str], index: int, next_label: int) -> tuple
                 continue
             start = _NOTE_LINE.match(line)
             label = _label(start) if start else None
+            if start and start.group("dot") and not (label == expected and _called_above(paragraphs, index, label)):
+                # "2. The second option…" is a list's number unless the page called note 2; "12. 4 Ibidem"
+                # goes on a note whose page reference wrapped ("…, p." / "12.")
+                start, label = None, None
             if label == expected:
                 notes.append((label, line[start.end():].strip()))
                 expected += 1
-            elif notes and not start:
+            elif notes and (not start or label > expected + _LABEL_SKIP_MAX):
+                # a note wrapped over lines; one of them may open with a figure ("60 percent of the decline")
                 notes[-1] = (notes[-1][0], (notes[-1][1] + " " + line.strip()).strip())  # a note wrapped over lines
             else:
                 return None
@@ -131,6 +140,18 @@ def _notes_by_their_ends(lines: list[str]) -> list[list[str]]:
         if _ENDS_LIKE_A_NOTE.search(line):
             groups.append([])
     return [group for group in groups if group]
+
+
+def _called_above(paragraphs: list[str], index: int, label: int) -> bool:
+    """Whether the page's text above paragraphs[index] calls note `label` with a digit glued to a word
+    or its punctuation ("diesel fuel.1", "in 2021,2"), as pdftotext writes a superscript."""
+    call = re.compile(rf"(?<=[^\s\d])(?<![$€£¥]){label}(?=[\s)]|$)")
+    for paragraph in reversed(paragraphs[:index]):
+        if paragraph.strip(" \t\n") == FORM_FEED:
+            return False
+        if call.search(paragraph):
+            return True
+    return False
 
 
 def _label(start: re.Match) -> int:
