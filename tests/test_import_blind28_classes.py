@@ -45,3 +45,23 @@ def test_dotted_page_foot_notes_are_notes_where_called_and_a_list_stays():
     text = " ".join(report.text.split())
     assert "1. Raise the fuel tax by 5 cents per gallon." in text and "2. Index the tax to inflation." in text
     assert all(note.marker_offsets for note in report.footnotes)
+
+
+def test_a_charts_axis_labels_keep_their_lines_and_no_figures_run_together():
+    text = """Outlays rose to $69.5 billion in 2024.
+
+Billions of Dollars
+100
+
+80
+Outlays
+60
+
+0
+2024
+
+2026
+"""
+    report = parse_report(text.encode(), "txt")
+    assert "0 2024" not in report.text and "100 80" not in report.text
+    assert "Outlays rose to $69.5 billion in 2024." in report.text

@@ -603,7 +603,7 @@ class _Classifier:
         if heading:
             self.blocks.append(Block(HEADING, heading, level=2))
             paragraph = rest
-        if _is_indented_block(paragraph):
+        if _is_indented_block(paragraph) or _is_chart_labels(paragraph):
             self.blocks.append(Block(PARAGRAPH, paragraph.strip("\n"), keep_lines=True))
             return
         table_start = _tab_table_start(paragraph)
@@ -720,6 +720,18 @@ def _tab_table_start(paragraph: str) -> int | None:
     while start > 0 and "\t" in lines[start - 1].strip():
         start -= 1
     return start if len(lines) - start >= TAB_TABLE_ROWS else None
+
+
+# A chart's axis and legend as pdftotext gives them: "Billions of Dollars" / "100" / "80" / "Outlays" / "60".
+# Its lines stay lines: joined, "20" and "0" and "2024" would read "20 0 2024", figures run together.
+_BARE_FIGURE_LINE = re.compile(r"^\s*[−–-]?[$€£]?\d[\d.,]{0,6}%?\s*$")
+CHART_LINES_MIN = 3
+
+
+def _is_chart_labels(paragraph: str) -> bool:
+    lines = [line for line in paragraph.split("\n") if line.strip()]
+    figures = sum(1 for line in lines if _BARE_FIGURE_LINE.match(line))
+    return (len(lines) >= CHART_LINES_MIN and figures * 2 >= len(lines)) or (len(lines) >= 2 and figures == len(lines))
 
 
 def _is_indented_block(paragraph: str) -> bool:
