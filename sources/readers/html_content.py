@@ -341,9 +341,11 @@ def plan_content(root: Node, protected: set[int], notes: set[int] = frozenset())
                 if kept_with_warning <= KEPT_WARNINGS_MAX:
                     plan.warnings.append(f"kept text that looks like {kind} because it holds the article or its notes: {text_of(node, limit=60)!r}")
             kind = None
+        if kind == "cover" and any(removed == "cover" for removed in plan.removed.values()) and _is_timestamp_element(node):
+            kind = "other"  # the page's stamp is its first; a later one is a reply's or a live post's (a forum topic)
         if kind:
             plan.removed[node.index] = kind
-            if kind == "other" and _is_dateline_element(node):
+            if kind in ("other", "cover") and _is_dateline_element(node):
                 plan.datelines.add(node.index)
             continue
         below = place.below(node, main, notes)
@@ -818,7 +820,8 @@ def _kind_by_text(node: Node) -> str | None:
     text = " ".join(text_of(node).split())
     kind = next((kind for kind, pattern in _TEXT_KINDS if pattern.match(text)), None)
     if kind is None and _is_dateline_element(node):
-        return "other"
+        # a bare timestamp is the page's stamp, read as its date: cover, as a byline's dateline is
+        return "cover" if _is_timestamp_element(node) and not _is_dateline(text) else "other"
     if kind is None and _STANDARD_NUMBER.match(text) and _stands_alone(node):
         return "other"
     return kind
@@ -854,6 +857,10 @@ def _is_timestamp_element(node: Node) -> bool:
         return False
     if node.parent is not None and node.parent.tag in ("td", "th", "dd", "li"):
         return False
+    if node.tag == "details" and not any(isinstance(child, str) and child.strip() for child in node.children):
+        return False  # its parts are elements of their own, each read as what it is
+    if node.tag != "details" and any(element.tag == "details" for element in iter_elements(node)):
+        return False  # the <details> within is judged on its own (above)
     text = " ".join(text_of(node).split())
     # The Guardian's <details>: "Thu 14 Mar 2024 15.30 GMT" over "Last modified on Thu 14 Mar 2024 17.02 GMT"
     first, later = (_LATER_STAMP.split(text, maxsplit=1) + [""])[:2]
