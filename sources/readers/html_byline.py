@@ -5,8 +5,9 @@ words left in the reading text ("By Dana Whitfield and Marco Ibáñez", "Written
 April 18, 2024") are furniture to a fact-checker reading the report. A block goes, as "cover"
 (read into the title, authors and date), only when every word of it is accounted for: an author's
 name as read, the date as read (in whatever form the block writes it), a time of day, and the
-labels and joining words bylines use. Anything else in it (a job title, a station, a place, a
-photo credit) and the block stays as it is.
+labels and joining words bylines use; a line that names an author's post ("Transport correspondent",
+"Корреспондент отдела экономики") goes with it. Anything else in it (a station, a place, a photo
+credit) and the block stays as it is.
 """
 
 from __future__ import annotations
@@ -70,9 +71,49 @@ def take_bylines(blocks: list[Block], authors: list[str], date: str | None, remo
                 removed.append(Removed("cover", label[1]))
             removed.append(Removed("cover", text))
             continue
+        if authors and is_role_line(text, authors):
+            removed.append(Removed("cover", text))  # the author's post, under or beside the name
+            continue
         label = (len(kept), text) if _only_labels(text) else None
         kept.append(block)
     return kept
+
+
+# What a byline says an author is ("Transport correspondent", "Senior Research Economist", "Redactora de
+# Local", "Корреспондент отдела экономики", "К.э.н., доцент кафедры …, эксперт РСМД"): nouns of posts, in
+# the languages of our users' sources. Words that also open a headline ("Chief", "Head", "Senior") are not
+# among them: a post is told by the noun.
+_ROLE_NOUN = re.compile(
+    r"(?:correspondent|reporter|editor|writer|journalist|columnist|economist|analyst|researcher|fellow|"
+    r"specialist|professor|lecturer|scientist|contributor|strategist|commentator|"
+    r"correspondant(?:e)?|journaliste|rédact(?:eur|rice)|chercheu(?:r|se)|économiste|professeure?|analyste|chroniqueu(?:r|se)|"
+    r"korrespondent(?:in)?|redakteur(?:in)?|reporterin|ökonom(?:in)?|wissenschaftler(?:in)?|referent(?:in)?|volontär(?:in)?|"
+    r"corresponsal|redactora?|periodista|investigadora?|economista|analista|profesora?|especialista|editora?|colaboradora?|"
+    r"giornalista|redatt(?:ore|rice)|inviat[oa]|corrispondente|ricerca(?:tore|trice)|professor(?:e|essa)|"
+    r"корреспондент|обозреватель|редактор|журналист(?:ка)?|эксперт|доцент|профессор|аналитик|исследователь|экономист|"
+    r"сотрудник|jornalista|repórter|correspondente|redator(?:a)?|pesquisador(?:a)?|"
+    r"redacteur|verslaggever|onderzoeker|econoom|hoogleraar)", re.I)
+_ROLE_MAX_WORDS = 14
+# A degree or title before the post ("К.э.н.,", "Ph.D.,", "Dr.")
+_DEGREE = re.compile(r"^(?:\w{1,4}\.){1,4},?$")
+_NOT_A_ROLE = re.compile(r"[\d:«»“”\"!?]")
+
+
+def is_role_line(text: str, authors: list[str]) -> bool:
+    """A line that names an author's post and nothing else, with or without the author's name before it.
+    A sentence is not one: it has figures, quotes or a verb's punctuation, or it ends in a full stop
+    without the comma of an affiliation ("Investigadora principal del Programa …, Real Instituto Elcano.")."""
+    rest = text
+    for name in sorted(authors, key=len, reverse=True):
+        rest = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", rest, flags=re.I)
+    rest = " ".join(rest.split()).strip(" |·—–-")
+    tokens = rest.split()
+    if not tokens or len(tokens) > _ROLE_MAX_WORDS or _NOT_A_ROLE.search(rest) or (rest.endswith(".") and "," not in rest):
+        return False
+    while tokens and _DEGREE.match(tokens[0]):
+        tokens = tokens[1:]
+    words = [token.strip(",.;") for token in tokens]
+    return any(_ROLE_NOUN.fullmatch(word) for word in words[:2] + words[-1:])
 
 
 def _accounted_for(text: str, authors: list[str], date: str | None) -> bool:
