@@ -454,6 +454,8 @@ def _class_words(node: Node) -> str:
     # "newsletter-signup".
     classes += [_CAMEL_HUMP.sub("-", module.group("component")).lower()
                 for module in map(_CSS_MODULE_CLASS.match, classes) if module]
+    # ...and older CMSs name classes in lower camel case: the GSB's "navSkip" and "sectionRelated"
+    classes += [_CAMEL_HUMP.sub("-", word).lower() for word in classes if _LOWER_CAMEL_CLASS.match(word)]
     # Sites with generated class names ("a b c", Medium) name their parts in data-testid:
     # "headerSignUpButton" reads "header-sign-up-button".
     test_id = _CAMEL_HUMP.sub("-", node.get("data-testid")).lower() + " " + node.get("data-qa")  # the Post's "subscribe-promo"
@@ -472,6 +474,8 @@ def _class_words(node: Node) -> str:
 
 
 _CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_SKIP_CLASS = re.compile(r"(?<![a-z0-9])(?:nav-skip|skip-?nav|skip-?links?)(?![a-z0-9])", re.I)
+_LOWER_CAMEL_CLASS = re.compile(r"^[a-z][a-z0-9]+(?:[A-Z][a-z0-9]+)+$")
 _CSS_MODULE_CLASS = re.compile(r"^(?P<component>[A-Z][A-Za-z0-9]+)_[A-Za-z][A-Za-z0-9]*__[A-Za-z0-9_-]{3,12}$")
 
 
@@ -490,6 +494,8 @@ def _kind_of(node: Node, place: _Place, titles: _Titles) -> str | None:
         return "edit-link" if _kind_by_words(node) == "edit-link" else None
     words = _kind_by_words(node, page_level=not place.in_section)
     if node.tag == "h1" and words in ("navigation", "other") and not kind:
+        if words == "navigation" and _SKIP_CLASS.search(_class_words(node)):
+            return words  # the skip links' own heading ("<h1 class="navSkip">Navigation und Service</h1>")
         return None  # the page's title, whatever block of the page its class names ("judgment-toolbar__title")
     if (kind, words) in (("other", "cookie"), ("navigation", "languages"), ("navigation", "contents")):
         return words  # the class says which kind of dialog or menu it is
