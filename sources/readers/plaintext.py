@@ -64,7 +64,7 @@ from claimdesk.sources.readers.text_cabinet_paper import read_cabinet_paper
 from claimdesk.sources.readers.text_slip_opinion import read_slip_opinion
 from claimdesk.sources.readers.text_eprs import read_eprs_publication
 from claimdesk.sources.readers.text_oecd import read_oecd_paper
-from claimdesk.sources.readers.text_closing import is_end_mark, take_closing_furniture, take_last_page_disclaimer
+from claimdesk.sources.readers.text_closing import copyright_year, is_end_mark, take_closing_furniture, take_copyright_page, take_last_page_disclaimer
 from claimdesk.sources.readers.text_pages import FORM_FEED, split_pages
 from claimdesk.sources.readers.text_jstor import take_jstor_cover
 from claimdesk.sources.readers.text_paren_endnotes import paren_call, paren_endnotes
@@ -83,8 +83,11 @@ from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, collapse_spaces, pl
 
 # Blank lines part paragraphs; the indentation of the next paragraph's first line stays (tables, verse).
 _PARAGRAPH_BREAK_KEPT = re.compile(r"(\n(?:[ \t]*\n)+)")
-_TOC_LINE = re.compile(r"^(?P<title>\S.*?)(?:\s*(?:\.\s?){3,}\s*|\s*…+\s*|\t+\s*| {3,})(?P<page>\d{1,4})\s*$")
-_CONTENTS_HEADING = re.compile(r"^\W*(table of contents|contents|sommaire|índice|indice)\W*$", re.I)
+# The page, or the paragraphs an entry spans (the European Court of Auditors' "01-07", "I-VII")
+_TOC_LINE = re.compile(r"^(?P<title>\S.*?)(?:\s*(?:\.\s?){3,}\s*|\s*…+\s*|\t+\s*| {3,})"
+                       r"(?P<page>\d{1,4}|[IVXLC]{1,7}|[ivxlc]{1,7})(?:\s?[-–]\s?(?:\d{1,4}|[IVXLC]{1,7}|[ivxlc]{1,7}))?\s*$")
+_CONTENTS_HEADING = re.compile(r"^\W*(table of contents|contents|sommaire|table des matières|índice|indice|inhalt|inhaltsverzeichnis|"
+                               r"содержание|оглавление)\W*$", re.I)
 _NOTE_START = re.compile(
     rf"^(?:(?P<dot>\d{{1,5}})[.)]\s+|\[(?P<bracket>\d{{1,5}})\]\s*|(?P<sup>{SUPERSCRIPT_NUMBER})\s*|\[\^(?P<pandoc>{PANDOC_LABEL})\]:\s*)(?=\S)"
 )
@@ -195,7 +198,7 @@ def read_plain_text(text: str) -> ReaderResult:
         text, statement_date = take_statutory_front_matter(text, removed)
         stamp_date = stamp_date or statement_date
     paragraphs, gaps = _paragraphs_and_gaps(text)
-    paragraphs = take_last_page_disclaimer(take_closing_furniture(paragraphs, removed), removed)
+    paragraphs = take_copyright_page(take_last_page_disclaimer(take_closing_furniture(paragraphs, removed), removed), removed)
     forced_headings = chapter_headings(paragraphs, gaps) if book else {}
     title, authors, date = None, [], None
     caption = None if book else read_caption(text.split("\n", CAPTION_MAX_LINES)[:CAPTION_MAX_LINES], _closing_lines(text))
@@ -223,7 +226,7 @@ def read_plain_text(text: str) -> ReaderResult:
         authors = [writer] if writer else []
     if date is None and paragraphs:
         date = story_dateline(paragraphs[0].strip())
-    date = date or stamp_date
+    date = date or stamp_date or copyright_year(removed)
     toc_levels, paragraphs, kept = _remove_table_of_contents(paragraphs, removed)
     forced_headings = {new: forced_headings[old] for new, old in enumerate(kept) if old in forced_headings}
     classifier = _Classifier(paragraphs, toc_levels, page_labels, warnings, removed, forced_headings,
@@ -396,7 +399,7 @@ def _remove_table_of_contents(paragraphs: list[str], removed: list[Removed]) -> 
 
 def _toc_entry(line: str) -> re.Match | None:
     """A contents line: a title in words, then its page number ("2019\t7.530\t248" is a table row)."""
-    if len(line) >= 250 or not line.rstrip()[-1:].isdigit():
+    if len(line) >= 250 or not (line.rstrip()[-1:].isdigit() or line.rstrip()[-1:] in "IVXLCivxlc"):
         return None  # the cheap test first: a contents line is short and ends with a page number
     match = _TOC_LINE.match(line.strip())
     if match is None or len(re.findall(r"[^\W\d_]", match.group("title"))) < _TOC_TITLE_LETTERS:
@@ -409,7 +412,7 @@ _TOC_TITLE_LETTERS = 3
 
 def _pages_run_forward(entries: list[re.Match | None]) -> bool:
     """A table of contents lists its pages in order; a table of figures does not."""
-    pages = [int(entry.group("page")) for entry in entries if entry]
+    pages = [int(entry.group("page")) if entry.group("page").isdigit() else 0 for entry in entries if entry]  # front matter in roman
     return all(earlier <= later for earlier, later in zip(pages, pages[1:]))
 
 

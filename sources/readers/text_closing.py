@@ -138,5 +138,42 @@ def take_last_page_disclaimer(paragraphs: list[str], removed: list[Removed]) -> 
     return kept
 
 
+# A publisher's copyright page, the last of a report ("COPYRIGHT" / "© European Union, 2024" / "The
+# reuse policy of the European Court of Auditors…"): it opens with the notice and speaks of reuse
+# and licences, never of the report's subject.
+_COPYRIGHT_PAGE_OPENING = re.compile(r"^\s*(?:copyright\b|©|\(c\)\s*\d{4}|urheberrecht\b|droits d'auteur\b)", re.I)
+_LICENCE_WORDS = re.compile(r"\b(?:reuse|re-use|licen[cs]ed?|creative commons|cc by|all rights reserved|reproduction|"
+                            r"permission|tous droits réservés|alle rechte vorbehalten|weiterverwendung)\b", re.I)
+_COPYRIGHT_PAGE_MAX_CHARS = 4000
+
+
+def take_copyright_page(paragraphs: list[str], removed: list[Removed]) -> list[str]:
+    """The paragraphs without a last page that is the publisher's copyright notice, which goes to
+    `removed` as "licence", paragraph by paragraph. Only a whole page after the last page break."""
+    last_break = max((index for index, paragraph in enumerate(paragraphs) if paragraph.strip(" \t\n") == "\f"), default=-1)
+    page = [paragraph for paragraph in paragraphs[last_break + 1:] if paragraph.strip()]
+    if last_break < 0 or not page or not _COPYRIGHT_PAGE_OPENING.match(page[0]):
+        return paragraphs
+    text = "\n".join(page)
+    if len(text) > _COPYRIGHT_PAGE_MAX_CHARS or len(_LICENCE_WORDS.findall(text)) < 2:
+        return paragraphs
+    removed.extend(Removed("licence", " ".join(paragraph.split())) for paragraph in page)
+    return paragraphs[:last_break + 1]
+
+
+_COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\))\s*(?:[^\d©.;]{1,80}?,\s*)?(?P<year>(?:19|20)\d\d)\b", re.I)
+
+
+def copyright_year(removed: list[Removed]) -> str | None:
+    """The year of the copyright page's notice ("© European Union, 2024"): the year the report came out,
+    where nothing else dates it."""
+    for piece in removed:
+        if piece.kind == "licence":
+            match = _COPYRIGHT_YEAR.search(piece.text)
+            if match:
+                return match.group("year")
+    return None
+
+
 def is_end_mark(paragraph: str) -> bool:
     return bool(END_MARK.match(paragraph))

@@ -360,8 +360,11 @@ def _reads_as_sentence(key: str) -> bool:
 
 
 def _printed_number(lines: list[str], edge: list[int]) -> tuple[int, str] | None:
-    """(line index, number) of the first edge line that is only a page number."""
-    for index in edge:
+    """(line index, number) of the edge line that is only a page number, the outermost first: the
+    page's last line, then its first. A note's label alone on a line over the note's text ("5" /
+    "Ibid., p. 23." / "5") or a paragraph's number under a heading ("Executive summary" / "I") is
+    no page number, though it sits near the edge."""
+    for index in sorted(edge, key=lambda index: (index not in (edge[-1], edge[0]), -index if index == edge[-1] else index)):
         match = _PAGE_NUMBER.match(lines[index])
         if match:
             return index, match.group("number")

@@ -1,0 +1,62 @@
+"""Classes of blind29's first reading, on documents of our own built the way the originals are."""
+
+from __future__ import annotations
+
+from claimdesk.sources.importer import parse_report
+
+
+def _pdftotext_audit_report() -> str:
+    """A European audit institution's report as pdftotext gives it: a cover, contents listing the
+    paragraphs each part spans ("01-04", "I-IV"), paragraph numbers on lines of their own (roman in
+    the summary), notes at the page feet as a label line over the note's text, the page number
+    last, and the publisher's copyright page at the end."""
+    pages = [
+        "Special report 11/2023\n\nInland waterways\nLocks modernised, traffic flat\n\nAUDIT OFFICE",
+        "Inland waterways\n\nContents\nParagraph\nSummary ........................................................ I-IV\n"
+        "Introduction ................................................... 01-04\n"
+        "Locks and corridors ............................................ 01-02\n"
+        "EU funding ..................................................... 03-04\n"
+        "Observations ................................................... 05-09\n"
+        "Conclusions and recommendations ................................ 10-12\nAcronyms\n\n2",
+        "Inland waterways\n\nSummary\nI\nBarges carry 6.1 % of inland freight, down from 6.7 % in 2012, according to the\n"
+        "waterway agency1.\nII\nThe EU spent €2.3 billion on 41 locks between 2014 and 2021, the agency says2.\n"
+        "III\nOf the 41 locks, 17 were completed late3.\n\n"
+        "1\n\nAgency, Annual report 2022, p. 12.\n\n2\n\nIbid., p. 14.\n\n3\n\nAudit Office, survey of lock projects, 2023.\n\n3",
+        "Inland waterways\n\nIV\nWe recommend that the Commission set targets for each corridor.\n"
+        "Introduction\n01\nLocks on the main corridors date from 1958 on average. Traffic fell by 2.4 % a year.\n\n4",
+        "COPYRIGHT\n© European Union, 2023\nThe reuse policy of the Audit Office is set out in its decision on open data.\n"
+        "Content owned by the EU is licensed under the Creative Commons Attribution 4.0 International (CC BY 4.0) licence.\n"
+        "ISBN 978-92-000-0000-0",
+    ]
+    return "\n\f".join(pages) + "\n\f"
+
+
+def test_a_note_label_over_its_note_is_no_page_number_and_the_page_number_under_it_is():
+    report = parse_report(_pdftotext_audit_report().encode(), "txt")
+    assert [page.label for page in report.pages] == ["1", "2", "3", "4", "5"]
+    assert [note.text for note in report.footnotes] == ["Agency, Annual report 2022, p. 12.", "Ibid., p. 14.",
+                                                        "Audit Office, survey of lock projects, 2023."]
+    # the summary's roman paragraph numbers are the text's, not the pages' labels
+    assert "I Barges carry 6.1 % of inland freight, down from 6.7 % in 2012" in " ".join(report.text.split())
+
+
+def test_contents_that_list_paragraph_ranges_go_as_contents():
+    report = parse_report(_pdftotext_audit_report().encode(), "txt")
+    assert "........" not in report.text and "01-04" not in report.text
+    assert any(piece.kind == "contents" and "I-IV" in piece.text for piece in report.removed)
+
+
+def test_the_copyright_page_goes_as_licence_and_dates_the_report():
+    report = parse_report(_pdftotext_audit_report().encode(), "txt")
+    assert "reuse policy" not in report.text and "ISBN" not in report.text
+    licence = " ".join(piece.text for piece in report.removed if piece.kind == "licence")
+    assert "© European Union, 2023" in licence and "ISBN 978-92-000-0000-0" in licence
+    assert report.date == "2023"
+
+
+def test_a_last_page_that_speaks_of_its_subject_stays():
+    survey = ("The agency's survey of 2022 counted 41 locks and 17 delays; of the delays, nine were caused by the "
+              "late delivery of lock gates and five by flooding in the winter of 2021, when the river stood 2.4 m above normal.")
+    text = f"Inland waterways\n\nThe locks were built in 1958.\n\n1\n\f© photographs: the waterway agency, 2022\n\n{survey}\n\f"
+    report = parse_report(text.encode(), "txt")
+    assert survey in " ".join(report.text.split())
