@@ -60,3 +60,47 @@ def test_a_last_page_that_speaks_of_its_subject_stays():
     text = f"Inland waterways\n\nThe locks were built in 1958.\n\n1\n\f© photographs: the waterway agency, 2022\n\n{survey}\n\f"
     report = parse_report(text.encode(), "txt")
     assert survey in " ".join(report.text.split())
+
+
+def _page(head: str, body: str, tail: str = "") -> bytes:
+    return (f"<html><head><title>Water bills</title>{head}</head><body><main><article><h1>Water bills</h1>{body}"
+            f"</article>{tail}</main></body></html>").encode()
+
+
+_WATER = ("<p>Thames Water owes £18.3 billion, up from £14.1 billion in 2020, and its bills will rise by 35% by 2030.</p>"
+          "<p>The regulator, Ofwat, will rule on the company's business plan in December; it has already fined it £104 million "
+          "for sewage spills and missed targets on leaks, which cost 630 million litres a day.</p>"
+          "<p>Shareholders have refused to put in the £500 million they had promised, saying the rules make the firm uninvestable. "
+          "Ministers have drawn up plans for a special administration regime should the company run out of cash next year.</p>")
+
+
+def test_an_organisation_named_as_author_in_the_structured_data_is_no_author():
+    ld = ('<meta property="og:site_name" content="The Weekly Ledger"><script type="application/ld+json">{"@type": "NewsArticle", '
+          '"headline": "Water bills", "author": {"@type": "Organization", "name": "The Weekly Ledger"}}</script>')
+    report = parse_report(_page(ld, _WATER), "html")
+    assert report.authors == []
+    # a site's name given as a plain string may stand for its one writer (a one-person blog)
+    ld = ('<meta property="og:site_name" content="Harvest Notes"><script type="application/ld+json">{"@type": "BlogPosting", '
+          '"headline": "Water bills", "author": "Harvest Notes"}</script>')
+    assert parse_report(_page(ld, _WATER), "html").authors == ["Harvest Notes"]
+
+
+def test_an_old_browser_warning_and_teaser_rows_after_the_story_go():
+    warning = ('<div class="disco-outdated-browser"><p>Ihr Browser ist veraltet. Bitte aktualisieren Sie Ihren Browser, '
+               'um Sicherheitslücken zu vermeiden und eine bestmögliche Performance zu gewährleisten.</p></div>')
+    rows = ('<div class="EndOfArticleSection_root__dltNj"><div><a href="/">Jetzt aktuell</a></div>'
+            '<article><a href="/a"><span>Leerwohnungsziffer</span><span>So wenige Wohnungen leer wie seit 30 Jahren nicht</span></a></article></div>')
+    page = f"<html><head><title>Water bills</title></head><body>{warning}<main><article><h1>Water bills</h1>{_WATER}</article>{rows}</main></body></html>"
+    report = parse_report(page.encode(), "html")
+    assert "£18.3 billion" in report.text
+    for furniture in ("Ihr Browser ist veraltet", "Jetzt aktuell", "So wenige Wohnungen leer"):
+        assert furniture not in report.text, furniture
+    assert {"other", "related"} <= {piece.kind for piece in report.removed}
+
+
+def test_parts_named_in_data_test_id_words_are_read():
+    promo = ('<aside data-test-id="Newsletter Promo"><p>The Ledger today</p><p>Handpicked stories, in your inbox</p></aside>'
+             '<section data-test-id="Related Articles"><h2>More from Finance</h2><a href="/b"><h3>Banks brace for negative rates</h3></a></section>')
+    report = parse_report(_page("", _WATER, promo), "html")
+    assert "Handpicked stories" not in report.text and "Banks brace" not in report.text
+    assert "Thames Water owes £18.3 billion" in report.text

@@ -54,6 +54,8 @@ _KIND_WORDS = [
                 r"most-read|mostread|most-popular|popular-posts|trending|plus-lus|meistgelesen|mas-leidos|most-viewed|mostviewed|"
                 # the Guardian's "More on this story" and "Explore more on these topics" (keywords, reuse link)
                 r"more-on-this-story|onwards|submeta|"
+                # Tamedia's teaser rows under the story ("EndOfArticleSection_root__dltNj")
+                r"end-of-article-section|end-of-article-section-list|"
                 # a page's topic tags and what to read next ("Suggested Topics:", "Read Next")
                 r"read-next|tags-with-label|tag-list|article-tags|post-tags|entry-tags|related-topics|"
                 # Le Monde's "Lire aussi |" link inside the article
@@ -123,6 +125,8 @@ _KIND_WORDS = [
                       # the same in our users' languages (Projekt Gutenberg-DE's "anzeige-chap" box)
                       r"anzeige|werbung|publicite|publicidad|pubblicita|reklama"),
     ("other", r"newsletter|subscribe|subscription|signup|sign-up|paywall|modal|popup|overlay|print-only|"
+              # a warning to readers of old browsers ("disco-outdated-browser", "outdated-browser-banner")
+              r"outdated-browser|browser-warning|browserupgrade|"
               # a reader's star rating of the page ("Оценить статью ★★★★★ (Голосов: 14, Рейтинг: 4.79)")
               r"rating-block|rating-stars|star-rating|post-ratings|rating-widget|article-rating|"
               # what the page leaves off paper (the Guardian's data-print-layout="hide": topic lists, promotions)
@@ -459,6 +463,8 @@ def _class_words(node: Node) -> str:
     # Sites with generated class names ("a b c", Medium) name their parts in data-testid:
     # "headerSignUpButton" reads "header-sign-up-button".
     test_id = _CAMEL_HUMP.sub("-", node.get("data-testid")).lower() + " " + node.get("data-qa")  # the Post's "subscribe-promo"
+    # The Economist's data-test-id names in words: "Newsletter Promo" reads "newsletter-promo"
+    test_id += " " + "-".join(node.get("data-test-id").split()).lower()
     # Government CMSs name ids the same way: "navBreadcrumbs" (the Federal Government's GSB), "navServiceMeta".
     element_id = node.get("id")
     if _CAMEL_HUMP.search(element_id):

@@ -336,7 +336,8 @@ def _authors(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtr
             # a byline on the page ("Written By Ruth Ackroyd") says who wrote it. A law site names
             # the court (CourtListener's {"@type": "Organization", "name": "District Court, D.
             # Montana"}): the judge the opinion names wrote it.
-            site_as_author = site_as_author or names
+            if not _organisation_author(item):
+                site_as_author = site_as_author or names
             continue
         if names:
             # The page's structured data often names only the first writer ("author": "Hélène
@@ -353,6 +354,15 @@ def _authors(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtr
     visible = (_byline_names(root, excluded) or _names_under_title(blocks) or _opinion_writer(blocks) or _judges_before(blocks)
                or _panel(root, blocks) or _author_box_names(root))
     return visible or site_as_author or _meta_names(sources, _OTHER_AUTHORS)
+
+
+def _organisation_author(item: dict) -> bool:
+    """The structured data says the author is an organisation ({"@type": "Organization", "name": "The
+    Economist"}): an unsigned article, no writer to name. A site's name given as a plain string
+    (Squarespace's "author": "Harvest Notes") may still stand for its one writer."""
+    authors = item.get("author") if isinstance(item.get("author"), list) else [item.get("author")]
+    return bool(authors) and all(isinstance(author, dict) and "organization" in str(author.get("@type", "")).lower()
+                                 for author in authors)
 
 
 # A court, not a person: "District Court, D. Montana", "Supreme Court of Canada", "Cour d'appel".
