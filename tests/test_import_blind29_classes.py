@@ -104,3 +104,65 @@ def test_parts_named_in_data_test_id_words_are_read():
     report = parse_report(_page("", _WATER, promo), "html")
     assert "Handpicked stories" not in report.text and "Banks brace" not in report.text
     assert "Thames Water owes £18.3 billion" in report.text
+
+
+def test_a_court_databases_description_dates_the_decision():
+    head = ('<meta name="description" content="Cour de cassation, civile, Chambre civile 3, 7 novembre 2023, 21-19.870, '
+            'Publié au bulletin - Solution : Rejet">')
+    body = ("<h1>7 novembre 2023<br>Cour de cassation<br>Pourvoi n° 21-19.870</h1>"
+            "<p>1. Selon l'arrêt attaqué (Lyon, 12 mai 2021), la société a donné à bail un local de 240 m² pour un loyer de 18 000 euros.</p>")
+    page = f"<html><head><title>Décision - Pourvoi n°21-19.870 | Cour de cassation</title>{head}</head><body><main>{body}</main></body></html>"
+    assert parse_report(page.encode(), "html").date == "2023-11-07"
+
+
+_PG_HEADER = """The Project Gutenberg eBook of Los molinos del río Turia
+
+This ebook is for the use of anyone anywhere in the United States and
+most other parts of the world at no cost and with almost no restrictions
+whatsoever.
+
+Title: Los molinos del río Turia
+
+Author: Vicente Llorca
+
+Release date: March 3, 2023 [eBook #70211]
+
+Language: Spanish
+
+Original publication: Valencia: Imprenta de Domenech, 1891
+
+*** START OF THE PROJECT GUTENBERG EBOOK LOS MOLINOS DEL RÍO TURIA ***
+
+
+
+                         Nota del Transcriptor:
+
+Se ha respetado la ortografía original de la obra.
+
+Se han corregido los errores evidentes de imprenta.
+
+
+
+
+                          LOS MOLINOS DEL RÍO TURIA
+
+                           CAPÍTULO PRIMERO.
+
+En 1850 molían en la vega 46 molinos, que pagaban a la acequia 3.200 reales al año.
+
+*** END OF THE PROJECT GUTENBERG EBOOK LOS MOLINOS DEL RÍO TURIA ***
+"""
+
+
+def test_a_gutenberg_headers_original_publication_dates_the_work_and_the_transcribers_note_goes():
+    report = parse_report(_PG_HEADER.encode(), "txt")
+    assert report.date == "1891" and report.authors == ["Vicente Llorca"]
+    assert "Nota del Transcriptor" not in report.text and "errores evidentes" not in report.text
+    assert "En 1850 molían en la vega 46 molinos, que pagaban a la acequia 3.200 reales al año." in report.text
+    assert any(piece.kind == "other" and piece.text.startswith("Nota del Transcriptor:") for piece in report.removed)
+
+
+def test_a_transcribers_note_without_the_gap_after_it_stays():
+    text = _PG_HEADER.replace("imprenta.\n\n\n\n\n", "imprenta.\n\n")
+    report = parse_report(text.encode(), "txt")
+    assert "Nota del Transcriptor" in report.text and "46 molinos" in report.text

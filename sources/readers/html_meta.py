@@ -870,6 +870,8 @@ def _decision_dates(blocks: list[Block], meta: dict[str, list[str]]) -> list[str
         match = _DECISION_LINE.match(value)
         if match and _DOCKET_ONLY.match(value[match.end():]):
             dates.append(match.group("date"))
+        # ...or the database's listing of it ("Cour de cassation, civile, Chambre civile 3, 14 mars 2024, 22-21.456, …")
+        dates.extend(_court_listing_date(value))
     return dates
 
 

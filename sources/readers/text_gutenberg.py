@@ -54,8 +54,13 @@ class GutenbergBook:
     """The work's year, from its title page's imprint; never the ebook's release date."""
     released: str | None = None
     updated: str | None = None
+    original_year: str | None = None
+    """The printed book's year, where the header's "Original publication:" field states it."""
     language: str | None = None
     removed: list[Removed] = field(default_factory=list)
+
+
+_IMPRINT_YEAR = re.compile(r"\b(1[4-9]\d\d|20\d\d)\b")
 
 
 def split_gutenberg(text: str) -> GutenbergBook | None:
@@ -78,7 +83,7 @@ def split_gutenberg(text: str) -> GutenbergBook | None:
     if footer.strip():
         book.removed.append(Removed("licence", fold(footer)))
     book.body = _take_credits(book)
-    year = imprint_year(book.body.lstrip("\n").split("\n", TITLE_PAGE_SCAN_LINES)[:TITLE_PAGE_SCAN_LINES])
+    year = book.original_year or imprint_year(book.body.lstrip("\n").split("\n", TITLE_PAGE_SCAN_LINES)[:TITLE_PAGE_SCAN_LINES])
     if year and not (book.released and year > book.released[:4]):
         book.date = year
     return book
@@ -94,13 +99,33 @@ def fold(text: str) -> str:
 
 
 def _take_credits(book: GutenbergBook) -> str:
-    """The proofreaders' credit paragraph at the top of the book is not the book."""
+    """The proofreaders' credit paragraph at the top of the book is not the book, nor is the
+    transcriber's note that opens it."""
     body = book.body.lstrip("\n")
     first, separator, rest = body.partition("\n\n")
     if _CREDITS.match(first):
         book.removed.append(Removed("other", fold(first)))
-        return rest
-    return body
+        body = rest.lstrip("\n")
+    return _take_transcribers_note(book, body)
+
+
+# "Transcriber's Note:", "Nota del Transcriptor:", "Note du transcripteur", "Anmerkungen zur Transkription"
+_TRANSCRIBERS_NOTE = re.compile(r"^\s*(?:transcriber'?s?’?s? notes?|notas? del transcriptor|notes? du transcripteur|notes? de transcription|"
+                                r"anmerkungen? zur transkription|anmerkungen? des bearbeiters)\s*[:.]?\s*(?:\n|$)", re.I)
+_SECTION_GAP = re.compile(r"\n[ \t]*\n[ \t]*\n[ \t]*\n")
+_TRANSCRIBERS_NOTE_MAX_CHARS = 2500
+
+
+def _take_transcribers_note(book: GutenbergBook, body: str) -> str:
+    """A transcriber's note over the title page goes to `removed` as "other": its label, and what follows up to
+    the blank lines that set the title page apart. Without that gap, the note's end is unsure and it all stays."""
+    if not _TRANSCRIBERS_NOTE.match(body):
+        return body
+    gap = _SECTION_GAP.search(body, 0, _TRANSCRIBERS_NOTE_MAX_CHARS)
+    if gap is None:
+        return body
+    book.removed.append(Removed("other", fold(body[:gap.start()])))
+    return body[gap.end():]
 
 
 def _read_fields(header: str, book: GutenbergBook) -> None:
@@ -138,6 +163,10 @@ def _apply_field(name: str, value: str, book: GutenbergBook) -> None:
         book.updated = parse_date(value)
     elif name == "Language":
         book.language = value
+    elif name == "Original Publication":
+        # Current headers state the printed book's imprint: "Original publication: Valencia: Imprenta de José Ortega, 1879"
+        years = _IMPRINT_YEAR.findall(value)
+        book.original_year = years[-1] if years else None
 
 
 def page_label(match: re.Match) -> str:
