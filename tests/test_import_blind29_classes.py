@@ -166,3 +166,40 @@ def test_a_transcribers_note_without_the_gap_after_it_stays():
     text = _PG_HEADER.replace("imprenta.\n\n\n\n\n", "imprenta.\n\n")
     report = parse_report(text.encode(), "txt")
     assert "Nota del Transcriptor" in report.text and "46 molinos" in report.text
+
+
+def _two_column_weekly() -> str:
+    """A two-column weekly report as pdftotext reads it: each page's first column, the notes under it,
+    the page number and the running foot, and then the second column, which goes on with the first
+    column's last sentence."""
+    foot = "Stadtwerk Wochenbericht Nr. 7/2024"
+    pages = [
+        "Stadtwerk Wochenbericht\n7 / 2024\n\nFernwärme wird teurer\nVon Ida Kern\n\n"
+        "Die Fernwärmepreise stiegen 2023 um 18,4 Prozent.\n\n" + foot + "\n\n41",
+        "FERNWÄRME\n\nIn 112 Städten versorgen Stadtwerke rund 1,9 Millionen Haushalte mit Wärme. Die Preise sind\n"
+        "seit 2021 stärker gestiegen als die für Gas1. Im Mittel zahlte ein Haushalt 2023\n"
+        "für 10 000 Kilowattstunden rund 1 460 Euro, das sind\n\n"
+        "1 Bundeskartellamt, Sektoruntersuchung Fernwärme, 2024, S. 12.\n2 Ebd., S. 14.\n\n42\n\n" + foot + "\n\n"
+        "312 Euro mehr als 2021.2 In zwölf Städten lag der Anstieg über 40 Prozent.\n"
+        "Die Preisformeln der Versorger sind selten öffentlich.\nOft fehlt eine Aufsicht.",
+        "FERNWÄRME\n\nDie Kommunen sollten die Preisformeln offenlegen.\n\n" + foot + "\n\n43",
+    ]
+    return "\n\f".join(pages) + "\n\f"
+
+
+def test_a_second_column_read_after_the_pages_foot_goes_back_under_the_first():
+    report = parse_report(_two_column_weekly().encode(), "txt")
+    text = " ".join(report.text.split())
+    assert "rund 1 460 Euro, das sind 312 Euro mehr als 2021." in text
+    assert "In zwölf Städten lag der Anstieg über 40 Prozent." in text
+    assert [note.text for note in report.footnotes] == ["Bundeskartellamt, Sektoruntersuchung Fernwärme, 2024, S. 12.", "Ebd., S. 14."]
+    assert [page.label for page in report.pages] == ["41", "42", "43"]
+    assert "Wochenbericht Nr. 7/2024" not in report.text
+
+
+def test_a_number_inside_a_page_beside_no_running_foot_stays_where_it_is():
+    text = _two_column_weekly().replace("\n\n42\n\nStadtwerk Wochenbericht Nr. 7/2024\n\n", "\n\n42\n\nHaushalte zahlten mehr\n\n")
+    report = parse_report(text.encode(), "txt")
+    assert "das sind 312 Euro" not in " ".join(report.text.split())  # nothing moved
+    kept = " ".join([report.text] + [note.text for note in report.footnotes] + [piece.text for piece in report.removed])
+    assert "Haushalte zahlten mehr" in kept and "312 Euro mehr als 2021" in " ".join(kept.split())

@@ -54,11 +54,15 @@ def split_pages(text: str, given_labels: list[str | None] | None = None) -> Page
     pages = [page.split("\n") for page in text.split(FORM_FEED)]
     if len(pages) > 1 and not "".join(pages[-1]).strip():
         pages.pop()  # a form feed that ends the file opens no page
-    blocks = _repeated_edge_blocks(pages)
     edges = [_edge_indexes(lines) for lines in pages]
-    heads = _running_heads(pages, edges)
     candidates = [_printed_number(lines, edge) for lines, edge in zip(pages, edges)]
     offset = _page_offset(candidates)
+    if offset is not None:
+        pages = _second_columns_put_back(pages, candidates, offset)
+        edges = [_edge_indexes(lines) for lines in pages]
+        candidates = [_printed_number(lines, edge) for lines, edge in zip(pages, edges)]
+    blocks = _repeated_edge_blocks(pages)
+    heads = _running_heads(pages, edges)
     set_heads = _heads_set_in_cells(pages, offset)
     if offset is None and set_heads:
         (page_index, _), (_, printed_number) = next(iter(set_heads.items()))
@@ -104,6 +108,70 @@ def split_pages(text: str, given_labels: list[str | None] | None = None) -> Page
         texts.append(textwrap.dedent("\n".join(line for line_index, line in enumerate(lines) if line_index not in drop)))
         labels.append(given or _label(index, number, offset))
     return Pages(texts, labels, removed)
+
+
+def _second_columns_put_back(pages: list[list[str]], candidates: list[tuple[int, str] | None], offset: int) -> list[list[str]]:
+    """Pages whose second column pdftotext read after the page's foot: the first column, its notes,
+    the page number and the running foot ("164" / "DIW Wochenbericht Nr. 11/2024"), then the second
+    column, which goes on with the first column's last sentence. The second column is put back under
+    the first, before the notes; the foot goes last. Only where the page's own number (its place
+    says which) sits in the page beside a line that foots other pages beside their numbers."""
+    beside_numbers = Counter(key for index, (lines, candidate) in enumerate(zip(pages, candidates))
+                             if candidate and candidate[1] == str(index + offset)
+                             for key in {head_key(lines[at]) for at in _beside(lines, candidate[0])})
+    foot_keys = {key for key, pages_footed in beside_numbers.items() if key and pages_footed >= 2}  # a running foot repeats
+    result = []
+    for index, lines in enumerate(pages):
+        result.append(_second_column_put_back(lines, str(index + offset), foot_keys))
+    return result
+
+
+def _second_column_put_back(lines: list[str], number: str, foot_keys: set[str]) -> list[str]:
+    filled = [at for at, line in enumerate(lines) if line.strip()]
+    for at in filled[EDGE_LINES:-EDGE_LINES]:  # inside the page: at its edges a number is the page's own place
+        if lines[at].strip() != number:
+            continue
+        foot = [near for near in _beside(lines, at) if head_key(lines[near]) in foot_keys]
+        if not foot:
+            continue
+        end = max([at] + foot) + 1
+        start = min([at] + foot)
+        tail = [line for line in lines[end:] if line.strip()]
+        if len(tail) < 2:
+            return lines  # a foot near the end: nothing of a column after it
+        notes_start = _notes_start(lines, start)
+        body = lines[:notes_start]
+        while body and not body[-1].strip():
+            body.pop()
+        return body + tail + [""] + lines[notes_start:start] + [""] + lines[start:end]
+    return lines
+
+
+def _beside(lines: list[str], at: int) -> list[int]:
+    """The filled lines next above and next below a line, blank lines between them skipped."""
+    above = next((near for near in range(at - 1, -1, -1) if lines[near].strip()), None)
+    below = next((near for near in range(at + 1, len(lines)) if lines[near].strip()), None)
+    return [near for near in (above, below) if near is not None]
+
+
+_NOTE_LABEL_LINE = re.compile(r"^\s*(?P<label>\d{1,3})\s+\S")
+_LAST_NOTE_MAX_LINES = 6
+
+
+def _notes_start(lines: list[str], foot: int) -> int:
+    """Where the page's notes begin above its foot: the first of the label lines that count up to the
+    last one ("5 Vgl. Jonas Reuter …", "6 Als Neubau …", "7 Der Koalitionsvertrag …"), the last a few
+    lines over the foot, with or without a blank line over the first; else the foot."""
+    labelled = [(at, int(match.group("label"))) for at in range(foot) if (match := _NOTE_LABEL_LINE.match(lines[at]))]
+    filled_below = lambda at: sum(1 for line in lines[at:foot] if line.strip())  # noqa: E731
+    if not labelled or filled_below(labelled[-1][0]) > _LAST_NOTE_MAX_LINES:
+        return foot
+    run = [labelled[-1]]
+    for at, label in reversed(labelled[:-1]):
+        if label != run[0][1] - 1:
+            break
+        run.insert(0, (at, label))
+    return run[0][0]
 
 
 _CELL_GAP = re.compile(r"\s{2,}")
