@@ -203,3 +203,19 @@ def test_a_number_inside_a_page_beside_no_running_foot_stays_where_it_is():
     assert "das sind 312 Euro" not in " ".join(report.text.split())  # nothing moved
     kept = " ".join([report.text] + [note.text for note in report.footnotes] + [piece.text for piece in report.removed])
     assert "Haushalte zahlten mehr" in kept and "312 Euro mehr als 2021" in " ".join(kept.split())
+
+
+def test_a_bibliography_named_references_beside_linked_notes_stays_text():
+    page = """<html><head><title>How we pay</title></head><body><main><article><h1>How we pay</h1>
+<p>Cash was used for 9.6 billion payments in 2019.<sup><a href="#footnote-1" id="footnote-1-ref">[1]</a></sup></p>
+<p>Notes in circulation reached £81.6 billion.<sup><a href="#footnote-2" id="footnote-2-ref">[2]</a></sup></p>
+<div id="footnotes"><h2>Footnotes</h2><ul class="list-footnotes">
+<li id="footnote-1"><a href="#footnote-1-ref">1.</a> See Caswell and Nwosu (2022).</li>
+<li id="footnote-2"><a href="#footnote-2-ref">2.</a> Bank of England (2024), Banknote statistics.</li></ul></div>
+<div id="references"><h2>References</h2><ul class="list-references">
+<li>Caswell, E and Nwosu, B (2022), ‘Cash in the age of contactless’, Quarterly Bulletin 2022 Q3.</li>
+<li>Hollander, M (2021), ‘Who still uses cash?’, Bank Overground.</li></ul></div>
+</article></main></body></html>"""
+    report = parse_report(page.encode(), "html")
+    assert [note.text for note in report.footnotes] == ["See Caswell and Nwosu (2022).", "Bank of England (2024), Banknote statistics."]
+    assert "Hollander, M (2021), ‘Who still uses cash?’, Bank Overground." in report.text

@@ -104,6 +104,11 @@ def plan_notes(root: Node) -> NotePlan:
         links.append((link, note, MARKER_LABEL.match(label_text).group(1)))
         _mark_printed_label(plan, target, note, label_text.strip())
     note_nodes = {note.index: note for note in note_of_target.values()}
+    if note_nodes:
+        # A bibliography named "references" beside the linked notes ("<ul class="list-references">",
+        # the Bank of England's author-date entries the notes cite): its entries are no notes.
+        containers = [node for node in containers if not _bibliography_beside_notes(node, note_nodes)]
+        plan.containers = {node.index for node in containers}
     _label_linked_notes(plan, links, note_nodes)
     _add_unlinked_id_notes(plan, root, note_nodes)
     _add_inline_notes(plan, root, note_nodes)
@@ -119,6 +124,21 @@ def plan_notes(root: Node) -> NotePlan:
     for container in containers:
         _protect_with_ancestors(plan, container, climbed)
     return plan
+
+
+_BIBLIOGRAPHY_WORDS = re.compile(r"(?<![a-z])(?:references|reflist)(?![a-z])", re.I)
+_NOTES_WORDS = re.compile(r"(?<![a-z])(?:footnotes|endnotes|doc-endnotes|doc-footnotes|footnote-list|notes|fussnoten|anmerkungen|"
+                          r"noten|voetnoten)(?![a-z])", re.I)
+
+
+def _bibliography_beside_notes(container: Node, note_nodes: dict[int, Node]) -> bool:
+    """A list named only "references" that holds none of the notes the markers link to, while other
+    notes are linked: the page's bibliography, which stays text."""
+    names = _role_text(container)
+    if not _BIBLIOGRAPHY_WORDS.search(names) or _NOTES_WORDS.search(names):
+        return False
+    inside = {node.index for node in iter_elements(container)}
+    return not inside & note_nodes.keys()
 
 
 _SUP_LABEL = re.compile(r"^\s*(\d{1,4})\s*$")
