@@ -35,10 +35,22 @@ def render_inline(text: str, *, allow_html: bool = False, keep_lines: bool = Fal
     reference parser, which reads an italic span as a journal's name.
     """
     if not _MARKDOWN_CHARS.search(text):
-        return text if keep_lines else text.replace("\n", " ")
+        return text if keep_lines else _joined_lines(text)
     tokens = inline_parser(allow_html).parseInline(text)
     children = tokens[0].children or [] if tokens else []
     return tokens_to_text(children, keep_lines=keep_lines, emphasis=emphasis)
+
+
+# A line that ends in a figure over one that opens with one ("Fax: – 200" / "91. Jahrgang"): joined by a
+# space they would read as one figure grouped by a space, 20 091. The break stays.
+_SOFT_BREAK = "\x00"
+_FIGURE_SOFT_BREAK = re.compile(r"(?<=\d)\x00(?=\d)")
+
+
+def _joined_lines(text: str) -> str:
+    if _SOFT_BREAK in text:
+        return text.replace("\n", " ")  # never in a decoded text (textclean); left as it was, should it be
+    return _FIGURE_SOFT_BREAK.sub("\n", text.replace("\n", _SOFT_BREAK)).replace(_SOFT_BREAK, " ")
 
 
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789-−+", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻⁺")
@@ -90,9 +102,10 @@ def tokens_to_text(children: list[Token], *, keep_lines: bool = False, emphasis:
         elif kind in ("text", "code_inline"):
             parts.append(token.content)
         elif kind == "softbreak":
-            parts.append("\n" if keep_lines else " ")
+            parts.append("\n" if keep_lines else _SOFT_BREAK)  # a space, or a break between figures (_joined_lines)
         elif kind == "hardbreak":
             parts.append("\n")
         elif emphasis and kind in ("em_open", "em_close", "strong_open", "strong_close"):
             parts.append(EMPHASIS_MARK)
-    return "".join(parts)
+    text = "".join(parts)
+    return _FIGURE_SOFT_BREAK.sub("\n", text).replace(_SOFT_BREAK, " ") if _SOFT_BREAK in text else text

@@ -219,3 +219,18 @@ def test_a_bibliography_named_references_beside_linked_notes_stays_text():
     report = parse_report(page.encode(), "html")
     assert [note.text for note in report.footnotes] == ["See Caswell and Nwosu (2022).", "Bank of England (2024), Banknote statistics."]
     assert "Hollander, M (2021), ‘Who still uses cash?’, Bank Overground." in report.text
+
+
+def test_a_line_ending_in_a_figure_over_one_opening_with_one_keeps_its_break():
+    imprint = ("Mietpreisbremse wirkt\n\nDie Angebotsmieten in regulierten Gemeinden stiegen von 2015 bis 2023 um 3,1 Prozent\n"
+               "im Jahr, in den Vergleichsgemeinden um 4,4 Prozent. Der Abstand blieb über acht Jahre stabil.\n\n"
+               "Telefon: +49 30 897 89 – 0 Fax: – 200\n91. Jahrgang 13. März 2024\nISSN 0012-1304\n")
+    report = parse_report(imprint.encode(), "txt")
+    assert "Fax: – 200\n91. Jahrgang" in report.text  # never "200 91", a figure grouped by a space
+    assert "13. März 2024 ISSN" in report.text  # any other break is a space, as before
+
+
+def test_the_same_in_markdown():
+    from claimdesk.sources.inline import render_inline
+    assert render_inline("costs *rose* to 1\n200 euros") == "costs rose to 1\n200 euros"
+    assert render_inline("costs *rose* by\n12 euros") == "costs rose by 12 euros"
