@@ -639,7 +639,7 @@ def read_cover(lines: list[str]) -> CoverInfo:
             break  # "LONDON, 14 May 2024 -- One in three…" starts the story
         used += 1
         stripped = line.strip().strip("*_").strip()
-        if _COVER_FURNITURE.match(stripped) or (in_contact and (_CONTACT_DETAIL.search(stripped) or parse_author_line(stripped))):
+        if _COVER_FURNITURE.match(stripped) or (used == 1 and _EDITION_LANGUAGE.match(stripped)) or (in_contact and (_CONTACT_DETAIL.search(stripped) or parse_author_line(stripped))):
             info.furniture.append(stripped)
             in_contact = in_contact or bool(_CONTACT_HEADING.match(stripped))
             continue
@@ -777,9 +777,13 @@ _SERIES_LINE = re.compile(
     r"(?:\b(?:no|nr|núm|vol|issue)\.?|\bn\.|n°|nº|№|#)\s*\d|^[A-Z]{1,6}/\d{2,4}/\d{1,5}$"
     # "Development Research Working Paper 487": a series' paper and its number, not a year ("Working Paper 2024" is unsure)
     r"|\b(?:working|discussion|policy|research|occasional|staff|background|technical) (?:papers?|briefs?|notes?|reports?)"
-    r"\s+(?!(?:19|20)\d\d\b)\d{1,5}\s*$",
+    r"\s+(?!(?:19|20)\d\d\b)\d{1,5}\s*$"
+    # the European Court of Auditors' "Special report 05/2024", a weekly's issue "11 / 2024"
+    r"|\b(?:special|annual|audit|review) (?:report|review)s?\s+\d{1,3}\s*/\s*\d{2,4}\s*$|^\d{1,3}\s*/\s*(?:19|20)\d\d$",
     re.I,
 )
+# The language of the edition alone on the cover's first line ("EN", as the EU institutions print it)
+_EDITION_LANGUAGE = re.compile(r"^(?:EN|FR|DE|ES|IT|NL|PT|PL|BG|CS|DA|EL|ET|FI|GA|HR|HU|LT|LV|MT|RO|SK|SL|SV)$")
 
 
 # A place and a date, as letters and reports sign: "Lyon, le 2 juin 2017",

@@ -234,3 +234,12 @@ def test_the_same_in_markdown():
     from claimdesk.sources.inline import render_inline
     assert render_inline("costs *rose* to 1\n200 euros") == "costs rose to 1\n200 euros"
     assert render_inline("costs *rose* by\n12 euros") == "costs rose by 12 euros"
+
+
+def test_an_editions_language_code_and_a_special_reports_number_are_not_its_title():
+    cover = ("EN\n\nSpecial report 11/2023\n\nInland waterways\n\nEUROPEAN\nCOURT\nOF AUDITORS\n\n"
+             "Barges carry 6.1 % of inland freight in the EU, down from 6.7 % in 2012, and the 41 locks the EU "
+             "funded between 2014 and 2021 have not changed that.\n")
+    report = parse_report(cover.encode(), "txt")
+    assert report.title == "Inland waterways"
+    assert "Barges carry 6.1 % of inland freight" in report.text
