@@ -32,11 +32,10 @@ NOTE_ID = re.compile(
     r"(?![-_:.]?(?:ref|anchor|back))(?:[-_:.](?P<word>\w[\w.:-]*)|(?P<number>\d\w*))$",
     re.I,
 )
-NOTES_CONTAINER = re.compile(
-    r"(?<![a-z])(?:footnotes|endnotes|doc-endnotes|doc-footnotes|footnote-list|references|reflist|notes|fussnoten|anmerkungen|"
-    r"noten|voetnoten)(?![a-z])",
-    re.I,
-)
+# Names of a notes list; "references" may also name a bibliography (_bibliography_beside_notes)
+_NOTES_NAMES = r"footnotes|endnotes|doc-endnotes|doc-footnotes|footnote-list|notes|fussnoten|anmerkungen|noten|voetnoten"
+_BIBLIOGRAPHY_NAMES = r"references|reflist"
+NOTES_CONTAINER = re.compile(rf"(?<![a-z])(?:{_NOTES_NAMES}|{_BIBLIOGRAPHY_NAMES})(?![a-z])", re.I)
 _CONTAINER_TAGS = {"section", "div", "ol", "ul", "aside", "footer", "dl"}
 # ...but not a newsroom's list of other stories, which Spanish calls "notas" (Clarín's "related-notes": "Más notas")
 _OTHER_NOTES = re.compile(r"(?<![a-z])(?:related|more|other|latest|recent|popular|mas|más)[-_]notes(?![a-z])", re.I)
@@ -126,9 +125,8 @@ def plan_notes(root: Node) -> NotePlan:
     return plan
 
 
-_BIBLIOGRAPHY_WORDS = re.compile(r"(?<![a-z])(?:references|reflist)(?![a-z])", re.I)
-_NOTES_WORDS = re.compile(r"(?<![a-z])(?:footnotes|endnotes|doc-endnotes|doc-footnotes|footnote-list|notes|fussnoten|anmerkungen|"
-                          r"noten|voetnoten)(?![a-z])", re.I)
+_BIBLIOGRAPHY_WORDS = re.compile(rf"(?<![a-z])(?:{_BIBLIOGRAPHY_NAMES})(?![a-z])", re.I)
+_NOTES_WORDS = re.compile(rf"(?<![a-z])(?:{_NOTES_NAMES})(?![a-z])", re.I)
 
 
 def _bibliography_beside_notes(container: Node, note_nodes: dict[int, Node]) -> bool:

@@ -163,8 +163,7 @@ def _notes_start(lines: list[str], foot: int) -> int:
     last one ("5 Vgl. Jonas Reuter …", "6 Als Neubau …", "7 Der Koalitionsvertrag …"), the last a few
     lines over the foot, with or without a blank line over the first; else the foot."""
     labelled = [(at, int(match.group("label"))) for at in range(foot) if (match := _NOTE_LABEL_LINE.match(lines[at]))]
-    filled_below = lambda at: sum(1 for line in lines[at:foot] if line.strip())  # noqa: E731
-    if not labelled or filled_below(labelled[-1][0]) > _LAST_NOTE_MAX_LINES:
+    if not labelled or sum(1 for line in lines[labelled[-1][0]:foot] if line.strip()) > _LAST_NOTE_MAX_LINES:
         return foot
     run = [labelled[-1]]
     for at, label in reversed(labelled[:-1]):
