@@ -613,10 +613,14 @@ def is_cover_line(line: str) -> bool:
     return not _SENTENCE_END.search(line) or bool(parse_author_line(line))
 
 
+# "U.S. Congress", "z.B. Mieten": letters each closed by a period abbreviate; no sentence ends there.
+_DOTTED_ABBREVIATION = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]$")
+
+
 def _has_inner_sentence_end(line: str) -> bool:
     for match in _INNER_SENTENCE_END.finditer(line):
         word = match[1].lstrip("(“\"'«").lower()
-        if len(word) == 1 or word in _NOT_SENTENCE_ENDING:
+        if len(word) == 1 or word in _NOT_SENTENCE_ENDING or _DOTTED_ABBREVIATION.match(word):
             continue
         return True
     return False
@@ -660,6 +664,12 @@ def read_cover(lines: list[str]) -> CoverInfo:
             continue  # a chapter's heading under the title, on the cover of one chapter: text, no subtitle
         if info.title is not None and used == title_line + 1 and not info.authors and _continues_capitals_title(info.title, stripped):
             # "REPORT / ON / RURAL WATER SUPPLIES / IN THE COUNTY": one title in capitals, not a name under it
+            info.title = f"{info.title} {stripped.rstrip('.')}"
+            title_line = used
+            continue
+        if info.title is not None and used == title_line + 1 and not info.authors and _title_runs_on(info.title, stripped):
+            # "Fuel Subsidy Reform and / Household Welfare: Evidence / from Price Pass-Through in / Sub-Saharan
+            # Africa": a title broken where it cannot end, so the next line is its own ("Sub-Saharan Africa" no name)
             info.title = f"{info.title} {stripped.rstrip('.')}"
             title_line = used
             continue
@@ -723,6 +733,15 @@ def _continues_capitals_title(title: str, line: str) -> bool:
     if not (_in_capitals(title) and _in_capitals(line)):
         return False
     return title.split()[-1].lower() in _CONNECTIVES or line.split()[0].lower() in _CONNECTIVES
+
+
+def _title_runs_on(title: str, line: str) -> bool:
+    """The title's line breaks where no title ends: on a colon or a connective word ("… and", "… of"),
+    or the next line opens in lower case ("from Price …"), and that line is no byline."""
+    if AUTHOR_PREFIX.match(line) or _in_capitals(title) != _in_capitals(line):
+        return False
+    last = title.split()[-1].lower()
+    return title.endswith(":") or last in _CONNECTIVES or last in _TITLE_CONTINUATIONS or line[0].islower()
 
 
 def _in_capitals(text: str) -> bool:
