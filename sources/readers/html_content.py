@@ -590,7 +590,10 @@ def _kind_by_markup(node: Node) -> str | None:
     tag = node.tag
     if NOINDEX_ATTRIBUTE in node.attrs and tag not in ("html", "body", "head"):
         return "navigation"  # begun inside the site's own noindex comments (html_tree)
-    if "hidden" in node.attrs or node.get("aria-hidden").lower() == "true" or _HIDDEN_STYLE.search(node.get("style")) \
+    if _is_spoken_copy(node):
+        return "hidden"
+    if "hidden" in node.attrs or (node.get("aria-hidden").lower() == "true" and not _is_shown_copy(node)) \
+            or _HIDDEN_STYLE.search(node.get("style")) \
             or _HIDDEN_CLASSES & set(node.get("class").lower().split()) or _is_screen_reader_label(node):
         return "hidden"
     if tag in ("nav", "menu"):
@@ -621,6 +624,40 @@ _SCREEN_READER_LABEL_MAX_CHARS = 40
 def _is_screen_reader_label(node: Node) -> bool:
     return (node.tag in _SCREEN_READER_LABEL_TAGS and bool(_SCREEN_READER_CLASS.search(node.get("class")))
             and _is_small(node, _SCREEN_READER_LABEL_MAX_CHARS) and bool(_SCREEN_READER_LABEL.match(text_of(node))))
+
+
+# A text given twice, once to the eye and once to the ear: RIS prints "§ 11 Abs 1 HeizKG" in an
+# aria-hidden span and reads "Paragraph 11, Absatz eins, HeizKG" from the sr-only span beside it;
+# "$5" beside "five dollars". The printed copy is the source's text; the spoken one goes as hidden.
+def _is_shown_copy(node: Node) -> bool:
+    return any(_is_screen_reader_text(other) for other in _neighbours(node))
+
+
+def _is_spoken_copy(node: Node) -> bool:
+    return _is_screen_reader_text(node) and any(other.get("aria-hidden").lower() == "true" and "hidden" not in other.attrs
+                                                for other in _neighbours(node))
+
+
+def _is_screen_reader_text(node: Node) -> bool:
+    return bool(_SCREEN_READER_CLASS.search(node.get("class"))) and node.get("aria-hidden").lower() != "true"
+
+
+def _neighbours(node: Node) -> list[Node]:
+    """The elements right before and right after this one among its parent's children, white space skipped."""
+    if node.parent is None:
+        return []
+    siblings = node.parent.children
+    position = next((i for i, child in enumerate(siblings) if child is node), None)
+    if position is None:
+        return []
+    found: list[Node] = []
+    for step in (-1, 1):
+        i = position + step
+        while 0 <= i < len(siblings) and isinstance(siblings[i], str) and not siblings[i].strip():
+            i += step
+        if 0 <= i < len(siblings) and not isinstance(siblings[i], str):
+            found.append(siblings[i])
+    return found
 
 
 _EDITION_MATTER = re.compile(r"(?<![\w-])(?:z3998:)?(?:colophon|copyright-page|imprint)(?![\w-])", re.I)
