@@ -35,3 +35,23 @@ def test_an_aria_hidden_element_without_a_twin_is_still_hidden_and_lone_screen_r
     assert "Die Anlage hat 38 Wohnungen." in report.text
     assert "Die Kosten tragen die Mieter zu 35 %." in report.text
     assert "Die Tabelle unten zeigt 12 Jahre." in report.text  # the only copy of those words
+
+
+# A report page whose sections are the targets of its table of contents: the headings' ids
+# name the contents ("toc-2"), but the headings are the text's (EPI's WordPress reports).
+_CONTENTS_TARGETS = """<!doctype html><html><head><title>School bus staffing</title></head><body>
+<nav class="report-toc"><h2>Sections</h2><ul><li><a href="#rpt-toc-1">Where drivers are short</a></li>
+<li><a href="#rpt-toc-2">What districts pay</a></li></ul></nav>
+<main><article><h1>School bus staffing</h1>
+<h2 id="rpt-toc-1">Where drivers are short</h2>
+<p>Districts reported 3,400 open driver posts in 2024, 12.5% of the total.</p>
+<h2 id="rpt-toc-2" class="section-toc-target">What districts pay</h2>
+<p>The median hourly wage was $21.75.</p>
+</article></main></body></html>"""
+
+
+def test_a_heading_that_a_table_of_contents_links_to_is_a_heading_of_the_text():
+    report = parse_report(_CONTENTS_TARGETS.encode(), "html")
+    assert "Where drivers are short\n\nDistricts reported 3,400 open driver posts in 2024, 12.5% of the total." in report.text
+    assert "What districts pay\n\nThe median hourly wage was $21.75." in report.text
+    assert "Sections" not in report.text  # the contents themselves still go

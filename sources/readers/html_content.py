@@ -515,6 +515,8 @@ def _kind_of(node: Node, place: _Place, titles: _Titles) -> str | None:
         # A heading styled "font_secondary": a style's name, not a sidebar (a real side column's
         # headings go with the column that holds them).
         words = None
+    if not kind and node.tag in _HEADING_TAGS and words == "contents":
+        words = None  # <h2 id="epi-toc-2">: the target a table of contents links to, a heading of the text
     found = kind or words or _kind_by_structure(node, place, titles)
     if found in ("navigation", "other") and _is_share_row(node):
         return "share"  # a toolbar of share links ("Auf Facebook teilen", "Print Email Facebook X") is a share bar
