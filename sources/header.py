@@ -357,6 +357,8 @@ _NOT_NAME_WORDS = {
     "regierung", "europe", "european", "européenne", "international", "internationale", "national", "nationale",
     "ifri", "ngo", "think", "team", "équipe", "equipo", "desk", "newsroom", "redaktion", "rédaction", "redacción",
     "committee", "comité", "ausschuss", "secretariat", "secrétariat", "staff", "команда", "редакция",
+    "united", "nations", "unies", "naciones", "unidas", "cooperation", "coopération", "cooperación", "cooperação",
+    "zusammenarbeit", "programa", "programm",
     # the kinds of document and their parts
     "policy", "brief", "report", "rapport", "informe", "bericht", "paper", "working", "series", "journal",
     "research", "studies", "study", "étude", "estudio", "studie", "contents", "summary", "introduction",
@@ -635,6 +637,7 @@ def read_cover(lines: list[str]) -> CoverInfo:
     info = CoverInfo()
     used = 0
     title_line = 0
+    subtitle_line = -1
     in_contact = False
     dated_before_title = False
     """A series line above the title dated the paper: the date then closes nothing."""
@@ -660,6 +663,8 @@ def read_cover(lines: list[str]) -> CoverInfo:
             info.title, info.authors, info.first_line = stripped.rstrip("."), [], None
             title_line = used  # "REPORT / ON / RURAL WATER SUPPLIES": the kind opens the title
             continue
+        if info.title is None and not info.authors and _SERIES_BAND.match(stripped):
+            continue  # "DOCUMENTOS DE PROYECTOS" over the title: the series' band, which stays in the text
         if info.title is not None and _CHAPTER_LINE.match(stripped):
             continue  # a chapter's heading under the title, on the cover of one chapter: text, no subtitle
         if info.title is not None and used == title_line + 1 and not info.authors and _continues_capitals_title(info.title, stripped):
@@ -667,7 +672,8 @@ def read_cover(lines: list[str]) -> CoverInfo:
             info.title = f"{info.title} {stripped.rstrip('.')}"
             title_line = used
             continue
-        if info.title is not None and used == title_line + 1 and not info.authors and _title_runs_on(info.title, stripped):
+        if info.title is not None and used in (title_line + 1, subtitle_line + 1) and not info.authors \
+                and _title_runs_on(info.title, stripped):
             # "Fuel Subsidy Reform and / Household Welfare: Evidence / from Price Pass-Through in / Sub-Saharan
             # Africa": a title broken where it cannot end, so the next line is its own ("Sub-Saharan Africa" no name)
             info.title = f"{info.title} {stripped.rstrip('.')}"
@@ -710,6 +716,7 @@ def read_cover(lines: list[str]) -> CoverInfo:
             continues = stripped[0].islower() or stripped.split()[0].lower() in _TITLE_CONTINUATIONS
             separator = " " if info.title.endswith(":") or continues or in_capitals else ": "
             info.title = info.title + separator + stripped.rstrip(".")
+            subtitle_line = used  # "Los casos de …, Puerto Aldana / y Villa Corrales": a subtitle runs on too
             if in_capitals:
                 title_line = used  # a title set in capitals runs on over its lines
     info.lines_used = used
@@ -720,6 +727,11 @@ def read_cover(lines: list[str]) -> CoverInfo:
 _DOCUMENT_KIND = re.compile(r"^(?:ДОКЛАД|ОТЧ[ЕЁ]Т|АНАЛИТИЧЕСКИЙ ДОКЛАД|ГОСУДАРСТВЕННЫЙ ДОКЛАД|REPORT|FINAL REPORT|RAPPORT|"
                             r"RAPPORT FINAL|BERICHT|ABSCHLUSSBERICHT|GUTACHTEN|INFORME|INFORME FINAL|RELAZIONE|STUDY|STUDIE|"
                             r"ÉTUDE|ESTUDIO|WHITE PAPER|DISCUSSION PAPER|POLICY BRIEF)\W*$", re.I)
+# A series' band in capitals over a cover's title: the kind of paper in the plural, or a series' name
+# ("DOCUMENTOS DE PROYECTOS", "WORKING PAPERS", "SERIE MEDIO AMBIENTE Y DESARROLLO", "ESTUDIOS Y PERSPECTIVAS").
+_SERIES_BAND = re.compile(r"^(?:DOCUMENTOS DE (?:PROYECTOS|TRABAJO)|(?:PROJECT|WORKING|DISCUSSION|POLICY|RESEARCH|OCCASIONAL|"
+                          r"TECHNICAL) (?:DOCUMENTS|PAPERS|BRIEFS|NOTES)|ESTUDIOS Y PERSPECTIVAS|DOCUMENTS DE TRAVAIL|"
+                          r"(?:SERIE|SERIES|SÉRIE|SCHRIFTENREIHE)\b.{0,60})$")
 # "Глава 3. Финансовая поддержка …", "Chapter 4: Housing": one chapter's heading on its cover.
 _CHAPTER_LINE = re.compile(r"^(?:глава|раздел|часть|chapter|chapitre|kapitel|capítulo|capitolo|hoofdstuk|rozdział)\s+(?:\d{1,3}|[IVXLC]{1,6})\b", re.I)
 

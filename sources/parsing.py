@@ -22,7 +22,7 @@ from claimdesk.sources.readers.markdown import read_markdown
 from claimdesk.sources.readers.org import looks_like_org, read_org
 from claimdesk.sources.readers.plaintext import read_plain_text
 from claimdesk.sources.sentences import split_sentences
-from claimdesk.sources.textclean import clean_characters
+from claimdesk.sources.textclean import clean_characters, join_soft_hyphen_breaks
 
 _READERS = {"txt": read_plain_text, "md": read_markdown, "html": read_html, "org": read_org}
 
@@ -31,6 +31,8 @@ def parse_report(data: bytes, format: str) -> ParsedReport:
     """Parse raw bytes of the given format ("txt", "md", "html")."""
     text, _encoding, warnings = decode_bytes(data)
     text = clean_characters(text, warnings)
+    if format != "html":
+        text = join_soft_hyphen_breaks(text)
     hidden: list[Removed] = []
     text = _without_hidden_characters(text, "the source", warnings, hidden)
     if not text.strip():

@@ -47,6 +47,17 @@ def clean_characters(text: str, warnings: list[str] | None = None) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# A soft hyphen where the line breaks, inside a word ("Bun\u00ad" / "desverbands"): the typesetter's
+# hyphenation, as a tagged PDF marks it. The word is one word; the line break is no space in it.
+_SOFT_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])\u00ad[ \t]*\n[ \t]*(?=[^\W\d_])")
+
+
+def join_soft_hyphen_breaks(text: str) -> str:
+    """The text with each word that a soft hyphen breaks over two lines whole again (the soft hyphen
+    itself stays, for the importer to take out and report)."""
+    return _SOFT_HYPHEN_BREAK.sub("\u00ad", text) if "\u00ad" in text else text
+
+
 # A tab, or a run of two or more spaces and tabs; written to start with a character
 # class, so that re skips ahead to the next blank instead of trying every position.
 _BLANK_RUN = re.compile(r"[ \t](?:[ \t]+|(?<=\t))")

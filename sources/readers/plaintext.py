@@ -25,6 +25,7 @@ from claimdesk.sources.blocks import BREAK, HEADING, NOTE, PAGE, PARAGRAPH, Bloc
 from claimdesk.sources.header import (
     AUTHOR_PREFIX,
     SUBJECT_LINES,
+    is_cover_line,
     parse_author_line,
     parse_date,
     read_cover,
@@ -43,7 +44,7 @@ from claimdesk.sources.readers.common import (
     label_of,
     superscript_to_int,
 )
-from claimdesk.sources.readers.text_page_notes import NOTES_RULE as _NOTES_RULE, page_foot_notes
+from claimdesk.sources.readers.text_page_notes import NOTES_RULE as _NOTES_RULE, column_notes, page_foot_notes
 from claimdesk.sources.readers.text_email import split_message
 from claimdesk.sources.readers.judges import HEAD_LINES as JUDGMENT_HEAD_LINES, opinion_writer
 from claimdesk.sources.readers.text_court import CAPTION_MAX_LINES, read_caption
@@ -65,7 +66,9 @@ from claimdesk.sources.readers.text_slip_opinion import read_slip_opinion
 from claimdesk.sources.readers.text_eprs import read_eprs_publication
 from claimdesk.sources.readers.text_oecd import read_oecd_paper
 from claimdesk.sources.readers.text_closing import copyright_year, is_end_mark, take_closing_furniture, take_copyright_page, take_last_page_disclaimer
-from claimdesk.sources.readers.text_pages import FORM_FEED, split_pages
+from claimdesk.sources.readers.text_pages import FORM_FEED, head_key, split_pages
+from claimdesk.sources.readers.text_econstor import take_econstor_cover
+from claimdesk.sources.readers.text_front_matter import take_front_matter
 from claimdesk.sources.readers.text_jstor import take_jstor_cover
 from claimdesk.sources.readers.text_paren_endnotes import paren_call, paren_endnotes
 from claimdesk.sources.readers.text_parliament_masthead import take_french_parliament_cover, take_parliament_masthead
@@ -161,6 +164,8 @@ def read_plain_text(text: str) -> ReaderResult:
     if masthead is None and not (book or message):
         masthead = take_jstor_cover(text, removed)
     if masthead is None and not (book or message):
+        masthead = take_econstor_cover(text, removed)
+    if masthead is None and not (book or message):
         masthead = take_un_masthead(text, removed)
     if masthead is None and not (book or message):
         masthead = read_cabinet_paper(text, removed)
@@ -199,6 +204,7 @@ def read_plain_text(text: str) -> ReaderResult:
         stamp_date = stamp_date or statement_date
     paragraphs, gaps = _paragraphs_and_gaps(text)
     paragraphs = take_copyright_page(take_last_page_disclaimer(take_closing_furniture(paragraphs, removed), removed), removed)
+    paragraphs = paragraphs if book else take_front_matter(paragraphs, removed)
     forced_headings = chapter_headings(paragraphs, gaps) if book else {}
     title, authors, date = None, [], None
     caption = None if book else read_caption(text.split("\n", CAPTION_MAX_LINES)[:CAPTION_MAX_LINES], _closing_lines(text))
@@ -305,7 +311,7 @@ def _take_cover(paragraphs: list[str], scanned: bool = False):
         own = [line for line in paragraph.split("\n") if line.strip()]
         for position, line in enumerate(own):
             if (position + 1 < len(own) and _STARTS_LOWER.match(own[position + 1].strip())
-                    and len(line.strip()) >= _WRAPPED_LINE_MIN_CHARS):
+                    and len(line.strip()) >= _WRAPPED_LINE_MIN_CHARS and not _ends_a_title(own, position + 1)):
                 break
             lines.append((index, line))
         else:
@@ -335,10 +341,50 @@ def _take_cover(paragraphs: list[str], scanned: bool = False):
         if not _cover_line_was_read(line.strip(), cover):
             unread.setdefault(index, []).append(line.strip())
     unread.setdefault(last_index, []).extend(line.strip() for line in rest_of_last)
-    remaining = ["\n".join(lines_of) for _, lines_of in sorted(unread.items()) if lines_of] + paragraphs[last_index + 1:]
     # The lines read into the metadata are reported as the cover, as the source wrote them.
     cover_lines = [Removed("cover", " ".join(line.split())) for _, line in used if _cover_line_was_read(line.strip(), cover)]
+    after = paragraphs[last_index + 1:]
+    if not rest_of_last and _is_page_break_after(paragraphs, last_index):
+        # A cover that is a page of its own: a title page that repeats it inside is the same page again.
+        after = _without_inner_title_page(after, [line for _, line in used], cover_lines)
+    remaining = ["\n".join(lines_of) for _, lines_of in sorted(unread.items()) if lines_of] + after
     return cover, remaining, cover_lines
+
+
+INNER_TITLE_PAGE_LINES_MAX = 20
+INNER_TITLE_PAGE_SHARED_MIN = 3
+"""The cover's lines the inner title page prints again: the title's and the authors' at least."""
+
+
+def _without_inner_title_page(paragraphs: list[str], cover_lines: list[str], removed: list[Removed]) -> list[str]:
+    """The paragraphs without the title page that follows a cover page and repeats it (the cover's
+    title and authors, perhaps its band in other type): reported as "cover". A page of the front matter
+    only, of cover lines only."""
+    keys = {head_key(line) for line in cover_lines}
+    start = 0
+    while start < len(paragraphs) and (not paragraphs[start].strip() or _is_page_break(paragraphs[start])):
+        start += 1  # the blank verso behind the cover
+    end = start
+    while end < len(paragraphs) and not _is_page_break(paragraphs[end]):
+        end += 1
+    lines = [line.strip() for paragraph in paragraphs[start:end] for line in paragraph.split("\n") if line.strip()]
+    if (end == len(paragraphs) or not lines or len(lines) > INNER_TITLE_PAGE_LINES_MAX
+            or not all(is_cover_line(line) for line in lines)
+            or sum(1 for line in lines if head_key(line) in keys) < INNER_TITLE_PAGE_SHARED_MIN):
+        return paragraphs
+    removed.extend(Removed("cover", " ".join(line.split())) for line in lines)
+    return paragraphs[:start] + paragraphs[end:]
+
+
+def _ends_a_title(lines: list[str], position: int) -> bool:
+    """The paragraph's last line, short and unpunctuated ("y Villa Corrales"): the end of a
+    title broken over the cover's lines, where wrapped prose would end its sentence."""
+    line = lines[position].strip()
+    return position == len(lines) - 1 and len(line) <= _TITLE_TAIL_MAX_CHARS and not line.endswith(_PUNCTUATION_ENDS)
+
+
+_TITLE_TAIL_MAX_CHARS = 40
+_PUNCTUATION_ENDS = (".", "!", "?", ":", ";", ",", "»", '"', "”", ")")
 
 
 def _is_page_break_after(paragraphs: list[str], index: int) -> bool:
@@ -494,7 +540,7 @@ class _Classifier:
             self.blocks.append(Block(NOTE, text, label=label))
             self.paren_labels.add(label)
             return 1
-        used = self.take_page_foot_notes(index)
+        used = self.take_page_foot_notes(index) or self.take_column_notes(index)
         if used:
             return used
         if index in self.forced_headings:
@@ -554,6 +600,21 @@ class _Classifier:
         self.next_expected = notes[-1][0] + 1
         return used
 
+    def take_column_notes(self, index: int) -> int:
+        """Notes at the foot of a column, mid-page (two columns through pdftotext); how many paragraphs they fill."""
+        if not self.page_labels or self.in_notes_section or self.next_expected in self.section_labels:
+            return 0
+        found = column_notes(self.paragraphs, index, self.next_expected)
+        if not found:
+            return 0
+        body, notes, used = found
+        if body:
+            self.take_body(body, "")
+        self.page_foot_notes = True
+        self.blocks.extend(Block(NOTE, self.hyphens.join(text), label=label) for label, text in notes)
+        self.next_expected = notes[-1][0] + 1
+        return used
+
     def take_note(self, stripped: str) -> bool:
         start = _section_note_start(stripped) if self.in_notes_section else _NOTE_START.match(stripped)
         if not start:
@@ -569,7 +630,9 @@ class _Classifier:
         self.compact_notes = self.in_notes_section and len(notes) > 1
         for note in notes:
             self.blocks.append(note)
-            if isinstance(note.label, int):
+            if isinstance(note.label, int) and (self.in_notes_section or note.label >= self.next_expected):
+                # A table's own note ("¹ Share of pools…" under Table 1) amid the page's notes 1-3 is no
+                # restart: the next page's notes go on from 4.
                 self.next_expected = note.label + 1
         return True
 
@@ -608,6 +671,18 @@ class _Classifier:
             paragraph = rest
         if _is_indented_block(paragraph) or _is_chart_labels(paragraph):
             self.blocks.append(Block(PARAGRAPH, paragraph.strip("\n"), keep_lines=True))
+            return
+        layout_table = _layout_table_span(paragraph)
+        if layout_table:
+            # Columns parted by runs of spaces (`pdftotext -layout`): the rows stay lines as printed, so
+            # "412      268      97" never reads as one figure grouped by spaces, 412 268 97.
+            lines = paragraph.strip("\n").split("\n")
+            start, end = layout_table
+            if start:
+                self.take_body("\n".join(lines[:start]), "")
+            self.blocks.append(Block(PARAGRAPH, textwrap.dedent("\n".join(lines[start:end])).strip("\n"), keep_lines=True))
+            if end < len(lines):
+                self.take_body("\n".join(lines[end:]), following)
             return
         table_start = _tab_table_start(paragraph)
         if table_start is not None:
@@ -723,6 +798,29 @@ def _tab_table_start(paragraph: str) -> int | None:
     while start > 0 and "\t" in lines[start - 1].strip():
         start -= 1
     return start if len(lines) - start >= TAB_TABLE_ROWS else None
+
+
+# A row of a table laid out with spaces: its last cells are figures, two at least, parted by runs of spaces
+# ("Hogares conectados a la red      118.200      79.400      27.100"). Justified prose parts its words by
+# a space or two, never figure from figure by three.
+_LAYOUT_ROW = re.compile(r"\S(?:[ ]{2,}\(?[−–-]?[$€£]?\d[\d.,]*\s?%?\)?){2,}\s*$")
+_COLUMN_GAP = re.compile(r"\S[ ]{3,}\S")
+_FIGURE_GAP = re.compile(r"\d[ ]{3,}\(?[−–-]?[$€£]?\d")
+LAYOUT_TABLE_ROWS = 2
+
+
+def _layout_table_span(paragraph: str) -> tuple[int, int] | None:
+    """(first line, line after the last) of a table laid out with spaces in the paragraph, or None:
+    two rows at least that end in figure cells with a wide gap between figures; the column heads above
+    the first row (lines of cells parted by wide gaps) and every line between the rows are the table's."""
+    lines = paragraph.strip("\n").split("\n")
+    rows = [index for index, line in enumerate(lines) if _LAYOUT_ROW.search(line) and _FIGURE_GAP.search(line)]
+    if len(rows) < LAYOUT_TABLE_ROWS:
+        return None
+    start = rows[0]
+    while start > 0 and _COLUMN_GAP.search(lines[start - 1].strip()):
+        start -= 1
+    return start, rows[-1] + 1
 
 
 # A chart's axis and legend as pdftotext gives them: "Billions of Dollars" / "100" / "80" / "Outlays" / "60".

@@ -156,3 +156,54 @@ def _called_above(paragraphs: list[str], index: int, label: int) -> bool:
 
 def _label(start: re.Match) -> int:
     return int(start.group("number")) if start.group("number") else superscript_to_int(start.group("sup"))
+
+
+# --- notes at the foot of a column -------------------------------------------------
+
+COLUMN_NOTES_PARAGRAPHS_MAX = 8
+"""A column's notes fill a few paragraphs; further on, a run of numbered lines is no note block."""
+_WORDS_MIN = 2
+
+
+def column_notes(paragraphs: list[str], index: int, next_label: int) -> tuple[str | None, list[tuple[int, str]], int] | None:
+    """Notes at the foot of a column, mid-page, as pdftotext writes a page set in two columns: each note's
+    number alone on its line over its text ("1" / "Vgl. BVÖB (2023, S. 8). …" / "2" / "Vgl. …"), the first
+    number perhaps closing the column's last paragraph ("…die jährlichen" / "1"). The other column's text
+    follows the notes, so they need not end the page.
+
+    (the paragraph's body above the first number or None, the notes, how many paragraphs they fill);
+    None unless the numbers run on from next_label in steps of one, the page above calls the first one
+    with a digit glued to a word ("im Jahr 2000.1"), and each note is one: words, ending as a note ends."""
+    lines = paragraphs[index].strip("\n").split("\n")
+    body: str | None = None
+    if _LABEL_ROW.match(lines[-1]) and int(lines[-1]) == next_label and len(lines) > 1:
+        body, lines = "\n".join(lines[:-1]), lines[-1:]
+    elif not (_LABEL_ROW.match(lines[0]) and int(lines[0]) == next_label):
+        return None
+    if not _called_above(paragraphs, index + 1, next_label):
+        return None
+    notes: list[tuple[int, str]] = []
+    expected = next_label
+    position = index
+    while True:
+        for line in lines:
+            if not line.strip():
+                continue
+            if _LABEL_ROW.match(line) and int(line) == expected:
+                notes.append((expected, ""))
+                expected += 1
+            elif notes:
+                notes[-1] = (notes[-1][0], f"{notes[-1][1]}\n{line.strip()}".strip())  # lines kept: hyphens join later
+        position += 1
+        following = paragraphs[position].strip("\n").split("\n") if position < len(paragraphs) else []
+        opens_a_note = bool(following) and _LABEL_ROW.match(following[0]) is not None and int(following[0]) == expected
+        if notes[-1][1] and not opens_a_note and _ENDS_LIKE_A_NOTE.search(notes[-1][1]):
+            break
+        if (not following or paragraphs[position].strip(" \t\n") == FORM_FEED
+                or position - index >= COLUMN_NOTES_PARAGRAPHS_MAX):
+            return None
+        lines = following
+    if not all(len(text) >= _NOTE_MIN_CHARS and len(re.findall(r"[^\W\d_]{2,}", text)) >= _WORDS_MIN
+               and _ENDS_LIKE_A_NOTE.search(text) for _, text in notes):
+        return None
+    return body, notes, position - index

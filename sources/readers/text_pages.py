@@ -255,6 +255,10 @@ BLOCK_LINES_MAX = 12
 """A legal database stamps each page with a block of several lines: its name, the act's title, the date saved."""
 BLOCK_LINES_MIN = 2
 LONG_BLOCK_LINES = 4
+STAMPED_PAGE_LINES_PER_BLOCK_LINE = 2
+"""A page stamped with a block carries text below it: more than two lines for each of the block's,
+and prose among them (a line that ends a sentence), where a cover holds titles and names only."""
+_PROSE_LINE = re.compile(r"(?:\S+\s+){2,}\S*[.!?][\"”’»)]?\s*$")
 
 
 def _repeated_edge_blocks(pages: list[list[str]]) -> list[set[int]]:
@@ -271,8 +275,14 @@ def _repeated_edge_blocks(pages: list[list[str]]) -> list[set[int]]:
         best = 0
         for size in range(BLOCK_LINES_MIN, BLOCK_LINES_MAX + 1):
             shared = Counter(tuple(k[:size]) for k in keys if len(k) >= size)
-            # Four lines or more, the same at the same edge, are no coincidence even on two pages.
-            if shared and shared.most_common(1)[0][1] >= (2 if size >= LONG_BLOCK_LINES else needed):
+            # Four lines or more, the same at the same edge, are no coincidence even on two pages,
+            # pages of text under a stamp; a cover and its inner title page print the same authors
+            # and publisher over little else, and those are the document's lines, read from the cover.
+            over_text = Counter(tuple(k[:size]) for page, k in enumerate(keys)
+                                if len(k) >= size and _more_than(pages[page], STAMPED_PAGE_LINES_PER_BLOCK_LINE * size)
+                                and any(_PROSE_LINE.search(line) for line in pages[page]))
+            if shared and (shared.most_common(1)[0][1] >= needed
+                           or (size >= LONG_BLOCK_LINES and over_text and over_text.most_common(1)[0][1] >= 2)):
                 best = size
             elif size >= LONG_BLOCK_LINES or not shared:
                 break  # a longer block repeats no more often than its own first lines

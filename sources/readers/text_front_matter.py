@@ -1,0 +1,104 @@
+"""A report's front matter in pdftotext output: the imprint page behind the title page, the publisher's plug.
+
+Behind its title page a published report prints its imprint: who published it,
+its symbol or ISBN, "Copyright © United Nations, 2024", "All rights reserved",
+where it was printed, how it should be cited, who may reproduce it, and the
+disclaimer that the views are the authors' ("The views expressed in this
+document…", "Las opiniones expresadas en este documento…"). Those paragraphs
+are the publisher's, not the report's: they go to `removed` as "licence", and
+the year of the copyright dates the report where nothing else does. Only on a
+page of the front matter that carries a copyright line, and only those kinds of
+paragraph: a note on who prepared the report, or its acknowledgements, stays.
+
+Some publishers put a page of their own in front ("Thank you for your interest
+in this publication… / www.instagram.com/…"): a page of the front matter that is
+mostly web addresses is the publisher's plug, and goes to `removed` as "furniture".
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimdesk.sources.model import Removed
+
+FRONT_PAGES_MAX = 6
+"""The front matter is among the first pages; later a copyright line is the text's or the back cover's."""
+IMPRINT_LINE_MAX_CHARS = 80
+"""An imprint's lines are short fields: a symbol, a number, a notice."""
+
+_COPYRIGHT_LINE = re.compile(r"(?:©|\(c\)|\bcopyright\b).{0,80}\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b.{0,10}©", re.I)
+_CITATION_PROMPT = re.compile(
+    r"^(?:(?:this|the) (?:publication|report|paper|document|study) (?:should|may|can) be cited as|please cite (?:this|as)|"
+    r"suggested citation|recommended citation|cite (?:this (?:publication|report|paper) )?as|citation\s*:|"
+    r"(?:esta|la presente) (?:publicación|obra|documento) (?:debe|deberá) citarse como|este documento debe citarse como|"
+    r"cómo citar|referencia sugerida|citación sugerida|"
+    r"(?:cette|la présente) (?:publication|étude) (?:doit|peut) être citée|pour citer|citation suggérée|"
+    r"zitiervorschlag|zitierweise|bitte zitieren)", re.I)
+_DISCLAIMER = re.compile(
+    r"^(?:the (?:views|opinions|findings)(?:, interpretations,? and conclusions)? expressed|"
+    r"the designations employed|the responsibility for opinions|"
+    r"las opiniones expresadas|las denominaciones empleadas|los límites y los nombres|"
+    r"les opinions exprimées|les appellations employées|"
+    r"die (?:in dieser|in diesem) (?:publikation|veröffentlichung|bericht|papier)\b.{0,40}(?:meinungen|ansichten)|"
+    r"(?:this|the) (?:paper|document|publication|report) (?:does not necessarily|should not be reported as))", re.I)
+_REPRODUCTION = re.compile(r"\b(?:reproduc\w*|reprint\w*|translat\w* (?:rights|into)|"
+                           r"vervielfältig\w*|nachdruck\w*)\b", re.I)
+_PERMISSION = re.compile(r"\b(?:permission|authori[sz]ation|autorización|autorisation|genehmigung|"
+                         r"all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|"
+                         r"creative commons|licen[cs]e\w*|licencia|rights and permissions)\b", re.I)
+_WEB_ADDRESS = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.I)
+PLUG_ADDRESSES_MIN = 3
+PLUG_OTHER_WORDS_MAX = 80
+"""A plug page names a few addresses and says little else; a page of references says much more."""
+
+
+def take_front_matter(paragraphs: list[str], removed: list[Removed]) -> list[str]:
+    """The paragraphs without the imprint page's publisher paragraphs and without a publisher's
+    plug page in the front matter; what is taken goes to `removed`."""
+    pages = _front_pages(paragraphs)
+    taken: set[int] = set()
+    for page in pages:
+        lines = [line for index in page for line in paragraphs[index].split("\n") if line.strip()]
+        if _is_plug(lines):
+            for index in page:
+                removed.append(Removed("furniture", " ".join(paragraphs[index].split())))
+                taken.add(index)
+        elif any(_COPYRIGHT_LINE.search(line) and len(line.strip()) <= IMPRINT_LINE_MAX_CHARS for line in lines):
+            for index in page:
+                if _is_publishers(paragraphs[index]):
+                    removed.append(Removed("licence", " ".join(paragraphs[index].split())))
+                    taken.add(index)
+    return [paragraph for index, paragraph in enumerate(paragraphs) if index not in taken] if taken else paragraphs
+
+
+def _front_pages(paragraphs: list[str]) -> list[list[int]]:
+    """The indexes of the filled paragraphs of each of the first FRONT_PAGES_MAX pages."""
+    pages: list[list[int]] = [[]]
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.strip(" \t\n") == "\f":
+            if len(pages) == FRONT_PAGES_MAX:
+                break
+            pages.append([])
+        elif paragraph.strip():
+            pages[-1].append(index)
+    return pages if len(pages) > 1 else []  # no page break: no page is known to be front matter
+
+
+def _is_plug(lines: list[str]) -> bool:
+    addresses = sum(1 for line in lines if _WEB_ADDRESS.match(line))
+    other_words = sum(len(line.split()) for line in lines if not _WEB_ADDRESS.match(line))
+    return addresses >= PLUG_ADDRESSES_MIN and other_words <= PLUG_OTHER_WORDS_MAX
+
+
+def _is_publishers(paragraph: str) -> bool:
+    """An imprint block (short lines, one of them the copyright), the suggested citation, the terms of
+    reproduction, or the disclaimer."""
+    lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
+    if not lines:
+        return False
+    folded = " ".join(lines)
+    if any(_COPYRIGHT_LINE.search(line) for line in lines) and all(len(line) <= IMPRINT_LINE_MAX_CHARS for line in lines):
+        return True
+    if _CITATION_PROMPT.match(folded) or _DISCLAIMER.match(folded):
+        return True
+    return bool(_REPRODUCTION.search(folded) and _PERMISSION.search(folded))

@@ -1,0 +1,196 @@
+"""Classes from blind30's pdftotext documents (a UN commission's project paper, a journal article
+served by a repository), each with a fixture of our own.
+
+- The front matter of a published report: a cover page, the publisher's plug page of web addresses,
+  an inner title page repeating the cover, and the imprint page (copyright block, suggested citation,
+  terms of reproduction, disclaimer). The publisher's paragraphs go to `removed`; the note on who
+  prepared the report stays; the copyright year dates it; the cover's authors are no running footer.
+- A table laid out with spaces (`pdftotext -layout`): its rows stay lines, so figures in adjacent
+  columns never read as one figure grouped by spaces.
+- A repository's cover page in front of a paper (EconStor): the catalogue record gives title,
+  authors and year; the page goes to `removed`.
+- Notes at the foot of a column, mid-page, each number alone on its line; a table's own note
+  labelled ¹ among them does not restart the count.
+- A soft hyphen where a line breaks: the word is one word.
+"""
+
+from __future__ import annotations
+
+from claimdesk.sources.importer import parse_report
+
+_PROJECT_PAPER = (
+    "PROJECT DOCUMENTS\n\n\n\n"
+    "Drinking water tariffs in small\ntowns of the Andean highlands\nThe cases of Villa Serrano, Altomayo\nand Puerto Quimsa\n\n\n"
+    "Rosa Calderón Vega\nMartín Ibarra Sosa\n\n\n\n"
+    "UNITED NATIONS\n                                  German Cooperation\n"
+    "COMMISSION                                  Programme ECO-BMZ/GIZ\n"
+    "\f"
+    "Thank you for your interest in\nthis publication of the Commission\n\n"
+    "Register to receive news of our books and events.\n\n"
+    "     Register here\n\n\n"
+    "     www.example-commission.org/publications\n\n"
+    "     www.instagram.com/commissionbooks\n\n"
+    "     www.facebook.com/commissionbooks\n\n"
+    "     www.example-commission.org/apps\n"
+    "\f"
+    "Project Documents\n\n\n\n"
+    "Drinking water tariffs in small\ntowns of the Andean highlands\nThe cases of Villa Serrano, Altomayo and Puerto Quimsa\n\n\n"
+    "Rosa Calderón Vega\nMartín Ibarra Sosa\n\n\n\n"
+    "UNITED NATIONS\n                                  German Cooperation\n"
+    "COMMISSION                                  Programme ECO-BMZ/GIZ\n"
+    "\f"
+    "This document was prepared by Rosa Calderón Vega, consultant of the Natural Resources Division,\n"
+    "and Martín Ibarra Sosa, Economic Affairs Officer of the same Division.\n\n"
+    "The views expressed in this document, which has not been formally edited, are the sole\n"
+    "responsibility of the authors and may not reflect the views of the Organization.\n\n\n"
+    "United Nations publication\nLC/TS.2023/112\nDistribution: L\nCopyright © United Nations, 2023\n"
+    "All rights reserved\nPrinted at United Nations, Santiago\nS.23-00877\n\n\n"
+    "This publication should be cited as: R. Calderón Vega and M. Ibarra Sosa, \"Drinking water tariffs in small\n"
+    "towns of the Andean highlands\", Project Documents (LC/TS.2023/112), Santiago, 2023.\n\n"
+    "Applications for authorization to reproduce this work in whole or in part should be sent to the\n"
+    "Publications Division. Member States may reproduce this work without prior authorization.\n"
+    "\f"
+    "COMMISSION                                       Drinking water tariffs in small towns...\n\n\n"
+    "Summary\n"
+    "This paper reviews the tariffs of three small water utilities between 2018 and 2022. The average\n"
+    "bill rose by 23% in real terms, and the share of households in arrears reached 14.6% in Altomayo.\n\n"
+    "                                        Table 1\n"
+    "                     Utilities in the study, 2022\n\n"
+    "Indicator                                   Villa Serrano        Altomayo        Puerto Quimsa\n"
+    "Inhabitants (thousands)                               215             148                  61\n"
+    "Connected households                               54.800          37.100              15.300\n"
+    "Average monthly bill (dollars)                       18,4            21,7                16,2\n\n"
+    "Source: own elaboration on utility data.\n\n"
+    "                                                                                                 3\n"
+    "\f"
+    "COMMISSION                                       Drinking water tariffs in small towns...\n\n\n"
+    "Conclusions\n"
+    "Targeted subsidies reached 41% of the poorest households in Villa Serrano, against 17% in Puerto Quimsa.\n\n"
+    "                                                                                                 4\n"
+)
+
+
+def _kinds(report, kind: str) -> list[str]:
+    return [item.text for item in report.removed if item.kind == kind]
+
+
+def test_the_imprint_page_goes_as_licence_and_the_note_on_who_prepared_the_report_stays():
+    report = parse_report(_PROJECT_PAPER.encode(), "txt")
+    text = " ".join(report.text.split())
+    assert "This document was prepared by Rosa Calderón Vega" in text
+    for publishers in ("Copyright © United Nations", "All rights reserved", "should be cited as",
+                       "Applications for authorization to reproduce", "The views expressed in this document", "S.23-00877"):
+        assert publishers not in text, publishers
+        assert any(publishers in piece for piece in _kinds(report, "licence")), publishers
+    assert report.date == "2023"  # the copyright's year: nothing else dates the paper
+
+
+def test_the_plug_page_and_the_inner_title_page_go_and_the_cover_names_the_authors():
+    report = parse_report(_PROJECT_PAPER.encode(), "txt")
+    text = " ".join(report.text.split())
+    assert report.title == ("Drinking water tariffs in small towns of the Andean highlands: "
+                            "The cases of Villa Serrano, Altomayo and Puerto Quimsa")
+    assert report.authors == ["Rosa Calderón Vega", "Martín Ibarra Sosa"]  # printed on two pages: no running footer
+    assert "www.instagram.com/commissionbooks" not in text and "Thank you for your interest" not in text
+    assert any("www.instagram.com/commissionbooks" in piece for piece in _kinds(report, "furniture"))
+    assert "Project Documents" not in text  # the inner title page, which repeats the cover
+    assert "Project Documents" in _kinds(report, "cover")
+
+
+def test_a_table_laid_out_with_spaces_keeps_its_rows_so_no_two_cells_read_as_one_figure():
+    report = parse_report(_PROJECT_PAPER.encode(), "txt")
+    assert "215 148 61" not in report.text and "54.800 37.100" not in report.text
+    rows = [line.split() for line in report.text.split("\n")]
+    assert ["Inhabitants", "(thousands)", "215", "148", "61"] in rows
+    assert ["Connected", "households", "54.800", "37.100", "15.300"] in rows
+    assert "the share of households in arrears reached 14.6% in Altomayo." in " ".join(report.text.split())
+
+
+def test_justified_prose_with_wide_gaps_is_no_table():
+    paper = ("Water report\n\nAn introduction that runs over a line or two of prose, as a report's first paragraph does.\n\n"
+             "The   utility   served   about   215   households   in   2019   and   the   levy   rose\n"
+             "by   4%   in   2020,   after   the   council   agreed   a   new   tariff   for   12   months.\n\f"
+             "A second page of prose follows here, with no table on it at all.\n")
+    report = parse_report(paper.encode(), "txt")
+    assert "The utility served about 215 households in 2019 and the levy rose by 4% in 2020," in report.text
+
+
+_REPOSITORY_COVER = (
+    "A Service of\n\neconstor\nMake Your Publications Visible.\n\n"
+    "Leibniz-Informationszentrum\nWirtschaft\nLeibniz Information Centre\nfor Economics\n\n"
+    "Hartlieb, Johanna; Sommer, Tobias\nWorking Paper\n\n"
+    "Gebühren für kommunale Bibliotheken: Eine\nBestandsaufnahme für 2022\n"
+    "Diskussionspapier, No. 17\nProvided in Cooperation with:\nInstitut für Kommunalfinanzen, Kassel\n"
+    "Suggested Citation: Hartlieb, Johanna; Sommer, Tobias (2023) : Gebühren für kommunale\n"
+    "Bibliotheken: Eine Bestandsaufnahme für 2022, Diskussionspapier, No. 17, Kassel\n"
+    "This Version is available at:\nhttps://hdl.handle.net/10419/123456\n\n"
+    "Terms of use:\nDocuments in EconStor may be saved and copied for\nyour personal and scholarly purposes.\n\n"
+    "www.econstor.eu\n"
+    "\f"
+    "Gebühren für kommunale Bibliotheken\n\nJohanna Hartlieb und Tobias Sommer\n\n"
+    "Im Jahr 2022 erhoben 61% der befragten Gemeinden eine Jahresgebühr für Erwachsene; im Mittel\n"
+    "betrug sie 18,50 Euro. Das sind 2,30 Euro mehr als 2018.\n"
+)
+
+
+def test_a_repository_cover_page_gives_title_authors_and_year_and_goes_to_removed():
+    report = parse_report(_REPOSITORY_COVER.encode(), "txt")
+    assert report.title == "Gebühren für kommunale Bibliotheken: Eine Bestandsaufnahme für 2022"
+    assert report.authors == ["Johanna Hartlieb", "Tobias Sommer"]
+    assert report.date == "2023"
+    for furniture in ("Make Your Publications Visible", "Suggested Citation", "hdl.handle.net", "Terms of use"):
+        assert furniture not in report.text, furniture
+    assert "Documents in EconStor may be saved and copied for" in _kinds(report, "licence")
+    assert "betrug sie 18,50 Euro. Das sind 2,30 Euro mehr als 2018." in " ".join(report.text.split())
+
+
+def test_without_the_repository_s_record_a_first_page_is_read_as_before():
+    report = parse_report(_REPOSITORY_COVER.replace("This Version is available at:", "Available:").encode(), "txt")
+    assert "Suggested Citation: Hartlieb, Johanna" in report.text  # not the repository's cover: its record stays
+    assert report.authors != ["Johanna Hartlieb", "Tobias Sommer"] or report.title != "Gebühren für kommunale Bibliotheken: Eine Bestandsaufnahme für 2022"
+
+
+_TWO_COLUMNS = (
+    "FORSCHUNG\n\n"
+    "Lena Achterberg\n\n"
+    "Kommunale Eisbahnen vor dem Aus?\n\n"
+    "Viele Eisbahnen sind alt, und die Energiepreise treiben die Defizite. Wir zeigen auf Basis einer\n"
+    "Befragung, wie hoch der Sanierungsbedarf ist und welche Hallen schließen könnten.\n\n"
+    "Die Zahl der kommunalen Eisbahnen ist seit 2005 um 14% gesunken.1 Viele\n"
+    "Hallen wurden in den 1970er-Jahren gebaut und sind sanierungs\u00ad\nbedürftig, die jährlichen\n"
+    "1\n\n"
+    "Vgl. Verband Eissport (2023, S. 4). Gezählt sind nur\nüberdachte Anlagen.\n"
+    "2\n"
+    "Die Befragung lief von März bis Mai 2023 bei 212\nGemeinden.\n\n"
+    "Zeitschrift für Kommunales 4 / 2024\n\n"
+    "Kosten liegen bei 1,4 Mio. Euro je Halle. Befragt wurden 212 Gemeinden.2\n\n"
+    "                                        11\n"
+    "\f"
+    "FORSCHUNG\n\n"
+    "Tab. 1\nAnlagen nach Größe\nAnteil¹\n"
+    "¹ Anteil der Hallen mit geplanter Sanierung bis 2028.\n\n"
+    "Der Energieanteil stieg von 21,0% auf 30,5%.3 Das belastet vor allem kleine\n"
+    "Gemeinden mit weniger als 20 000 Einwohnern, die 62% der Hallen betreiben.\n"
+    "3\n\n"
+    "Strom und Kältetechnik, ohne Personalkosten. Stand: 31. Dezember 2023.\n\n"
+    "Die Betreiber rechnen bis 2028 mit weiteren Schließungen.\n\n"
+    "                                        12\n"
+)
+
+
+def test_notes_at_the_foot_of_a_column_are_read_with_their_numbers_on_their_own_lines():
+    report = parse_report(_TWO_COLUMNS.encode(), "txt")
+    by_label = {note.number: note.text for note in report.footnotes}
+    assert by_label[1] == "Vgl. Verband Eissport (2023, S. 4). Gezählt sind nur überdachte Anlagen."
+    assert by_label[2] == "Die Befragung lief von März bis Mai 2023 bei 212 Gemeinden."
+    assert by_label[3] == "Strom und Kältetechnik, ohne Personalkosten. Stand: 31. Dezember 2023."
+    text = " ".join(report.text.split())
+    assert "ist seit 2005 um 14% gesunken. Viele" in text
+    assert "Vgl. Verband Eissport" not in text
+    assert "Kosten liegen bei 1,4 Mio. Euro je Halle." in text  # the other column's text, after the notes
+    assert "Der Energieanteil stieg von 21,0% auf 30,5%." in text
+
+
+def test_a_soft_hyphen_where_a_line_breaks_leaves_the_word_whole():
+    report = parse_report(_TWO_COLUMNS.encode(), "txt")
+    assert "sanierungsbedürftig" in report.text and "sanierungs bedürftig" not in report.text
