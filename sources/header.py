@@ -91,6 +91,7 @@ def _parse_date_cached(value: str) -> str | None:
     text = _strip_date_prefixes(value.strip("*_ \t").rstrip(" .,;"))
     if not text or len(text) > DATE_TEXT_MAX or not _ANY_YEAR.search(text):
         return None
+    text = _MONTH_SLASH_YEAR.sub(r"\1 \2", text)  # "August / 2023", as the ILO's covers set it
     numeric = _parse_numeric_date(text)
     if numeric is not _NOT_NUMERIC:
         return numeric
@@ -101,6 +102,9 @@ def _parse_date_cached(value: str) -> str | None:
     if numeric is not _NOT_NUMERIC:
         return numeric
     return _parse_worded_date(text)
+
+
+_MONTH_SLASH_YEAR = re.compile(r"^([^\W\d_]{3,}\.?)\s*/\s*((?:18|19|20)\d\d)$")
 
 
 def _strip_date_prefixes(text: str) -> str:
@@ -401,7 +405,7 @@ AUTHOR_PREFIX = re.compile(
     r"^(?:by|written\s+by|authors?|auteure?s?|autor(?:es|en|in|a|as|zy)?|autoría|autoria|autori|autore|a\s+cura\s+di|"
     r"par|von|por|door|автор(?:ы)?|автори|"
     r"текст|verfasst\s+von|prepared\s+by|compiled\s+by|report\s+by|préparé\s+par|rédigé\s+par|elaborado\s+por|"
-    r"redactado\s+por|erstellt\s+von|bearbeitet\s+von|подготовил[аи]?|rapporteure?s?|rapporteur|ponente)\b\s*[:：]?\s+",
+    r"redactado\s+por|erstellt\s+von|bearbeitet\s+von|подготовил[аи]?|rapporteure?s?|rapporteur|ponente)\b\s*[:：/]?\s+",
     re.I,
 )
 # "and" in the users' languages: English, French, Spanish, German, Russian, Italian and
@@ -663,8 +667,10 @@ def read_cover(lines: list[str]) -> CoverInfo:
             info.title, info.authors, info.first_line = stripped.rstrip("."), [], None
             title_line = used  # "REPORT / ON / RURAL WATER SUPPLIES": the kind opens the title
             continue
-        if info.title is None and not info.authors and _SERIES_BAND.match(stripped):
-            continue  # "DOCUMENTOS DE PROYECTOS" over the title: the series' band, which stays in the text
+        if info.title is None and not info.authors and (_SERIES_BAND.match(stripped) or _in_lower_case(stripped)):
+            # "DOCUMENTOS DE PROYECTOS" over the title: the series' band, which stays in the text; so does
+            # a band set in lower case, as a logo ("estudios / sobre la economía / española - 2023/14"): no title opens so
+            continue
         if info.title is not None and _CHAPTER_LINE.match(stripped):
             continue  # a chapter's heading under the title, on the cover of one chapter: text, no subtitle
         if info.title is not None and used == title_line + 1 and not info.authors and _continues_capitals_title(info.title, stripped):
@@ -754,6 +760,11 @@ def _title_runs_on(title: str, line: str) -> bool:
         return False
     last = title.split()[-1].lower()
     return title.endswith(":") or last in _CONNECTIVES or last in _TITLE_CONTINUATIONS or line[0].islower()
+
+
+def _in_lower_case(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and not any(ch.isupper() for ch in letters)
 
 
 def _in_capitals(text: str) -> bool:

@@ -194,3 +194,119 @@ def test_notes_at_the_foot_of_a_column_are_read_with_their_numbers_on_their_own_
 def test_a_soft_hyphen_where_a_line_breaks_leaves_the_word_whole():
     report = parse_report(_TWO_COLUMNS.encode(), "txt")
     assert "sanierungsbedürftig" in report.text and "sanierungs bedürftig" not in report.text
+
+
+# --- blind31's first reading: a working paper's cover, imprint page and back cover -------------
+
+_WORKING_PAPER = (
+    "IWO Working Paper 41\nMarch / 2024\n\n"
+    "Night shifts in municipal\nbus depots: evidence from\nfour cities\n\n"
+    "Authors / Ana Lindqvist, Pedro Osei\n"
+    "\f"
+    "Copyright © International Workers Organization 2024\n\n"
+    "First published 2024\n\n"
+    "Publications of the Organization enjoy copyright. Short excerpts may be reproduced without\n"
+    "authorization, on condition that the source is indicated.\n\n"
+    "IWO Cataloguing in Publication Data\n\n"
+    "Lindqvist, Ana; Osei, Pedro\n\n"
+    "ISBN: 9789220000017 (print)\nISSN: 2708-0000\n\n"
+    "The designations employed in IWO publications do not imply the expression of any opinion\n"
+    "whatsoever on the part of the Organization.\n\n"
+    "Suggested citation:\n\n"
+    "Lindqvist, A., Osei, P. 2024. Night shifts in municipal bus depots, IWO Working Paper 41.\n\n"
+    "The authors thank the four transport operators for their data.\n\n"
+    "Printed in Switzerland\n"
+    "\f"
+    "01\n\nIWO Working Paper 41\n\n"
+    "Contents\n\n"
+    "Introduction .................................................... 02\n"
+    "Results ......................................................... 03\n\n"
+    "List of tables\n\n"
+    "Table 1. Night shifts by city, 2023 ............................... 03\n"
+    "\f"
+    "02\n\nIWO Working Paper 41\n\n"
+    "Introduction\n\n"
+    "Depot staff in the four cities worked 1,812 night shifts in 2023, 14.2 per cent more than in 2019.\n"
+    "\f"
+    "03\n\nIWO Working Paper 41\n\n"
+    "Results\n\n"
+    "Night shifts paid a premium of 25 per cent in two cities and of 15 per cent in the others.\n\n"
+    "Total                          1,812          941          14.2\n"
+    "\f"
+    "Decent work for all\n"
+    "The Organization brings together governments, employers and workers.\n\n"
+    "Contact details\n\nInternational Workers Organization\nRue des Exemples 4\n1211 Geneva 22\n\n"
+    "E: depots@example.org\n\n"
+    "© International Workers Organization 2024\n"
+)
+
+
+def test_a_working_paper_s_cover_gives_its_date_and_authors_set_with_slashes():
+    report = parse_report(_WORKING_PAPER.encode(), "txt")
+    assert report.title == "Night shifts in municipal bus depots: evidence from four cities"
+    assert report.authors == ["Ana Lindqvist", "Pedro Osei"]
+    assert report.date == "2024-03"
+
+
+def test_an_imprint_page_goes_whole_but_for_the_authors_thanks_and_the_back_cover_goes_too():
+    report = parse_report(_WORKING_PAPER.encode(), "txt")
+    text = " ".join(report.text.split())
+    for publishers in ("Cataloguing in Publication Data", "ISBN: 9789220000017", "Suggested citation", "Printed in Switzerland",
+                       "The designations employed", "Lindqvist, Ana; Osei, Pedro", "First published 2024"):
+        assert publishers not in text, publishers
+    assert "The authors thank the four transport operators for their data." in text
+    for back_cover in ("Decent work for all", "Rue des Exemples 4", "E: depots@example.org"):
+        assert back_cover not in text, back_cover
+        assert any(back_cover in piece for piece in _kinds(report, "cover")), back_cover
+    assert "Night shifts paid a premium of 25 per cent in two cities and of 15 per cent in the others." in text
+
+
+def test_a_list_of_tables_goes_with_the_contents_and_a_lone_total_row_keeps_its_cells_apart():
+    report = parse_report(_WORKING_PAPER.encode(), "txt")
+    assert "List of tables" not in report.text and "List of tables" in _kinds(report, "contents")
+    assert "1,812 941 14.2" not in report.text
+    assert ["Total", "1,812", "941", "14.2"] in [line.split() for line in report.text.split("\n")]
+
+
+_AFFILIATIONS_AND_NOTES = (
+    "                                                  estudios\n"
+    "                                                  sobre vivienda\n"
+    "                                                  local - 2024/03\n\n\n"
+    "      El parque de vivienda pública en\n      las capitales de provincia\n\n"
+    "      Irene Calvo Mata\n      Luis Ferrer Soto\n\n\n"
+    "                                                               Marzo 2024\n\n\n"
+    "  Las opiniones recogidas en este documento son las de sus autores y no coinciden necesariamente\n"
+    "  con las de la Fundación.\n"
+    "\f"
+    "             El parque de vivienda pública en las capitales de provincia\n\n"
+    "                    Irene Calvo Mata* y Luis Ferrer Soto**\n\n"
+    "Resumen\n\n"
+    "Las 50 capitales de provincia suman 212.400 viviendas públicas en alquiler, el 2,9 % de su parque.\n\n"
+    "* Universidad de Ejemplo. Correo electrónico: icalvo@example.es.\n"
+    "** Fundación de Ejemplo.\n\n"
+    "                                                 2\n"
+    "\f"
+    "1. Introducción\n\n"
+    "La vivienda pública es competencia compartida entre el Estado y las comunidades autónomas.1 Su\n"
+    "peso en el parque total sigue muy por debajo de la media europea, que supera el 9 %.2\n\n"
+    "1 Constitución Española, artículo 148.1.3.\n"
+    "2 Véase Housing Europe (2023), cuadro 4, con datos de 2021.\n\n"
+    "                                                 3\n"
+)
+
+
+def test_a_cover_s_logo_band_in_lower_case_and_its_disclaimer_are_no_title_and_no_text():
+    report = parse_report(_AFFILIATIONS_AND_NOTES.encode(), "txt")
+    assert report.title == "El parque de vivienda pública en las capitales de provincia"
+    assert report.authors == ["Irene Calvo Mata", "Luis Ferrer Soto"]
+    assert report.date == "2024-03"
+    assert "Las opiniones recogidas en este documento" not in report.text
+    assert any("Las opiniones recogidas en este documento" in piece for piece in _kinds(report, "licence"))
+
+
+def test_authors_marked_with_asterisks_leave_the_numbered_notes_their_numbers():
+    report = parse_report(_AFFILIATIONS_AND_NOTES.encode(), "txt")
+    by_number = {note.number: note.text for note in report.footnotes}
+    assert by_number[1] == "Constitución Española, artículo 148.1.3."
+    assert by_number[2] == "Véase Housing Europe (2023), cuadro 4, con datos de 2021."
+    assert "Universidad de Ejemplo. Correo electrónico: icalvo@example.es." in report.text  # the affiliation stays

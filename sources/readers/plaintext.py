@@ -65,7 +65,14 @@ from claimdesk.sources.readers.text_cabinet_paper import read_cabinet_paper
 from claimdesk.sources.readers.text_slip_opinion import read_slip_opinion
 from claimdesk.sources.readers.text_eprs import read_eprs_publication
 from claimdesk.sources.readers.text_oecd import read_oecd_paper
-from claimdesk.sources.readers.text_closing import copyright_year, is_end_mark, take_closing_furniture, take_copyright_page, take_last_page_disclaimer
+from claimdesk.sources.readers.text_closing import (
+    copyright_year,
+    is_end_mark,
+    take_back_cover,
+    take_closing_furniture,
+    take_copyright_page,
+    take_last_page_disclaimer,
+)
 from claimdesk.sources.readers.text_pages import FORM_FEED, head_key, split_pages
 from claimdesk.sources.readers.text_econstor import take_econstor_cover
 from claimdesk.sources.readers.text_front_matter import take_front_matter
@@ -90,7 +97,11 @@ _PARAGRAPH_BREAK_KEPT = re.compile(r"(\n(?:[ \t]*\n)+)")
 _TOC_LINE = re.compile(r"^(?P<title>\S.*?)(?:\s*(?:\.\s?){3,}\s*|\s*…+\s*|\t+\s*| {3,})"
                        r"(?P<page>\d{1,4}|[IVXLC]{1,7}|[ivxlc]{1,7})(?:\s?[-–]\s?(?:\d{1,4}|[IVXLC]{1,7}|[ivxlc]{1,7}))?\s*$")
 _CONTENTS_HEADING = re.compile(r"^\W*(table of contents|contents|sommaire|table des matières|índice|indice|inhalt|inhaltsverzeichnis|"
-                               r"содержание|оглавление)\W*$", re.I)
+                               r"содержание|оглавление|"
+                               # the lists of tables and figures under the contents ("List of tables", "Cuadros")
+                               r"list of (?:tables|figures|boxes|charts|graphs|maps|illustrations)|"
+                               r"liste des (?:tableaux|figures|graphiques|encadrés)|índice de (?:cuadros|gráficos|figuras|tablas)|"
+                               r"tabellenverzeichnis|abbildungsverzeichnis|cuadros?|gráficos?)\W*$", re.I)
 _NOTE_START = re.compile(
     rf"^(?:(?P<dot>\d{{1,5}})[.)]\s+|\[(?P<bracket>\d{{1,5}})\]\s*|(?P<sup>{SUPERSCRIPT_NUMBER})\s*|\[\^(?P<pandoc>{PANDOC_LABEL})\]:\s*)(?=\S)"
 )
@@ -203,7 +214,8 @@ def read_plain_text(text: str) -> ReaderResult:
         text, statement_date = take_statutory_front_matter(text, removed)
         stamp_date = stamp_date or statement_date
     paragraphs, gaps = _paragraphs_and_gaps(text)
-    paragraphs = take_copyright_page(take_last_page_disclaimer(take_closing_furniture(paragraphs, removed), removed), removed)
+    paragraphs = take_copyright_page(take_last_page_disclaimer(take_closing_furniture(
+        take_back_cover(paragraphs, removed), removed), removed), removed)
     paragraphs = paragraphs if book else take_front_matter(paragraphs, removed)
     forced_headings = chapter_headings(paragraphs, gaps) if book else {}
     title, authors, date = None, [], None
@@ -807,6 +819,8 @@ _LAYOUT_ROW = re.compile(r"\S(?:[ ]{2,}\(?[−–-]?[$€£]?\d[\d.,]*\s?%?\)?){
 _COLUMN_GAP = re.compile(r"\S[ ]{3,}\S")
 _FIGURE_GAP = re.compile(r"\d[ ]{3,}\(?[−–-]?[$€£]?\d")
 LAYOUT_TABLE_ROWS = 2
+LONE_ROW_GAPS_MIN = 2
+"""Three figures or more in a row, parted by wide gaps: a table's row even alone in its paragraph."""
 
 
 def _layout_table_span(paragraph: str) -> tuple[int, int] | None:
@@ -815,8 +829,8 @@ def _layout_table_span(paragraph: str) -> tuple[int, int] | None:
     the first row (lines of cells parted by wide gaps) and every line between the rows are the table's."""
     lines = paragraph.strip("\n").split("\n")
     rows = [index for index, line in enumerate(lines) if _LAYOUT_ROW.search(line) and _FIGURE_GAP.search(line)]
-    if len(rows) < LAYOUT_TABLE_ROWS:
-        return None
+    if len(rows) < LAYOUT_TABLE_ROWS and not (rows and len(_FIGURE_GAP.findall(lines[rows[0]])) >= LONE_ROW_GAPS_MIN):
+        return None  # a lone row set apart ("Total    62    318    2,65    85,1") is one when its figures leave no doubt
     start = rows[0]
     while start > 0 and _COLUMN_GAP.search(lines[start - 1].strip()):
         start -= 1

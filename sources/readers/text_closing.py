@@ -177,3 +177,29 @@ def copyright_year(removed: list[Removed]) -> str | None:
 
 def is_end_mark(paragraph: str) -> bool:
     return bool(END_MARK.match(paragraph))
+
+
+# A report's back cover: the publisher's mission in a sentence or two, its address and e-mail, the
+# copyright line at the foot ("Advancing social justice…" / "Contact details" / "E: sector@ilo.org" /
+# "© International Labour Organization 2023"). Nothing of the report is printed there.
+_BACK_COVER_MAX_CHARS = 1500
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\bcontact(?:s| details| us)?\b|\bkontakt\b|\bcontacto\b|"
+                      r"(?:\+|\b00)\d[\d ()-]{6,}\d|\b(?:tel|phone|fax)\b\s*[.:]", re.I)
+_COPYRIGHT_LINE = re.compile(r"^\s*(?:©|\(c\)|copyright\b).{0,100}$", re.I)
+
+
+def take_back_cover(paragraphs: list[str], removed: list[Removed]) -> list[str]:
+    """The paragraphs without a last page that is the publisher's back cover (short, closed by a copyright
+    line, with the publisher's contact details), which goes to `removed` as "cover". Only a whole page."""
+    breaks = [index for index, paragraph in enumerate(paragraphs) if paragraph.strip(" \t\n") == "\f"]
+    while breaks and not any(paragraph.strip() for paragraph in paragraphs[breaks[-1] + 1:]):
+        breaks.pop()  # a form feed that ends the file opens no page
+    last_break = breaks[-1] if breaks else -1
+    page = [paragraph for paragraph in paragraphs[last_break + 1:] if paragraph.strip()]
+    if last_break < 0 or not page or len("\n".join(page)) > _BACK_COVER_MAX_CHARS:
+        return paragraphs
+    last_line = page[-1].strip().split("\n")[-1]
+    if not _COPYRIGHT_LINE.match(last_line) or not _CONTACT.search("\n".join(page)):
+        return paragraphs
+    removed.extend(Removed("cover", " ".join(paragraph.split())) for paragraph in page)
+    return paragraphs[:last_break + 1]

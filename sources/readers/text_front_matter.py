@@ -37,7 +37,8 @@ _CITATION_PROMPT = re.compile(
 _DISCLAIMER = re.compile(
     r"^(?:the (?:views|opinions|findings)(?:, interpretations,? and conclusions)? expressed|"
     r"the designations employed|the responsibility for opinions|"
-    r"las opiniones expresadas|las denominaciones empleadas|los límites y los nombres|"
+    r"(?:las )?opiniones (?:expresadas|recogidas|vertidas|contenidas) en (?:este|el presente) (?:documento|trabajo|informe|estudio)|"
+    r"las denominaciones empleadas|los límites y los nombres|"
     r"les opinions exprimées|les appellations employées|"
     r"die (?:in dieser|in diesem) (?:publikation|veröffentlichung|bericht|papier)\b.{0,40}(?:meinungen|ansichten)|"
     r"(?:this|the) (?:paper|document|publication|report) (?:does not necessarily|should not be reported as))", re.I)
@@ -47,6 +48,23 @@ _PERMISSION = re.compile(r"\b(?:permission|authori[sz]ation|autorización|autori
                          r"all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|"
                          r"creative commons|licen[cs]e\w*|licencia|rights and permissions)\b", re.I)
 _WEB_ADDRESS = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.I)
+IMPRINT_SIGNALS_MIN = 3
+"""Kinds of imprint paragraph on one page (copyright, ISBN, citation, reproduction, disclaimer, printer)."""
+_STANDARD_NUMBER = re.compile(r"^\s*(?:e-?)?(?:ISBN|ISSN)\b|^\s*(?:https?://)?(?:dx\.)?doi\.org/|^\s*DOI\s*:", re.I | re.M)
+_PRINTER = re.compile(r"^\s*(?:printed|imprimé|impreso|gedruckt|stampato)\s+(?:in|at|en|par|por|auf|bei|a)\b|"
+                      r"^\s*(?:first published|première publication|publicado por primera vez)\b", re.I | re.M)
+_AUTHORS_OWN = re.compile(
+    r"^(?:(?:this|the present) (?:document|paper|report|study|working paper) (?:was|has been) (?:prepared|written|drafted) by|"
+    r"(?:este|el presente) (?:documento|trabajo|informe|estudio) (?:fue|ha sido) (?:preparado|elaborado|redactado) por|"
+    r"(?:ce|le présent) (?:document|rapport|texte) a été (?:préparé|rédigé|élaboré) par|"
+    r"(?:die|diese) (?:studie|publikation|arbeit) wurde von|"
+    r"the authors? (?:thanks?|wish to thank|are grateful|would like to thank)|los autores agradecen|el autor agradece|"
+    r"les auteur(?:e)?s remercient|l'auteur(?:e)? remercie|die autor(?:inn)?en danken|"
+    r"acknowledge?ments?\b|agradecimientos\b|remerciements\b|danksagung\b|"
+    r"abstract\b|summary\b|resumen\b|résumé\b|zusammenfassung\b|about the authors?\b)", re.I)
+"""What an imprint page may hold of the report's own: who prepared it and whom they thank, an abstract."""
+DISCLAIMER_MAX_CHARS = 600
+"""A disclaimer is a sentence or two; a longer paragraph opening so is the text's own."""
 PLUG_ADDRESSES_MIN = 3
 PLUG_OTHER_WORDS_MAX = 80
 """A plug page names a few addresses and says little else; a page of references says much more."""
@@ -57,15 +75,26 @@ def take_front_matter(paragraphs: list[str], removed: list[Removed]) -> list[str
     plug page in the front matter; what is taken goes to `removed`."""
     pages = _front_pages(paragraphs)
     taken: set[int] = set()
-    for page in pages:
+    for number, page in enumerate(pages):
         lines = [line for index in page for line in paragraphs[index].split("\n") if line.strip()]
         if _is_plug(lines):
             for index in page:
                 removed.append(Removed("furniture", " ".join(paragraphs[index].split())))
                 taken.add(index)
         elif any(_COPYRIGHT_LINE.search(line) and len(line.strip()) <= IMPRINT_LINE_MAX_CHARS for line in lines):
+            # The imprint page behind the title page, told by its kinds of paragraph: every paragraph of it
+            # is the publisher's, but a note on who wrote the report and its abstract. The first page may be
+            # the title page itself, with a copyright line over the title: there only the publisher's paragraphs go.
+            whole = number > 0 and _imprint_signals("\n".join(lines)) >= IMPRINT_SIGNALS_MIN
             for index in page:
-                if _is_publishers(paragraphs[index]):
+                if (whole and not _AUTHORS_OWN.match(paragraphs[index].strip())) or _is_publishers(paragraphs[index]):
+                    removed.append(Removed("licence", " ".join(paragraphs[index].split())))
+                    taken.add(index)
+        else:
+            # The disclaimer alone, at the foot of a cover ("Las opiniones recogidas en este documento son las de
+            # sus autores…"): the publisher's, wherever in the front matter it stands.
+            for index in page:
+                if _DISCLAIMER.match(" ".join(paragraphs[index].split())) and len(paragraphs[index]) <= DISCLAIMER_MAX_CHARS:
                     removed.append(Removed("licence", " ".join(paragraphs[index].split())))
                     taken.add(index)
     return [paragraph for index, paragraph in enumerate(paragraphs) if index not in taken] if taken else paragraphs
@@ -88,6 +117,20 @@ def _is_plug(lines: list[str]) -> bool:
     addresses = sum(1 for line in lines if _WEB_ADDRESS.match(line))
     other_words = sum(len(line.split()) for line in lines if not _WEB_ADDRESS.match(line))
     return addresses >= PLUG_ADDRESSES_MIN and other_words <= PLUG_OTHER_WORDS_MAX
+
+
+def _imprint_signals(page: str) -> int:
+    """How many kinds of imprint paragraph the page holds."""
+    folded = " ".join(page.split())
+    paragraphs = [" ".join(piece.split()) for piece in page.split("\n")]
+    return sum((
+        bool(_COPYRIGHT_LINE.search(folded)),
+        bool(_STANDARD_NUMBER.search(page)),
+        any(_CITATION_PROMPT.match(line) for line in paragraphs),
+        bool(_REPRODUCTION.search(folded) and _PERMISSION.search(folded)),
+        bool(re.search(_DISCLAIMER.pattern[1:], folded, re.I)),
+        bool(_PRINTER.search(page)),
+    ))
 
 
 def _is_publishers(paragraph: str) -> bool:

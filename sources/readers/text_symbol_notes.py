@@ -25,7 +25,10 @@ _MARKS = re.compile(r"\*+|\++|[†‡§‖¶]")
 
 
 def number_symbol_notes(pages: list[str], warnings: list[str]) -> list[str]:
-    """The pages with their symbol-marked notes and calls numbered "[n]" where certain."""
+    """The pages with their symbol-marked notes and calls numbered "[n]" where certain; as they were
+    when the document numbers notes of its own, whose count the symbols' must not take."""
+    if _numbers_its_notes(pages):
+        return pages
     next_label = 1
     numbered_pages = []
     renumbered = 0
@@ -41,6 +44,17 @@ def number_symbol_notes(pages: list[str], warnings: list[str]) -> list[str]:
     if renumbered:
         warnings.append(f"{renumbered} note(s) marked *, †, ‡ … at the foot of their pages, numbered 1 to {renumbered} in order")
     return numbered_pages
+
+
+# A paper that marks its authors' affiliations "*" and "**" on its title page and numbers its notes
+# ("…sociedades mixtas o concesionarias privadas.1" over "1 Ley 7/1985, de 2 de abril…"): the symbols
+# are no part of the notes' count, and numbering them 1 and 2 would take note 1's and note 2's labels.
+_FIRST_CALL = re.compile(r"[^\W\d_][.,;:)\"”’]?1(?=\s)")
+_FIRST_NOTE = re.compile(r"^[ \t]*1[ \t]+[^\W\d_]", re.M)
+
+
+def _numbers_its_notes(pages: list[str]) -> bool:
+    return any(_FIRST_NOTE.search(page) and _FIRST_CALL.search(page) for page in pages)
 
 
 def _number_page(page: str, first_label: int) -> tuple[str, int] | None:
