@@ -28,7 +28,7 @@ YEAR_MIN, YEAR_MAX = 1800, 2100
 DATE_TEXT_MAX = 80
 """A date, with its prefix and time of day, is never longer than this."""
 
-DATE_LANGUAGES = ["en", "fr", "es", "de", "ru"]
+DATE_LANGUAGES = ["en", "fr", "es", "de", "ru", "it", "pt"]
 
 # A year standing alone as a word: "2020", not "2000s", "12020" or "2020-21".
 _YEAR = re.compile(r"(?<![\w.\-/])(1[89]\d\d|20\d\d|2100)(?![\w\-/])")

@@ -36,7 +36,8 @@ _BYLINE_WORDS = re.compile(
     r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
     r"am|pm|a\.m\.|p\.m\.|et|est|edt|ct|cst|cdt|pt|pst|pdt|gmt|bst|utc|cet|cest|mez|mesz|uhr|h)",
     re.I)
-_JUDICIAL = re.compile(r"(?<!\w)(?:justice|judge|lord|lady|sir|richter(?:in)?|juge|giudice|juez|magistrate|[LM]\.?J\.?|J\.?)(?!\w)", re.I)
+_JUDICIAL = re.compile(r"(?<!\w)(?:justice|judge|lord|lady|sir|richter(?:in)?|juge|giudice|juez|magistrate|[LM]\.?J\.?|J\.?|"
+                       r"redattore|redattrice|estensore|relatore|relatrice|ponente|rapporteur)(?!\w)", re.I)
 _TIME = re.compile(r"^\d{1,2}(?:[:.h]\d{2})(?:[:.]\d{2})?$|^\d{1,2}h$", re.I)
 _SEPARATOR = re.compile(r"^[\W_]*$")
 _ESCAPE = re.compile(r"\\(.)")

@@ -73,7 +73,10 @@ _KIND_WORDS = [
                 r"sister|sisters|sister-projects?|wst-sister[a-z0-9-]*|rich-link|rich-link-block-element|"
                 # a box of links to other pages, named as a BEM element (kremlin.ru's "read__see_also" under a
                 # transcript); a wiki's heading id "See_also" is the article's own section
-                r"[a-z0-9]+__see[-_]also"),
+                r"[a-z0-9]+__see[-_]also|"
+                # the same in our users' languages ("boxCorrelati": Pronunce correlate)
+                r"boxcorrelati|correlati|articoli-correlati|relacionados|noticias-relacionadas|articulos-relacionados|"
+                r"verwandte-artikel|weitere-artikel|lire-aussi|a-lire-aussi"),
     # Readers' comments under a post are not the report: WordPress, Disqus, Substack, newsroom reactions.
     ("comments", r"comments|comment-list|commentlist|comments-area|comments-section|comment-respond|wp-block-comments|"
                  r"disqus_thread|disqus|reactions|post-ufi|comment-form|commentcount|comment-count|comments-count|"
@@ -100,7 +103,12 @@ _KIND_WORDS = [
                    r"header_backlink|header_forelink|"
                    # what MediaWiki leaves off paper: portal bars ("Portale Architettura · …: accedi alle voci…"),
                    # the site's tagline, its mobile-view link (an inline "[citation needed]" is kept, as in a sentence)
-                   r"noprint"),
+                   r"noprint|"
+                   # the same in our users' languages, as older sites name their parts (the Corte costituzionale's
+                   # "briciole", "menuServizio", "tornaSu"; "migas", "brotkrumen"; links back to the top)
+                   r"briciole|briciola|menuservizio|menuorizzontale|menuverticale|migas|migas-de-pan|migasdepan|brotkrumen|"
+                   r"krumelpfad|salta-contenuto|saltacontenuto|tornasu|torna-su|back-to-top|backtotop|to-top|scroll-to-top|"
+                   r"volver-arriba|nach-oben|haut-de-page|retour-haut"),
     # The U.S. Web Design System's "An official website of the United States government" banner and
     # agency identifier sit on most U.S. government pages.
     ("header", r"site-header|masthead|sitesub|site-branding|branding|site-logo|region-header|mw-header|top-bar|topbar|site-title|"
@@ -113,10 +121,14 @@ _KIND_WORDS = [
                r"wm-ipp|wm-ipp-base|wm-ipp-print|donato|"
                # what Wikisource marks as none of the transcribed work, left out of its exports (the header
                # template with the work's data, the editions box, the licence)
-               r"ws-noexport"),
+               r"ws-noexport|"
+               r"testata|cabecera|cabecalho|seitenkopf|kopfbereich|entete|en-tete"),
     ("footer", r"site-footer|footer|printfooter|copyright|colophon|mw-footer|entry-footer|post-footer|usa-identifier|usa-footer|"
-               r"docinfo|dokuwiki__footer|pied|dokumentfuss|seitenfuss|fusszeile"),
-    ("sidebar", r"sidebar|widget-area|widget|secondary|rail|side-column"),
+               r"docinfo|dokuwiki__footer|pied|dokumentfuss|seitenfuss|fusszeile|"
+               r"piede|piedipagina|piede-pagina|linkpiede|pie-de-pagina|piedepagina|pie-pagina|rodape|fussbereich"),
+    ("sidebar", r"sidebar|widget-area|widget|secondary|rail|side-column|"
+                r"colonnasinistra|colonnadestra|colonna-sinistra|colonna-destra|boxlaterale|box-laterale|barra-laterale|"
+                r"barralaterale|seitenleiste|columna-lateral|colonne-laterale"),
     # Hansard's "Column 188WH" between speeches: where the printed column turns, not a word of the debate.
     ("page-number", r"column-number|col-number"),
     # "ad" alone or with an advertising part ("ad_doc", Indian Kanoon's premium banner), not "ad-hoc-panel"
@@ -140,6 +152,10 @@ _KIND_WORDS = [
               # a photograph's credit under its caption ("fig-media__credit": "Lucien Ferrand / Le Figaro")
               # (NPR's "credit-caption" holds the caption too: only the credit goes)
               r"credit(?![-_]caption)|credits|photo-credit|image-credit|media-credit|caption-credit|wp-caption-credit|"
+              # a caption's own part naming the photographer or the agency ("mediaCaption__author": "(EFE/Rocío
+              # Mantecón)", "c-content-image__caption-source": "Quelle: picture alliance/dpa/…"), a book's media credits
+              r"[a-z0-9]*caption[-_]+(?:author|source|credit|copyright|rights)[a-z0-9-]*|"
+              r"media-attributions?|image-attributions?|photo-attributions?|caption-attribution|"
               r"heard-on|hide-caption|toggle-caption|caption-toggle|"
               # a site's or an institution's disclaimer ("Justia Annotations is a forum…", "Carnegie does not take
               # institutional positions…"), a button ("Annotate this Case", "Zitierhinweis")
@@ -811,7 +827,7 @@ _TEXT_KINDS = [
                          r"фото|фотография|источник изображения|источник фото|иллюстрация)s?\s*(?::|\.{2,3}|…)\s*"
                          r"[^.:;]{1,80}$", re.I)),
     # how long the page takes to read ("Temps de lecture : 14 minutes", "5 min read", "Lesezeit: 4 Min.")
-    ("other", re.compile(r"^\W*(?:(?:temps de lecture|reading time|read time|lesezeit|lesedauer|tiempo de lectura|tempo di lettura|leestijd)"
+    ("other", re.compile(r"^\W*(?:(?:estimated )?(?:temps de lecture|reading time|read time|lesezeit|lesedauer|tiempo de lectura|tempo di lettura|leestijd)"
                          r"\s*:?\s*(?:environ |ca\. |approx\. |about )?\d{1,3}\s*(?:min\w*\.?|minutes?|minuten)"
                          r"|\d{1,3}[\s-]*(?:min(?:ute)?s?\.?)\s*(?:read|de lecture|lesezeit|lesedauer|de lectura|di lettura|leestijd))\W*$", re.I)),
     # a comment counter and the prompts and controls of the readers' comments ("212 Comments", "See More",
@@ -865,7 +881,19 @@ _TEXT_KIND_TAGS = {"a", "button", "p", "div", "span", "li", "dd", "small", "labe
 _TEXT_KIND_MAX_CHARS = 80
 
 
+# A warning to readers of old browsers, a few sentences long ("Wichtiger Hinweis: Diese Website wird in älteren
+# Versionen von Netscape ohne graphische Elemente dargestellt…", "Your browser is out of date…").
+_BROWSER_WARNING = re.compile(
+    r"^\W*(?:(?:wichtiger |important )?(?:hinweis|notice|note|avis|aviso)\W*)?[^.]{0,80}\b(?:netscape|internet explorer)\b"
+    r"|^\W*(?:your browser is (?:out of date|outdated|not supported)|ihr browser ist veraltet|"
+    r"votre navigateur (?:est obsolète|n'est plus supporté)|su navegador (?:está desactualizado|no es compatible))", re.I)
+_BROWSER_WARNING_MAX_CHARS = 600
+
+
 def _kind_by_text(node: Node) -> str | None:
+    if node.tag in _TEXT_KIND_TAGS and node.text_length and _is_small(node, _BROWSER_WARNING_MAX_CHARS) \
+            and _BROWSER_WARNING.match(" ".join(text_of(node).split())):
+        return "other"
     if node.tag not in _TEXT_KIND_TAGS or not node.text_length or not _is_small(node, _TEXT_KIND_MAX_CHARS):
         return None
     text = " ".join(text_of(node).split())

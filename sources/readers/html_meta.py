@@ -31,7 +31,15 @@ from rapidfuzz.utils import default_process
 from claimdesk.sources import header
 from claimdesk.sources.blocks import HEADING, PARAGRAPH, Block
 from claimdesk.sources.header import AUTHOR_PREFIX, TIME_OF_DAY, find_date, parse_author_line, parse_date
-from claimdesk.sources.readers.judges import PANEL_LABEL, WRITER_FIELD_LABEL, opinion_writer, panel, panel_names
+from claimdesk.sources.readers.judges import (
+    PANEL_LABEL,
+    SIGNATURE_LINES,
+    WRITER_FIELD_LABEL,
+    opinion_writer,
+    panel,
+    panel_names,
+    signing_writer,
+)
 from claimdesk.sources.readers.text_title_page import imprint_year
 from claimdesk.sources.readers.html_content import is_edition_matter
 from claimdesk.sources.readers.html_tree import BLOCK_TAGS, Node, Subtrees, contains, is_small, iter_elements, text_of
@@ -93,7 +101,7 @@ def read_page_meta(root: Node, blocks: list[Block], excluded: set[int], licence_
     result = PageMeta()
     outside = Subtrees(root.document[index] for index in excluded)
     sources = _Sources(_meta_tags(root), _json_ld_articles(root, result.warnings), [], _page_title(root))
-    sources.site_names = _site_names(sources)
+    sources.site_names = _site_names(sources) + _logo_names(root)
     sources.author_and_title = _author_and_title_heading(root, sources.page_title)
     gutenberg = " ".join(licence_texts)
     result.title = _title(sources, blocks, gutenberg)
@@ -201,6 +209,31 @@ def _site_names(sources: _Sources) -> list[str]:
         publisher = item.get("publisher")
         names.extend(_names(publisher.get("name") if isinstance(publisher, dict) else publisher))
     return [name for name in names if name]
+
+
+_LOGO = re.compile(r"(?<![a-z0-9])(?:logo|site-logo|brand|navbar-brand|site-brand)(?![a-z0-9])", re.I)
+_HOME_PAGE = re.compile(r"\s*[-–|:]\s*(?:home(?:\s*page)?|homepage|startseite|accueil|inicio|página de inicio)\s*$", re.I)
+LOGO_NAMES_MAX = 4
+
+
+def _logo_names(root: Node) -> list[str]:
+    """The site's name as its logo gives it: the logo image's alt text, or the title of the logo's link home
+    ("Corte costituzionale - Home page"), in an element the page names its logo."""
+    names: list[str] = []
+    for node in iter_elements(root):
+        if len(names) >= LOGO_NAMES_MAX:
+            break
+        if not _LOGO.search(f"{node.get('id')} {node.get('class')}"):
+            continue
+        for element in iter_elements(node):
+            for value in ((element.get("alt") if element.tag == "img" else ""), (element.get("title") if element.tag == "a" else "")):
+                name = _HOME_PAGE.sub("", " ".join(value.split()))
+                if name and len(name.split()) <= PUBLISHER_NAME_WORDS_MAX and name not in names:
+                    names.append(name)
+    return names
+
+
+PUBLISHER_NAME_WORDS_MAX = 6
 
 
 def _article_items(sources: _Sources) -> list[dict]:
@@ -351,9 +384,11 @@ def _authors(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtr
         names = parse_author_line(_catalogue_name(pg.group(1)))
         if names:
             return names
-    visible = (_byline_names(root, excluded) or _names_under_title(blocks) or _opinion_writer(blocks) or _judges_before(blocks)
+    visible = (_byline_names(root, excluded) or _names_under_title(blocks) or _opinion_writer(blocks) or _signing_writer(blocks)
+               or _judges_before(blocks)
                or _panel(root, blocks) or _author_box_names(root))
-    return visible or site_as_author or _meta_names(sources, _OTHER_AUTHORS)
+    # A newsroom's own name in article:author ("РИА Новости", its og:site_name too): an unsigned story, no writer.
+    return visible or site_as_author or [name for name in _meta_names(sources, _OTHER_AUTHORS) if not _is_site_name(name, sources)]
 
 
 def _organisation_author(item: dict) -> bool:
@@ -599,6 +634,12 @@ def _opinion_writer(blocks: list[Block]) -> list[str]:
     return [writer] if writer else []
 
 
+def _signing_writer(blocks: list[Block]) -> list[str]:
+    lines = [line for block in blocks[-SIGNATURE_LINES:] if block.kind == PARAGRAPH for line in block.text.split("\n")]
+    writer = signing_writer(lines)
+    return [writer] if writer else []
+
+
 def _judges_before(blocks: list[Block]) -> list[str]:
     """The judges named under "Before :" in a judgment's head: its authors."""
     for index, block in enumerate(blocks[:_JUDGES_HEAD_BLOCKS]):
@@ -837,7 +878,7 @@ def _visible_dates(root: Node, excluded: Subtrees) -> list[str]:
 # DC du 14 avril 2023". Only a line that opens with it counts ("gegen das Urteil des
 # Bundesverwaltungsgerichts vom 9. Juli 2020" names the decision under appeal), and only in the
 # head: the decision's date is the document's, before the day its page or press release went up.
-_DECISION_DATE_TEXT = r"(?P<date>\d{1,2}\.?\s*[^\W\d_]{3,12}\.?\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|1er\s+[^\W\d_]{3,12}\s+\d{4}|[^\W\d_]{3,9}\.?\s+\d{1,2},\s+\d{4})"
+_DECISION_DATE_TEXT = r"(?P<date>\d{1,2}\.?\s*[^\W\d_]{3,12}\.?\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{4}|1er\s+[^\W\d_]{3,12}\s+\d{4}|[^\W\d_]{3,9}\.?\s+\d{1,2},\s+\d{4})"
 _DECISION_LINE = re.compile(
     r"^(?:(?:zitierung|zitiervorschlag|citation|cite as|leitsätze|leitsatz)\s*:?\s*)?"
     r"(?:(?:zum|zur|zu dem)\s+)?"
@@ -845,7 +886,10 @@ _DECISION_LINE = re.compile(
     r"(?:(?:beschluss|kammerbeschluss|urteil|teilurteil|endurteil|zwischenurteil|versäumnisurteil|gerichtsbescheid|"
     r"erkenntnis)(?:\s+(?:des|der)\s+[^\d,;:]{1,60}?)?\s+vom"
     r"|(?:judgment|judgement|order|decision|ruling)(?:\s+of\s+the\s+[^\d,;:]{1,60}?)?\s+of"
-    r"|(?:arrêt|décision|ordonnance|jugement)(?:\s+[^,;:]{1,40}?)?\s+du)\s+" + _DECISION_DATE_TEXT
+    r"|(?:arrêt|décision|ordonnance|jugement)(?:\s+[^,;:]{1,40}?)?\s+du"
+    # an Italian court's head: "Deposito del 27/05/2025", "Depositata in Cancelleria il 27 maggio 2025", "Pubblicato il 14/03/2024"
+    r"|(?:deposito|depositat[ao](?:\s+in\s+(?:cancelleria|segreteria))?|pubblicat[ao]|sentenza|ordinanza)\s+(?:del|il))\s+"
+    + _DECISION_DATE_TEXT
     + r"(?=\s*(?:$|[-–—,.;:(]|(?:Az\.?|Aktenzeichen|in case|case)\b))",
     re.I,
 )
@@ -861,6 +905,8 @@ def _decision_dates(blocks: list[Block], meta: dict[str, list[str]]) -> list[str
     # a note's call is no word of the line ("14 March 2024 (*)", the call of the CJEU's language note)
     lines = [PLACEHOLDER_PATTERN.sub("", line).strip() for block in blocks[:end] if block.kind in (PARAGRAPH, HEADING)
              for line in block.text.split("\n")]
+    # a table's cells, joined by "; " in its row ("Udienza del 05/02/2024; Deposito del 19/03/2024"), are fields each
+    lines = [cell for line in lines for cell in line.split("; ")]
     dates = [match.group("date") for line in lines
              if len(line) <= _BYLINE_MAX_CHARS and (match := _DECISION_LINE.match(line) or _DECISION_FORMULA.match(line))]
     dates.extend(_dates_under_decision_kind(lines))

@@ -177,3 +177,21 @@ def _styled(judge: str) -> str:
         return judge
     return " ".join(word if word.strip(",") in _POSTNOMINALS else "-".join(part.capitalize() for part in word.split("-"))
                     for word in judge.split())
+
+
+# The judge who drafted the decision, as an Italian court signs it at its end: "Ilaria BONFADINI, Redattore"
+# (the Corte costituzionale), "Mario ROSSI, Estensore" (the Consiglio di Stato, the Cassazione).
+_SIGNED_AS_WRITER = re.compile(
+    r"^\W*(?P<judge>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,4})\s*,\s*(?:redattore|redattrice|estensore|relatore|relatrice)\W*$",
+    re.I)
+SIGNATURE_LINES = 40
+"""The signatures close the decision: its last lines."""
+
+
+def signing_writer(lines: list[str]) -> str | None:
+    """The judge the decision's signatures name as its drafter, or None."""
+    for line in lines[-SIGNATURE_LINES:]:
+        match = _SIGNED_AS_WRITER.match(" ".join(line.split()))
+        if match:
+            return match.group("judge")
+    return None

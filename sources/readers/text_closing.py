@@ -202,4 +202,5 @@ def take_back_cover(paragraphs: list[str], removed: list[Removed]) -> list[str]:
     if not _COPYRIGHT_LINE.match(last_line) or not _CONTACT.search("\n".join(page)):
         return paragraphs
     removed.extend(Removed("cover", " ".join(paragraph.split())) for paragraph in page)
-    return paragraphs[:last_break + 1]
+    # The page stays, empty (it is the PDF's last page), and so does a form feed after it.
+    return paragraphs[:last_break + 1] + [p for p in paragraphs[last_break + 1:] if p.strip(" \t\n") == "\f"]
