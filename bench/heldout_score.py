@@ -499,6 +499,7 @@ def _figure_then_label(fig: str, kept: Counter, labels: Counter, kept_text: str)
     return False
 
 
+_LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-[ \t]*\n[ \t]*([^\W\d_]+)")
 _SOFT_HYPHEN = re.compile(r"\u00ad(?:[ \t]*\n[ \t]*)?")
 
 
@@ -511,7 +512,13 @@ def fidelity(source_text: str, report: dict, split_text: str | None = None) -> F
     if split_text is not None:
         src_words &= words_of(split_text)  # "AdeyemiMar" is two elements' words run together, no word
     result.words_in_source = len(src_words)
-    for word in sorted(src_words - words_of(kept)):
+    kept_words = words_of(kept)
+    # A word the typesetter hyphenated at a line's end ("con-" / "nection") that the import reads whole
+    # ("connection") keeps both its halves.
+    for match in _LINE_END_HYPHEN.finditer(source_text):
+        if (match.group(1) + match.group(2)).casefold() in kept_words:
+            kept_words |= {match.group(1).casefold(), match.group(2).casefold()}
+    for word in sorted(src_words - kept_words):
         pattern = r"(?i)(?<![^\W\d_])" + re.escape(word) + r"(?![^\W\d_²³¹⁰-⁹])"
         result.lost_words.append((word, _context(source_text, pattern)))
     src_figs = figures_of(source_text)

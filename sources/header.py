@@ -362,7 +362,7 @@ _NOT_NAME_WORDS = {
     "ifri", "ngo", "think", "team", "équipe", "equipo", "desk", "newsroom", "redaktion", "rédaction", "redacción",
     "committee", "comité", "ausschuss", "secretariat", "secrétariat", "staff", "команда", "редакция",
     "united", "nations", "unies", "naciones", "unidas", "cooperation", "coopération", "cooperación", "cooperação",
-    "zusammenarbeit", "programa", "programm",
+    "zusammenarbeit", "programa", "programm", "economics", "development", "economía", "économie",
     # the kinds of document and their parts
     "policy", "brief", "report", "rapport", "informe", "bericht", "paper", "working", "series", "journal",
     "research", "studies", "study", "étude", "estudio", "studie", "contents", "summary", "introduction",
@@ -609,8 +609,8 @@ def is_cover_line(line: str) -> bool:
     line = line.strip()
     if not line or "\n" in line or len(line) > COVER_LINE_MAX or SECTION_NAMES.match(line):
         return False
-    if line.endswith((",", ";")):
-        return False  # a line that a comma ends goes on: a sentence, not a title
+    if line.endswith((",", ";")) and not (line.endswith(",") and _in_title_case(line)):
+        return False  # a line that a comma ends goes on: a sentence, not a title ("Block Tariffs, Shared Connections," is one)
     if parse_date(line) or _dateline(line):
         return True  # "15. März 2021", "Brussels, 14.10.2019" have periods, and are no sentences
     if _has_inner_sentence_end(line):
@@ -760,6 +760,17 @@ def _title_runs_on(title: str, line: str) -> bool:
         return False
     last = title.split()[-1].lower()
     return title.endswith(":") or last in _CONNECTIVES or last in _TITLE_CONTINUATIONS or line[0].islower()
+
+
+_TITLE_CASE_SHARE = 0.75
+_TITLE_CASE_WORDS_MIN = 2
+
+
+def _in_title_case(text: str) -> bool:
+    """Most words capitalised, small words aside: a headline's or a title's case, not a sentence's."""
+    words = [word for word in re.findall(r"[^\W\d_][\w'’-]*", text) if word.lower() not in _CONNECTIVES]
+    capitalised = sum(1 for word in words if word[0].isupper())
+    return len(words) >= _TITLE_CASE_WORDS_MIN and capitalised >= _TITLE_CASE_SHARE * len(words)
 
 
 def _in_lower_case(text: str) -> bool:

@@ -68,6 +68,7 @@ HELD_OUT_SETS = [
     HeldOutSet("heldout_blind29", 12, 0.93),  # first score 86.7%
     HeldOutSet("heldout_blind30", 8, 0.90),  # first score 82.7% (eight documents: two helpers of three delivered)
     HeldOutSet("heldout_blind31", 12, 0.95),  # first score 92.3%
+    HeldOutSet("heldout_blind32", 12, 0.95),  # first score 86.3%
 ]
 EXPECTATION_KEYS = {"kind_of_document", "title", "authors", "date", "footnotes", "notes", "pages", "page_labels",
                     "must_have", "must_not", "removed_kinds", "encoding"}

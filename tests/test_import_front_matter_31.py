@@ -310,3 +310,136 @@ def test_authors_marked_with_asterisks_leave_the_numbered_notes_their_numbers():
     assert by_number[1] == "Constitución Española, artículo 148.1.3."
     assert by_number[2] == "Véase Housing Europe (2023), cuadro 4, con datos de 2021."
     assert "Universidad de Ejemplo. Correo electrónico: icalvo@example.es." in report.text  # the affiliation stays
+
+
+# --- blind32's first reading: layout columns, a cover's stamps, notes between text and a figure -----------
+
+_LAYOUT_PAPER = (
+    "Public Disclosure Authorized\n\n"
+    "                          Policy Research Working Paper                          8841\n\n"
+    "Public Disclosure Authorized\n\n"
+    "                          Water Kiosks, Yard Taps,\n"
+    "                          and the Price of a Bucket\n\n"
+    "                          Amara Okonkwo\n"
+    "                          Pablo Ruiz-Vidal\n\n"
+    "Public Disclosure Authorized\n\n"
+    "                          Development Research Group\n"
+    "                          May 2022\n"
+    "\f"
+    "Policy Research Working Paper 8841\n\n"
+    " Abstract\n\n"
+    " Kiosk water in the six towns studied costs        The paper compares three ways to lower\n"
+    " households far more per litre than piped          the price of kiosk water. Licensing more\n"
+    " water does. Among the poorest fifth of            kiosks cuts the average price by 18 percent\n"
+    " households, 61 percent buy from kiosks and       within two years, while a direct subsidy\n"
+    " pay on average 4.20 dollars a cubic metre,        to kiosk operators reaches only half of\n"
+    " against 0.90 dollars for a private tap.           the poorest buyers.\n"
+    "\n"
+    "                                                   This paper is a product of the Development\n"
+    "                                                   Research Group. Policy Research Working\n"
+    "                                                   Papers are also posted on the Web at\n"
+    "                                                   http://www.example.org/prwp.\n"
+    "\f"
+    "          The Policy Research Working Paper Series disseminates the findings of work in progress.\n"
+    "          The findings, interpretations, and conclusions expressed in this paper are entirely those\n"
+    "          of the authors.\n\n"
+    "                              Produced by the Research Support Team\n"
+    "\f"
+    "1. Introduction\n\n"
+    "                        Town          Kiosks        Taps        Price\n"
+    "                        Amba              41         212         4.10\n"
+    "                        Bero              28         190         4.35\n"
+    "                        Cafu              17         305         3.95\n"
+    "                        Dori              33         148         4.40\n"
+    "                        Ekwe              22         260         4.05\n"
+    "                        Fola              19         231         4.25\n\n"
+    "The six towns had 160 kiosks in 2021.\n"
+)
+
+
+def test_two_columns_of_layout_prose_are_read_down_and_a_table_keeps_its_rows():
+    report = parse_report(_LAYOUT_PAPER.encode(), "txt")
+    text = " ".join(report.text.split())
+    assert ("Kiosk water in the six towns studied costs households far more per litre than piped water does. "
+            "Among the poorest fifth of households, 61 percent buy from kiosks and pay on average 4.20 dollars a cubic metre, "
+            "against 0.90 dollars for a private tap.") in text
+    assert "The paper compares three ways to lower the price of kiosk water." in text
+    assert ["Amba", "41", "212", "4.10"] in [line.split() for line in report.text.split("\n")]
+
+
+def test_a_cover_s_stamps_and_a_series_notes_and_disclaimer_go_and_a_title_broken_at_a_comma_is_whole():
+    report = parse_report(_LAYOUT_PAPER.encode(), "txt")
+    text = " ".join(report.text.split())
+    assert report.title == "Water Kiosks, Yard Taps, and the Price of a Bucket"
+    assert report.authors == ["Amara Okonkwo", "Pablo Ruiz-Vidal"]
+    assert report.date == "2022-05"
+    for furniture in ("Public Disclosure Authorized", "This paper is a product of", "disseminates the findings",
+                      "Produced by the Research Support Team"):
+        assert furniture not in text, furniture
+        assert any(furniture in item.text for item in report.removed), furniture
+
+
+_NOTES_OVER_A_FIGURE = (
+    "Missing the ferry\n\nJo Marsh\n\nMarch 2024\n"
+    "\f"
+    "1 Introduction\n\n"
+    "1.1 Who uses the ferry\n\n"
+    "About 41,000 people live on the four islands served by the ferry.1 Most of them have no\n"
+    "other way to reach the mainland hospital, which 62 per cent visited in 2023.2\n\n"
+    "1. Island Council (2023). Census of residents, table A.3.\n"
+    "2. The survey was run in October 2023 at both terminals.\n\n"
+    "Figure 1.1: Crossings per day\n12\n\n8\n\n4\n\n0\n2019\n2023\n"
+    "Source: Island Council (2023).\n\n"
+    "Box 1: Why the timetable matters\n"
+    "A ferry every two hours leaves a patient waiting longer than the appointment lasts.\n\n"
+    "1.2 The fleet is old\n\n"
+    "The two vessels are 34 and 37 years old, and one was out of service for 61 days in 2023.3\n\n"
+    "3. Operator's annual report 2023, p. 12.\n\n"
+    "Box 2: Spare vessels\n"
+    "No spare vessel is available within 200 miles, so a breakdown stops every crossing.\n"
+    "\f"
+)
+
+
+def test_notes_between_the_text_and_a_figure_are_read_and_the_box_after_a_note_stays_text():
+    report = parse_report(_NOTES_OVER_A_FIGURE.encode(), "txt")
+    by_number = {note.number: note.text for note in report.footnotes}
+    assert by_number[1] == "Island Council (2023). Census of residents, table A.3."
+    assert by_number[2] == "The survey was run in October 2023 at both terminals."
+    assert by_number[3] == "Operator's annual report 2023, p. 12."
+    text = " ".join(report.text.split())
+    assert "1.1 Who uses the ferry" in text  # a numbered heading keeps its number whole
+    assert "No spare vessel is available within 200 miles, so a breakdown stops every crossing." in text
+    assert "Box 2: Spare vessels" in text
+
+
+def test_a_heading_numbered_like_a_note_and_a_numbered_paragraph_are_no_notes():
+    paper = ("Fish landings\n\nA. Writer\n\n2021\n\f"
+             "Summary\n\nInshore fleets employ most crews.1 They land a fifth of the catch.\n\n"
+             "1 Introduction\n\nThis paper looks at 46 harbours. It draws on landing records.\n\f"
+             "6.    Cancellations doubled between 2010 and 2015.2 The fleet is old.\n\n"
+             "7.    When a vessel is withdrawn, islands can be without a service for days, as in 2022.3 Residents\n"
+             "described missed appointments.\n\n"
+             "1 Marine Office, Landings 2020, table 4.\n"
+             "2 Ibid., table 9.\n"
+             "3 Island Survey 2022, p. 3.\n")
+    report = parse_report(paper.encode(), "txt")
+    text = " ".join(report.text.split())
+    assert "1 Introduction" in text and "This paper looks at 46 harbours." in text
+    assert "When a vessel is withdrawn, islands can be without a service for days" in text
+
+
+def test_a_last_page_with_references_keeps_them_and_only_its_closing_imprint_goes():
+    paper = ("Grundsteuer 2025\n\nA. Autorin\n\nMärz 2024\n\f"
+             "Die Reform betrifft 5,6 Millionen Grundstücke.\n\f"
+             "Literatur\n\nMüller, A. (2022), Bodenwerte, Mannheim.\n\nSchmidt, B. (2023), Grundsteuer, Berlin.\n\n"
+             "Herausgeber: Institut für Beispielforschung\nL 7, 1 · 68161 Mannheim · www.example.de\n\n"
+             "Nachdruck und sonstige Verbreitung (auch auszugsweise) mit Quellenangabe gestattet.\n\n"
+             "© Institut 2024\n")
+    report = parse_report(paper.encode(), "txt")
+    text = " ".join(report.text.split())
+    assert "Müller, A. (2022), Bodenwerte, Mannheim." in text and "Literatur" in text
+    for imprint in ("Herausgeber: Institut", "Nachdruck und sonstige Verbreitung", "© Institut 2024"):
+        assert imprint not in text, imprint
+        assert any(imprint in item.text for item in report.removed), imprint
+    assert len(report.pages) == 3

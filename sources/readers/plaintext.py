@@ -77,6 +77,7 @@ from claimdesk.sources.readers.text_pages import FORM_FEED, head_key, split_page
 from claimdesk.sources.readers.text_econstor import take_econstor_cover
 from claimdesk.sources.readers.text_front_matter import take_front_matter
 from claimdesk.sources.readers.text_jstor import take_jstor_cover
+from claimdesk.sources.readers.text_layout_columns import unweave_columns
 from claimdesk.sources.readers.text_paren_endnotes import paren_call, paren_endnotes
 from claimdesk.sources.readers.text_parliament_masthead import take_french_parliament_cover, take_parliament_masthead
 from claimdesk.sources.readers.text_gao import read_gao_accessible_text
@@ -131,7 +132,8 @@ _PAREN_MARKER = re.compile(paren_call(r"\d{1,3}"))
 # Digits glued to a word ("tripled.2", "épiceries3", "году1", "de 11 %2"), or to a year and its full stop ("in 2019.3");
 # never the digits of a number ("$62.2", "1,234,567": no digit and separator before them).
 _GLUED_MARKER = re.compile(
-    r"(?:(?P<number>\d{1,4})(?P<stop>[.,])|(?<!\d[.,])(?<=[a-zß-öø-ÿа-яё%.,;:)”\"’]))(?P<label>\d{1,3})(?=[\s,;:.)”]|$)"
+    # nor a part's number after its letter ("annex table A.3", "Figure B.2"; "the U.S.3" is a call)
+    r"(?:(?P<number>\d{1,4})(?P<stop>[.,])|(?<!\d[.,])(?<![\s(][A-Z]\.)(?<=[a-zß-öø-ÿа-яё%.,;:)”\"’]))(?P<label>\d{1,3})(?=[\s,;:.)”]|$)"
 )
 _GLUED_SKIP = 3
 """A glued marker may skip this many labels (markers lost in conversion)."""
@@ -194,6 +196,8 @@ def read_plain_text(text: str) -> ReaderResult:
     scanned = None if book or message or hathitrust or FORM_FEED in text else find_printed_pages(text, from_the_archive)
     if scanned:
         text = scanned[0]
+    if not (book or message):
+        text = unweave_columns(text)  # `pdftotext -layout`'s two columns side by side, read down
     pages = split_pages(text, (hathitrust or scanned or (None, None))[1])
     page_labels: list[str] = []
     symbol_notes = False
@@ -1150,8 +1154,12 @@ def _figure_then_marker(match: re.Match) -> bool:
     before = match.string[max(0, match.start() - 1):match.start()]
     after = match.string[match.end():match.end() + 3]
     word_before = match.string[max(0, match.start() - 16):match.start()].split()[-1:] or [""]
+    line_start = match.string.rfind("\n", 0, match.start()) + 1
+    # "1.1 Who relies on regional buses": a number that opens its line numbers a heading or a paragraph;
+    # a note's call follows the words it annotates.
+    opens_its_line = not re.search(r"[^\W\d_]", match.string[line_start:match.start()])
     return (match.group("stop") == "." and not re.match(r"[\d$€£¥.,§]", before) and bool(re.match(r"\s[A-Z]", after))
-            and word_before[0].lower().rstrip(".") not in _PART_WORDS)
+            and word_before[0].lower().rstrip(".") not in _PART_WORDS and not opens_its_line)
 
 
 _PART_WORDS = frozenset("section sections figure fig table tab chapter chap version art article para paragraph no nr "

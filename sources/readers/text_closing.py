@@ -186,6 +186,12 @@ _BACK_COVER_MAX_CHARS = 1500
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\bcontact(?:s| details| us)?\b|\bkontakt\b|\bcontacto\b|"
                       r"(?:\+|\b00)\d[\d ()-]{6,}\d|\b(?:tel|phone|fax)\b\s*[.:]", re.I)
 _COPYRIGHT_LINE = re.compile(r"^\s*(?:©|\(c\)|copyright\b).{0,100}$", re.I)
+_REPORT_SECTION = re.compile(r"^\s*(?:references|bibliography|literatur|literaturverzeichnis|bibliografía|bibliographie|références|"
+                             r"notes|endnotes|anmerkungen|sources|quellen|annex|appendix|anhang|"
+                             r"(?:about the )?authors?|autorinnen und autoren|autoren|les auteurs|autores)\s*$", re.I | re.M)
+_CITED_YEAR = re.compile(r"\((?:19|20)\d\d[a-z]?\)")
+_CITED_YEARS_MAX = 2
+"""References cite their years in parentheses ("Remmert (2022),"); a back cover does not."""
 
 
 def take_back_cover(paragraphs: list[str], removed: list[Removed]) -> list[str]:
@@ -199,8 +205,46 @@ def take_back_cover(paragraphs: list[str], removed: list[Removed]) -> list[str]:
     if last_break < 0 or not page or len("\n".join(page)) > _BACK_COVER_MAX_CHARS:
         return paragraphs
     last_line = page[-1].strip().split("\n")[-1]
-    if not _COPYRIGHT_LINE.match(last_line) or not _CONTACT.search("\n".join(page)):
+    text = "\n".join(page)
+    if not _COPYRIGHT_LINE.match(last_line):
         return paragraphs
+    if not _CONTACT.search(text) or _REPORT_SECTION.search(text) or len(_CITED_YEAR.findall(text)) >= _CITED_YEARS_MAX:
+        return _without_closing_imprint(paragraphs, removed)  # the report's own page, the imprint at its foot
+
     removed.extend(Removed("cover", " ".join(paragraph.split())) for paragraph in page)
     # The page stays, empty (it is the PDF's last page), and so does a form feed after it.
     return paragraphs[:last_break + 1] + [p for p in paragraphs[last_break + 1:] if p.strip(" \t\n") == "\f"]
+
+
+# The imprint at the foot of a report's last page, under its references: the publisher and its officers
+# ("Herausgeber: ZEW – … / L 7, 1 · 68161 Mannheim"), the editor, the press contact, the terms of reprint
+# ("Nachdruck … mit Quellenangabe … gestattet."), the copyright line.
+_IMPRINT_OPENING = re.compile(r"^\s*(?:herausgeber(?:in)?|publisher|published by|redaktion|editor|editorial|impressum|imprint|"
+                              r"éditeur|directeur de la publication|editorial|edita|kontakt|pressekontakt|contact|contacts|contacto)\b\s*:?",
+                              re.I)
+_REPRINT_TERMS = re.compile(r"\b(?:nachdruck|reproduc\w*|reprint\w*|reproducción|vervielfältig\w*)\b.{0,240}?"
+                            r"\b(?:gestattet|erlaubt|genehmig\w*|permitted|allowed|permission|authori[sz]\w*|autoris\w*|autorizad\w*)\b",
+                            re.I | re.S)
+CLOSING_IMPRINT_PARAGRAPHS_MAX = 6
+
+
+def _without_closing_imprint(paragraphs: list[str], removed: list[Removed]) -> list[str]:
+    """The paragraphs without the imprint paragraphs that close the last page, back to the first that is none."""
+    kept = list(paragraphs)
+    taken: list[str] = []
+    while kept and len(taken) < CLOSING_IMPRINT_PARAGRAPHS_MAX:
+        paragraph = kept[-1].strip()
+        if not paragraph:
+            kept.pop()
+            continue
+        if paragraph == "\f":
+            break
+        lines = paragraph.split("\n")
+        if not (_COPYRIGHT_LINE.match(paragraph) and len(lines) == 1) and not _IMPRINT_OPENING.match(lines[0]) \
+                and not _REPRINT_TERMS.search(paragraph):
+            break
+        taken.insert(0, " ".join(kept.pop().split()))
+    if not taken or not any(_COPYRIGHT_LINE.match(piece) or _REPRINT_TERMS.search(piece) for piece in taken):
+        return paragraphs  # no notice among them: not the publisher's imprint
+    removed.extend(Removed("footer", piece) for piece in taken)
+    return kept

@@ -36,6 +36,7 @@ _CITATION_PROMPT = re.compile(
     r"zitiervorschlag|zitierweise|bitte zitieren)", re.I)
 _DISCLAIMER = re.compile(
     r"^(?:the (?:views|opinions|findings)(?:, interpretations,? and conclusions)? expressed|"
+    r"the (?:views|opinions) (?:in|of) this (?:report|paper|publication|document|brief) are (?:those|the responsibility) of|"
     r"the designations employed|the responsibility for opinions|"
     r"(?:las )?opiniones (?:expresadas|recogidas|vertidas|contenidas) en (?:este|el presente) (?:documento|trabajo|informe|estudio)|"
     r"las denominaciones empleadas|los límites y los nombres|"
@@ -47,6 +48,7 @@ _REPRODUCTION = re.compile(r"\b(?:reproduc\w*|reprint\w*|translat\w* (?:rights|i
 _PERMISSION = re.compile(r"\b(?:permission|authori[sz]ation|autorización|autorisation|genehmigung|"
                          r"all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|"
                          r"creative commons|licen[cs]e\w*|licencia|rights and permissions)\b", re.I)
+_LICENSED = re.compile(r"\b(?:is|are) licen[cs]ed under (?:a |the )?(?:creative commons|cc[- ]by|open government)", re.I)
 _WEB_ADDRESS = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.I)
 IMPRINT_SIGNALS_MIN = 3
 """Kinds of imprint paragraph on one page (copyright, ISBN, citation, reproduction, disclaimer, printer)."""
@@ -63,8 +65,8 @@ _AUTHORS_OWN = re.compile(
     r"acknowledge?ments?\b|agradecimientos\b|remerciements\b|danksagung\b|"
     r"abstract\b|summary\b|resumen\b|résumé\b|zusammenfassung\b|about the authors?\b)", re.I)
 """What an imprint page may hold of the report's own: who prepared it and whom they thank, an abstract."""
-DISCLAIMER_MAX_CHARS = 600
-"""A disclaimer is a sentence or two; a longer paragraph opening so is the text's own."""
+DISCLAIMER_MAX_CHARS = 900
+"""A disclaimer is a few sentences; a longer paragraph opening so is the text's own."""
 PLUG_ADDRESSES_MIN = 3
 PLUG_OTHER_WORDS_MAX = 80
 """A plug page names a few addresses and says little else; a page of references says much more."""
@@ -81,11 +83,12 @@ def take_front_matter(paragraphs: list[str], removed: list[Removed]) -> list[str
             for index in page:
                 removed.append(Removed("furniture", " ".join(paragraphs[index].split())))
                 taken.add(index)
-        elif any(_COPYRIGHT_LINE.search(line) and len(line.strip()) <= IMPRINT_LINE_MAX_CHARS for line in lines):
+        elif (whole := number > 0 and _imprint_signals("\n".join(lines)) >= IMPRINT_SIGNALS_MIN) or any(
+                _COPYRIGHT_LINE.search(line) and len(line.strip()) <= IMPRINT_LINE_MAX_CHARS for line in lines):
             # The imprint page behind the title page, told by its kinds of paragraph: every paragraph of it
-            # is the publisher's, but a note on who wrote the report and its abstract. The first page may be
-            # the title page itself, with a copyright line over the title: there only the publisher's paragraphs go.
-            whole = number > 0 and _imprint_signals("\n".join(lines)) >= IMPRINT_SIGNALS_MIN
+            # is the publisher's (its supporters, its mission, its notices), but a note on who wrote the
+            # report, whom they thank, and its abstract. The first page may be the title page itself, with a
+            # copyright line over the title: there, and on a page with fewer signs, only the publisher's paragraphs go.
             for index in page:
                 if (whole and not _AUTHORS_OWN.match(paragraphs[index].strip())) or _is_publishers(paragraphs[index]):
                     removed.append(Removed("licence", " ".join(paragraphs[index].split())))
@@ -93,11 +96,59 @@ def take_front_matter(paragraphs: list[str], removed: list[Removed]) -> list[str
         else:
             # The disclaimer alone, at the foot of a cover ("Las opiniones recogidas en este documento son las de
             # sus autores…"): the publisher's, wherever in the front matter it stands.
-            for index in page:
-                if _DISCLAIMER.match(" ".join(paragraphs[index].split())) and len(paragraphs[index]) <= DISCLAIMER_MAX_CHARS:
-                    removed.append(Removed("licence", " ".join(paragraphs[index].split())))
-                    taken.add(index)
+            # A series' note on what its papers are ("The Policy Research Working Paper Series disseminates…
+            # The findings, interpretations, and conclusions expressed in this paper are entirely those of the
+            # authors…") holds the disclaimer inside it; the line under it names who produced the series.
+            disclaimers = [index for index in page if len(paragraphs[index]) <= DISCLAIMER_MAX_CHARS and (
+                _DISCLAIMER.match(folded := " ".join(paragraphs[index].split()))
+                or _SERIES_NOTE.match(folded) or _INNER_DISCLAIMER.search(folded))]
+            producers = [index for index in page if disclaimers and _PRODUCER.match(" ".join(paragraphs[index].split()))]
+            for index in disclaimers + producers:
+                removed.append(Removed("licence", " ".join(paragraphs[index].split())))
+                taken.add(index)
+        if number == 0:
+            paragraphs, emptied = _without_stamps(paragraphs, page, removed)
+            taken.update(emptied)
     return [paragraph for index, paragraph in enumerate(paragraphs) if index not in taken] if taken else paragraphs
+
+
+# The series' own notes in a paper's front matter: the World Bank's "This paper is a product of the Development
+# Research Group… Policy Research Working Papers are also posted on the Web at…", "The … Series disseminates…".
+_SERIES_NOTE = re.compile(r"^(?:this (?:paper|report|brief|note) is a product of the\b|"
+                          r"the [\w ]{3,60} series (?:disseminates|publishes|presents)\b)", re.I)
+_INNER_DISCLAIMER = re.compile(r"\bthe (?:views|findings)(?:, interpretations,? and conclusions)? expressed in this "
+                               r"(?:paper|report|publication|document) are (?:entirely |solely )?(?:those|the responsibility) of the authors?\b",
+                               re.I)
+_PRODUCER = re.compile(r"^(?:produced|published|designed|typeset) by\b.{0,80}$", re.I)
+STAMP_REPEATS_MIN = 3
+"""A line the PDF stamps in the cover's margins ("Public Disclosure Authorized") stands there three times or more."""
+
+
+def _without_stamps(paragraphs: list[str], page: list[int], removed: list[Removed]) -> tuple[list[str], set[int]]:
+    """The first page without the lines of words a PDF stamps on it again and again, which go to `removed`;
+    and the paragraphs that held nothing else."""
+    counts: dict[str, int] = {}
+    for index in page:
+        for line in paragraphs[index].split("\n"):
+            key = " ".join(line.split())
+            if len(_WORDS.findall(key)) >= 2:
+                counts[key] = counts.get(key, 0) + 1
+    stamps = {key for key, count in counts.items() if count >= STAMP_REPEATS_MIN}
+    if not stamps:
+        return paragraphs, set()
+    paragraphs = list(paragraphs)
+    emptied: set[int] = set()
+    for index in page:
+        lines = paragraphs[index].split("\n")
+        kept = [line for line in lines if " ".join(line.split()) not in stamps]
+        removed.extend(Removed("furniture", " ".join(line.split())) for line in lines if " ".join(line.split()) in stamps)
+        paragraphs[index] = "\n".join(kept)
+        if not paragraphs[index].strip():
+            emptied.add(index)
+    return paragraphs, emptied
+
+
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 
 
 def _front_pages(paragraphs: list[str]) -> list[list[int]]:
@@ -127,7 +178,7 @@ def _imprint_signals(page: str) -> int:
         bool(_COPYRIGHT_LINE.search(folded)),
         bool(_STANDARD_NUMBER.search(page)),
         any(_CITATION_PROMPT.match(line) for line in paragraphs),
-        bool(_REPRODUCTION.search(folded) and _PERMISSION.search(folded)),
+        bool(_REPRODUCTION.search(folded) and _PERMISSION.search(folded)) or bool(_LICENSED.search(folded)),
         bool(re.search(_DISCLAIMER.pattern[1:], folded, re.I)),
         bool(_PRINTER.search(page)),
     ))

@@ -65,6 +65,13 @@ def page_foot_notes(paragraphs: list[str], index: int, next_label: int) -> tuple
     notes: list[tuple[int, str]] = []
     expected = next_label
     for paragraph in zone:
+        opening = _NOTE_LINE.match(paragraph.strip("\n"))
+        if notes and (_ENDS_LIKE_A_NOTE.search(notes[-1][1]) or (notes[-1][1] and _reads_as_heading(notes[-1][1]))) \
+                and not (opening and _label(opening) == expected):
+            # A paragraph after a finished note that opens no note is text: a box, a heading, the other
+            # column (pdftotext). A note runs into a new paragraph only where its sentence goes on; "1
+            # Introduction" over its section is a numbered heading, no note.
+            return None
         for line in paragraph.split("\n"):
             if not line.strip():
                 continue
@@ -168,19 +175,26 @@ _WORDS_MIN = 2
 def column_notes(paragraphs: list[str], index: int, next_label: int) -> tuple[str | None, list[tuple[int, str]], int] | None:
     """Notes at the foot of a column, mid-page, as pdftotext writes a page set in two columns: each note's
     number alone on its line over its text ("1" / "Vgl. BVÖB (2023, S. 8). …" / "2" / "Vgl. …"), the first
-    number perhaps closing the column's last paragraph ("…die jährlichen" / "1"). The other column's text
-    follows the notes, so they need not end the page.
+    number perhaps closing the column's last paragraph ("…die jährlichen" / "1"); or each note opening with
+    its number ("1. ABS (2022). Urban centres…" / "2. The survey…") in a paragraph of notes between the text
+    and a figure. The other column's text, or the figure, follows the notes, so they need not end the page.
 
     (the paragraph's body above the first number or None, the notes, how many paragraphs they fill);
     None unless the numbers run on from next_label in steps of one, the page above calls the first one
-    with a digit glued to a word ("im Jahr 2000.1"), and each note is one: words, ending as a note ends."""
+    with a digit glued to a word ("im Jahr 2000.1"), and each note is one: words, ending as a note ends.
+    Numbers that open their notes' lines must each be called so, or they are a numbered list."""
     lines = paragraphs[index].strip("\n").split("\n")
     body: str | None = None
+    inline = False
     if _LABEL_ROW.match(lines[-1]) and int(lines[-1]) == next_label and len(lines) > 1:
         body, lines = "\n".join(lines[:-1]), lines[-1:]
     elif not (_LABEL_ROW.match(lines[0]) and int(lines[0]) == next_label):
-        return None
-    if not _called_above(paragraphs, index + 1, next_label):
+        opening = _INLINE_LABEL.match(lines[0])
+        if not (opening and int(opening.group("number")) == next_label) or _reads_as_heading(lines[0][opening.end():]):
+            return None
+        inline = True
+    # The call stands in the text above: in the paragraph a bare number closes, or above one a note opens.
+    if not _called_above(paragraphs, index if inline else index + 1, next_label):
         return None
     notes: list[tuple[int, str]] = []
     expected = next_label
@@ -189,21 +203,63 @@ def column_notes(paragraphs: list[str], index: int, next_label: int) -> tuple[st
         for line in lines:
             if not line.strip():
                 continue
-            if _LABEL_ROW.match(line) and int(line) == expected:
+            opening = _INLINE_LABEL.match(line) if inline else None
+            if _LABEL_ROW.match(line) and int(line) == expected and not inline:
                 notes.append((expected, ""))
+                expected += 1
+            elif opening and int(opening.group("number")) == expected and _called_above(paragraphs, index, expected):
+                notes.append((expected, line[opening.end():].strip()))
                 expected += 1
             elif notes:
                 notes[-1] = (notes[-1][0], f"{notes[-1][1]}\n{line.strip()}".strip())  # lines kept: hyphens join later
         position += 1
         following = paragraphs[position].strip("\n").split("\n") if position < len(paragraphs) else []
-        opens_a_note = bool(following) and _LABEL_ROW.match(following[0]) is not None and int(following[0]) == expected
-        if notes[-1][1] and not opens_a_note and _ENDS_LIKE_A_NOTE.search(notes[-1][1]):
+        opens_a_note = bool(following) and _opens_note(following[0], expected, inline)
+        if notes and notes[-1][1] and not opens_a_note and _ENDS_LIKE_A_NOTE.search(notes[-1][1]):
             break
-        if (not following or paragraphs[position].strip(" \t\n") == FORM_FEED
+        if inline and not opens_a_note:
+            return None  # "1 Introduction" over its section's text: a numbered heading, whose text runs on, no note
+        if (not notes or not following or paragraphs[position].strip(" \t\n") == FORM_FEED
                 or position - index >= COLUMN_NOTES_PARAGRAPHS_MAX):
             return None
         lines = following
     if not all(len(text) >= _NOTE_MIN_CHARS and len(re.findall(r"[^\W\d_]{2,}", text)) >= _WORDS_MIN
                and _ENDS_LIKE_A_NOTE.search(text) for _, text in notes):
         return None
+    if inline and (_numbers_its_paragraphs(paragraphs, index, next_label)
+                   or any(_calls_a_later_note(text, label) for label, text in notes)):
+        return None  # "7.    When a vessel is withdrawn…": a numbered paragraph, calling notes of its own
     return body, notes, position - index
+
+
+_INLINE_LABEL = re.compile(r"^\s*(?P<number>\d{1,3})\.?\s+(?=\S)")
+_WRAPPED_NOTE_LINE_MIN = 45
+_GLUED_CALL = re.compile(r"(?<=[^\W\d_][.,;:)])(\d{1,3})(?=\s|$)")
+
+
+def _numbers_its_paragraphs(paragraphs: list[str], index: int, label: int) -> bool:
+    """The paragraph before opens with the number before ("6.    Cancellations…" over "7.    When…")."""
+    for paragraph in reversed(paragraphs[max(0, index - 3):index]):
+        if paragraph.strip():
+            opening = _INLINE_LABEL.match(paragraph.strip("\n"))
+            return bool(opening) and int(opening.group("number")) == label - 1
+    return False
+
+
+def _calls_a_later_note(text: str, label: int) -> bool:
+    """"…no sailing for 9 consecutive days.9 Residents…": text that calls a later note is the body's."""
+    return any(int(call) > label for call in _GLUED_CALL.findall(text))
+
+
+def _reads_as_heading(first_line: str) -> bool:
+    """"1 Introduction" over its section: short, no sentence ends on it; a note's first line is wrapped
+    prose or a whole short note ("3. Department of Transport and Planning (2023).")."""
+    line = first_line.strip()
+    return len(line) < _WRAPPED_NOTE_LINE_MIN and not _ENDS_LIKE_A_NOTE.search(line)
+
+
+def _opens_note(line: str, expected: int, inline: bool) -> bool:
+    if inline:
+        opening = _INLINE_LABEL.match(line)
+        return bool(opening) and int(opening.group("number")) == expected
+    return _LABEL_ROW.match(line) is not None and int(line) == expected
