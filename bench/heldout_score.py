@@ -455,7 +455,7 @@ MIN_WORD_LETTERS = 3
 # ('18 000', '1 250,5') and never after a decimal part, so table cells '64.0 66.1' and
 # '47.0 120' stay two figures each.
 # "Article 9(2)" is one figure: a provision's number and its paragraph, never a number and note 2.
-_FIGURE = re.compile(r"(?<![\w.])[$€£¥]?(?:\d+(?:\(\d{1,3}\))+|\d{1,3}(?: \d{3}(?!\d))+(?:[.,\u202f]\d+)*|\d+(?:[.,\u202f]\d+)*)(?: ?%)?")
+_FIGURE = re.compile(r"(?<![\w.])[$€£¥]?(?:\d+(?:\(\d{1,3}\))+|\d{1,3}(?: \d{3}(?!\d))+(?:[.,\u202f]\d+)*|\d+(?:[.,\u202f]\d+)*)(?:[ \n]?%)?")
 
 
 def _fold_horizontal(text: str) -> str:
@@ -472,7 +472,7 @@ def figures_of(text: str) -> Counter:
     sign dropped; single digits left out (most are markers, list numbers or page numbers)."""
     out = Counter()
     for m in _FIGURE.finditer(_fold_horizontal(text)):
-        fig = m.group().replace(" ", "").rstrip(".,").lstrip("$€£¥")
+        fig = m.group().replace(" ", "").replace("\n", "").rstrip(".,").lstrip("$€£¥")  # a "%" the line wrapped onto the next
         if sum(ch.isdigit() for ch in fig) and len(fig) >= 2:
             out[fig] += 1
     return out

@@ -591,7 +591,7 @@ def _is_permalink(node: Node) -> bool:
     if node.tag != "a" or not node.get("href").startswith("#"):
         return False
     marked = _PERMALINK_CLASS.search(node.get("class")) or _PERMALINK_TITLE.match(node.get("title")) \
-        or node.get("aria-hidden").lower() == "true"
+        or _is_aria_hidden(node)
     return bool(marked) and _is_small(node, _PERMALINK_MAX_CHARS) and text_of(node).strip() in _PERMALINK_SIGNS
 
 
@@ -610,7 +610,7 @@ def _kind_by_markup(node: Node) -> str | None:
         return "navigation"  # begun inside the site's own noindex comments (html_tree)
     if _is_spoken_copy(node):
         return "hidden"
-    if "hidden" in node.attrs or (node.get("aria-hidden").lower() == "true" and not _is_shown_copy(node)) \
+    if "hidden" in node.attrs or (_is_aria_hidden(node) and not _is_shown_copy(node)) \
             or _HIDDEN_STYLE.search(node.get("style")) \
             or _HIDDEN_CLASSES & set(node.get("class").lower().split()) or _is_screen_reader_label(node):
         return "hidden"
@@ -652,12 +652,17 @@ def _is_shown_copy(node: Node) -> bool:
 
 
 def _is_spoken_copy(node: Node) -> bool:
-    return _is_screen_reader_text(node) and any(other.get("aria-hidden").lower() == "true" and "hidden" not in other.attrs
+    return _is_screen_reader_text(node) and any(_is_aria_hidden(other) and "hidden" not in other.attrs
                                                 for other in _neighbours(node))
 
 
 def _is_screen_reader_text(node: Node) -> bool:
-    return bool(_SCREEN_READER_CLASS.search(node.get("class"))) and node.get("aria-hidden").lower() != "true"
+    return bool(_SCREEN_READER_CLASS.search(node.get("class"))) and not _is_aria_hidden(node)
+
+
+def _is_aria_hidden(node: Node) -> bool:
+    """aria-hidden="true": kept from the ear, whatever the eye sees."""
+    return node.get("aria-hidden").lower() == "true"
 
 
 def _neighbours(node: Node) -> list[Node]:
