@@ -443,3 +443,16 @@ def test_a_last_page_with_references_keeps_them_and_only_its_closing_imprint_goe
         assert imprint not in text, imprint
         assert any(imprint in item.text for item in report.removed), imprint
     assert len(report.pages) == 3
+
+
+def test_a_numbered_section_over_its_first_part_and_a_numbered_question_are_headings():
+    paper = ("Water tariffs\n\nA. Writer\n\nJune 2023\n\f"
+             "1. Introduction\n\nThis paper studies twelve utilities in 2022, which served 4.1 million people in all.\n\n"
+             "2. Context and data\n\n2.1 Tariff structures\n\n"
+             "All twelve apply an increasing block structure with three or four blocks, approved every three years.\n\n"
+             "3. Who benefits from the lifeline block?\n\n"
+             "For each connection, the subsidy is the difference between the average cost and the lifeline price.\n")
+    report = parse_report(paper.encode(), "txt")
+    titles = [section.title for section in report.sections]
+    assert "2. Context and data" in titles and "2.1 Tariff structures" in titles
+    assert "3. Who benefits from the lifeline block?" in titles

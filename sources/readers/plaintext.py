@@ -144,7 +144,7 @@ _SPACED_PAGE_MARKER = re.compile(r"(?P<before>[ \t]*)(?P<marker>" + PAGE_MARKER.
 _STARTS_LOWER = re.compile(r"^[\"“‘«(]?[a-zà-öø-ÿ]")
 _LONE_NUMBER = re.compile(r"^\d{1,4}$")
 # "I. BACKGROUND", "1. Five Challenged Statutes", "B. Remedies": a numbered title, no sentence punctuation.
-_NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}|[IVXLC]{1,6}|[A-Z])\.\s+[A-Z][^.!?;:,]{0,78}$")
+_NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}|[IVXLC]{1,6}|[A-Z])\.\s+[A-Z][^.!?;:,]{0,78}\??$")  # "3. Who benefits?" asks
 _IBID_START = re.compile(r"^\S+\.\s+(?:ibid|idem|id\b|op\.?\s?cit)", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*•–▪]|\d{1,3}[.)])\s+")
 _UNNUMBERED_BULLET = re.compile(r"^\s*[-*•–▪]\s+")
@@ -870,6 +870,9 @@ def _is_capitals_heading(line: str) -> bool:
             and not _LOOKS_LIKE_REFERENCE.search(line))
 
 
+_SUBSECTION_OF = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+[A-Z][^.!?;:,]{0,78}$")
+
+
 def _is_numbered_heading(line: str) -> bool:
     """"I. BACKGROUND", "2. The Standard of Review": a short numbered title, no sentence."""
     return bool(_NUMBERED_HEADING.match(line)) and not _LOOKS_LIKE_REFERENCE.search(line) and not _IBID_START.match(line)
@@ -965,12 +968,19 @@ def _heading_level(paragraph: str, following: str, toc_levels: dict[str, int]) -
     words = paragraph.split()
     if not (1 <= len(words) <= 12 and len(paragraph) <= 90):
         return 0
-    if re.search(r"[.,;:!]$", paragraph) or "," in paragraph or not (paragraph[0].isupper() or _is_numbered_heading(paragraph)):
+    subsection = bool(_SUBSECTION_OF.match(paragraph)) and not _LOOKS_LIKE_REFERENCE.search(paragraph)
+    if re.search(r"[.,;:!]$", paragraph) or "," in paragraph or not (paragraph[0].isupper() or _is_numbered_heading(paragraph)
+                                                                     or subsection):
         return 0
     next_is_body = following[:1].isupper() and (len(following) >= 150 or (len(following) >= 50 and re.search(r"[.!?]\S*$", following)))
-    if not next_is_body:
+    # "2. Context and data" over "2.1 Tariff structures": a numbered section over its first numbered part
+    over_its_part = _is_numbered_heading(paragraph) and bool(_SUBSECTION_OF.match(following)) \
+        and following.split(".", 1)[0] == paragraph.split(".", 1)[0]
+    if not (next_is_body or over_its_part):
         return 0
     letters = re.sub(r"[^A-Za-zÀ-ÿ]", "", paragraph)
+    if subsection:
+        return 3  # "2.1 Tariff structures" under "2. Context and data"
     return 1 if letters.isupper() and len(letters) > 3 else 2
 
 
