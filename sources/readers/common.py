@@ -58,6 +58,10 @@ NOTES_HEADING = re.compile(
 UNIT_BEFORE = re.compile(r"(?:^|[^\w])(?:m|km|cm|mm|dm|ft|mi|in|sq|yd|kg|mol|m/s)$|\d\s?s$")
 
 
+WORD = re.compile(r"[^\W\d_]{2,}")
+"""A word: two letters or more (no digits, no underscore), as the plain-text readers count words."""
+
+
 def follows_a_unit(text: str, position: int) -> bool:
     """Whether the characters just before `position` of `text` end with a unit."""
     return bool(UNIT_BEFORE.search(text, max(0, position - 8), position))

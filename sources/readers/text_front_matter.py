@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from claimdesk.sources.model import Removed
+from claimdesk.sources.readers.common import WORD
 
 FRONT_PAGES_MAX = 6
 """The front matter is among the first pages; later a copyright line is the text's or the back cover's."""
@@ -131,7 +132,7 @@ def _without_stamps(paragraphs: list[str], page: list[int], removed: list[Remove
     for index in page:
         for line in paragraphs[index].split("\n"):
             key = " ".join(line.split())
-            if len(_WORDS.findall(key)) >= 2:
+            if len(WORD.findall(key)) >= 2:
                 counts[key] = counts.get(key, 0) + 1
     stamps = {key for key, count in counts.items() if count >= STAMP_REPEATS_MIN}
     if not stamps:
@@ -147,8 +148,6 @@ def _without_stamps(paragraphs: list[str], page: list[int], removed: list[Remove
             emptied.add(index)
     return paragraphs, emptied
 
-
-_WORDS = re.compile(r"[^\W\d_]{2,}")
 
 
 def _front_pages(paragraphs: list[str]) -> list[list[int]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from claimdesk.sources.readers.common import WORD
 from claimdesk.sources.readers.text_pages import FORM_FEED
 
 GUTTER_MIN_SPACES = 4
@@ -27,7 +28,6 @@ PROSE_WORDS_MIN = 4.0
 """Words per row in each column, on average: a column of prose, not of cells."""
 DIGITS_SHARE_MAX = 0.25
 _GAP = re.compile(rf"(?<=\S) {{{GUTTER_MIN_SPACES},}}(?=\S)")
-_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def unweave_columns(text: str) -> str:
@@ -84,7 +84,7 @@ def _fits(line: str, gutter: int) -> bool:
 
 def _is_prose(segments: list[str]) -> bool:
     text = " ".join(segments)
-    words = len(_WORD.findall(text))
+    words = len(WORD.findall(text))
     digits = sum(char.isdigit() for char in text)
     letters = sum(char.isalpha() for char in text)
     return words >= PROSE_WORDS_MIN * len(segments) and digits <= DIGITS_SHARE_MAX * max(1, letters + digits)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from claimdesk.sources.readers.common import superscript_to_int
+from claimdesk.sources.readers.common import WORD, superscript_to_int
 from claimdesk.sources.references import is_ibid
 
 FORM_FEED = "\f"
@@ -223,7 +223,7 @@ def column_notes(paragraphs: list[str], index: int, next_label: int) -> tuple[st
                 or position - index >= COLUMN_NOTES_PARAGRAPHS_MAX):
             return None
         lines = following
-    if not all(len(text) >= _NOTE_MIN_CHARS and len(re.findall(r"[^\W\d_]{2,}", text)) >= _WORDS_MIN
+    if not all(len(text) >= _NOTE_MIN_CHARS and len(WORD.findall(text)) >= _WORDS_MIN
                and _ENDS_LIKE_A_NOTE.search(text) for _, text in notes):
         return None
     if inline and (_numbers_its_paragraphs(paragraphs, index, next_label)
