@@ -704,6 +704,11 @@ def read_cover(lines: list[str]) -> CoverInfo:
             # "Harbour Institute · Brief No. 7 · March 2022": the publisher's line.
             info.date = info.date or fields_date
             continue
+        if fields_date and info.title is None and not info.authors and _is_publisher_band(stripped):
+            # The same line above the title: it dates the paper, and stays in the text.
+            info.date = info.date or fields_date
+            dated_before_title = True
+            continue
         if info.date and info.title and not names and not dated_before_title:
             used -= 1  # the date closes the cover; only authors may follow it
             break
@@ -888,6 +893,12 @@ def story_dateline(paragraph: str) -> str | None:
     Only read, never taken out: the dateline is the first sentence's own text."""
     match = _STORY_DATELINE.match(paragraph[:DATE_TEXT_MAX + 50])
     return parse_date(match.group("date")) if match else None
+
+
+def _is_publisher_band(line: str) -> bool:
+    """'NORTHMERE OBSERVATORY · BRIEFING 14 · OCTOBER 2025': three fields or more, no sentence; a title has fewer."""
+    fields = [field for field in _FIELD_SEPARATOR.split(line) if field.strip()]
+    return len(fields) >= 3 and not line.rstrip().endswith(".")
 
 
 def _date_in_fields(line: str) -> str | None:

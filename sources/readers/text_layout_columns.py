@@ -62,10 +62,9 @@ def _column_run(lines: list[str], start: int) -> tuple[int, int] | None:
     end = start
     while end < len(lines) and _fits(lines[end], gutter):
         end += 1
-    while end > start and not lines[end - 1].strip():
-        end -= 1  # blank rows after the run belong to what follows
+    end = _end_of_last_row_pair(lines, start, end, gutter)
     rows = [line for line in lines[start:end] if line.strip()]
-    two_sided = [line for line in rows if line[:gutter].strip() and line[gutter:].strip()]
+    two_sided = [line for line in rows if _is_two_sided(line, gutter)]
     if len(rows) < COLUMN_ROWS_MIN or len(two_sided) < TWO_SIDED_SHARE_MIN * len(rows):
         return None
     left = [line[:gutter] for line in rows if line[:gutter].strip()]
@@ -73,6 +72,25 @@ def _column_run(lines: list[str], start: int) -> tuple[int, int] | None:
     if not (_is_prose(left) and _is_prose(right)):
         return None
     return end, gutter
+
+
+def _end_of_last_row_pair(lines: list[str], start: int, end: int, gutter: int) -> int:
+    """Where the run stops: after its last row printed in both columns and the lines that run on from it.
+
+    A column longer than its neighbour runs on below it without a blank row. What
+    comes after a blank row with nothing in the right column is no column: the
+    notes at the foot of the page ('3 Survey, op. cit.'), a rule, the page number.
+    Left in the run, they would be read before the right column.
+    """
+    last = max((index for index in range(start, end) if _is_two_sided(lines[index], gutter)), default=start)
+    stop = last + 1
+    while stop < end and lines[stop].strip():
+        stop += 1
+    return stop
+
+
+def _is_two_sided(line: str, gutter: int) -> bool:
+    return bool(line[:gutter].strip() and line[gutter:].strip())
 
 
 def _fits(line: str, gutter: int) -> bool:
