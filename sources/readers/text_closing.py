@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 
 from claimdesk.sources.model import Removed
+from claimdesk.sources.readers.text_imprint import (COPYRIGHT_NOTICE, COPYRIGHT_YEAR, LICENCE_WORDS, PRINTER, grants_reprint,
+                                                   states_licence_terms)
 
 END_MARK = re.compile(r"^\s*(?:#{3}|-\s?30\s?-|[-–—]?\s*ends?\s*[-–—]?|\*\*\*\s*ends?\s*\*\*\*|fin|- fin -|ende)\s*$", re.I)
 """A press release's end of story: what follows is notes to editors and the sender's boilerplate."""
@@ -31,7 +33,7 @@ _SENDER_LINE = re.compile(
 _IMPRINT_LINE = re.compile(
     r"^(?:(?:gesamtherstellung|herstellung|herausgeber(?:in)?|druck|satz|vertrieb|impression|imprimeur|dépôt légal|"
     r"depósito legal|publisher|éditeur)\s*:"
-    r"|(?:printed|imprimé|impreso|gedruckt)\s+(?:in|by|en|par|por|auf|bei)\b"
+    rf"|{PRINTER}"
     r"|e?-?(?:issn|isbn)\b[\s:]*(?:\d[\dXx -]{6,})"
     # A report's back page: who designed it, the production reference, the cover price.
     r"|design(?:ed)? and produc(?:tion|ed) by\b.{2,80}$|dp ref\s*:?\s*[\w/-]{3,20}$|(?:price\s*:?\s*)?£\s?\d{1,3}\.\d\d$"
@@ -73,19 +75,12 @@ def take_closing_furniture(paragraphs: list[str], removed: list[Removed]) -> lis
     return kept
 
 
-_LICENCE_COPYRIGHT = re.compile(r"\bcopyright\b|\blicen[cs]e[ds]? under\b", re.I)
-_LICENCE_TERMS = re.compile(
-    r"\b(?:may be (?:copied|reproduced|re-?used)|you may re-?use\b|free of charge in any format|"
-    r"open government licen[cs]e|reproduced (?:free of charge|for non-commercial))", re.I)
-
-
 def _is_licence(paragraph: str) -> bool:
     """The terms on which the publisher lets its text be copied ("The material featured in this
     document is subject to … copyright. The material may be copied or reproduced for
     non-commercial purposes only…", the Open Government Licence): it names the copyright and
     says what may be reproduced. Taken only among the last page's imprint lines."""
-    return (len(paragraph) <= 3 * SENDER_PARAGRAPH_MAX and bool(_LICENCE_COPYRIGHT.search(paragraph))
-            and bool(_LICENCE_TERMS.search(paragraph)))
+    return len(paragraph) <= 3 * SENDER_PARAGRAPH_MAX and states_licence_terms(paragraph)
 
 
 def _split_sender_lines(paragraph: str) -> tuple[str, str | None]:
@@ -142,8 +137,6 @@ def take_last_page_disclaimer(paragraphs: list[str], removed: list[Removed]) -> 
 # reuse policy of the European Court of Auditors…"): it opens with the notice and speaks of reuse
 # and licences, never of the report's subject.
 _COPYRIGHT_PAGE_OPENING = re.compile(r"^\s*(?:copyright\b|©|\(c\)\s*\d{4}|urheberrecht\b|droits d'auteur\b)", re.I)
-_LICENCE_WORDS = re.compile(r"\b(?:reuse|re-use|licen[cs]ed?|creative commons|cc by|all rights reserved|reproduction|"
-                            r"permission|tous droits réservés|alle rechte vorbehalten|weiterverwendung)\b", re.I)
 _COPYRIGHT_PAGE_MAX_CHARS = 4000
 
 
@@ -155,13 +148,10 @@ def take_copyright_page(paragraphs: list[str], removed: list[Removed]) -> list[s
     if last_break < 0 or not page or not _COPYRIGHT_PAGE_OPENING.match(page[0]):
         return paragraphs
     text = "\n".join(page)
-    if len(text) > _COPYRIGHT_PAGE_MAX_CHARS or len(_LICENCE_WORDS.findall(text)) < 2:
+    if len(text) > _COPYRIGHT_PAGE_MAX_CHARS or len(LICENCE_WORDS.findall(text)) < 2:
         return paragraphs
     removed.extend(Removed("licence", " ".join(paragraph.split())) for paragraph in page)
     return paragraphs[:last_break + 1]
-
-
-_COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\))\s*(?:[^\d©.;]{1,80}?,\s*)?(?P<year>(?:19|20)\d\d)\b", re.I)
 
 
 def copyright_year(removed: list[Removed]) -> str | None:
@@ -169,7 +159,7 @@ def copyright_year(removed: list[Removed]) -> str | None:
     where nothing else dates it."""
     for piece in removed:
         if piece.kind == "licence":
-            match = _COPYRIGHT_YEAR.search(piece.text)
+            match = COPYRIGHT_YEAR.search(piece.text)
             if match:
                 return match.group("year")
     return None
@@ -185,7 +175,6 @@ def is_end_mark(paragraph: str) -> bool:
 _BACK_COVER_MAX_CHARS = 1500
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\bcontact(?:s| details| us)?\b|\bkontakt\b|\bcontacto\b|"
                       r"(?:\+|\b00)\d[\d ()-]{6,}\d|\b(?:tel|phone|fax)\b\s*[.:]", re.I)
-_COPYRIGHT_LINE = re.compile(r"^\s*(?:©|\(c\)|copyright\b).{0,100}$", re.I)
 _REPORT_SECTION = re.compile(r"^\s*(?:references|bibliography|literatur|literaturverzeichnis|bibliografía|bibliographie|références|"
                              r"notes|endnotes|anmerkungen|sources|quellen|annex|appendix|anhang|"
                              r"(?:about the )?authors?|autorinnen und autoren|autoren|les auteurs|autores)\s*$", re.I | re.M)
@@ -206,7 +195,7 @@ def take_back_cover(paragraphs: list[str], removed: list[Removed]) -> list[str]:
         return paragraphs
     last_line = page[-1].strip().split("\n")[-1]
     text = "\n".join(page)
-    if not _COPYRIGHT_LINE.match(last_line):
+    if not COPYRIGHT_NOTICE.match(last_line):
         return paragraphs
     if not _CONTACT.search(text) or _REPORT_SECTION.search(text) or len(_CITED_YEAR.findall(text)) >= _CITED_YEARS_MAX:
         return _without_closing_imprint(paragraphs, removed)  # the report's own page, the imprint at its foot
@@ -222,9 +211,6 @@ def take_back_cover(paragraphs: list[str], removed: list[Removed]) -> list[str]:
 _IMPRINT_OPENING = re.compile(r"^\s*(?:herausgeber(?:in)?|publisher|published by|redaktion|editor|editorial|impressum|imprint|"
                               r"éditeur|directeur de la publication|editorial|edita|kontakt|pressekontakt|contact|contacts|contacto)\b\s*:?",
                               re.I)
-_REPRINT_TERMS = re.compile(r"\b(?:nachdruck|reproduc\w*|reprint\w*|reproducción|vervielfältig\w*)\b.{0,240}?"
-                            r"\b(?:gestattet|erlaubt|genehmig\w*|permitted|allowed|permission|authori[sz]\w*|autoris\w*|autorizad\w*)\b",
-                            re.I | re.S)
 CLOSING_IMPRINT_PARAGRAPHS_MAX = 6
 
 
@@ -240,11 +226,11 @@ def _without_closing_imprint(paragraphs: list[str], removed: list[Removed]) -> l
         if paragraph == "\f":
             break
         lines = paragraph.split("\n")
-        if not (_COPYRIGHT_LINE.match(paragraph) and len(lines) == 1) and not _IMPRINT_OPENING.match(lines[0]) \
-                and not _REPRINT_TERMS.search(paragraph):
+        if not (COPYRIGHT_NOTICE.match(paragraph) and len(lines) == 1) and not _IMPRINT_OPENING.match(lines[0]) \
+                and not grants_reprint(paragraph):
             break
         taken.insert(0, " ".join(kept.pop().split()))
-    if not taken or not any(_COPYRIGHT_LINE.match(piece) or _REPRINT_TERMS.search(piece) for piece in taken):
+    if not taken or not any(COPYRIGHT_NOTICE.match(piece) or grants_reprint(piece) for piece in taken):
         return paragraphs  # no notice among them: not the publisher's imprint
     removed.extend(Removed("footer", piece) for piece in taken)
     return kept

@@ -21,13 +21,14 @@ import re
 
 from claimdesk.sources.model import Removed
 from claimdesk.sources.readers.common import WORD
+from claimdesk.sources.readers.text_imprint import (COPYRIGHT_WITH_YEAR, LICENSED, PRINTER_LINE, STANDARD_NUMBER,
+                                                   speaks_of_reproduction)
 
 FRONT_PAGES_MAX = 6
 """The front matter is among the first pages; later a copyright line is the text's or the back cover's."""
 IMPRINT_LINE_MAX_CHARS = 80
 """An imprint's lines are short fields: a symbol, a number, a notice."""
 
-_COPYRIGHT_LINE = re.compile(r"(?:©|\(c\)|\bcopyright\b).{0,80}\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b.{0,10}©", re.I)
 _CITATION_PROMPT = re.compile(
     r"^(?:(?:this|the) (?:publication|report|paper|document|study) (?:should|may|can) be cited as|please cite (?:this|as)|"
     r"suggested citation|recommended citation|cite (?:this (?:publication|report|paper) )?as|citation\s*:|"
@@ -44,18 +45,9 @@ _DISCLAIMER = re.compile(
     r"les opinions exprimées|les appellations employées|"
     r"die (?:in dieser|in diesem) (?:publikation|veröffentlichung|bericht|papier)\b.{0,40}(?:meinungen|ansichten)|"
     r"(?:this|the) (?:paper|document|publication|report) (?:does not necessarily|should not be reported as))", re.I)
-_REPRODUCTION = re.compile(r"\b(?:reproduc\w*|reprint\w*|translat\w* (?:rights|into)|"
-                           r"vervielfältig\w*|nachdruck\w*)\b", re.I)
-_PERMISSION = re.compile(r"\b(?:permission|authori[sz]ation|autorización|autorisation|genehmigung|"
-                         r"all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|"
-                         r"creative commons|licen[cs]e\w*|licencia|rights and permissions)\b", re.I)
-_LICENSED = re.compile(r"\b(?:is|are) licen[cs]ed under (?:a |the )?(?:creative commons|cc[- ]by|open government)", re.I)
 _WEB_ADDRESS = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.I)
 IMPRINT_SIGNALS_MIN = 3
 """Kinds of imprint paragraph on one page (copyright, ISBN, citation, reproduction, disclaimer, printer)."""
-_STANDARD_NUMBER = re.compile(r"^\s*(?:e-?)?(?:ISBN|ISSN)\b|^\s*(?:https?://)?(?:dx\.)?doi\.org/|^\s*DOI\s*:", re.I | re.M)
-_PRINTER = re.compile(r"^\s*(?:printed|imprimé|impreso|gedruckt|stampato)\s+(?:in|at|en|par|por|auf|bei|a)\b|"
-                      r"^\s*(?:first published|première publication|publicado por primera vez)\b", re.I | re.M)
 _AUTHORS_OWN = re.compile(
     r"^(?:(?:this|the present) (?:document|paper|report|study|working paper) (?:was|has been) (?:prepared|written|drafted) by|"
     r"(?:este|el presente) (?:documento|trabajo|informe|estudio) (?:fue|ha sido) (?:preparado|elaborado|redactado) por|"
@@ -85,7 +77,7 @@ def take_front_matter(paragraphs: list[str], removed: list[Removed]) -> list[str
                 removed.append(Removed("furniture", " ".join(paragraphs[index].split())))
                 taken.add(index)
         elif (whole := number > 0 and _imprint_signals("\n".join(lines)) >= IMPRINT_SIGNALS_MIN) or any(
-                _COPYRIGHT_LINE.search(line) and len(line.strip()) <= IMPRINT_LINE_MAX_CHARS for line in lines):
+                COPYRIGHT_WITH_YEAR.search(line) and len(line.strip()) <= IMPRINT_LINE_MAX_CHARS for line in lines):
             # The imprint page behind the title page, told by its kinds of paragraph: every paragraph of it
             # is the publisher's (its supporters, its mission, its notices), but a note on who wrote the
             # report, whom they thank, and its abstract. The first page may be the title page itself, with a
@@ -174,12 +166,12 @@ def _imprint_signals(page: str) -> int:
     folded = " ".join(page.split())
     paragraphs = [" ".join(piece.split()) for piece in page.split("\n")]
     return sum((
-        bool(_COPYRIGHT_LINE.search(folded)),
-        bool(_STANDARD_NUMBER.search(page)),
+        bool(COPYRIGHT_WITH_YEAR.search(folded)),
+        bool(STANDARD_NUMBER.search(page)),
         any(_CITATION_PROMPT.match(line) for line in paragraphs),
-        bool(_REPRODUCTION.search(folded) and _PERMISSION.search(folded)) or bool(_LICENSED.search(folded)),
+        speaks_of_reproduction(folded) or bool(LICENSED.search(folded)),
         bool(re.search(_DISCLAIMER.pattern[1:], folded, re.I)),
-        bool(_PRINTER.search(page)),
+        bool(PRINTER_LINE.search(page)),
     ))
 
 
@@ -190,8 +182,8 @@ def _is_publishers(paragraph: str) -> bool:
     if not lines:
         return False
     folded = " ".join(lines)
-    if any(_COPYRIGHT_LINE.search(line) for line in lines) and all(len(line) <= IMPRINT_LINE_MAX_CHARS for line in lines):
+    if any(COPYRIGHT_WITH_YEAR.search(line) for line in lines) and all(len(line) <= IMPRINT_LINE_MAX_CHARS for line in lines):
         return True
     if _CITATION_PROMPT.match(folded) or _DISCLAIMER.match(folded):
         return True
-    return bool(_REPRODUCTION.search(folded) and _PERMISSION.search(folded))
+    return speaks_of_reproduction(folded)
