@@ -22,7 +22,7 @@ read, not a verdict. Always exits 0: it measures, tests/test_heldout.py judges.
 
 Expectation keys (all optional except what a document needs):
   title            str or list of acceptable strings (compared word by word, case-folded)
-  authors          list of names, or list of acceptable lists (order ignored, case-folded)
+  authors          list of names, or list of acceptable lists (order ignored, case-folded, a judge's office after a name ignored: "Brennick, J." is "Brennick")
   date             "2020" / "2020-07" / "2020-07-14", null, or a list of acceptable values
   footnotes        number of footnotes
   notes            [{number, label, contains, not_contains[], markers, marker_after, kind, resolves_to}]
@@ -169,11 +169,24 @@ def check_title(report: dict, expected) -> Check:
     return Check("title", ok, f"got {got!r}, want {' or '.join(map(repr, wanted))}")
 
 
+_JUDICIAL_TITLES = (("p", "j"), ("c", "j"), ("j",), ("jj",), ("lj",))
+"""'Brennick, J.', 'LINDER, P.J.', 'Ashworth LJ': the judge's office printed after the name."""
+
+
+def person_words(name: str) -> tuple[str, ...]:
+    """A name's words without a judge's office after it: 'Brennick, J.' is the judge Brennick."""
+    words = name_words(name)
+    for title in _JUDICIAL_TITLES:
+        if len(words) > len(title) and words[-len(title):] == title:
+            return words[:-len(title)]
+    return words
+
+
 def check_authors(report: dict, expected) -> Check:
     wanted = _alternatives(expected, lambda v: not v or isinstance(v[0], str))
     got = report.get("authors") or []
-    key = sorted(name_words(a) for a in got)
-    ok = key in [sorted(name_words(a) for a in w) for w in wanted]
+    key = sorted(person_words(a) for a in got)
+    ok = key in [sorted(person_words(a) for a in w) for w in wanted]
     return Check("authors", ok, f"got {got!r}, want {' or '.join(map(repr, wanted))}")
 
 

@@ -329,7 +329,14 @@ class _BlockWriter:
         self._element_boundary = False
         if self._note is not None:
             data = MARKDOWN_SPECIAL.sub(r"\\\1", data)
+        if "[*" in data:
+            data = _STAR_PAGE.sub(self._star_page, data)
         self._buffer.append(data)
+
+    def _star_page(self, match: re.Match) -> str:
+        """'[*2]' in a New York slip opinion: page 2 of the slip starts here."""
+        self._record("page-number", match.group())
+        return self.markers.add_page(match.group("page"))
 
     def _record(self, kind: str, text: str) -> None:
         if text:
@@ -376,6 +383,10 @@ class _BlockWriter:
         self._heading = 0
 
 
+
+
+# Star paging: the bracketed page of the printed slip or reporter ("[*2]", "[*1043]").
+_STAR_PAGE = re.compile(r"\[\*(?P<page>\d{1,5})\]")
 
 
 def _descendants(node: Node):

@@ -790,7 +790,7 @@ _TEXT_KINDS = [
                               r"aller au contenu(?: principal)?|zum (?:haupt)?inhalt(?: springen)?|direkt zum (?:haupt)?inhalt|vai al contenuto(?: principale)?|"
                               r"ir para o conteúdo(?: principal)?|перейти к (?:основному )?содержанию|naar de (?:hoofd)?inhoud|"
                               r"acceder directamente al contenido(?: principal)?|"
-                              r"back to (?:the )?(?:search results|results|list|overview)|retour aux résultats|(?:zurück )?zu(?:r| den) (?:trefferliste|suchergebnissen|übersicht)|"
+                              r"(?:back|return) to (?:the )?(?:[\w-]+ ){0,2}(?:search results|results|list|overview|index)|retour aux résultats|(?:zurück )?zu(?:r| den) (?:trefferliste|suchergebnissen|übersicht)|"
                               r"back to (?:the )?top(?: of (?:the )?(?:page|document))?|top of page|retour en haut(?: de (?:la )?page)?|nach oben)\W*$", re.I)),
     # a book's or a series' links to the pages before and after, arrows and all ("<< zurück", "weiter >>",
     # "« Précédent", "Next ›"): the arrows tell them from the word in a sentence
@@ -1228,6 +1228,13 @@ _LINE_KINDS = [
                          r"permalink|short ?link|kurzlink|lien permanent|enlace permanente)\s*:\s*\S.{0,150}$", re.I)),
     ("other", re.compile(r"^\W*(?:wir bieten ihnen diese (?:audio|video)datei|dieses thema im programm\s*:|"
                          r"this (?:audio|video) (?:file|clip) is (?:available|provided) for download)", re.I)),
+    # a court reporter's notices over a slip opinion: "Published by New York State Law Reporting Bureau pursuant to
+    # Judiciary Law § 431.", "This opinion is uncorrected and subject to revision before publication in the Official
+    # Reports.", the U.S. Supreme Court's "NOTICE: This opinion is subject to formal revision before publication…";
+    # and the slip's own citation alone on its line ("2024 NY Slip Op 02215"), which the title names
+    ("header", re.compile(r"^\W*(?:published by [\w .'’-]{1,80}\breport(?:ing|er)\b[\w .'’-]{0,40} pursuant to\b.{0,80}$|"
+                          r"(?:notice:\s*)?this opinion is (?:uncorrected and )?subject to (?:formal )?revision before publication\b.{0,400}$|"
+                          r"\d{4} NY Slip Op \d{5}(?:\(U\))?$)", re.I)),
 ]
 _LINE_KIND_MAX_CHARS = 400
 

@@ -888,7 +888,9 @@ _DECISION_LINE = re.compile(
     r"|(?:judgment|judgement|order|decision|ruling)(?:\s+of\s+the\s+[^\d,;:]{1,60}?)?\s+of"
     r"|(?:arrêt|décision|ordonnance|jugement)(?:\s+[^,;:]{1,40}?)?\s+du"
     # an Italian court's head: "Deposito del 27/05/2025", "Depositata in Cancelleria il 27 maggio 2025", "Pubblicato il 14/03/2024"
-    r"|(?:deposito|depositat[ao](?:\s+in\s+(?:cancelleria|segreteria))?|pubblicat[ao]|sentenza|ordinanza)\s+(?:del|il))\s+"
+    r"|(?:deposito|depositat[ao](?:\s+in\s+(?:cancelleria|segreteria))?|pubblicat[ao]|sentenza|ordinanza)\s+(?:del|il)"
+    # an American slip opinion's head: "Decided on April 23, 2024", "Decided June 21, 2024"
+    r"|decided(?:\s+on)?)\s+"
     + _DECISION_DATE_TEXT
     + r"(?=\s*(?:$|[-–—,.;:(]|(?:Az\.?|Aktenzeichen|in case|case)\b))",
     re.I,

@@ -19,9 +19,11 @@ from claimdesk.sources.readers.common import NOTES_HEADING, follows_a_unit
 from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, placeholder_index
 
 # "{1}" is how the Russian e-libraries (lib.ru, az.lib.ru) write a note and its call.
-_NOTE_START = re.compile(r"^(?:\[(?P<bracket>\d{1,4})\]|\{(?P<brace>\d{1,4})\}|\((?P<paren>\d{1,4})\)|(?P<dot>\d{1,4})[.)])\s*(?=\S)")
+# New York's Law Reporting Bureau writes "Footnote 1: …", called by "[FN1]".
+_NOTE_START = re.compile(r"^(?:\[(?P<bracket>\d{1,4})\]|\{(?P<brace>\d{1,4})\}|\((?P<paren>\d{1,4})\)|(?P<dot>\d{1,4})[.)]"
+                         r"|footnote\s(?P<word>\d{1,4}):)\s*(?=\S)", re.I)
 # "[1][3]" calls two notes: HTML has no Markdown reference links to mistake it for.
-_BRACKET_MARKER = re.compile(r"\[(\d{1,4})\](?![(:])|\{(\d{1,4})\}")
+_BRACKET_MARKER = re.compile(r"\[(?:FN)?(\d{1,4})\](?![(:])|\{(\d{1,4})\}")
 MAX_SEQUENCE_GAP = 3
 """A marker may skip this many numbers (a note the page lost); a bigger jump is
 a figure in brackets, not a call."""
@@ -42,7 +44,7 @@ def finish_notes(blocks: list[Block], markers: MarkerTable, tentative: dict[str,
     # text is a citation or a figure, and is left as it is.
     text_markers_read = not any(block.kind == NOTE for block in blocks)
     _split_line_notes(blocks, markers)
-    _notes_from_text(blocks, markers, zone_blocks)
+    _notes_from_text(blocks, markers, zone_blocks, removed)
     _drop_notes_headings(blocks, removed)
     labels = {block.label for block in blocks if block.kind == NOTE}
     _settle_markers(blocks, markers, tentative, labels, warnings, text_markers_read)
@@ -106,10 +108,11 @@ def _note_start(text: str, markers: MarkerTable) -> tuple[int, str] | None:
     match = _NOTE_START.match(text)
     if not match:
         return None
-    return int(match.group("bracket") or match.group("brace") or match.group("paren") or match.group("dot")), text[match.end():]
+    number = match.group("bracket") or match.group("brace") or match.group("paren") or match.group("dot") or match.group("word")
+    return int(number), text[match.end():]
 
 
-def _notes_from_text(blocks: list[Block], markers: MarkerTable, zone_blocks: set[int]) -> None:
+def _notes_from_text(blocks: list[Block], markers: MarkerTable, zone_blocks: set[int], removed: list[Removed]) -> None:
     """Paragraphs under a notes heading, or inside a notes list, that number themselves 1, 2, 3..."""
     index = 0
     while index < len(blocks):
@@ -125,7 +128,7 @@ def _notes_from_text(blocks: list[Block], markers: MarkerTable, zone_blocks: set
             # "References": the numbered citations point there, the footnotes are elsewhere.
             index += 1
             continue
-        index = _convert_zone(blocks, start, block.level if block.kind == HEADING else 0, markers, zone_blocks)
+        index = _convert_zone(blocks, start, block.level if block.kind == HEADING else 0, markers, zone_blocks, removed)
 
 
 _LABEL_MAX_CHARS = 40
@@ -142,7 +145,8 @@ _BIBLIOGRAPHY_HEADING = re.compile(
     r"literatur|literaturverzeichnis|quellenverzeichnis|литература|список литературы)\W*$", re.I)
 
 
-def _convert_zone(blocks: list[Block], start: int, level: int, markers: MarkerTable, zone_blocks: set[int]) -> int:
+def _convert_zone(blocks: list[Block], start: int, level: int, markers: MarkerTable, zone_blocks: set[int],
+                  removed: list[Removed]) -> int:
     previous = 0
     existing = [b.label for b in blocks if b.kind == NOTE and isinstance(b.label, int)]
     position = start
@@ -157,6 +161,9 @@ def _convert_zone(blocks: list[Block], start: int, level: int, markers: MarkerTa
         first_ok = opened and (opened[0] == 1 or (existing and opened[0] == max(existing) + 1))
         if opened and ((previous and previous < opened[0] <= previous + MAX_SEQUENCE_GAP) or (not previous and first_ok)):
             previous = opened[0]
+            label = block.text[:len(block.text) - len(opened[1])].strip()
+            if any(char.isalpha() for char in label):
+                removed.append(Removed("notes-heading", label))  # "Footnote 1:": the note's label, in words
             blocks[position] = Block(NOTE, as_note_text(opened[1]), label=opened[0])
         elif previous and blocks[position - 1].kind == NOTE:
             # A note's second paragraph.
@@ -221,7 +228,7 @@ def _settle_markers(blocks: list[Block], markers: MarkerTable, tentative: dict[s
                     highest = max(highest, label)
                 piece = found
             else:
-                label = int(found.strip("[]{}")) if found.startswith(("[", "{")) else markers.labels[placeholder_index(found)]
+                label = int(found.strip("[]{}FN")) if found.startswith(("[", "{")) else markers.labels[placeholder_index(found)]
                 if isinstance(label, PageStart):
                     piece = found
                 elif _continues(label, highest, numbered, before) and not (found in tentative and _OPERATOR_AFTER.match(block.text, end)):

@@ -1,0 +1,54 @@
+"""Classes from blind33 (twelve documents of the kinds issue 10 names, by three blind authors), each
+with a fixture of our own.
+
+- A New York slip opinion as the Law Reporting Bureau publishes it (our fixture
+  tests/fixtures/html/ny-slip-opinion-appellate-division.html): notes called "[FN1]" and listed as
+  "Footnote 1: …" in one div, star paging "[*2]" inside the text, the reporter's notices and the
+  slip's citation in the header box, "Decided on …" as the date, "Return to Decision List".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from claimdesk.sources.importer import parse_report
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _fixture(name: str):
+    path = FIXTURES / name
+    return parse_report(path.read_bytes(), path.suffix.lstrip("."))
+
+
+def test_a_ny_slip_opinion_s_fn_notes_are_read_and_called_where_the_text_calls_them():
+    report = _fixture("html/ny-slip-opinion-appellate-division.html")
+    assert [note.text for note in report.footnotes] == [
+        "Town Law § 198(3)(d) requires 10 days' notice of a hearing on a sewer rent.",
+        "The report assumed an interest rate of 4.25% and 3 percent annual growth in connections.",
+    ]
+    calls = [report.text[note.marker_offsets[0] - 20:note.marker_offsets[0]] for note in report.footnotes]
+    assert calls == [" on 11 days' notice.", "epaid over 20 years."]
+    assert "[FN" not in report.text and "Footnote" not in report.text
+    assert {"Footnote 1:", "Footnote 2:"} <= {item.text for item in report.removed}  # the labels' words are kept
+
+
+def test_star_paging_makes_the_page_map_and_leaves_the_words_whole():
+    report = _fixture("html/ny-slip-opinion-appellate-division.html")
+    assert [page.label for page in report.pages] == ["1", "2", "3"]
+    assert "[*" not in report.text
+    assert "at $4.1 million, to be repaid over 20 years." in report.text
+    second = report.pages[1]
+    assert report.text[second.start:second.start + 20] == "repaid over 20 years"
+
+
+def test_the_reporter_s_notices_and_the_return_link_go_and_the_decision_dates_the_opinion():
+    report = _fixture("html/ny-slip-opinion-appellate-division.html")
+    assert report.date == "2023-08-30"
+    removed = {(item.kind, item.text) for item in report.removed}
+    assert ("header", "2023 NY Slip Op 04417") in removed
+    assert ("header", "This opinion is uncorrected and subject to revision before publication in the Official Reports.") in removed
+    assert ("navigation", "Return to Decision List") in removed
+    for furniture in ("Law Reporting Bureau", "uncorrected", "Return to Decision List", "Slip Op"):
+        assert furniture not in report.text
+    assert "The petitioner's remaining contentions are without merit." in report.text
