@@ -346,7 +346,7 @@ def closest_passage(text: str, wanted: str) -> str:
 
 # ---------------------------------------------------------------- fidelity
 
-_SKIPPED_ELEMENTS = {"script", "style", "template", "head"}
+_SKIPPED_ELEMENTS = {"script", "style", "template", "head", "title"}  # an SVG icon's <title> is its tooltip, not text
 # Elements that end a run of text; inline ones (a, span, b, sup...) join their text to the
 # neighbours, so 'Wiki<b>pedia</b>' stays one word and '<td>64.0</td><td>66.1</td>' two figures.
 _BLOCK_ELEMENTS = {

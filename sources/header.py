@@ -92,6 +92,7 @@ def _parse_date_cached(value: str) -> str | None:
     if not text or len(text) > DATE_TEXT_MAX or not _ANY_YEAR.search(text):
         return None
     text = _MONTH_SLASH_YEAR.sub(r"\1 \2", text)  # "August / 2023", as the ILO's covers set it
+    text = _DAY_MONTH_YEAR_HYPHENS.sub(r"\1 \2 \3", text)  # "14-Feb-2025", as PEPs and logs write it
     numeric = _parse_numeric_date(text)
     if numeric is not _NOT_NUMERIC:
         return numeric
@@ -105,6 +106,7 @@ def _parse_date_cached(value: str) -> str | None:
 
 
 _MONTH_SLASH_YEAR = re.compile(r"^([^\W\d_]{3,}\.?)\s*/\s*((?:18|19|20)\d\d)$")
+_DAY_MONTH_YEAR_HYPHENS = re.compile(r"^(\d{1,2})-([^\W\d_]{3,9})-((?:18|19|20)\d\d)$")
 
 
 def _strip_date_prefixes(text: str) -> str:

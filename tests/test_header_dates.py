@@ -22,6 +22,7 @@ DATES = [
     ("March 28, 2025", "2025-03-28"),
     ("28 March 2025", "2025-03-28"),
     ("March 3rd, 2004", "2004-03-03"),
+    ("14-Feb-2025", "2025-02-14"),  # a PEP's "Created:" field
     ("Tuesday, 12 May 2020", "2020-05-12"),
     ("July 2020", "2020-07"),
     ("July 2020.", "2020-07"),
@@ -80,6 +81,7 @@ def test_dates_keep_the_precision_of_the_source(text, expected):
 NOT_DATES = [
     # impossible dates are no dates, and never the nearest real one
     "31 February 2021",
+    "31-Feb-2025",
     "February 30, 2021",
     "30 февраля 2021",
     "31. April 2021",

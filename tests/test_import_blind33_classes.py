@@ -5,6 +5,10 @@ with a fixture of our own.
   tests/fixtures/html/ny-slip-opinion-appellate-division.html): notes called "[FN1]" and listed as
   "Footnote 1: …" in one div, star paging "[*2]" inside the text, the reporter's notices and the
   slip's citation in the header box, "Decided on …" as the date, "Return to Decision List".
+- A PEP page (our fixture tests/fixtures/html/pep-page.html): the site's header beside the article in
+  one section, the header fields (Author, Status, Created, Post-History) as a <dl>, a table of
+  contents in <details> that names itself, the "Source:" link to the repository; authors from the
+  Author field without their addresses, the date from Created ("09-Sep-2025").
 """
 
 from __future__ import annotations
@@ -52,3 +56,17 @@ def test_the_reporter_s_notices_and_the_return_link_go_and_the_decision_dates_th
     for furniture in ("Law Reporting Bureau", "uncorrected", "Return to Decision List", "Slip Op"):
         assert furniture not in report.text
     assert "The petitioner's remaining contentions are without merit." in report.text
+
+
+def test_a_pep_page_keeps_its_text_and_reads_its_header_fields():
+    report = _fixture("html/pep-page.html")
+    assert report.title == "PEP 9021 – Retiring the Legacy Wheel Mirror"
+    assert report.authors == ["Ines Okafor", "Pavel Lindqvist"]
+    assert report.date == "2025-09-09"
+    assert "It served 4.2 million downloads in 2024, 0.3% of all wheel downloads." in report.text
+    assert "The mirror costs about $18,500 a year to run, and 71% of its traffic comes from 12 networks." in report.text
+    kinds = {item.kind for item in report.removed}
+    assert {"header", "contents", "edit-link"} <= kinds
+    for furniture in ("Python Enhancement Proposals", "Post-History", "Discourse thread", "Table of Contents",
+                      "github.com", "PEP Index"):
+        assert furniture not in report.text

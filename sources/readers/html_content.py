@@ -703,6 +703,14 @@ def _kind_by_structure(node: Node, place: _Place, titles: _Titles) -> str | None
         if tag == "header" and titles.all_inside(node):
             return None  # a page whose title sits in the site header: the header is the article's
         return tag
+    if tag == "header" and place.in_section and _is_beside_the_article(node) and not titles.all_inside(node):
+        # "<section><header>site name, breadcrumbs</header><article>…": the page's header, though a
+        # theme wraps the whole page in a section (peps.python.org)
+        return "header"
+    if _is_contents_list(node):
+        return "contents"
+    if _is_document_fields(node):
+        return "header"
     if tag == "footer" and not any(element.tag == "h1" for element in iter_elements(node)) and any(_is_copyright_line(element) for element in iter_elements(node)):
         # A footer with the site's copyright is the site's, though a theme wraps the page in a
         # <section> (Read the Docs' "wy-nav-content-wrap": "© Copyright 2018–2024 … Built with Sphinx").
@@ -1039,6 +1047,46 @@ def _kind_by_words(node: Node, page_level: bool = True) -> str | None:
     return None
 
 
+def _is_beside_the_article(header: Node) -> bool:
+    siblings = [child for child in header.parent.children if isinstance(child, Node)] if header.parent is not None else []
+    return any(sibling.tag in ("article", "main") for sibling in siblings)
+
+
+# A table of contents that says so: its label, then links to the page's own sections ("<details>
+# <summary>Table of Contents</summary><ul><li><a href="#abstract">…", a docutils "contents" topic).
+_CONTENTS_LABEL = re.compile(r"^\W*(?:(?:table of )?contents|on this page|in this (?:article|page)|inhalt|inhaltsverzeichnis|"
+                             r"sommaire|table des matières|índice|contenido|indice|sommario|содержание|оглавление)\W*$", re.I)
+_CONTENTS_LINKS_MIN = 3
+
+
+def _is_contents_list(node: Node) -> bool:
+    if node.tag not in ("section", "div", "details", "nav") or node.link_count < _CONTENTS_LINKS_MIN:
+        return False
+    links = [element for element in iter_elements(node) if element.tag == "a"]
+    if not all(link.get("href").startswith("#") for link in links):
+        return False
+    label = next((element for element in iter_elements(node) if element is not node and element.tag not in ("ul", "ol", "li")
+                  and text_of(element).strip()), None)
+    if label is None or label.tag == "a" or not _CONTENTS_LABEL.match(text_of(label)):
+        return False
+    return node.text_length - node.link_length <= len(text_of(label)) + _CONTENTS_LINKS_MIN * 4
+
+
+# A document's header fields under its title: a PEP's "Author: … / Status: … / Created: …" (its RFC 2822
+# header as a <dl>), a standard's or a repository record's. The authors and date are read from them.
+_AUTHOR_FIELD = re.compile(r"^\W*(?:authors?|autor(?:en|in|innen)?|auteur(?:e)?s?|autores?)\W*$", re.I)
+_DATE_FIELD = re.compile(r"^\W*(?:created|date|published|last modified|status|erstellt|datum|créé|date de publication)\W*$", re.I)
+_FIELDS_MIN = 3
+
+
+def _is_document_fields(node: Node) -> bool:
+    if node.tag != "dl":
+        return False
+    labels = [text_of(child) for child in node.children if isinstance(child, Node) and child.tag == "dt"]
+    return (len(labels) >= _FIELDS_MIN and any(_AUTHOR_FIELD.match(label) for label in labels)
+            and any(_DATE_FIELD.match(label) for label in labels))
+
+
 def _link_density(node: Node) -> float:
     return node.link_length / node.text_length if node.text_length else 0.0
 
@@ -1228,6 +1276,10 @@ _LINE_KINDS = [
                          r"permalink|short ?link|kurzlink|lien permanent|enlace permanente)\s*:\s*\S.{0,150}$", re.I)),
     ("other", re.compile(r"^\W*(?:wir bieten ihnen diese (?:audio|video)datei|dieses thema im programm\s*:|"
                          r"this (?:audio|video) (?:file|clip) is (?:available|provided) for download)", re.I)),
+    # where a docs page's source file is kept ("Source: https://github.com/python/peps/blob/main/peps/pep-8115.rst"):
+    # the link to edit it, not a source the text cites
+    ("edit-link", re.compile(r"^\W*(?:source|page source|view source|quelle)\s*:\s*https?://(?:www\.)?(?:github\.com|gitlab\.com|"
+                             r"bitbucket\.org|codeberg\.org)/\S+/(?:blob|tree|src|-/blob)/\S+$", re.I)),
     # a court reporter's notices over a slip opinion: "Published by New York State Law Reporting Bureau pursuant to
     # Judiciary Law § 431.", "This opinion is uncorrected and subject to revision before publication in the Official
     # Reports.", the U.S. Supreme Court's "NOTICE: This opinion is subject to formal revision before publication…";

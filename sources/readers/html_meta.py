@@ -384,7 +384,8 @@ def _authors(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtr
         names = parse_author_line(_catalogue_name(pg.group(1)))
         if names:
             return names
-    visible = (_byline_names(root, excluded) or _names_under_title(blocks) or _opinion_writer(blocks) or _signing_writer(blocks)
+    visible = (_byline_names(root, excluded) or _names_under_title(blocks) or _author_field(root)
+               or _opinion_writer(blocks) or _signing_writer(blocks)
                or _judges_before(blocks)
                or _panel(root, blocks) or _author_box_names(root))
     # A newsroom's own name in article:author ("РИА Новости", its og:site_name too): an unsigned story, no writer.
@@ -640,6 +641,21 @@ def _signing_writer(blocks: list[Block]) -> list[str]:
     return [writer] if writer else []
 
 
+# A document's own field of its authors, in its list of fields: a PEP's "Author:" (its RFC 2822 header
+# rendered as <dt>/<dd>), a repository's "Autor(en)". Addresses after the names are no part of them.
+_AUTHOR_FIELD_LABEL = re.compile(r"^\W*(?:authors?|autor(?:en|in|innen)?|autor\(en\)|auteur(?:e)?s?|autores?|autori|авторы?)\s*[:：]?\s*$", re.I)
+_ADDRESS_AFTER_NAME = re.compile(r"\s*(?:<[^<>]{1,80}>|\([^()]{0,80}(?:@| at )[^()]{0,80}\))")
+
+
+def _author_field(root: Node) -> list[str]:
+    for label, value in _labelled_fields(root):
+        if _AUTHOR_FIELD_LABEL.match(label):
+            names = parse_author_line(_ADDRESS_AFTER_NAME.sub("", " ".join(text_of(value).split())))
+            if names:
+                return names
+    return []
+
+
 def _judges_before(blocks: list[Block]) -> list[str]:
     """The judges named under "Before :" in a judgment's head: its authors."""
     for index, block in enumerate(blocks[:_JUDGES_HEAD_BLOCKS]):
@@ -704,8 +720,13 @@ _DECISION_DATE_LABEL = re.compile(
     r"|^\W*(?:fecha|datum|date|data)\s*[:：]\s*$", re.I)
 
 
+# A document's own "Created" field in its header fields (a PEP's "Created: 14-Feb-2025"): the day it came out.
+_CREATED_LABEL = re.compile(r"^\W*(?:created|date created|erstellt|créé|creado)\s*[:：]?\s*$", re.I)
+
+
 def _decision_date_fields(root: Node) -> list[str]:
-    return [text_of(value) for label, value in _labelled_fields(root) if _DECISION_DATE_LABEL.match(label)]
+    return [text_of(value) for label, value in _labelled_fields(root)
+            if _DECISION_DATE_LABEL.match(label) or _CREATED_LABEL.match(label)]
 
 
 _JUDGES_HEAD_BLOCKS = 40
