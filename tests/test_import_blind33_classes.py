@@ -9,6 +9,9 @@ with a fixture of our own.
   one section, the header fields (Author, Status, Created, Post-History) as a <dl>, a table of
   contents in <details> that names itself, the "Source:" link to the repository; authors from the
   Author field without their addresses, the date from Created ("09-Sep-2025").
+- A Hugo post whose boxes are paired shortcodes named for what they are ({{< series-box >}},
+  {{< newsletter-signup >}}): the box and its wording go; a {{% notice %}} box of the post's own
+  keeps its text; "Spotted a typo? This post is on GitHub…" is an edit link, however long its address.
 """
 
 from __future__ import annotations
@@ -70,3 +73,14 @@ def test_a_pep_page_keeps_its_text_and_reads_its_header_fields():
     for furniture in ("Python Enhancement Proposals", "Post-History", "Discourse thread", "Table of Contents",
                       "github.com", "PEP Index"):
         assert furniture not in report.text
+
+
+def test_a_hugo_post_s_furniture_boxes_go_and_its_own_notice_stays():
+    report = _fixture("markdown/hugo-post-furniture-shortcodes.md")
+    assert report.text.startswith("The harbour car park took £612,400 in 2024, up 14% on 2023, from 1,850 spaces.")
+    assert "The council's figures exclude the 220 permit spaces, which earned £38,000." in report.text
+    for furniture in ("Counting Kelmouth", "£41,000", "One email a month", "Sign up", "Spotted a typo", "GitHub"):
+        assert furniture not in report.text
+    kinds = {item.kind for item in report.removed}
+    assert {"related", "other", "edit-link"} <= kinds
+    assert any("£41,000" in item.text for item in report.removed if item.kind == "related")

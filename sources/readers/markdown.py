@@ -280,7 +280,9 @@ _COLON_FENCE = re.compile(r"^ {0,3}(?P<colons>:{3,})[ \t]*(?:\{\.?(?:callout-)?(
 _MYST_DIRECTIVE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})\{(?P<kind>[\w-]+)\}[ \t]*(?P<rest>.*)$")
 # GitHub's "> [!NOTE]" and Obsidian's callouts, "> [!info]- Status" (a title; "-"/"+" fold it).
 _GITHUB_ALERT = re.compile(r"^(?P<quote>\s{0,3}>\s*)\[!(?P<kind>[A-Za-z][\w-]{0,30})\][+-]?[ \t]*(?P<title>\S.{0,200})?$")
-_EDIT_LINK = re.compile(r"^\W*(?:\[)?\s*(?:edit this page|edit on github|edit on gitlab|improve this page|suggest an edit|view source|edit source)\b", re.I)
+_EDIT_LINK = re.compile(r"^\W*(?:\[)?\s*(?:edit this page|edit on github|edit on gitlab|improve this page|suggest an edit|view source|edit source)\b"
+                        # a personal site's "Spotted a mistake? This post is [on GitHub](…) — corrections welcome."
+                        r"|^\W*spotted an? (?:mistake|typo|error)\b.{0,80}\b(?:github|gitlab|codeberg|pull request|edit)\b", re.I)
 _LAST_UPDATED = re.compile(r"^\W*(?:last (?:updated|modified|edited|reviewed)|page last updated|updated on)\b", re.I)
 # A blog platform's button: a link alone on its line ("[Share](…)", "[Subscribe now](…)").
 _SHARE_BUTTON = re.compile(
@@ -373,7 +375,7 @@ def _docs_markup(body: str, removed: list[Removed]) -> str:
 
 
 # A cheap test for the lines _docs_line looks at; prose lines skip it.
-_DOCS_HINT = re.compile(r"(?im)^[ \t]{0,3}(?:\([^()\s]{1,200}\)=|%|===|-{1,2}8<|#{1,6}[ \t].*\}[ \t]*$|!!!|\?\?\?|:::|`{3,}\{|~{3,}\{|>[ \t]*\[!|[^\w\n]{0,4}(?:edit|improve|suggest|view source|last|page last|updated on)\b|\[(?:share|subscribe|leave|give|tweet)|import\s|export\s|\[TOC\]|\[\[_TOC_|\{:toc|\* TOC|<!-- ?toc)")
+_DOCS_HINT = re.compile(r"(?im)^[ \t]{0,3}(?:\([^()\s]{1,200}\)=|%|===|-{1,2}8<|#{1,6}[ \t].*\}[ \t]*$|!!!|\?\?\?|:::|`{3,}\{|~{3,}\{|>[ \t]*\[!|[^\w\n]{0,4}(?:edit|improve|suggest|view source|last|page last|updated on|spotted)\b|\[(?:share|subscribe|leave|give|tweet)|import\s|export\s|\[TOC\]|\[\[_TOC_|\{:toc|\* TOC|<!-- ?toc)")
 FURNITURE_LINE_MAX = 120
 """An "Edit this page" or "Last updated" line is short; a longer one is prose."""
 
@@ -414,7 +416,7 @@ def _docs_line(line: str, removed: list[Removed]) -> list[str]:
             return [""]  # a closing ":::" fence
         return _admonition_lines(kind, colons.group("rest"), line, removed)
     stripped = line.strip()
-    short = len(stripped) <= FURNITURE_LINE_MAX
+    short = len(_visible_line(stripped)) <= FURNITURE_LINE_MAX  # what it shows: a link's address is no length
     if short and _EDIT_LINK.match(stripped):
         removed.append(Removed("edit-link", _visible_line(stripped)))
         return []
@@ -796,8 +798,30 @@ def _take_pandoc_attributes(text: str, removed: list[Removed]) -> str:
     return _PANDOC_ATTRIBUTES.sub(take, text)
 
 
+# A pair of shortcodes whose name says it is the site's box, not the post's text: {{< newsletter >}} …
+# {{< /newsletter >}}, {{< series-box >}} (the series' other posts), {{< donate >}}. What it wraps is
+# the box's wording, and goes with it.
+_FURNITURE_SHORTCODE_KINDS = {"newsletter": "other", "subscribe": "other", "signup": "other", "cta": "other",
+                              "donate": "other", "support": "other", "series": "related", "related": "related",
+                              "share": "share", "ad": "advertisement", "ads": "advertisement"}
+_SHORTCODE_PAIR = re.compile(r"\{\{(?P<open>[<%])\s*(?P<name>[\w-]{1,40})(?:\s[^{}\n]{0,300})?\s*[>%]\}\}"
+                             r"(?P<body>(?:(?!\{\{[<%]\s*/?\s*(?P=name)\b).){0,3000}?)"
+                             r"\{\{[<%]\s*/\s*(?P=name)\s*[>%]\}\}", re.S)
+
+
 def _take_shortcodes(text: str, removed: list[Removed]) -> str:
+    if "{{" in text:
+        text = _SHORTCODE_PAIR.sub(lambda match: _furniture_pair_taken(match, removed), text)
     return _SHORTCODE.sub(lambda match: template_call_taken(match, removed), text)
+
+
+def _furniture_pair_taken(match: re.Match, removed: list[Removed]) -> str:
+    kind = next((_FURNITURE_SHORTCODE_KINDS[word] for word in match.group("name").lower().split("-")
+                 if word in _FURNITURE_SHORTCODE_KINDS), None)
+    if kind is None:
+        return match.group()  # a box of the post's own ({{< notice >}} … ): its calls go, its text stays
+    removed.append(Removed(kind, " ".join(_visible_line(line) for line in match.group().split("\n") if line.strip())))
+    return ""
 
 
 def _outside_code(body: str, change) -> str:
