@@ -407,7 +407,9 @@ AUTHOR_PREFIX = re.compile(
     r"^(?:by|written\s+by|authors?|auteure?s?|autor(?:es|en|in|a|as|zy)?|autoría|autoria|autori|autore|a\s+cura\s+di|"
     r"par|von|por|door|автор(?:ы)?|автори|"
     r"текст|verfasst\s+von|prepared\s+by|compiled\s+by|report\s+by|préparé\s+par|rédigé\s+par|elaborado\s+por|"
-    r"redactado\s+por|erstellt\s+von|bearbeitet\s+von|подготовил[аи]?|rapporteure?s?|rapporteur|ponente)\b\s*[:：/]?\s+",
+    r"redactado\s+por|erstellt\s+von|bearbeitet\s+von|подготовил[аи]?|rapporteure?s?|rapporteur|ponente)\b"
+    # both genders, as the Historisches Lexikon der Schweiz labels its authors: "Autorin/Autor:", "Auteure/Auteur:"
+    r"(?:\s*/\s*(?:autor(?:in)?|auteure?|autrice|autore))?\s*[:：/]?\s+",
     re.I,
 )
 # "and" in the users' languages: English, French, Spanish, German, Russian, Italian and

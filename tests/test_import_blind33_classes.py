@@ -12,6 +12,10 @@ with a fixture of our own.
 - A Hugo post whose boxes are paired shortcodes named for what they are ({{< series-box >}},
   {{< newsletter-signup >}}): the box and its wording go; a {{% notice %}} box of the post's own
   keeps its text; "Spotted a typo? This post is on GitHub…" is an edit link, however long its address.
+- An encyclopedia entry in the Historisches Lexikon der Schweiz's way (our fixture
+  tests/fixtures/html/encyclopedia-entry-accordion-sources.html, in French): "Auteure/Auteur:" names
+  the author, "Version du: 12.03.2019" dates it; its sources and bibliography, an accordion
+  (role=tablist with tabpanels) in a block named "references" that no note call links to, stay text.
 """
 
 from __future__ import annotations
@@ -84,3 +88,14 @@ def test_a_hugo_post_s_furniture_boxes_go_and_its_own_notice_stays():
     kinds = {item.kind for item in report.removed}
     assert {"related", "other", "edit-link"} <= kinds
     assert any("£41,000" in item.text for item in report.removed if item.kind == "related")
+
+
+def test_an_encyclopedia_entry_keeps_its_sources_and_reads_its_author_and_version_date():
+    report = _fixture("html/encyclopedia-entry-accordion-sources.html")
+    assert report.authors == ["Claudine Perrottet"]
+    assert report.date == "2019-03-12"
+    assert report.footnotes == []
+    for source in ("Archives cantonales vaudoises, fonds du bailliage de Morges", "J. Chappuis, Les moulins de la Venoge, 1961",
+                   "M. Rochat, Meuniers et meules du Gros-de-Vaud, 1988", "Bibliographie"):
+        assert source in report.text
+    assert "Racheté par la commune en 1974 pour 185 000 francs, il accueille environ 2500 visiteurs par an." in report.text

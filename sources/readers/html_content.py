@@ -622,7 +622,10 @@ def _kind_by_markup(node: Node) -> str | None:
         return "other"
     if node.get("aria-label").strip().lower() in _ADVERTISEMENT_LABELS:
         return "advertisement"  # <aside aria-label="advertisement">: what the page tells screen readers it is
-    return _ROLE_KINDS.get(node.get("role").lower())
+    role = node.get("role").lower()
+    if role == "tablist" and any(element.get("role").lower() == "tabpanel" for element in iter_elements(node)):
+        return None  # an accordion: its tabs are its panels' headings, its panels text ("Quellen und Literatur")
+    return _ROLE_KINDS.get(role)
 
 
 _ADVERTISEMENT_LABELS = {"advertisement", "advertising", "advert", "ad", "sponsored", "anzeige", "werbung", "publicité",

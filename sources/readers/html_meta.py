@@ -1017,7 +1017,9 @@ _LAST_MODIFIED = re.compile(
 # a bare "Published:" only outside the furniture, where a list of other pages dates its teasers so.
 _FIRST_PUBLISHED = re.compile(
     r"^\W*(?:first published|originally published|date published|publication date|date of publication|date de publication|"
-    r"première publication|erstveröffentlichung|fecha de publicación)\s*(?:on|le|am|el)?\s*[:：]?\s*(?P<date>.+)$", re.I)
+    r"première publication|erstveröffentlichung|fecha de publicación|"
+    # an encyclopedia's dated version of its entry (the Historisches Lexikon der Schweiz: "Version vom: 04.06.2021")
+    r"version vom|version du|versione del)\s*(?:on|le|am|el)?\s*[:：]?\s*(?P<date>.+)$", re.I)
 _PUBLISHED = re.compile(r"^\W*(?:published|publié(?:e)?|veröffentlicht|publicado|publicada)\s*(?:on|le|am|el)?\s*[:：]?\s*(?P<date>.+)$", re.I)
 
 

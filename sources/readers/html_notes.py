@@ -103,11 +103,11 @@ def plan_notes(root: Node) -> NotePlan:
         links.append((link, note, MARKER_LABEL.match(label_text).group(1)))
         _mark_printed_label(plan, target, note, label_text.strip())
     note_nodes = {note.index: note for note in note_of_target.values()}
-    if note_nodes:
-        # A bibliography named "references" beside the linked notes ("<ul class="list-references">",
-        # the Bank of England's author-date entries the notes cite): its entries are no notes.
-        containers = [node for node in containers if not _bibliography_beside_notes(node, note_nodes)]
-        plan.containers = {node.index for node in containers}
+    # A bibliography named "references" beside the linked notes ("<ul class="list-references">",
+    # the Bank of England's author-date entries the notes cite), or on a page that links to no note
+    # at all (an encyclopedia's "Quellen und Literatur", id "_hls_references"): its entries are no notes.
+    containers = [node for node in containers if not _bibliography_beside_notes(node, note_nodes)]
+    plan.containers = {node.index for node in containers}
     _label_linked_notes(plan, links, note_nodes)
     _add_unlinked_id_notes(plan, root, note_nodes)
     _add_inline_notes(plan, root, note_nodes)
@@ -131,12 +131,23 @@ _NOTES_WORDS = re.compile(rf"(?<![a-z])(?:{_NOTES_NAMES})(?![a-z])", re.I)
 
 def _bibliography_beside_notes(container: Node, note_nodes: dict[int, Node]) -> bool:
     """A list named only "references" that holds none of the notes the markers link to, while other
-    notes are linked: the page's bibliography, which stays text."""
+    notes are linked, or that no marker links to and that does not number its entries: the page's
+    bibliography, which stays text."""
     names = _role_text(container)
     if not _BIBLIOGRAPHY_WORDS.search(names) or _NOTES_WORDS.search(names):
         return False
+    if not note_nodes:
+        return not _numbers_its_entries(container)
     inside = {node.index for node in iter_elements(container)}
     return not inside & note_nodes.keys()
+
+
+def _numbers_its_entries(container: Node) -> bool:
+    """An <ol>, or entries opening with their numbers ("[1] …", "1. …"): notes the text may call by number."""
+    if container.tag == "ol" or any(element.tag == "ol" for element in iter_elements(container)):
+        return True
+    items = [text_of(element).strip() for element in iter_elements(container) if element.tag in ("li", "p", "dd")]
+    return any(re.match(r"^[\[(]?\d{1,3}[\].)]", item) for item in items)
 
 
 _SUP_LABEL = re.compile(r"^\s*(\d{1,4})\s*$")
