@@ -16,6 +16,11 @@ with a fixture of our own.
   tests/fixtures/html/encyclopedia-entry-accordion-sources.html, in French): "Auteure/Auteur:" names
   the author, "Version du: 12.03.2019" dates it; its sources and bibliography, an accordion
   (role=tablist with tabpanels) in a block named "references" that no note call links to, stay text.
+- A newsroom story in Ippen Digital's markup (our fixture tests/fixtures/html/ippen-story-teasers.html):
+  the interaction bar under the byline (Kommentare, Drucken, Teilen) is a share bar; a teaser set into
+  the story (headline, picture, one link away: "Fotostrecke ansehen") is related, a fact box is text;
+  "Auch interessant" over an emptied recommendation widget goes; a caption's closing "© Anna Gruber"
+  is its photograph's credit, the caption stays.
 """
 
 from __future__ import annotations
@@ -99,3 +104,14 @@ def test_an_encyclopedia_entry_keeps_its_sources_and_reads_its_author_and_versio
                    "M. Rochat, Meuniers et meules du Gros-de-Vaud, 1988", "Bibliographie"):
         assert source in report.text
     assert "Racheté par la commune en 1974 pour 185 000 francs, il accueille environ 2500 visiteurs par an." in report.text
+
+
+def test_an_ippen_story_loses_its_teasers_tools_and_credit_and_keeps_its_fact_box():
+    report = _fixture("html/ippen-story-teasers.html")
+    text = report.text
+    assert "Der Kelbacher Wasserturm wird 2026 saniert." in text
+    assert "Zur Sache" in text and "zahlt damit künftig 468 Euro statt 396 Euro." in text
+    for furniture in ("Kommentare", "Drucken", "Fotostrecke ansehen", "Wasserpreise in Bayern", "Auch interessant", "Anna Gruber"):
+        assert furniture not in text
+    removed = {(item.kind, item.text) for item in report.removed}
+    assert ("other", "© Anna Gruber") in removed and ("share", "Kommentare Drucken Teilen") in removed

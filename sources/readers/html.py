@@ -130,7 +130,7 @@ class _BlockWriter:
             stack[-1] = (node, position + 1)
             child = node.children[position]
             if isinstance(child, str):
-                self._text(child)
+                self._text(self._without_caption_credit(child, node, position) if node.tag == "figcaption" else child)
             elif self._enter(child):
                 stack.append((child, 0))
         self._flush()
@@ -333,6 +333,17 @@ class _BlockWriter:
             data = _STAR_PAGE.sub(self._star_page, data)
         self._buffer.append(data)
 
+    def _without_caption_credit(self, data: str, caption: Node, position: int) -> str:
+        """A caption's last words that credit the photograph ("… ein Millionendefizit aus.  © Maik Reuß"):
+        the credit goes to `removed`, the caption stays."""
+        if any(isinstance(child, str) and child.strip() for child in caption.children[position + 1:]):
+            return data  # not the caption's last words
+        credit = _CAPTION_CREDIT.search(data.replace("\u00a0", " "))
+        if credit is None:
+            return data
+        self._record("other", credit.group("credit").strip())
+        return data[:credit.start()]
+
     def _star_page(self, match: re.Match) -> str:
         """'[*2]' in a New York slip opinion: page 2 of the slip starts here."""
         self._record("page-number", match.group())
@@ -385,6 +396,8 @@ class _BlockWriter:
 
 
 
+# A photograph's credit closing its caption, after the caption's last word: "© Maik Reuß", "©dpa".
+_CAPTION_CREDIT = re.compile(r"(?<=\S)\s+(?P<credit>©\s?[^\s©][^©\n]{1,60}?)\s*$")
 # Star paging: the bracketed page of the printed slip or reporter ("[*2]", "[*1043]").
 _STAR_PAGE = re.compile(r"\[\*(?P<page>\d{1,5})\]")
 

@@ -49,7 +49,9 @@ _KIND_WORDS = [
                # tarteaucitron ("tarteaucitronRoot", "tarteaucitronAlertBig"), Usercentrics, iubenda,
                # Quantcast Choice, Osano, Klaro, Complianz
                r"tarteaucitron[a-z0-9]*|usercentrics[a-z0-9]*|iubenda-cs[a-z0-9-]*|qc-cmp2[a-z0-9-]*|osano-cm[a-z0-9-]*|klaro|cmplz[a-z0-9-]*"),
-    ("share", r"share|shares|sharing|share-buttons|social-share|sharedaddy|addtoany|a2a_kit|shariff|social-links|social-icons|socials|social|partage|teilen"),
+    ("share", r"share|shares|sharing|share-buttons|social-share|sharedaddy|addtoany|a2a_kit|shariff|social-links|social-icons|socials|social|partage|teilen|"
+              # Ippen's "id-Story-interactionBar" under the byline: comments, share, print
+              r"interactionbar|interaction-bar"),
     ("related", r"related|related-posts|relatedposts|read-more|readmore|more-stories|recommended|yarpp|outbrain|taboola|further-reading-links|"
                 r"most-read|mostread|most-popular|popular-posts|trending|plus-lus|meistgelesen|mas-leidos|most-viewed|mostviewed|"
                 # the Guardian's "More on this story" and "Explore more on these topics" (keywords, reuse link)
@@ -725,6 +727,8 @@ def _kind_by_structure(node: Node, place: _Place, titles: _Titles) -> str | None
     if tag == "aside" and not _NOTE_ROLES.search(" ".join((node.get("class"), node.get("role"), node.get("epub:type")))):
         if not place.in_main or _link_density(node) >= LINK_DENSITY_RELATED:
             return "sidebar"
+        if _is_teaser(node):
+            return "related"
         return None
     if _is_copyright_line(node):
         return "footer"
@@ -1050,6 +1054,20 @@ def _kind_by_words(node: Node, page_level: bool = True) -> str | None:
     return None
 
 
+# A teaser set into the article: a headline, a picture and a link to another page ("Grundsteuer 2025:
+# So hoch sind … / [image] / Fotostrecke ansehen"), a few words in all. A fact box or a pull quote has
+# more words, or no link away.
+_TEASER_MAX_CHARS = 200
+
+
+def _is_teaser(node: Node) -> bool:
+    if not _is_small(node, _TEASER_MAX_CHARS):
+        return False
+    links = [element for element in iter_elements(node) if element.tag == "a"]
+    away = [link for link in links if link.get("href") and not link.get("href").startswith(("#", "mailto:", "javascript:"))]
+    return 1 <= len(away) <= 2 and len(links) <= 2 and any(element.tag in _HEADING_TAGS for element in iter_elements(node))
+
+
 def _is_beside_the_article(header: Node) -> bool:
     siblings = [child for child in header.parent.children if isinstance(child, Node)] if header.parent is not None else []
     return any(sibling.tag in ("article", "main") for sibling in siblings)
@@ -1152,7 +1170,8 @@ def _is_read_also(node: Node) -> bool:
         return False
     rest = text[label.end():].strip()
     if not rest:
-        return False
+        # "Auch interessant" over a recommendation widget that the saved page left empty (Outbrain)
+        return node.tag in ("div", "aside") and any(element.tag in _HEADING_TAGS for element in iter_elements(node))
     if node.link_length >= _LINKED_SHARE * len(rest):
         return True
     in_aside = node.tag == "aside" or (node.parent is not None and node.parent.tag == "aside")
