@@ -501,6 +501,10 @@ _CASE_TAIL_RE = re.compile(
 # English neutral and law-report citations: "R v Dunmore [2004] EWCA Crim 12", "X v Y [1932] AC 562".
 _UK_CASE_TAIL_RE = re.compile(rf",?\s+[\[(](?P<year>{_YEAR})[\])]\s+(?:(?P<volume>\d{{1,4}})\s+)?"
                               rf"(?P<reporter>[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*)\s+(?P<page>\d{{1,6}})")
+# Scots law reports, dated by their year and paged, no volume: "Drummore Estates Ltd v Kinloch Properties Ltd
+# 2019 SLT (Sh Ct) 211", "2020 SC 123", "1999 SCLR 55", "2019 SC (UKSC) 1".
+_SCOTS_CASE_TAIL_RE = re.compile(rf",?\s+(?P<year>{_YEAR})\s+(?P<reporter>(?:SLT|SC|SCLR|SCCR|JC|SLCR|Hous LR|Rep LR)"
+                                 rf"(?:\s\([A-Z][A-Za-z]{{0,4}}(?: [A-Z][a-z]{{0,3}})?\))?)\s+(?P<page>\d{{1,6}})\b")
 _CASE_SHORT_RE = re.compile(rf"(?P<party>[^,;]{{1,120}}?),\s+(?P<volume>\d{{1,4}})\s+(?P<reporter>{_REPORTER})"
                             rf"\s+at\s+(?P<pin>{_PIN})")
 _CASE_NAME_RE = re.compile(r"\s(?:v|vs)\.?\s|^(?:In\s+re|Ex\s+parte|(?:In\s+the\s+)?Matter\s+of)\s")
@@ -541,12 +545,12 @@ def _is_case_name(name: str) -> bool:
 
 def _case_at(plain: str, base: int) -> CaseCitation | None:
     """A full case citation that opens the note (after any "See")."""
-    for tail in (_CASE_TAIL_RE, _UK_CASE_TAIL_RE):
+    for tail in (_CASE_TAIL_RE, _UK_CASE_TAIL_RE, _SCOTS_CASE_TAIL_RE):
         for match in tail.finditer(plain, base):
             name = plain[base:match.start()].strip(" ,")
             if _is_case_name(name):
                 pin = match.groupdict().get("pin")
-                return CaseCitation(name, match.group("volume"), match.group("reporter"), match.group("year"),
+                return CaseCitation(name, match.groupdict().get("volume"), match.group("reporter"), match.group("year"),
                                     re.sub(r"\s*[-–—]\s*", "-", pin) if pin else None)
     return None
 

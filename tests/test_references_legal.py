@@ -384,3 +384,18 @@ def test_duplicate_definitions_survive_the_store(store):
     assert "footnote 2 is defined twice; both kept, the second as note '2-2'" in document["warnings"]
     assert document["orphan_footnotes"] == ["2-2"]
     assert "by 2.5 % and then by 4 %" in document["text"]
+
+
+def test_scots_law_reports_are_full_citations_a_later_supra_finds():
+    # Scots reports are cited by year, series and page, with no volume: "2019 SLT (Sh Ct) 211", "2020 SC 123".
+    notes, warnings = resolve(
+        "Drummore Estates Ltd v Kinloch Properties Ltd 2019 SLT (Sh Ct) 211, at para 14.",
+        "Ibid, at para 22.",
+        "Black v Whitburn Council 2020 SC 123.",
+        "Drummore Estates Ltd v Kinloch Properties Ltd, supra, at para 31.",
+    )
+    assert pointers(notes) == {1: ("reference", None, False), 2: ("ibid", 1, False), 3: ("reference", None, False),
+                               4: ("op_cit", 1, False)}
+    assert warnings == []
+    assert (notes[1].reference.title, notes[1].reference.container, notes[1].reference.year) == (
+        "Drummore Estates Ltd v Kinloch Properties Ltd", "SLT (Sh Ct)", "2019")
