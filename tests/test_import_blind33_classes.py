@@ -115,3 +115,17 @@ def test_an_ippen_story_loses_its_teasers_tools_and_credit_and_keeps_its_fact_bo
         assert furniture not in text
     removed = {(item.kind, item.text) for item in report.removed}
     assert ("other", "© Anna Gruber") in removed and ("share", "Kommentare Drucken Teilen") in removed
+
+
+def test_a_report_s_cover_credit_and_its_next_chapter_link_go():
+    page = ("<html><body><main><article><h1>Eau potable : le mur de l'investissement</h1>"
+            "<figure><img src='c.jpg' alt=''><figcaption>Couverture&nbsp;: © Fondapol / Adobe Stock</figcaption></figure>"
+            "<p>Les réseaux perdent 20 % de l'eau produite, soit 937 millions de mètres cubes par an.</p>"
+            "<p class='reader__next'><a href='/reader/x/next/'>Next chapter: Policy recommendations &rarr;</a></p>"
+            "</article></main></body></html>")
+    report = parse_report(page.encode(), "html")
+    assert "937 millions de mètres cubes" in report.text
+    assert "Fondapol" not in report.text and "Next chapter" not in report.text
+    removed = {(item.kind, item.text) for item in report.removed}
+    assert ("other", "Couverture : © Fondapol / Adobe Stock") in removed
+    assert ("navigation", "Next chapter: Policy recommendations →") in removed

@@ -44,3 +44,15 @@ def test_a_plain_text_opinion_names_the_justice_who_delivered_it():
     )
     report = parse_report(source.encode(), "txt")
     assert report.authors == ["Mr. Justice Hartwell"]
+
+
+@pytest.mark.parametrize("field, names", [
+    ("Appeal Sheriff D Leitch", ["D Leitch"]),  # the Sheriff Appeal Court's "Judge:" field
+    ("Sheriff Principal M Stirling", ["M Stirling"]),
+    ("District Judge Anwar", []),  # one word after the office is no name
+    ("Sheriff Court", []),
+])
+def test_a_scottish_sheriff_s_office_is_no_part_of_the_name(field, names):
+    from claimdesk.sources.readers.judges import panel_names
+
+    assert panel_names(field) == names

@@ -807,6 +807,8 @@ _TEXT_KINDS = [
                               r"acceder directamente al contenido(?: principal)?|"
                               r"(?:back|return) to (?:the )?(?:[\w-]+ ){0,2}(?:search results|results|list|overview|index)|retour aux résultats|(?:zurück )?zu(?:r| den) (?:trefferliste|suchergebnissen|übersicht)|"
                               r"back to (?:the )?top(?: of (?:the )?(?:page|document))?|top of page|retour en haut(?: de (?:la )?page)?|nach oben)\W*$", re.I)),
+    # a report read chapter by chapter on the web: "Next chapter: Policy recommendations →", "Previous section: …"
+    ("navigation", re.compile(r"^\W*(?:next|previous|prev) (?:chapter|section|page|part)\s*:\s*[^.!?]{1,100}?\s*(?:→|›|»|>>?)?\s*$", re.I)),
     # a book's or a series' links to the pages before and after, arrows and all ("<< zurück", "weiter >>",
     # "« Précédent", "Next ›"): the arrows tell them from the word in a sentence
     ("navigation", re.compile(r"^\s*(?:(?:<<?|«|‹|←)\s*(?:zurück|vorige[rs]?|vorherige[rs]?|previous|prev|back|précédent|précédente|anterior|"
@@ -843,6 +845,8 @@ _TEXT_KINDS = [
     # a photograph's credit as the whole caption ("Photo: Lukas Brenner/Reuters", "Foto: dpa"), or as
     # its own part of one (The New York Times' "Credit...Bridget Oyelaran for The New York Times")
     ("other", re.compile(r"^\W*(?:photo|photograph|foto|image|illustration|crédit photo|crédits? photo|bild|fotografía|"
+                         # a report's cover picture, credited under it ("Couverture : © Fondapol / Adobe Stock")
+                         r"couverture|cover(?: image| photo)?|portada|titelbild|"
                          r"credit|photo credit|image credit|crédit|crédito|bildnachweis|"
                          r"фото|фотография|источник изображения|источник фото|иллюстрация)s?\s*(?::|\.{2,3}|…)\s*"
                          r"[^.:;]{1,80}$", re.I)),

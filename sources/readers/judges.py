@@ -128,7 +128,9 @@ _PANEL_SEPARATOR = re.compile(r"\s*[;,]\s*(?:and\s+)?|\s+(?:and|&)\s+")
 _STYLE_PREFIX = re.compile(r"^(?:the\s+)?hon(?:ou)?(?:rable|\.)?\s+", re.I)
 # A judicial office before the name, not part of it: Hong Kong's "Deputy High Court Judge Leung
 # Wai-man", "Deputy District Judge Chan"; and where the judge sat, after it: "… in Court", "… in Chambers".
-_OFFICE_PREFIX = re.compile(r"^(?:deputy\s+)?(?:high\s+court|district|circuit|county\s+court)\s+judge\s+", re.I)
+# An office before the name: "District Judge", and Scotland's "Appeal Sheriff", "Sheriff Principal", "Sheriff".
+_OFFICE_PREFIX = re.compile(r"^(?:(?:deputy\s+)?(?:high\s+court|district|circuit|county\s+court)\s+judge|"
+                            r"(?:appeal\s+)?sheriff(?:\s+principal)?)\s+", re.I)
 _SITTING_SUFFIX = re.compile(r"\s+in\s+(?:open\s+)?(?:court|chambers)$", re.I)
 _NAME_TOKEN = re.compile(r"^(?:[A-Z]\.?){1,3}$|^[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*\.?$")
 _PARTICLES = {"van", "von", "de", "der", "du", "le", "la", "da", "di", "del", "dos"}
