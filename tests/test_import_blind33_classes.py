@@ -21,6 +21,10 @@ with a fixture of our own.
   the story (headline, picture, one link away: "Fotostrecke ansehen") is related, a fact box is text;
   "Auch interessant" over an emptied recommendation widget goes; a caption's closing "© Anna Gruber"
   is its photograph's credit, the caption stays.
+- A French Project Gutenberg text (our fixture tests/fixtures/text/gutenberg-french-title-page-imprint.txt):
+  "Note du transcripteur: …" with its text on the label's line is the transcriber's note; "PAR" is the
+  title page's byline, so its imprint's year dates the book; the imprint (place, publisher and address
+  in capitals over the year) goes as cover, the title and author lines stay.
 """
 
 from __future__ import annotations
@@ -129,3 +133,13 @@ def test_a_report_s_cover_credit_and_its_next_chapter_link_go():
     removed = {(item.kind, item.text) for item in report.removed}
     assert ("other", "Couverture : © Fondapol / Adobe Stock") in removed
     assert ("navigation", "Next chapter: Policy recommendations →") in removed
+
+
+def test_a_french_gutenberg_title_page_s_imprint_goes_and_dates_the_book():
+    report = _fixture("text/gutenberg-french-title-page-imprint.txt")
+    assert report.date == "1881"
+    assert ("cover", "PARIS LIBRAIRIE HACHETTE ET Cie 79, BOULEVARD SAINT-GERMAIN 1881") in {
+        (item.kind, item.text) for item in report.removed}
+    assert "Note du transcripteur" not in report.text and "HACHETTE" not in report.text
+    assert report.text.startswith("LE CANAL")  # the title page's own lines stay
+    assert "Le devis de 1874 montait à 4 200 000 francs." in report.text

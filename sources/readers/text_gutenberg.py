@@ -86,7 +86,54 @@ def split_gutenberg(text: str) -> GutenbergBook | None:
     year = book.original_year or imprint_year(book.body.lstrip("\n").split("\n", TITLE_PAGE_SCAN_LINES)[:TITLE_PAGE_SCAN_LINES])
     if year and not (book.released and year > book.released[:4]):
         book.date = year
+    book.body = _without_title_page_imprint(book)
     return book
+
+
+# The imprint at the foot of the printed title page: the place, the printer or publisher and its address,
+# then the year alone ("MONTVÉRAN / IMPRIMERIE BAUDOIN ET FILS / 14, RUE DES CORDELIERS" / "1878";
+# "LONDON: / JOHN MURRAY, ALBEMARLE STREET." / "1868."). It names who printed the book, not what it says.
+_PRINTER_WORDS = re.compile(r"\b(?:IMPRIMERIE|IMPRIMEUR|LIBRAIRIE|LIBRAIRE|[ÉE]DITEURS?|VERLAG\w*|DRUCKEREI|BUCHHANDLUNG|"
+                            r"BUCHDRUCKEREI|PRINTED|PRINTERS?|PUBLISHERS?|(?:&|AND) CO\.?|SONS|IMPRENTA|LIBRER[ÍI]A|EDITORES|"
+                            r"TIPOGRAFIA|STAMPERIA)\b")
+_IMPRINT_YEAR_LINE = re.compile(r"^\s*(?:[A-ZÀ-Ý .,:]+[,.]?\s+)?1[4-9]\d\d\.?\s*$")
+_IMPRINT_LINES_MAX = 4
+_PLACE_LINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:\s[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)?[:,]$|^[A-ZÀ-Ý][A-ZÀ-Ý'’-]+$")
+_CAPITALS_SHARE = 0.8
+
+
+def _in_capitals(line: str) -> bool:
+    """'LIBRAIRIE HACHETTE ET Cie' is set in capitals, its 'ie' in small type."""
+    letters = [char for char in line if char.isalpha()]
+    return bool(letters) and sum(char.isupper() for char in letters) >= _CAPITALS_SHARE * len(letters)
+
+
+def _without_title_page_imprint(book: GutenbergBook) -> str:
+    """The body without its title page's imprint, which goes to `removed` as "cover". Only among the
+    opening lines, only a block of lines in capitals naming a printer or publisher right over the year."""
+    lines = book.body.split("\n")
+    for index, line in enumerate(lines[:TITLE_PAGE_SCAN_LINES]):
+        if not _IMPRINT_YEAR_LINE.match(line):
+            continue
+        above = index - 1
+        while above >= 0 and not lines[above].strip():
+            above -= 1
+        start = above
+        while start > 0 and lines[start - 1].strip():
+            start -= 1
+        block = [text.strip() for text in lines[start:above + 1]]
+        if not block or len(block) > _IMPRINT_LINES_MAX or not any(_PRINTER_WORDS.search(text) for text in block) \
+                or not all(_in_capitals(text) for text in block):
+            return book.body
+        place = start - 1
+        while place >= 0 and not lines[place].strip():
+            place -= 1
+        if place >= 0 and (place == 0 or not lines[place - 1].strip()) and _PLACE_LINE.match(lines[place].strip()):
+            block.insert(0, lines[place].strip())  # "PARIS" or "LONDON:" set apart over the publisher
+            start = place
+        book.removed.append(Removed("cover", fold("\n".join(block + [line]))))
+        return "\n".join(lines[:start] + lines[index + 1:])
+    return book.body
 
 
 TITLE_PAGE_SCAN_LINES = 80
@@ -111,7 +158,7 @@ def _take_credits(book: GutenbergBook) -> str:
 
 # "Transcriber's Note:", "Nota del Transcriptor:", "Note du transcripteur", "Anmerkungen zur Transkription"
 _TRANSCRIBERS_NOTE = re.compile(r"^\s*(?:transcriber'?s?’?s? notes?|notas? del transcriptor|notes? du transcripteur|notes? de transcription|"
-                                r"anmerkungen? zur transkription|anmerkungen? des bearbeiters)\s*[:.]?\s*(?:\n|$)", re.I)
+                                r"anmerkungen? zur transkription|anmerkungen? des bearbeiters)\s*(?:[:.]?\s*(?:\n|$)|:\s+\S)", re.I)
 _SECTION_GAP = re.compile(r"\n[ \t]*\n[ \t]*\n[ \t]*\n")
 _TRANSCRIBERS_NOTE_MAX_CHARS = 2500
 

@@ -31,7 +31,8 @@ LINE_CHARS_MAX = 70
 """A title's line; the series line under a report's byline may run to OTHER_LINE_CHARS_MAX."""
 OTHER_LINE_CHARS_MAX = 90
 _CAPITALS_SHARE = 0.85
-_BY = re.compile(r"^(?:BY|By)(?:\s+THE)?(?:\s+(?P<name>[^a-z].*?))?[\s,.]*$")
+# "BY", and the French, German and Spanish title pages' "PAR", "VON", "POR"
+_BY = re.compile(r"^(?:BY|By|PAR|Par|VON|Von|POR|Por)(?:\s+THE)?(?:\s+(?P<name>[^a-z].*?))?[\s,.]*$")
 # The issuing office over a report's title: "U. S. DEPARTMENT OF AGRICULTURE", "BUREAU OF
 # FISHERIES", "BUREAU OF PLANT INDUSTRY—BULLETIN NO. 131.", "HUGH M. SMITH, Commissioner",
 # "B. T. GALLOWAY, Chief of Bureau.", "BULLETIN No. 112".
