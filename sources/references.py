@@ -25,13 +25,13 @@ _URL_RE = re.compile(r"<?((?:https?://|www\d*\.)[^\s<>\"]+)>?", re.I)
 # ("Idaho", "Identity", "Ebdon"). "ID" is not "Id.".
 # Russian notes say "Там же" (ibid.; "Тамъ же" in the spelling before 1918) and "Указ. соч." (op. cit.); Ukrainian "Там само" and "Зазнач. праця" / "Цит. праця".
 # Ibid. in the languages of our users' sources: Latin, German "Ebd.", Russian "Там же",
-# the older German "Ebendaselbst", "Daselbst" and "Ebendort", Czech "Tamtéž", Polish "Tamże", Dutch "Aldaar"/"T.a.p." (ter aangehaalde plaatse).
+# the older German "Ebendaselbst" (abbreviated "Ebendas."), "Daselbst" and "Ebendort", Czech "Tamtéž", Polish "Tamże", Dutch "Aldaar"/"T.a.p." (ter aangehaalde plaatse).
 # Italian "Ivi" is the ibid. that gives a page ("Ivi, p. 7."); Ukrainian "Там само".
 # Chinese and Japanese "同上" and "同前" (the same as above), which the next words follow without a space.
 # Danish and Norwegian "Samme sted." written out, or "Sst." / "Smst." (sammesteds) and Finnish "Emt." (edellä mainittu teos, the work
 # just cited) only with their full stop, and never in capitals: "SST" is sea-surface temperature.
 # Finnish "Sama." / "Sama teos, s. 12." (the same work) only before its full stop or comma: "Sama koskee…" is a sentence.
-_IBID_RE = re.compile(r"(?:(?:(?i:ib[ií]d(?:em)?|eb(?:d|enda(?:selbst)?|endort)|daselbst|тамъ?\s+(?:же|само)|tamtéž|tamże|aldaar|t\.\s?a\.\s?p|ivi|samme\s+sted|sammesteds)"
+_IBID_RE = re.compile(r"(?:(?:(?i:ib[ií]d(?:em)?|eb(?:d|enda(?:selbst|s)?|endort)|daselbst|тамъ?\s+(?:же|само)|tamtéž|tamże|aldaar|t\.\s?a\.\s?p|ivi|samme\s+sted|sammesteds)"
                       r"|[IiÍí]d(?:em)?)(?![\w'’-])|同[上前](?![书書注註])|[SsEe](?:m?st|mt)\.(?!\w)|[Ss]ama(?:\s+teos)?(?=[.,]))")
 
 

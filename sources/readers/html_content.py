@@ -262,7 +262,8 @@ _PG_START = re.compile(r"\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.I)
 _PG_END = re.compile(r"\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG|^\s*End of (?:the )?Project Gutenberg", re.I)
 # ...and star pagination of law reports: the Caselaw Access Project's <a class="page-label"
 # data-label="413">*413</a>, CourtListener's <span class="star-pagination">*413</span>.
-_PAGE_NUMBER_CLASS = re.compile(r"(?<![a-z])(?:pagenum|pageno|page-number|pagenumber|page-num|page-label|star-pagination)(?![a-z])", re.I)
+# zeno.org marks where each printed page starts with a link to its scan, "zenoTXKonk" (concordance): "[45]"
+_PAGE_NUMBER_CLASS = re.compile(r"(?<![a-z])(?:pagenum|pageno|page-number|pagenumber|page-num|page-label|star-pagination|zenotxkonk)(?![a-z])", re.I)
 _PAGE_ID = re.compile(r"^(?:page|pg|p)[-_]?([0-9]{1,5}|[ivxlcdm]{1,8})$", re.I)
 _PAGE_TEXT_MAX_CHARS = 40
 _PAGE_TEXT = re.compile(r"^[\[{(]?\s*(?:pg\.?|page|p\.|s\.|\*{1,2})?\s*([0-9]{1,5}|[ivxlcdm]{1,8})\s*[\]})]?$", re.I)
@@ -497,9 +498,10 @@ def _class_words(node: Node) -> str:
     return " ".join(classes + [element_id, test_id, node.get("data-component"), node.get("data-area"), block_type, print_layout])
 
 
-_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")  # "zenoCOFooter": zeno, CO, Footer
 _SKIP_CLASS = re.compile(r"(?<![a-z0-9])(?:nav-skip|skip-?nav|skip-?links?)(?![a-z0-9])", re.I)
-_LOWER_CAMEL_CLASS = re.compile(r"^[a-z][a-z0-9]+(?:[A-Z][a-z0-9]+)+$")
+# ...with an acronym among the humps: zeno.org's "zenoCOHeader", "zenoTRNavBottom"
+_LOWER_CAMEL_CLASS = re.compile(r"^[a-z][a-z0-9]+(?:[A-Z]{1,3}[a-z0-9]+|[A-Z]{2,3}(?=[A-Z]))+$")
 _CSS_MODULE_CLASS = re.compile(r"^(?P<component>[A-Z][A-Za-z0-9]+)_[A-Za-z][A-Za-z0-9]*__[A-Za-z0-9_-]{3,12}$")
 
 
@@ -714,6 +716,8 @@ def _kind_by_structure(node: Node, place: _Place, titles: _Titles) -> str | None
         return "header"
     if _is_contents_list(node):
         return "contents"
+    if _is_promotion_box(node):
+        return "advertisement"
     if _is_document_fields(node):
         return "header"
     if tag == "footer" and not any(element.tag == "h1" for element in iter_elements(node)) and any(_is_copyright_line(element) for element in iter_elements(node)):
@@ -1070,6 +1074,20 @@ def _is_teaser(node: Node) -> bool:
     links = [element for element in iter_elements(node) if element.tag == "a"]
     away = [link for link in links if link.get("href") and not link.get("href").startswith(("#", "mailto:", "javascript:"))]
     return 1 <= len(away) <= 2 and len(links) <= 2 and any(element.tag in _HEADING_TAGS for element in iter_elements(node))
+
+
+# A box that says it sells: a shop's book recommendation under a digital library's page ("Buchempfehlung /
+# Raabe, Wilhelm: Pfisters Mühle / … 160 Seiten, 8.80 Euro / Ansehen"), a sponsor's "Empfehlung".
+_PROMOTION_LABEL = re.compile(r"^\W*(?:buchempfehlung|buchtipp|leseempfehlung|book recommendation|our pick|unsere empfehlung|"
+                              r"empfehlung der redaktion|sponsored|gesponsert|sponsorisé|patrocinado)\W*$", re.I)
+_PROMOTION_MAX_CHARS = 500
+
+
+def _is_promotion_box(node: Node) -> bool:
+    if node.tag not in ("div", "aside", "section") or not _is_small(node, _PROMOTION_MAX_CHARS):
+        return False
+    label = next((element for element in iter_elements(node) if element is not node and text_of(element).strip()), None)
+    return label is not None and bool(_PROMOTION_LABEL.match(text_of(label))) and len(text_of(label)) < len(text_of(node))
 
 
 def _is_beside_the_article(header: Node) -> bool:

@@ -460,12 +460,21 @@ def _unique(names: list[str]) -> list[str]:
     return seen
 
 
+_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def _class_words(node: Node) -> str:
+    """The class, and its camel-cased names in words: zeno.org's "zenoTXAuthor" also reads "zeno-TX-Author"."""
+    classes = node.get("class")
+    return f"{classes} {_CAMEL_HUMP.sub('-', classes)}" if _CAMEL_HUMP.search(classes) else classes
+
+
 def _byline_elements(root: Node, excluded: Subtrees):
     for node in iter_elements(root):
         if node.tag in ("script", "style", "head", "meta", "link"):
             continue
         if ("author" in node.get("rel").lower().split() or node.get("itemprop") == "author"
-                or node.tag == "address" or _BYLINE_CLASS.search(node.get("class")) or _by_author_link(node)) \
+                or node.tag == "address" or _BYLINE_CLASS.search(_class_words(node)) or _by_author_link(node)) \
                 and not excluded.hold(node):
             yield node
 
@@ -781,7 +790,7 @@ def _date(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtrees
                   + _publication_datelines(datelines) + _dates_under_title(blocks, root)
                   + _case_title_dates(sources.page_title) + _year_fields(root),
                   [] if edition else [v for key in _OTHER_DATES for v in sources.meta.get(key, [])] + _web_page_dates(sources),
-                  _last_modified_dates(root)):
+                  _source_edition_years(root), _last_modified_dates(root)):
         for value in group:
             date = _iso_date(value)
             if date and found is None:
@@ -795,6 +804,27 @@ def _date(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtrees
             if date is None and _looks_like_date(value):
                 warnings.append(f"impossible date ignored: {value[:40]!r}")
     return found
+
+
+# A digital library's line on the printed edition it transcribed, at the foot of the page: zeno.org's "Quelle:
+# Gustav Eberhard Lindenmayer: Die städtische Wasserversorgung … Stuttgart: J. G. Cotta'sche Buchhandlung,
+# 1872, S. 45-49.", "Source: … London: John Murray, 1868, pp. 12–30." The year is the work's.
+_SOURCE_EDITION = re.compile(r"^\W*(?:quelle|textquelle|textgrundlage|vorlage|source|source text)\s*:\s*.{5,300}?"
+                             r"\b[A-ZÄÖÜ][\w.'’ -]{1,30}:\s[^,:]{3,80},\s(?P<year>1[5-9]\d\d)"
+                             r"(?:,\s*(?:S\.|pp?\.|Sp\.)\s*[\dIVXLC]+(?:\s*[-–]\s*[\dIVXLC]+)?)?\.?\s*$", re.I)
+
+
+def _source_edition_years(root: Node) -> list[str]:
+    return [match.group("year") for node in iter_elements(root) if node.tag in ("div", "p", "li", "dd", "span")
+            and 0 < node.text_length <= _SOURCE_LINE_MAX_CHARS and not _has_block_children(node)
+            and (match := _SOURCE_EDITION.match(" ".join(text_of(node).split())))]
+
+
+_SOURCE_LINE_MAX_CHARS = 400
+
+
+def _has_block_children(node: Node) -> bool:
+    return any(isinstance(child, Node) and child.tag in ("div", "p", "li", "ul", "ol", "table") for child in node.children)
 
 
 _TITLE_PAGE_BLOCKS = 12

@@ -251,6 +251,9 @@ def _note_element(target: Node) -> Node | None:
         (a for a in target.ancestors() if a.tag in NOTE_ELEMENTS or a.text_length > MAX_NOTE_CHARS), None)
     if note is None or note.text_length > MAX_NOTE_CHARS:
         return None
+    if note.tag == "td" and note.parent is not None and note.parent.tag == "tr" and note.text_length <= len(text_of(target)) + 2:
+        # A table of notes, a note a row: the number's cell, then the text's (zeno.org's "zenoTXFnTable")
+        note = note.parent
     parent = note.parent
     # PG and Word wrap each note's paragraphs in a div of its own ("footnote", id=ftn1).
     if parent is not None and parent.tag in ("div", "aside") and not _classed_a_note(note) and re.search(r"(?<![a-z])(?:footnote|ftn|edn|note|sdfootnote|sdendnote)", _role_text(parent), re.I) \
