@@ -23,6 +23,15 @@ def corpus_dir() -> Path:
     return folder
 
 
+@pytest.fixture
+def parse_fixture():
+    """Import one of tests/fixtures by its path there ("html/pep-page.html"), as the importer reads its kind."""
+    def parse(name: str):
+        path = FIXTURES / name
+        return parse_report(path.read_bytes(), path.suffix.lstrip("."))
+    return parse
+
+
 @pytest.fixture(scope="session")
 def corpus() -> Path:
     return corpus_dir()

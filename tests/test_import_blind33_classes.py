@@ -29,20 +29,11 @@ with a fixture of our own.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from claimdesk.sources.importer import parse_report
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
-
-def _fixture(name: str):
-    path = FIXTURES / name
-    return parse_report(path.read_bytes(), path.suffix.lstrip("."))
-
-
-def test_a_ny_slip_opinion_s_fn_notes_are_read_and_called_where_the_text_calls_them():
-    report = _fixture("html/ny-slip-opinion-appellate-division.html")
+def test_a_ny_slip_opinion_s_fn_notes_are_read_and_called_where_the_text_calls_them(parse_fixture):
+    report = parse_fixture("html/ny-slip-opinion-appellate-division.html")
     assert [note.text for note in report.footnotes] == [
         "Town Law § 198(3)(d) requires 10 days' notice of a hearing on a sewer rent.",
         "The report assumed an interest rate of 4.25% and 3 percent annual growth in connections.",
@@ -53,8 +44,8 @@ def test_a_ny_slip_opinion_s_fn_notes_are_read_and_called_where_the_text_calls_t
     assert {"Footnote 1:", "Footnote 2:"} <= {item.text for item in report.removed}  # the labels' words are kept
 
 
-def test_star_paging_makes_the_page_map_and_leaves_the_words_whole():
-    report = _fixture("html/ny-slip-opinion-appellate-division.html")
+def test_star_paging_makes_the_page_map_and_leaves_the_words_whole(parse_fixture):
+    report = parse_fixture("html/ny-slip-opinion-appellate-division.html")
     assert [page.label for page in report.pages] == ["1", "2", "3"]
     assert "[*" not in report.text
     assert "at $4.1 million, to be repaid over 20 years." in report.text
@@ -62,8 +53,8 @@ def test_star_paging_makes_the_page_map_and_leaves_the_words_whole():
     assert report.text[second.start:second.start + 20] == "repaid over 20 years"
 
 
-def test_the_reporter_s_notices_and_the_return_link_go_and_the_decision_dates_the_opinion():
-    report = _fixture("html/ny-slip-opinion-appellate-division.html")
+def test_the_reporter_s_notices_and_the_return_link_go_and_the_decision_dates_the_opinion(parse_fixture):
+    report = parse_fixture("html/ny-slip-opinion-appellate-division.html")
     assert report.date == "2023-08-30"
     removed = {(item.kind, item.text) for item in report.removed}
     assert ("header", "2023 NY Slip Op 04417") in removed
@@ -74,8 +65,8 @@ def test_the_reporter_s_notices_and_the_return_link_go_and_the_decision_dates_th
     assert "The petitioner's remaining contentions are without merit." in report.text
 
 
-def test_a_pep_page_keeps_its_text_and_reads_its_header_fields():
-    report = _fixture("html/pep-page.html")
+def test_a_pep_page_keeps_its_text_and_reads_its_header_fields(parse_fixture):
+    report = parse_fixture("html/pep-page.html")
     assert report.title == "PEP 9021 – Retiring the Legacy Wheel Mirror"
     assert report.authors == ["Ines Okafor", "Pavel Lindqvist"]
     assert report.date == "2025-09-09"
@@ -88,8 +79,8 @@ def test_a_pep_page_keeps_its_text_and_reads_its_header_fields():
         assert furniture not in report.text
 
 
-def test_a_hugo_post_s_furniture_boxes_go_and_its_own_notice_stays():
-    report = _fixture("markdown/hugo-post-furniture-shortcodes.md")
+def test_a_hugo_post_s_furniture_boxes_go_and_its_own_notice_stays(parse_fixture):
+    report = parse_fixture("markdown/hugo-post-furniture-shortcodes.md")
     assert report.text.startswith("The harbour car park took £612,400 in 2024, up 14% on 2023, from 1,850 spaces.")
     assert "The council's figures exclude the 220 permit spaces, which earned £38,000." in report.text
     for furniture in ("Counting Kelmouth", "£41,000", "One email a month", "Sign up", "Spotted a typo", "GitHub"):
@@ -99,8 +90,8 @@ def test_a_hugo_post_s_furniture_boxes_go_and_its_own_notice_stays():
     assert any("£41,000" in item.text for item in report.removed if item.kind == "related")
 
 
-def test_an_encyclopedia_entry_keeps_its_sources_and_reads_its_author_and_version_date():
-    report = _fixture("html/encyclopedia-entry-accordion-sources.html")
+def test_an_encyclopedia_entry_keeps_its_sources_and_reads_its_author_and_version_date(parse_fixture):
+    report = parse_fixture("html/encyclopedia-entry-accordion-sources.html")
     assert report.authors == ["Claudine Perrottet"]
     assert report.date == "2019-03-12"
     assert report.footnotes == []
@@ -110,8 +101,8 @@ def test_an_encyclopedia_entry_keeps_its_sources_and_reads_its_author_and_versio
     assert "Racheté par la commune en 1974 pour 185 000 francs, il accueille environ 2500 visiteurs par an." in report.text
 
 
-def test_an_ippen_story_loses_its_teasers_tools_and_credit_and_keeps_its_fact_box():
-    report = _fixture("html/ippen-story-teasers.html")
+def test_an_ippen_story_loses_its_teasers_tools_and_credit_and_keeps_its_fact_box(parse_fixture):
+    report = parse_fixture("html/ippen-story-teasers.html")
     text = report.text
     assert "Der Kelbacher Wasserturm wird 2026 saniert." in text
     assert "Zur Sache" in text and "zahlt damit künftig 468 Euro statt 396 Euro." in text
@@ -135,8 +126,8 @@ def test_a_report_s_cover_credit_and_its_next_chapter_link_go():
     assert ("navigation", "Next chapter: Policy recommendations →") in removed
 
 
-def test_a_french_gutenberg_title_page_s_imprint_goes_and_dates_the_book():
-    report = _fixture("text/gutenberg-french-title-page-imprint.txt")
+def test_a_french_gutenberg_title_page_s_imprint_goes_and_dates_the_book(parse_fixture):
+    report = parse_fixture("text/gutenberg-french-title-page-imprint.txt")
     assert report.date == "1881"
     assert ("cover", "PARIS LIBRAIRIE HACHETTE ET Cie 79, BOULEVARD SAINT-GERMAIN 1881") in {
         (item.kind, item.text) for item in report.removed}

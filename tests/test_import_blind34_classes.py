@@ -10,20 +10,10 @@ with a fixture of our own.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from claimdesk.sources.importer import parse_report
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-def _fixture(name: str):
-    path = FIXTURES / name
-    return parse_report(path.read_bytes(), path.suffix.lstrip("."))
-
-
-def test_a_zeno_chapter_s_table_of_notes_is_read_and_ebendas_is_an_ibid():
-    report = _fixture("html/zeno-book-chapter-latin1.html")
+def test_a_zeno_chapter_s_table_of_notes_is_read_and_ebendas_is_an_ibid(parse_fixture):
+    report = parse_fixture("html/zeno-book-chapter-latin1.html")
     assert [(note.text, note.kind, note.resolves_to) for note in report.footnotes] == [
         ("Vgl. J. Mone, Geschichte des Murgthals, Karlsruhe 1845, S. 77.", "reference", None),
         ("Ebendas. S. 80.", "ibid", 1),
@@ -32,16 +22,16 @@ def test_a_zeno_chapter_s_table_of_notes_is_read_and_ebendas_is_an_ibid():
     assert calls == ["land gingen.", "els besaßen."]
 
 
-def test_a_zeno_chapter_s_pages_author_and_edition_year_are_read():
-    report = _fixture("html/zeno-book-chapter-latin1.html")
+def test_a_zeno_chapter_s_pages_author_and_edition_year_are_read(parse_fixture):
+    report = parse_fixture("html/zeno-book-chapter-latin1.html")
     assert [page.label for page in report.pages] == ["21", "22"]
     assert report.authors == ["Karl Anton Vöhringer"]
     assert report.date == "1851"
     assert "Die Schifferschaft zählte damals 28 Mitglieder, die zusammen 3/4 des Handels besaßen." in report.text
 
 
-def test_a_zeno_chapter_s_furniture_goes():
-    report = _fixture("html/zeno-book-chapter-latin1.html")
+def test_a_zeno_chapter_s_furniture_goes(parse_fixture):
+    report = parse_fixture("html/zeno-book-chapter-latin1.html")
     for furniture in ("Meine Bibliothek", "Startseite", "Quelle:", "Gemeinfrei", "Buchempfehlung", "Kalendergeschichten", "[21]"):
         assert furniture not in report.text
     kinds = {item.kind for item in report.removed}
