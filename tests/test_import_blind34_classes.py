@@ -6,6 +6,10 @@ with a fixture of our own.
   "zenoTXAuthor") read as words; notes listed in a table, a row each, number cell then text cell;
   "Ebendas." is an ibid; the links to the scans ("zenoTXKonk", "[21]") mark the printed pages; the
   "Quelle:" line gives the printed edition's year; a shop's "Buchempfehlung" box is advertising.
+- A static site's Markdown post with the theme's boxes written in as raw HTML (our fixture
+  tests/fixtures/markdown/static-site-post-html-boxes.md): a box whose opening tag names it as furniture
+  (read-also, newsletter-inline, post-footer, with Markdown between its tags) goes whole to `removed`;
+  a box it does not name (a pull quote) stays; "*Photo: …*" under an image is its credit.
 """
 
 from __future__ import annotations
@@ -36,3 +40,18 @@ def test_a_zeno_chapter_s_furniture_goes(parse_fixture):
         assert furniture not in report.text
     kinds = {item.kind for item in report.removed}
     assert {"header", "page-number", "footer", "advertisement"} <= kinds
+
+
+def test_a_markdown_post_s_html_furniture_boxes_go_and_its_pull_quote_stays(parse_fixture):
+    report = parse_fixture("markdown/static-site-post-html-boxes.md")
+    text = report.text
+    assert "Staff costs are £71,500 of the total; the other £14,500 is heating and cleaning." in text
+    assert "Visits fell by 9% between 2019 and 2024." in text
+    assert '"We open when people are free to come," the librarian said.' in text
+    for furniture in ("Read also", "Library visits, 2015 to 2024", "Get Eastgate Notes", "Subscribe", "Share this post",
+                      "Related posts", "Mondays", "Photo:"):
+        assert furniture not in text
+    removed = {(item.kind, item.text) for item in report.removed}
+    assert ("related", "Read also: Library visits, 2015 to 2024") in removed
+    assert ("footer", "Share this post: Twitter · Email Related posts Why the library closed on Mondays") in removed
+    assert ("other", "Photo: Priya Lindahl / Eastgate Notes") in removed

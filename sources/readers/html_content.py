@@ -21,7 +21,8 @@ from typing import NamedTuple
 from claimdesk.sources.header import TIME_OF_DAY, parse_date
 from claimdesk.sources.readers.html_confluence import mark_confluence_furniture
 from claimdesk.sources.readers.html_office import mark_office_furniture
-from claimdesk.sources.readers.html_tree import NOINDEX_ATTRIBUTE, SMALL_ELEMENTS, Node, contains, is_small as _is_small, iter_elements, text_of
+from claimdesk.sources.readers.html_tree import (NOINDEX_ATTRIBUTE, SMALL_ELEMENTS, Node, build_tree, contains, is_small as _is_small,
+                                                 iter_elements, text_of)
 
 CODE_TAGS = {"script", "style", "template", "head", "title"}
 """Code and document metadata, not text: left out unrecorded."""
@@ -52,7 +53,7 @@ _KIND_WORDS = [
     ("share", r"share|shares|sharing|share-buttons|social-share|sharedaddy|addtoany|a2a_kit|shariff|social-links|social-icons|socials|social|partage|teilen|"
               # Ippen's "id-Story-interactionBar" under the byline: comments, share, print
               r"interactionbar|interaction-bar"),
-    ("related", r"related|related-posts|relatedposts|read-more|readmore|more-stories|recommended|yarpp|outbrain|taboola|further-reading-links|"
+    ("related", r"related|related-posts|relatedposts|read-more|readmore|read-also|lire-aussi|more-stories|recommended|yarpp|outbrain|taboola|further-reading-links|"
                 r"most-read|mostread|most-popular|popular-posts|trending|plus-lus|meistgelesen|mas-leidos|most-viewed|mostviewed|"
                 # the Guardian's "More on this story" and "Explore more on these topics" (keywords, reuse link)
                 r"more-on-this-story|onwards|submeta|"
@@ -206,7 +207,8 @@ _EXACT_WORDS = {"header": "header", "footer": "footer", "masthead": "header"}
 _HIDDEN_CLASSES = {"hidden", "d-none", "is-hidden", "hide", "display-none"}
 # WordPress tags posts with their taxonomy ("category-social-policy", "author-jdoe"): not a role;
 # but a theme's box of the authors' biographies ("author-bio", "author-box") is one.
-_TAXONOMY_CLASS = re.compile(r"^(?:category|tag|post|type|format|status|postid|page-id|author(?!-(?:bios?|box)$))-", re.I)
+# ("post-1234", "post-template-default"; but "post-footer" is the theme's footer of the post, a part)
+_TAXONOMY_CLASS = re.compile(r"^(?:category|tag|post(?!-footer$)|type|format|status|postid|page-id|author(?!-(?:bios?|box)$))-", re.I)
 _ROLE_KINDS = {
     "navigation": "navigation", "menu": "navigation", "menubar": "navigation", "search": "navigation", "tablist": "navigation",
     "banner": "header", "contentinfo": "footer", "complementary": "sidebar", "doc-toc": "contents", "directory": "contents",
@@ -605,6 +607,15 @@ def _holds_prose(node: Node) -> bool:
 
 
 _PROSE_HOLDERS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "article", "blockquote"})
+
+
+def kind_of_opening_tag(tag: str, opening: str) -> str | None:
+    """What an element's own markup says it is, read from its opening tag alone ('<div class="newsletter-inline">':
+    other), or None: for HTML boxes set into Markdown, which has no page around them to judge them by."""
+    element = next((node for node in iter_elements(build_tree(f"{opening}</{tag}>")) if node.tag == tag.lower()), None)
+    if element is None:
+        return None
+    return _kind_by_markup(element) or _kind_by_words(element, page_level=False)
 
 
 def _kind_by_markup(node: Node) -> str | None:

@@ -37,6 +37,7 @@ from claimdesk.sources.readers.md_dialects import (
     template_call_taken,
     take_hidden_chunks,
 )
+from claimdesk.sources.readers.md_html_boxes import take_furniture_boxes
 from claimdesk.sources.readers.md_wiki import has_wiki_markup, take_wiki_markup
 from claimdesk.sources.yaml_data import load_toml_data, load_yaml_data
 from claimdesk.sources.header import find_date, header_field, parse_author_line, parse_date, read_cover
@@ -83,6 +84,10 @@ def read_markdown(text: str) -> ReaderResult:
     if "{" in body:
         body = _outside_code(body, lambda piece: _take_pandoc_attributes(piece, removed))
     body = _docs_markup(body, removed)
+    if "<" in body:
+        body = _outside_code(body, lambda piece: take_furniture_boxes(piece, removed))
+    if "![" in body:
+        body = _outside_code(body, lambda piece: _take_image_credits(piece, removed))
     body = take_hidden_chunks(body, removed)
     if has_dialect_markup(body):
         body = _outside_code(body, lambda piece: take_dialect_markup(piece, removed))
@@ -1066,6 +1071,25 @@ def _take_style_and_script(text: str, removed: list[Removed]) -> str:
 # Only on a line of its own, as raw HTML blocks are written: "<script>" inside a sentence
 # is text the report shows (and the exports escape), not a script the page runs.
 _STYLE_OR_SCRIPT_OPEN = re.compile(r"(?im)^[ \t]{0,3}<(style|script)\b[^<>\n]{0,500}>")
+
+
+# A photograph's credit on the line under it, as a post's caption: "*Photo: Ines Calloway / Fenwick Notes*".
+_IMAGE_CREDIT = re.compile(r"^[ \t]{0,3}(?P<mark>[*_]{0,2})(?P<credit>(?:photo|photograph|foto|image|picture|credit|photo credit|"
+                           r"crédit photo|bild|fotografía)\s*:\s*[^.:;\n]{2,80}?)(?P=mark)[ \t]*$", re.I)
+
+
+def _take_image_credits(text: str, removed: list[Removed]) -> str:
+    """The text without the credit lines under its images (kept in `removed`); only right under an image."""
+    lines = text.split("\n")
+    kept: list[str] = []
+    for line in lines:
+        credit = _IMAGE_CREDIT.match(line)
+        previous = next((earlier for earlier in reversed(kept) if earlier.strip()), "") if credit else ""
+        if credit and _IMAGE_ONLY.match(previous.strip()):
+            removed.append(Removed("other", credit.group("credit").strip()))
+            continue
+        kept.append(line)
+    return "\n".join(kept)
 
 
 def _record_images(paragraph: str, removed: list[Removed]) -> None:
