@@ -22,7 +22,8 @@ read, not a verdict. Always exits 0: it measures, tests/test_heldout.py judges.
 
 Expectation keys (all optional except what a document needs):
   title            str or list of acceptable strings (compared word by word, case-folded)
-  authors          list of names, or list of acceptable lists (order ignored, case-folded, a judge's office after a name ignored: "Brennick, J." is "Brennick")
+  authors          list of names, or list of acceptable lists (order ignored, case-folded, a judge's office around a name ignored: "Brennick, J." is "Brennick",
+                   "Her Honour Judge Rosalind Thackeray" is "Rosalind Thackeray")
   date             "2020" / "2020-07" / "2020-07-14", null, or a list of acceptable values
   footnotes        number of footnotes
   notes            [{number, label, contains, not_contains[], markers, marker_after, kind, resolves_to}]
@@ -174,9 +175,19 @@ _JUDICIAL_TITLES = (("p", "j"), ("c", "j"), ("j",), ("jj",), ("lj",))
 """'Brennick, J.', 'LINDER, P.J.', 'Ashworth LJ': the judge's office printed after the name."""
 
 
+_JUDICIAL_STYLES = (("his", "honour", "judge"), ("her", "honour", "judge"), ("mr", "justice"), ("mrs", "justice"),
+                    ("ms", "justice"), ("lord", "justice"), ("lady", "justice"))
+"""'Her Honour Judge Rosalind Thackeray', 'Mr Justice Carrow': the judge's style printed before the name."""
+
+
 def person_words(name: str) -> tuple[str, ...]:
-    """A name's words without a judge's office after it: 'Brennick, J.' is the judge Brennick."""
+    """A name's words without a judge's office around it: 'Brennick, J.' is the judge Brennick,
+    'Her Honour Judge Rosalind Thackeray' the judge Rosalind Thackeray."""
     words = name_words(name)
+    for style in _JUDICIAL_STYLES:
+        if len(words) > len(style) and words[:len(style)] == style:
+            words = words[len(style):]
+            break
     for title in _JUDICIAL_TITLES:
         if len(words) > len(title) and words[-len(title):] == title:
             return words[:-len(title)]
@@ -316,6 +327,9 @@ _NOTE_KINDS = {"id": "ibid", "supra": "op_cit"}
 _UNSPACED_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
+_POWERS = "²³"
+
+
 def _glues(char: str) -> bool:
     return char.isalnum() and not _UNSPACED_SCRIPT.match(char)
 
@@ -335,7 +349,8 @@ def contains_phrase(text: str, phrase: str) -> bool:
     start = text.find(phrase)
     while start >= 0:
         end = start + len(phrase)
-        glued_after = end < len(text) and _glues(text[end])
+        # "par m" before "³" ends at a unit's power, which the source set as <sup>3</sup>
+        glued_after = end < len(text) and _glues(text[end]) and not (text[end] in _POWERS and phrase[-1:].isalpha())
         glued_before = start > 0 and _glues(phrase[:1]) and _glues(text[start - 1])
         if not glued_after and not glued_before:
             return True

@@ -10,6 +10,10 @@ with a fixture of our own.
   tests/fixtures/markdown/static-site-post-html-boxes.md): a box whose opening tag names it as furniture
   (read-also, newsletter-inline, post-footer, with Markdown between its tags) goes whole to `removed`;
   a box it does not name (a pull quote) stays; "*Photo: …*" under an image is its credit.
+- A newsroom's and a case-law site's boxes (our fixture tests/fixtures/html/newsroom-appeal-tools-welcome.html):
+  a row of reading tools ("story-tools", "caselaw-tools": font size, print) is navigation; an appeal
+  for money ("Unterstützen Sie taz.de!" with its button) and a site's greeting ("Welcome to …") go; a
+  fact box whose title starts with "Support" but asks for nothing stays; a "teaser-row" is related.
 """
 
 from __future__ import annotations
@@ -55,3 +59,16 @@ def test_a_markdown_post_s_html_furniture_boxes_go_and_its_pull_quote_stays(pars
     assert ("related", "Read also: Library visits, 2015 to 2024") in removed
     assert ("footer", "Share this post: Twitter · Email Related posts Why the library closed on Mondays") in removed
     assert ("other", "Photo: Priya Lindahl / Eastgate Notes") in removed
+
+
+def test_a_newsroom_s_appeal_tools_teasers_and_greeting_go_and_its_fact_box_stays(parse_fixture):
+    report = parse_fixture("html/newsroom-appeal-tools-welcome.html")
+    text = report.text
+    assert "Das Hallenbad kostet die Stadt 1,3 Millionen Euro im Jahr, bei 41.000 Besuchen." in text
+    assert "Support für Vereine" in text and "Der Landkreis zahlt 12 Euro je Mitglied und Jahr." in text
+    for furniture in ("Schriftgröße", "Drucken", "Unterstützen Sie", "Paywall", "Mehr aus Niedersachsen", "Wolf im Emsland",
+                      "Welcome to", "council papers"):
+        assert furniture not in text
+    kinds = {item.kind: item.text for item in report.removed}
+    assert kinds["navigation"] == "Schriftgröße: A Drucken"
+    assert kinds["related"].startswith("Mehr aus Niedersachsen")

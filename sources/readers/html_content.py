@@ -65,7 +65,7 @@ _KIND_WORDS = [
                 r"catcher|"
                 # a newsroom's teaser blocks and its topic tags ("c-tags", "article-topics"); never "recommendations",
                 # which is a report's own section (RAND, a committee report)
-                r"teaser-block|teasers|recommended-articles|tags|tags-links|c-tags|article-topics|topics-list|"
+                r"teaser-block|teasers|teaser-row|teaser-list|recommended-articles|tags|tags-links|c-tags|article-topics|topics-list|"
                 # an entry's list of external links (lex.dk's "article__external-links")
                 r"external-links|externallinks|"
                 # a CMS's taxonomy fields under a publication (Drupal's "publication__taxonomy": Thématiques, Régions)
@@ -94,6 +94,8 @@ _KIND_WORDS = [
     ("licence", r"pg-boilerplate|pgheader|pg-header|pg-footer|pgfooter|pg-machine-header|pg-start-separator|pg-end-separator|"
                 r"license[a-z0-9]*|licence[a-z0-9]*|print-meta-data|meta-data--display-print"),
     ("navigation", r"navbox|navbar|navigation|nav|menu|main-menu|breadcrumbs?|arbo|ariane|hierarchie|hatnote|catlinks|mw-jump-link|skip-link|skiplink|skip-links|skiplinks|pagination|pager|"
+                   # a document's row of reading tools ("caselaw-tools": font size, print; "article-tools")
+                   r"[a-z]+-tools|"
                    r"mw-navigation|vector-menu|site-nav|sistersitebox|mw-indicators|page-actions|toolbar|skipnav|usa-skipnav|usa-nav|debate-controls|article-controls|page-controls|"
                    # DokuWiki's tools and page id over every page
                    r"usertools|sitetools|pagetools|pageid|"
@@ -729,6 +731,8 @@ def _kind_by_structure(node: Node, place: _Place, titles: _Titles) -> str | None
         return "contents"
     if _is_promotion_box(node):
         return "advertisement"
+    if _is_appeal_box(node):
+        return "other"
     if _is_document_fields(node):
         return "header"
     if tag == "footer" and not any(element.tag == "h1" for element in iter_elements(node)) and any(_is_copyright_line(element) for element in iter_elements(node)):
@@ -1094,11 +1098,29 @@ _PROMOTION_LABEL = re.compile(r"^\W*(?:buchempfehlung|buchtipp|leseempfehlung|bo
 _PROMOTION_MAX_CHARS = 500
 
 
+# ...and a newsroom's appeal for money set into or under the story: taz's "Unterstützen Sie taz.de! / Wir bleiben
+# frei zugänglich – ohne Paywall… / Jetzt unterstützen", "Support the Guardian", "Soutenez Mediapart".
+_APPEAL_LABEL = re.compile(r"^\W*(?:unterstützen sie|support|soutenez|apoya|sostieni|поддержите)\s+[\w.'’ -]{2,40}[!.]?\s*$", re.I)
+# a site's greeting over what it offers ("Welcome to FindLaw's Cases & Codes / A free source of…")
+_WELCOME_LABEL = re.compile(r"^\W*(?:welcome to|willkommen (?:bei|auf)|bienvenue sur)\s+[\w.'’&, -]{2,60}[!.]?\s*$", re.I)
+
+
 def _is_promotion_box(node: Node) -> bool:
+    return _box_label_matches(node, _PROMOTION_LABEL)
+
+
+def _is_appeal_box(node: Node) -> bool:
+    if _box_label_matches(node, _WELCOME_LABEL):
+        return True
+    return _box_label_matches(node, _APPEAL_LABEL) and any(element.tag in ("a", "button") for element in iter_elements(node))
+
+
+def _box_label_matches(node: Node, label_pattern: re.Pattern) -> bool:
+    """A small box whose first words are a label of the kind, with more under it."""
     if node.tag not in ("div", "aside", "section") or not _is_small(node, _PROMOTION_MAX_CHARS):
         return False
     label = next((element for element in iter_elements(node) if element is not node and text_of(element).strip()), None)
-    return label is not None and bool(_PROMOTION_LABEL.match(text_of(label))) and len(text_of(label)) < len(text_of(node))
+    return label is not None and bool(label_pattern.match(text_of(label))) and len(text_of(label)) < len(text_of(node))
 
 
 def _is_beside_the_article(header: Node) -> bool:
