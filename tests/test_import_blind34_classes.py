@@ -14,9 +14,14 @@ with a fixture of our own.
   a row of reading tools ("story-tools", "caselaw-tools": font size, print) is navigation; an appeal
   for money ("Unterstützen Sie taz.de!" with its button) and a site's greeting ("Welcome to …") go; a
   fact box whose title starts with "Support" but asks for nothing stays; a "teaser-row" is related.
+- A reference work's "Cite This Article" table dates the entry by its "Year of publication"; a picture's
+  "image-source" line is its credit; a sentence under the title that names a month ("available since
+  August 2023.") does not date the page.
 """
 
 from __future__ import annotations
+
+from claimdesk.sources.importer import parse_report
 
 
 
@@ -72,3 +77,20 @@ def test_a_newsroom_s_appeal_tools_teasers_and_greeting_go_and_its_fact_box_stay
     kinds = {item.kind: item.text for item in report.removed}
     assert kinds["navigation"] == "Schriftgröße: A Drucken"
     assert kinds["related"].startswith("Mehr aus Niedersachsen")
+
+
+def test_a_reference_work_s_citation_table_dates_it_and_a_sentence_under_the_title_does_not():
+    entry = ("<html><body><main><div id='bio'><h1>McQUARRIE, ANGUS</h1>"
+             "<div class='bio-image'><img src='m.jpg' alt=''><p class='bio-image-source'>Source: <a href='/x'>Archives of Albury</a></p></div>"
+             "<p>McQUARRIE, ANGUS, millowner, built a mill with 4 pairs of stones in 1831.</p></div>"
+             "<table><tr><th>Author of Article:</th><td>Margaret Lindsay</td></tr>"
+             "<tr><th>Year of publication:</th><td>1976</td></tr><tr><th>Access Date:</th><td>December 7, 2025</td></tr></table>"
+             "</main></body></html>")
+    report = parse_report(entry.encode(), "html")
+    assert report.date == "1976"
+    assert ("other", "Source: Archives of Albury") in {(item.kind, item.text) for item in report.removed}
+    assert "built a mill with 4 pairs of stones in 1831." in report.text
+    page = ("<html><body><main><article><header><h1>formatRange()</h1>"
+            "<p>This feature is well established and works across many devices. It has been available since August 2023.</p>"
+            "</header><p>The method formats a range of 3 to 5 numbers.</p></article></main></body></html>")
+    assert parse_report(page.encode(), "html").date is None

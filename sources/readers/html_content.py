@@ -160,6 +160,8 @@ _KIND_WORDS = [
               # a caption's own part naming the photographer or the agency ("mediaCaption__author": "(EFE/Rocío
               # Mantecón)", "c-content-image__caption-source": "Quelle: picture alliance/dpa/…"), a book's media credits
               r"[a-z0-9]*caption[-_]+(?:author|source|credit|copyright|rights)[a-z0-9-]*|"
+              # where a picture came from, under it ("bio-image-source": "Source: Link")
+              r"(?:[a-z0-9]+-)?(?:image|img|photo|picture)-(?:source|credit)s?|"
               r"media-attributions?|image-attributions?|photo-attributions?|caption-attribution|"
               r"heard-on|hide-caption|toggle-caption|caption-toggle|"
               # a site's or an institution's disclaimer ("Justia Annotations is a forum…", "Carnegie does not take

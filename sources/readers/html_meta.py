@@ -729,8 +729,10 @@ _DECISION_DATE_LABEL = re.compile(
     r"|^\W*(?:fecha|datum|date|data)\s*[:：]\s*$", re.I)
 
 
-# A document's own "Created" field in its header fields (a PEP's "Created: 14-Feb-2025"): the day it came out.
-_CREATED_LABEL = re.compile(r"^\W*(?:created|date created|erstellt|créé|creado)\s*[:：]?\s*$", re.I)
+# A document's own "Created" field in its header fields (a PEP's "Created: 14-Feb-2025"): the day it came out,
+# ...and a reference work's "Cite this" table: "Year of publication: | 1976" (not its "Access Date").
+_CREATED_LABEL = re.compile(r"^\W*(?:created|date created|erstellt|créé|creado|year of publication|publication year|"
+                            r"erscheinungsjahr|année de publication|año de publicación)\s*[:：]?\s*$", re.I)
 
 
 def _decision_date_fields(root: Node) -> list[str]:
@@ -1177,13 +1179,22 @@ def _date_pieces(line: str) -> list[str]:
     called = PLACEHOLDER_PATTERN.sub("", line).strip()
     if called != line.strip() and parse_date(called):
         return [called]  # "14 March 2024 (*)": a date line with its note's call; a sentence with one is no date
-    if len(line) > _BYLINE_MAX_CHARS:
+    if len(line) > _BYLINE_MAX_CHARS or _is_prose_sentence(line):
         return []
     pieces = []
     for piece in _PIECE_SEPARATORS.split(line):
         lead = _DATE_LEAD.search(piece)
         pieces.append(piece[lead.end():] if lead else piece)
     return pieces
+
+
+_PROSE_WORDS_MIN = 10
+
+
+def _is_prose_sentence(line: str) -> bool:
+    """"It's been available across browsers since August 2023.": a sentence that names a date, no dateline."""
+    stripped = line.strip()
+    return stripped.endswith((".", "!", "?")) and len(stripped.split()) >= _PROSE_WORDS_MIN and not _DATE_LEAD.match(stripped)
 
 
 def _looks_like_date(value: str) -> bool:
