@@ -28,7 +28,8 @@ Expectation keys (all optional except what a document needs):
   footnotes        number of footnotes
   notes            [{number, label, contains, not_contains[], markers, marker_after, kind, resolves_to}]
                    (marker_after: a string, or a list with what each call of a reused note follows)
-                   (kind: a legal "id" is scored as "ibid", "supra" as "op_cit": the importer files them so)
+                   (kind: a legal "id" is scored as "ibid", "supra" as "op_cit": the importer files them so;
+                   a "reference" that resolves to an earlier note is a short form, scored as "op_cit")
   pages            number of pages in show --json's page map; page_labels: their labels in order
   must_have        strings the reading text must contain (white space folded); a list
                    inside it is one requirement with acceptable spellings
@@ -264,7 +265,9 @@ def note_checks(report: dict, spec: dict) -> list[Check]:
             out.append(Check(f"{label} marker_after", ok, f"want a marker after {want!r}; markers follow {seen!r}"))
         elif key == "kind":
             got = note.get("kind")
-            out.append(Check(f"{label} kind", _NOTE_KINDS.get(got, got) == _NOTE_KINDS.get(want, want), f"got {got!r}, want {want!r}"))
+            if got == "reference" and note.get("resolves_to") is not None:
+                got = "op_cit"  # Chicago's short form ("Auditor, *Route 7*, p. 51."), which the importer resolves
+            out.append(Check(f"{label} kind", _NOTE_KINDS.get(got, got) == _NOTE_KINDS.get(want, want), f"got {note.get('kind')!r}, want {want!r}"))
         elif key == "resolves_to":
             got = note.get("resolves_to")
             out.append(Check(f"{label} resolves_to", got == want or _same_note(report, got, want),

@@ -295,7 +295,8 @@ def _full_form(footnote: Footnote, history: _CitationHistory) -> Footnote | None
     A short form names the first author's surname and the opening words of the title, and no
     year, publisher or address: the latest earlier work whose first author and title agree."""
     short = footnote.reference
-    if short is None or not short.authors or not short.title or short.year or short.url or short.container:
+    if short is None or not short.authors or not short.title or short.year or short.url or (
+            short.container and not _comment_after_locator(footnote.text, short)):
         return None
     title = _title_words(short.title)
     if len(title) < _SHORT_TITLE_WORDS_MIN:
@@ -309,6 +310,13 @@ def _full_form(footnote: Footnote, history: _CitationHistory) -> Footnote | None
         if same_author and _title_words(full.title or "")[:len(title)] == title:
             return earlier
     return None
+
+
+def _comment_after_locator(text: str, reference: Reference) -> bool:
+    """"…, *Route 7 Frequent Corridor*, p. 51. The auditor's regional comparison…": what was read as the
+    container is the sentence after the citation's page, the note's comment on it."""
+    page = text.find(reference.locator) if reference.locator else -1
+    return page >= 0 and text.find(reference.container, page + len(reference.locator)) > page
 
 
 def _title_words(title: str) -> list[str]:

@@ -399,3 +399,14 @@ def test_scots_law_reports_are_full_citations_a_later_supra_finds():
     assert warnings == []
     assert (notes[1].reference.title, notes[1].reference.container, notes[1].reference.year) == (
         "Drummore Estates Ltd v Kinloch Properties Ltd", "SLT (Sh Ct)", "2019")
+
+
+def test_a_short_form_followed_by_a_comment_still_finds_its_full_form():
+    # Chicago's short note for a corporate author, with the writer's comment after the page.
+    notes, warnings = resolve(
+        "Fenwick Vale County Auditor, *Route 7 Frequent Corridor: Performance and Cost Review*, April 2024, p. 12.",
+        "Traffic Engineering Division, memorandum to the Director of Public Works, 9 August 2021.",
+        "Fenwick Vale County Auditor, *Route 7 Frequent Corridor*, p. 51. The auditor's comparison ranges from $7,800 to $12,400.",
+    )
+    assert notes[3].resolves_to == 1 and notes[3].reference.locator == "p. 51"
+    assert warnings == []
