@@ -94,3 +94,14 @@ def test_a_reference_work_s_citation_table_dates_it_and_a_sentence_under_the_tit
             "<p>This feature is well established and works across many devices. It has been available since August 2023.</p>"
             "</header><p>The method formats a range of 3 to 5 numbers.</p></article></main></body></html>")
     assert parse_report(page.encode(), "html").date is None
+
+
+def test_a_report_s_creative_commons_licence_line_goes_as_licence():
+    page = ("<html><body><main><article><h1>Troubled waters</h1><p>Bills rose by 21% in 2025, to £603 a year.</p>"
+            "<div class='permission-box'><p>This work is licensed under the Creative Commons Attribution-NonCommercial-NoDerivs"
+            " 2.0 UK: England &amp; Wales License. For commercial use, please contact info@example.org</p></div>"
+            "</article></main></body></html>")
+    report = parse_report(page.encode(), "html")
+    assert "Bills rose by 21% in 2025, to £603 a year." in report.text
+    assert "Creative Commons" not in report.text
+    assert any(item.kind == "licence" and "Creative Commons" in item.text for item in report.removed)

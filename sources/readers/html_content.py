@@ -1401,7 +1401,10 @@ def _is_copyright_line(node: Node) -> bool:
 # is the notice, not the report.
 _RIGHTS_STATEMENT = re.compile(
     r"\bunauthori[sz]ed posting of (?:this|these) (?:publication|document|report|work)s? online is prohibited|"
-    r"^\W*(?:(?:©|copyright\b)[^.]{0,120}\.\s*)?(?:all rights reserved\.?\s*)?no part of this (?:publication|book|report|document|work) may be reproduced\b",
+    r"^\W*(?:(?:©|copyright\b)[^.]{0,120}\.\s*)?(?:all rights reserved\.?\s*)?no part of this (?:publication|book|report|document|work) may be reproduced\b|"
+    # a report's licence under it: "This work is licensed under the Creative Commons Attribution-NonCommercial-NoDerivs 2.0 UK…"
+    r"^\W*(?:this|the) (?:work|publication|report|paper|briefing|brief|document|study) is licen[cs]ed under (?:a |the )?"
+    r"(?:creative commons|cc[- ]by|open government)\b",
     re.I)
 _RIGHTS_STATEMENT_MAX_CHARS = 1000
 
