@@ -481,30 +481,30 @@ def _class_words(node: Node) -> str:
     # CSS modules (Next.js, The Atlantic, Libération's Arc) name a component in camel case before
     # "_part__hash": "ArticleAudio_root__bZ2oW" reads "article-audio", "NewsletterSignup_title__L2nk6"
     # "newsletter-signup".
-    classes += [_CAMEL_HUMP.sub("-", module.group("component")).lower()
+    classes += [CAMEL_HUMP.sub("-", module.group("component")).lower()
                 for module in map(_CSS_MODULE_CLASS.match, classes) if module]
     # ...and older CMSs name classes in lower camel case: the GSB's "navSkip" and "sectionRelated"
-    classes += [_CAMEL_HUMP.sub("-", word).lower() for word in classes if _LOWER_CAMEL_CLASS.match(word)]
+    classes += [CAMEL_HUMP.sub("-", word).lower() for word in classes if _LOWER_CAMEL_CLASS.match(word)]
     # Sites with generated class names ("a b c", Medium) name their parts in data-testid:
     # "headerSignUpButton" reads "header-sign-up-button".
-    test_id = _CAMEL_HUMP.sub("-", node.get("data-testid")).lower() + " " + node.get("data-qa")  # the Post's "subscribe-promo"
+    test_id = CAMEL_HUMP.sub("-", node.get("data-testid")).lower() + " " + node.get("data-qa")  # the Post's "subscribe-promo"
     # The Economist's data-test-id names in words: "Newsletter Promo" reads "newsletter-promo"
     test_id += " " + "-".join(node.get("data-test-id").split()).lower()
     # Government CMSs name ids the same way: "navBreadcrumbs" (the Federal Government's GSB), "navServiceMeta".
     element_id = node.get("id")
-    if _CAMEL_HUMP.search(element_id):
-        element_id += " " + _CAMEL_HUMP.sub("-", element_id)
+    if CAMEL_HUMP.search(element_id):
+        element_id += " " + CAMEL_HUMP.sub("-", element_id)
     # The Guardian's dotcom-rendering names its parts in data-component ("most-viewed",
     # "contributions-liveblog-epic") over generated classes ("dcr-1uo2s9k"); Der Spiegel its
     # blocks in data-area ("related_articles", "article-footer") over utility classes ("lg:w-8/12").
     # The Guardian also names the blocks it sets in the text ("model.dotcomrendering.pageElements.
     # NewsletterSignupBlockElement" reads "newsletter-signup-block-element"), and what it leaves off paper.
-    block_type = _CAMEL_HUMP.sub("-", node.get("data-spacefinder-type").rpartition(".")[2]).lower()
+    block_type = CAMEL_HUMP.sub("-", node.get("data-spacefinder-type").rpartition(".")[2]).lower()
     print_layout = "print-hidden" if node.get("data-print-layout") == "hide" else ""
     return " ".join(classes + [element_id, test_id, node.get("data-component"), node.get("data-area"), block_type, print_layout])
 
 
-_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")  # "zenoCOFooter": zeno, CO, Footer
+CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")  # "zenoCOFooter": zeno, CO, Footer
 _SKIP_CLASS = re.compile(r"(?<![a-z0-9])(?:nav-skip|skip-?nav|skip-?links?)(?![a-z0-9])", re.I)
 # ...with an acronym among the humps: zeno.org's "zenoCOHeader", "zenoTRNavBottom"
 _LOWER_CAMEL_CLASS = re.compile(r"^[a-z][a-z0-9]+(?:[A-Z]{1,3}[a-z0-9]+|[A-Z]{2,3}(?=[A-Z]))+$")
@@ -1152,7 +1152,8 @@ def _is_contents_list(node: Node) -> bool:
 
 # A document's header fields under its title: a PEP's "Author: … / Status: … / Created: …" (its RFC 2822
 # header as a <dl>), a standard's or a repository record's. The authors and date are read from them.
-_AUTHOR_FIELD = re.compile(r"^\W*(?:authors?|autor(?:en|in|innen)?|auteur(?:e)?s?|autores?)\W*$", re.I)
+AUTHOR_FIELD_LABEL = re.compile(r"^\W*(?:authors?|autor(?:en|in|innen)?|autor\(en\)|auteur(?:e)?s?|autores?|autori|авторы?)\W*$", re.I)
+"""A field that names the authors, in a document's own list of fields ("Author:", "Autor(en):")."""
 _DATE_FIELD = re.compile(r"^\W*(?:created|date|published|last modified|status|erstellt|datum|créé|date de publication)\W*$", re.I)
 _FIELDS_MIN = 3
 
@@ -1161,7 +1162,7 @@ def _is_document_fields(node: Node) -> bool:
     if node.tag != "dl":
         return False
     labels = [text_of(child) for child in node.children if isinstance(child, Node) and child.tag == "dt"]
-    return (len(labels) >= _FIELDS_MIN and any(_AUTHOR_FIELD.match(label) for label in labels)
+    return (len(labels) >= _FIELDS_MIN and any(AUTHOR_FIELD_LABEL.match(label) for label in labels)
             and any(_DATE_FIELD.match(label) for label in labels))
 
 

@@ -41,7 +41,7 @@ from claimdesk.sources.readers.judges import (
     signing_writer,
 )
 from claimdesk.sources.readers.text_title_page import imprint_year
-from claimdesk.sources.readers.html_content import is_edition_matter
+from claimdesk.sources.readers.html_content import AUTHOR_FIELD_LABEL, CAMEL_HUMP, is_edition_matter
 from claimdesk.sources.readers.html_tree import BLOCK_TAGS, Node, Subtrees, contains, is_small, iter_elements, text_of
 from claimdesk.sources.textclean import PLACEHOLDER_PATTERN
 
@@ -460,13 +460,10 @@ def _unique(names: list[str]) -> list[str]:
     return seen
 
 
-_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-
-
 def _class_words(node: Node) -> str:
     """The class, and its camel-cased names in words: zeno.org's "zenoTXAuthor" also reads "zeno-TX-Author"."""
     classes = node.get("class")
-    return f"{classes} {_CAMEL_HUMP.sub('-', classes)}" if _CAMEL_HUMP.search(classes) else classes
+    return f"{classes} {CAMEL_HUMP.sub('-', classes)}" if CAMEL_HUMP.search(classes) else classes
 
 
 def _byline_elements(root: Node, excluded: Subtrees):
@@ -652,13 +649,12 @@ def _signing_writer(blocks: list[Block]) -> list[str]:
 
 # A document's own field of its authors, in its list of fields: a PEP's "Author:" (its RFC 2822 header
 # rendered as <dt>/<dd>), a repository's "Autor(en)". Addresses after the names are no part of them.
-_AUTHOR_FIELD_LABEL = re.compile(r"^\W*(?:authors?|autor(?:en|in|innen)?|autor\(en\)|auteur(?:e)?s?|autores?|autori|авторы?)\s*[:：]?\s*$", re.I)
 _ADDRESS_AFTER_NAME = re.compile(r"\s*(?:<[^<>]{1,80}>|\([^()]{0,80}(?:@| at )[^()]{0,80}\))")
 
 
 def _author_field(root: Node) -> list[str]:
     for label, value in _labelled_fields(root):
-        if _AUTHOR_FIELD_LABEL.match(label):
+        if AUTHOR_FIELD_LABEL.match(label):
             names = parse_author_line(_ADDRESS_AFTER_NAME.sub("", " ".join(text_of(value).split())))
             if names:
                 return names

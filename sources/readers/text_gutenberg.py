@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from claimdesk.sources.header import parse_author_line, parse_date
 from claimdesk.sources.model import Removed
-from claimdesk.sources.readers.text_title_page import imprint_year
+from claimdesk.sources.readers.text_title_page import imprint_year, in_capitals
 
 _START = re.compile(r"^\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK\b.*$", re.I | re.M)
 _END = re.compile(r"^\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK\b.*$", re.I | re.M)
@@ -99,13 +99,7 @@ _PRINTER_WORDS = re.compile(r"\b(?:IMPRIMERIE|IMPRIMEUR|LIBRAIRIE|LIBRAIRE|[ÉE]
 _IMPRINT_YEAR_LINE = re.compile(r"^\s*(?:[A-ZÀ-Ý .,:]+[,.]?\s+)?1[4-9]\d\d\.?\s*$")
 _IMPRINT_LINES_MAX = 4
 _PLACE_LINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:\s[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)?[:,]$|^[A-ZÀ-Ý][A-ZÀ-Ý'’-]+$")
-_CAPITALS_SHARE = 0.8
-
-
-def _in_capitals(line: str) -> bool:
-    """'LIBRAIRIE HACHETTE ET Cie' is set in capitals, its 'ie' in small type."""
-    letters = [char for char in line if char.isalpha()]
-    return bool(letters) and sum(char.isupper() for char in letters) >= _CAPITALS_SHARE * len(letters)
+_IMPRINT_CAPITALS_SHARE = 0.8
 
 
 def _without_title_page_imprint(book: GutenbergBook) -> str:
@@ -123,7 +117,7 @@ def _without_title_page_imprint(book: GutenbergBook) -> str:
             start -= 1
         block = [text.strip() for text in lines[start:above + 1]]
         if not block or len(block) > _IMPRINT_LINES_MAX or not any(_PRINTER_WORDS.search(text) for text in block) \
-                or not all(_in_capitals(text) for text in block):
+                or not all(in_capitals([text], _IMPRINT_CAPITALS_SHARE) for text in block):
             return book.body
         place = start - 1
         while place >= 0 and not lines[place].strip():

@@ -93,7 +93,7 @@ def read_title_page(paragraphs: list[str]) -> tuple[CoverInfo, set[str]] | None:
         return None  # no title, or the office's lines run into it
     # A book's page is all capitals; a report's title and byline are, under its office.
     judged = lines[start: by_index + 1] if start else lines
-    if any(len(line) > LINE_CHARS_MAX for line in judged) or not _in_capitals(judged):
+    if any(len(line) > LINE_CHARS_MAX for line in judged) or not in_capitals(judged):
         return None
     first_paragraph = sum(1 for number, _ in placed[start:] if number == placed[start][0])
     title_lines = _title_lines(lines[start:by_index], first_paragraph)
@@ -115,9 +115,10 @@ def read_title_page(paragraphs: list[str]) -> tuple[CoverInfo, set[str]] | None:
     return info, read
 
 
-def _in_capitals(lines: list[str]) -> bool:
+def in_capitals(lines: list[str], share: float = _CAPITALS_SHARE) -> bool:
+    """Set in capitals: at least `share` of the letters are ("LIBRAIRIE HACHETTE ET Cie", its "ie" in small type)."""
     letters = [char for char in "".join(lines) if char.isalpha()]
-    return bool(letters) and sum(char.isupper() for char in letters) >= _CAPITALS_SHARE * len(letters)
+    return bool(letters) and sum(char.isupper() for char in letters) >= share * len(letters)
 
 
 def imprint_end(lines: list[str]) -> int | None:
@@ -134,7 +135,7 @@ def imprint_end(lines: list[str]) -> int | None:
         if filled > TITLE_PAGE_LINES_MAX:
             return None
         by_seen = by_seen or bool(_BY.match(line.strip()))
-        if by_seen and _YEAR.match(line.strip()) and _in_capitals([previous]):
+        if by_seen and _YEAR.match(line.strip()) and in_capitals([previous]):
             return index
         previous = line.strip()
     return None
