@@ -544,7 +544,7 @@ def _kind_of(node: Node, place: _Place, titles: _Titles) -> str | None:
     if not kind and node.tag in _HEADING_TAGS and words == "contents":
         words = None  # <h2 id="epi-toc-2">: the target a table of contents links to, a heading of the text
     found = kind or words or _kind_by_structure(node, place, titles)
-    if found in ("navigation", "other") and _is_share_row(node):
+    if found in ("navigation", "other") and (_is_share_row(node) or _is_share_button(node)):
         return "share"  # a toolbar of share links ("Auf Facebook teilen", "Print Email Facebook X") is a share bar
     return found
 
@@ -557,14 +557,24 @@ _SHARE_LABEL = re.compile(r"^\W*(?:facebook|x|twitter|linkedin|bluesky|whatsapp|
 
 
 def _is_share_row(node: Node) -> bool:
-    links = [element for element in iter_elements(node) if element.tag == "a"]
-    if not links or len(links) > _SHARE_ROW_MAX_LINKS:
+    """A row of links or buttons, most of which share the page."""
+    controls = [element for element in iter_elements(node) if element.tag in ("a", "button")]
+    if not controls or len(controls) > _SHARE_ROW_MAX_LINKS:
         return False
-    sharing = [link for link in links if _SHARE_URL.search(link.get("href")) or _SHARE_LABEL.match(text_of(link))]
-    return len(sharing) * 2 >= len(links) and len(sharing) >= 2
+    sharing = [control for control in controls if _SHARE_URL.search(control.get("href"))
+               or _SHARE_LABEL.match(text_of(control)) or _is_share_button(control)]
+    return len(sharing) * 2 >= len(controls) and len(sharing) >= 2
 
 
 _SHARE_ROW_MAX_LINKS = 12
+
+
+def _is_share_button(node: Node) -> bool:
+    """One button or link that shares the page ("<button data-share="facebook">Share on Facebook</button>")."""
+    if node.tag not in ("a", "button"):
+        return False
+    text = " ".join(text_of(node).split())
+    return "data-share" in node.attrs or (len(text) <= _TEXT_KIND_MAX_CHARS and _SHARE_TEXT.match(text) is not None)
 
 
 # The boxes a docs or blog engine draws around a note, tip or warning of the text itself:
@@ -814,14 +824,20 @@ def _is_tool_list(node: Node) -> bool:
             and sum(loose) <= _TOOL_ROW_MAX_CHARS and any(_TOOL_LINK.match(text_of(link)) for link in links))
 
 
+# A share button's words: "Share on X", "Partager sur Facebook", "Auf Facebook teilen", "Copy link".
+_SHARE_TEXT = re.compile(r"^\W*(?:share(?: (?:on|via|this(?: article| page| post)?))?|compartir(?: en)?|partager(?: sur)?|"
+                         r"(?:auf \w+ )?teilen|condividi(?: su)?|compartilhar(?: (?:no|na))?|tweet(?: this)?|pin it|"
+                         r"(?:send|share) by e-?mail|enviar por (?:correo|e-?mail)|envoyer par e-?mail|per e-?mail (?:senden|teilen)|"
+                         # the button that copies the page's address to be pasted elsewhere
+                         r"copy (?:the )?link|copy url|link kopieren|copier le lien|copiar (?:el )?enlace)"
+                         r"(?:\s+[\w.]+){0,2}\W*$", re.I)
+
+
 # Controls a site adds to every page, told by what they say when the markup is
 # silent: a share button, a skip link, an advertisement label, a feedback prompt,
 # an edit link. In the languages of our users; a short element saying only that.
 _TEXT_KINDS = [
-    ("share", re.compile(r"^\W*(?:share(?: (?:on|via|this(?: article| page| post)?))?|compartir(?: en)?|partager(?: sur)?|"
-                         r"(?:auf \w+ )?teilen|condividi(?: su)?|compartilhar(?: (?:no|na))?|tweet(?: this)?|pin it|"
-                         r"(?:send|share) by e-?mail|enviar por (?:correo|e-?mail)|envoyer par e-?mail|per e-?mail (?:senden|teilen))"
-                         r"(?:\s+[\w.]+){0,2}\W*$", re.I)),
+    ("share", _SHARE_TEXT),
     ("navigation", re.compile(r"^\W*(?:skip to (?:the )?(?:main )?(?:content|navigation|site index|search|footer|menu)|skip to \"[^\"]{1,30}\"|saltar al contenido(?: principal)?|ir al contenido(?: principal)?|"
                               r"aller au contenu(?: principal)?|zum (?:haupt)?inhalt(?: springen)?|direkt zum (?:haupt)?inhalt|vai al contenuto(?: principale)?|"
                               r"ir para o conteúdo(?: principal)?|перейти к (?:основному )?содержанию|naar de (?:hoofd)?inhoud|"
