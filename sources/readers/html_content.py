@@ -260,7 +260,9 @@ _RELATED_HEADING = re.compile(
     r"(?:другие|похожие) материалы|популярное|теги|темы|"
     # a publisher's other publications and its topic fields ("Publications associées", "Thématiques")
     r"publications associées|publications liées|related publications|publicaciones relacionadas|verwandte publikationen|"
-    r"weitere publikationen|thématiques|thèmes)\W*$",
+    r"weitere publikationen|thématiques|thèmes|"
+    # what the site's readers read most ("Beliebt bei „Tagesspiegel Plus“", "Popular on The Ledger")
+    r"beliebt bei [^\n]{1,40}|popular (?:on|with|at|in) [^\n]{1,40}|(?:les )?plus populaires|populaires sur [^\n]{1,40}|lo más popular)\W*$",
     re.I,
 )
 _RELATED_HEADING_MAX_CHARS = 200
@@ -843,7 +845,10 @@ _TEXT_KINDS = [
                               r"ir para o conteúdo(?: principal)?|перейти к (?:основному )?содержанию|naar de (?:hoofd)?inhoud|"
                               r"acceder directamente al contenido(?: principal)?|"
                               r"(?:back|return) to (?:the )?(?:[\w-]+ ){0,2}(?:search results|results|list|overview|index)|retour aux résultats|(?:zurück )?zu(?:r| den) (?:trefferliste|suchergebnissen|übersicht)|"
-                              r"back to (?:the )?top(?: of (?:the )?(?:page|document))?|top of page|retour en haut(?: de (?:la )?page)?|nach oben)\W*$", re.I)),
+                              r"back to (?:the )?top(?: of (?:the )?(?:page|document))?|top of page|retour en haut(?: de (?:la )?page)?|nach oben|"
+                              # the link home under the story ("zur Startseite")
+                              r"(?:zurück )?zur startseite|(?:back to|return to) (?:the )?home ?page|retour à l['’]accueil|"
+                              r"volver a la portada|torna alla home(?: ?page)?)\W*$", re.I)),
     # a report read chapter by chapter on the web: "Next chapter: Policy recommendations →", "Previous section: …"
     ("navigation", re.compile(r"^\W*(?:next|previous|prev) (?:chapter|section|page|part)\s*:\s*[^.!?]{1,100}?\s*(?:→|›|»|>>?)?\s*$", re.I)),
     # a book's or a series' links to the pages before and after, arrows and all ("<< zurück", "weiter >>",
@@ -857,6 +862,10 @@ _TEXT_KINDS = [
     # an advertising slot's label and the link past it (The New York Times' "SKIP ADVERTISEMENT")
     ("advertisement", re.compile(r"^\W*(?:(?:skip |continue reading (?:the )?(?:main )?story (?:after )?)?advertisement|advertising|sponsor(?:ed)? message|"
                                  r"publicidad|publicité|anzeige|werbung|pubblicità|publicidade|реклама)\W*$", re.I)),
+    # a story's link to its read-aloud version ("Écouter cet article", "Artikel anhören")
+    ("other", re.compile(r"^\W*(?:listen to (?:this|the) (?:article|story)|écouter (?:cet |l')article|(?:artikel|beitrag) (?:anhören|vorlesen(?: lassen)?)|"
+                         r"escuchar (?:este |el )?artículo|ascolta (?:l'|questo )articolo|прослушать (?:статью|материал))"
+                         r"(?:\s*\(?\d{1,2}(?::\d\d)? ?(?:min\.?|minutes?|minuten)\)?)?\W*$", re.I)),
     ("other", re.compile(r"^\W*(?:hide caption|"
                          r"was this (?:page|article) helpful\??(?:\s*(?:yes|no))*|"
                          r"¿(?:te ha resultado útil|le ha sido útil)[^?]*\?|cette page vous a-t-elle été utile\s*\??|"
@@ -1127,8 +1136,13 @@ def _is_promotion_box(node: Node) -> bool:
     return _box_label_matches(node, _PROMOTION_LABEL)
 
 
+# ...and its call for tips from readers ("Do You Have a Tip? / … Here's how to send tips securely.").
+_TIP_LABEL = re.compile(r"^\W*(?:do you have a (?:news )?tip|have a (?:news )?tip|got a (?:news )?tip|send us (?:a|your) tips?|"
+                        r"haben sie (?:einen hinweis|hinweise)|vous avez une information|¿tienes (?:una pista|información)[^?]{0,30})\W*$", re.I)
+
+
 def _is_appeal_box(node: Node) -> bool:
-    if _box_label_matches(node, _WELCOME_LABEL):
+    if _box_label_matches(node, _WELCOME_LABEL) or _box_label_matches(node, _TIP_LABEL):
         return True
     return _box_label_matches(node, _APPEAL_LABEL) and any(element.tag in ("a", "button") for element in iter_elements(node))
 
@@ -1201,12 +1215,21 @@ def _is_wrapper(node: Node) -> bool:
 
 
 def _is_language_list(node: Node) -> bool:
-    """A list of links each in another language (hreflang or lang on every link)."""
-    if node.tag not in ("ul", "ol") or node.link_count < _MIN_LINKS_NAVIGATION:
-        return False
+    """A list of links each in another language (hreflang or lang on every link), or a line
+    offering the page in other languages ("Aussi disponible en : English · Español")."""
     links = [n for n in iter_elements(node) if n.tag == "a" and n.get("href")]
     in_other_languages = sum(1 for link in links if link.get("hreflang") or link.get("lang"))
-    return in_other_languages >= 0.7 * len(links)
+    if node.tag in ("ul", "ol") and node.link_count >= _MIN_LINKS_NAVIGATION:
+        return in_other_languages >= 0.7 * len(links)
+    return (bool(links) and in_other_languages == len(links) and _is_small(node, _AVAILABLE_IN_MAX_CHARS)
+            and _AVAILABLE_IN.match(text_of(node)) is not None)
+
+
+_AVAILABLE_IN = re.compile(r"^\W*(?:(?:also |this (?:article|page) is (?:also )?)?available in|read (?:this )?in|"
+                           r"(?:aussi|également) disponible en|disponible (?:aussi |también |también )?en|lire en|"
+                           r"(?:auch )?verfügbar (?:auf|in)|(?:auch )?(?:auf|in) \w+ lesen|lesen sie (?:auf|in)|"
+                           r"también disponible en|leer en|disponibile (?:anche )?in|leggi in|также (?:доступно )?на)\b", re.I)
+_AVAILABLE_IN_MAX_CHARS = 200
 
 
 def _is_related_block(node: Node) -> bool:

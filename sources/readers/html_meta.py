@@ -472,7 +472,7 @@ def _byline_elements(root: Node, excluded: Subtrees):
             continue
         if ("author" in node.get("rel").lower().split() or node.get("itemprop") == "author"
                 or node.tag == "address" or _BYLINE_CLASS.search(_class_words(node)) or _by_author_link(node)) \
-                and not excluded.hold(node):
+                and not _is_organisation_part(node) and not excluded.hold(node):
             yield node
 
 
@@ -514,10 +514,24 @@ def _element_names(node: Node, excluded: Subtrees) -> list[str]:
     would make one name of two writers and their station."""
     lines = _byline_lines(node)
     if len(lines) < 2:
-        return _names_in_line(text_of(node)) or _names_in_a_part(node)
+        return _names_in_line(_names_text(node)) or _names_in_a_part(node)
     inner = [n for other in _byline_elements(node, excluded) if other is not node and len(_byline_lines(other)) < 2
-             for n in _names_in_line(text_of(other)) or _names_in_a_part(other)]
+             for n in _names_in_line(_names_text(other)) or _names_in_a_part(other)]
     return _unique(inner or [n for line in lines for n in _names_in_line(line)])
+
+
+# The byline's part naming the writers' newsroom, not a writer: ProPublica's "by Dana Whitcomb and
+# Marcus Oyelaran, <span class="byline__org">Indiana Ledger</span>".
+_ORGANISATION_CLASS = re.compile(r"(?<![a-z0-9])(?:[a-z0-9]+(?:__|-|_))?(?:org|organi[sz]ation|outlet|partner)(?![a-z0-9])", re.I)
+
+
+def _is_organisation_part(node: Node) -> bool:
+    return node.tag in ("span", "em", "i", "a", "strong", "b") and bool(_ORGANISATION_CLASS.search(node.get("class")))
+
+
+def _names_text(node: Node) -> str:
+    """A byline element's text with its newsroom's name left out."""
+    return text_of(node, skip=_is_organisation_part)
 
 
 def _byline_lines(node: Node) -> list[str]:
@@ -592,7 +606,7 @@ def _names_in_a_part(byline: Node) -> list[str]:
     a role on a line of its own (<span>Dr Helen Waterford and Simon Achebe</span><br><span>20 March 2008</span>)."""
     for child in byline.children:
         if isinstance(child, Node) and child.tag not in ("br", "time"):
-            names = _names_in_line(text_of(child))
+            names = _names_in_line(_names_text(child))
             if names:
                 return names
     return []
