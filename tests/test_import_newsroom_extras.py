@@ -3,6 +3,8 @@
 - a call for readers' tips set in the story ("Do You Have a Tip?" over how to reach the reporter) goes;
 - the link home under the story ("zur Startseite") is navigation;
 - a list of what the site's readers read most ("Beliebt bei „Morgenpost Plus“") is related;
+- the tools under a story: report-an-error, more-by-the-writer, show-comments, back-to-top and
+  infinite-scroll lines, a "This page in:" language line;
 - a byline's part naming the partner newsroom ("<span class="byline__org">Valley Courier</span>") is
   no writer.
 """
@@ -53,3 +55,28 @@ def test_a_german_home_link_and_popular_list():
             .replace("Popular on Valley Courier", "Beliebt bei „Morgenpost Plus“"))
     report = parse_report(page.encode(), "html")
     assert "zur Startseite" not in report.text and "Beliebt bei" not in report.text
+
+
+_TOOLS = """<!doctype html><html lang="es"><head><meta charset="utf-8"><title>El puerto amplía la bocana</title></head>
+<body><main><article><h1>El puerto amplía la bocana</h1>
+<div class="lang">This page in: <a href="/en/port" hreflang="en">English</a> <a href="/es/puerto" hreflang="es">Español</a></div>
+<p>La obra costará 214,5 millones de euros y durará 38 meses, hasta 2027.</p>
+<div class="article-signaler"><a href="/signaler/132417">Signaler une erreur</a></div>
+<div class="error-message">Нашли опечатку? Выделите текст и нажмите Ctrl+Enter</div>
+<p>El tráfico de contenedores creció un 7,2 % en 2023.</p>
+<div class="author"><p>Elisenda Vall</p><div class="author-link"><a href="/autores/vall">Ver más artículos</a></div>
+<a class="author-more" href="/team/vall">More blogs by Elisenda</a></div>
+<div class="open-comments">Mostrar comentarios</div>
+<p class="top-link"><a href="#main">Haut de page</a></p>
+<div id="infinite-loading" class="infinite-loading">Cargando siguiente contenido... </div>
+</article></main></body></html>"""
+
+
+def test_the_tools_under_a_story_go_by_their_words_in_our_users_languages():
+    report = parse_report(_TOOLS.encode(), "html")
+    for gone in ("This page in", "Signaler une erreur", "Нашли опечатку", "Ver más artículos", "More blogs by",
+                 "Mostrar comentarios", "Haut de page", "Cargando siguiente contenido"):
+        assert gone not in report.text, gone
+    assert "La obra costará 214,5 millones de euros y durará 38 meses, hasta 2027." in report.text
+    assert "El tráfico de contenedores creció un 7,2 % en 2023." in report.text
+    assert ("languages", "This page in: English Español") in {(item.kind, " ".join(item.text.split())) for item in report.removed}

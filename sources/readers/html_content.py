@@ -845,7 +845,7 @@ _TEXT_KINDS = [
                               r"ir para o conteúdo(?: principal)?|перейти к (?:основному )?содержанию|naar de (?:hoofd)?inhoud|"
                               r"acceder directamente al contenido(?: principal)?|"
                               r"(?:back|return) to (?:the )?(?:[\w-]+ ){0,2}(?:search results|results|list|overview|index)|retour aux résultats|(?:zurück )?zu(?:r| den) (?:trefferliste|suchergebnissen|übersicht)|"
-                              r"back to (?:the )?top(?: of (?:the )?(?:page|document))?|top of page|retour en haut(?: de (?:la )?page)?|nach oben|"
+                              r"back to (?:the )?top(?: of (?:the )?(?:page|document))?|top of page|retour en haut(?: de (?:la )?page)?|haut de (?:la )?page|nach oben|"
                               # the link home under the story ("zur Startseite")
                               r"(?:zurück )?zur startseite|(?:back to|return to) (?:the )?home ?page|retour à l['’]accueil|"
                               r"volver a la portada|torna alla home(?: ?page)?)\W*$", re.I)),
@@ -906,7 +906,23 @@ _TEXT_KINDS = [
                             r"|(?:see|show|load|view) (?:more|all)(?: comments)?|voir plus de commentaires|mehr kommentare(?: anzeigen)?|"
                             r"qu['’]en pensez-vous\s*\?|participez au (?:dialogue|débat)|exprimez votre opinion|réagissez(?: à cet article)?|"
                             r"diskutieren sie mit!?(?:\s*bitte beachten sie unsere [\w-]*richtlinien\.?)?|"
-                            r"join the (?:conversation|discussion)|leave a (?:comment|reply)|¿qué opinas\?|deja (?:un|tu) comentario)\W*$", re.I)),
+                            r"join the (?:conversation|discussion)|leave a (?:comment|reply)|¿qué opinas\?|deja (?:un|tu) comentario|"
+                            r"(?:show|view|open|read) (?:the )?comments|afficher les commentaires|voir les commentaires|"
+                            r"kommentare (?:anzeigen|öffnen|lesen)|mostrar (?:los )?comentarios|ver (?:los )?comentarios|"
+                            r"mostra (?:i )?commenti|показать комментарии)\W*$", re.I)),
+    # an infinite scroll's "loading" line under the story ("Cargando siguiente contenido...", "Loading next article…")
+    ("other", re.compile(r"^\W*(?:loading|cargando|chargement|wird geladen|lade|caricamento|загрузка)(?: (?:the )?(?:next|siguiente|suivant|nächste[rn]?|"
+                         r"prossimo|следующ\w*))? ?(?:article|story|content|contenido|artículo|noticia|contenu|artikel|inhalt|articolo|материал\w*)?\W*$", re.I)),
+    # the reader's way to report a mistake ("Signaler une erreur", "Нашли опечатку? Выделите текст и нажмите Ctrl+Enter")
+    ("other", re.compile(r"^\W*(?:report (?:an? )?(?:error|mistake|typo|correction)|signaler une (?:erreur|faute)|fehler melden|"
+                         r"informar de un error|segnala(?:re)? un errore|сообщить об ошибке|"
+                         r"(?:нашли|заметили) (?:опечатку|ошибку)\??(?:\s*выделите (?:её|ее|текст|фрагмент)[^.]{0,40}ctrl\s*\+\s*enter\.?)?)\W*$", re.I)),
+    # a writer's link to the rest of their pieces ("More blogs by Amina", "Ver más artículos", "Plus d'articles de …")
+    ("navigation", re.compile(r"^\W*(?:more (?:blogs|articles|posts|stories|pieces|columns) (?:by|from) [\w .'’-]{1,40}|"
+                              r"(?:see|view) all (?:articles|posts|stories) by [\w .'’-]{1,40}|ver más (?:artículos|noticias)(?: de [\w .'’-]{1,40})?|"
+                              r"plus d['’]articles(?: de [\w .'’-]{1,40})?|tous (?:ses|les) articles(?: de [\w .'’-]{1,40})?|"
+                              r"(?:weitere|alle) (?:artikel|beiträge) (?:von|des autors|der autorin) ?[\w .'’-]{0,40}|"
+                              r"altri articoli(?: di [\w .'’-]{1,40})?|все (?:материалы|статьи) автора)\W*$", re.I)),
     # a document page's link to its own PDF ("PDF version [1.4MB]", "Download (PDF, 942 KB)")
     ("other", re.compile(r"^\W*(?:pdf|download|full text|version pdf|texte intégral)(?: version| \(?pdf)?\s*[\[(,]?\s*[\d.,]+\s*[kKmM][bBoO]\s*[\])]?\W*$", re.I)),
     # a page's view counter ("Переглядів: 312", Joomla's "Zobrazení: 387", "Views: 1,204", "1 204 vues")
@@ -1225,7 +1241,7 @@ def _is_language_list(node: Node) -> bool:
             and _AVAILABLE_IN.match(text_of(node)) is not None)
 
 
-_AVAILABLE_IN = re.compile(r"^\W*(?:(?:also |this (?:article|page) is (?:also )?)?available in|read (?:this )?in|"
+_AVAILABLE_IN = re.compile(r"^\W*(?:(?:also |this (?:article|page) is (?:also )?)?available in|this (?:page|article|blog|post) in|read (?:this )?in|"
                            r"(?:aussi|également) disponible en|disponible (?:aussi |también |también )?en|lire en|"
                            r"(?:auch )?verfügbar (?:auf|in)|(?:auch )?(?:auf|in) \w+ lesen|lesen sie (?:auf|in)|"
                            r"también disponible en|leer en|disponibile (?:anche )?in|leggi in|также (?:доступно )?на)\b", re.I)
