@@ -135,7 +135,10 @@ _KIND_WORDS = [
                 r"colonnasinistra|colonnadestra|colonna-sinistra|colonna-destra|boxlaterale|box-laterale|barra-laterale|"
                 r"barralaterale|seitenleiste|columna-lateral|colonne-laterale"),
     # Hansard's "Column 188WH" between speeches: where the printed column turns, not a word of the debate.
-    ("page-number", r"column-number|col-number"),
+    ("page-number", r"column-number|col-number|"
+                    # a printed page's forme work as the Deutsches Textarchiv keeps it: the running head over
+                    # the page ("fw-top fw-header"), the catchword under it that the next page begins with
+                    r"fw-header|fw-head|fw-top|fw-bottom|fw-bottom-catch|fw-catch|fw-sig|fw-pagenum"),
     # "ad" alone or with an advertising part ("ad_doc", Indian Kanoon's premium banner), not "ad-hoc-panel"
     ("advertisement", r"ad(?![-_])|ad[-_](?:doc|unit|banner|box|wrapper|container|block|zone|space|label|leaderboard|placeholder)|"
                       r"advert|advertisement|ad-slot|ad-container|ads|adsbygoogle|place-ad|"
@@ -271,10 +274,12 @@ _PG_END = re.compile(r"\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG|^\s*End of 
 # ...and star pagination of law reports: the Caselaw Access Project's <a class="page-label"
 # data-label="413">*413</a>, CourtListener's <span class="star-pagination">*413</span>.
 # zeno.org marks where each printed page starts with a link to its scan, "zenoTXKonk" (concordance): "[45]"
-_PAGE_NUMBER_CLASS = re.compile(r"(?<![a-z])(?:pagenum|pageno|page-number|pagenumber|page-num|page-label|star-pagination|zenotxkonk)(?![a-z])", re.I)
+# The Biblioteca Virtual Miguel de Cervantes: <span class="numPag"><a id="P14"></a>[p. 14]</span>
+# The Deutsches Textarchiv: <span class="dta-pb">|#f0032 : 24|</span>, the scan's number, then the printed page's.
+_PAGE_NUMBER_CLASS = re.compile(r"(?<![a-z])(?:pagenum|pageno|page-number|pagenumber|page-num|page-label|star-pagination|zenotxkonk|numpag|dta-pb)(?![a-z])", re.I)
 _PAGE_ID = re.compile(r"^(?:page|pg|p)[-_]?([0-9]{1,5}|[ivxlcdm]{1,8})$", re.I)
 _PAGE_TEXT_MAX_CHARS = 40
-_PAGE_TEXT = re.compile(r"^[\[{(]?\s*(?:pg\.?|page|p\.|s\.|\*{1,2})?\s*([0-9]{1,5}|[ivxlcdm]{1,8})\s*[\]})]?$", re.I)
+_PAGE_TEXT = re.compile(r"^[\[{(|]?\s*(?:pg\.?|page|p\.|s\.|\*{1,2}|#f\d{1,5}\s*:)?\s*([0-9]{1,5}|[ivxlcdm]{1,8})\s*[\]})|]?$", re.I)
 
 
 @dataclass
@@ -349,7 +354,10 @@ def plan_content(root: Node, protected: set[int], notes: set[int] = frozenset())
             continue
         page = _page_label(node)
         if page:
-            plan.pages[node.index] = page
+            if _repeats_the_page_before(node, page, plan):
+                plan.removed[node.index] = "page-number"  # Google Scholar's "448" link and its "*448" beside it
+            else:
+                plan.pages[node.index] = page
             continue
         kind = None if node is body else _kind_of(node, place, titles)
         if place.in_note and kind != "hidden":
@@ -916,6 +924,7 @@ _TEXT_KINDS = [
     # the reader's way to report a mistake ("Signaler une erreur", "Нашли опечатку? Выделите текст и нажмите Ctrl+Enter")
     ("other", re.compile(r"^\W*(?:report (?:an? )?(?:error|mistake|typo|correction)|signaler une (?:erreur|faute)|fehler melden|"
                          r"informar de un error|segnala(?:re)? un errore|сообщить об ошибке|"
+                         r"fehler gefunden\??(?:\s*melden sie (?:ihn|sie|es)\b[^.]{0,80}\.?)?|"
                          r"(?:нашли|заметили) (?:опечатку|ошибку)\??(?:\s*выделите (?:её|ее|текст|фрагмент)[^.]{0,40}ctrl\s*\+\s*enter\.?)?)\W*$", re.I)),
     # a writer's link to the rest of their pieces ("More blogs by Amina", "Ver más artículos", "Plus d'articles de …")
     ("navigation", re.compile(r"^\W*(?:more (?:blogs|articles|posts|stories|pieces|columns) (?:by|from) [\w .'’-]{1,40}|"
@@ -1307,7 +1316,9 @@ _ABOUT_THE_AUTHORS_MAX_CHARS = 2000
 # cette publication", "Zitierhinweis", "Cómo citar".
 _HOW_TO_CITE = re.compile(r"^\W*(?:how to cite(?: this (?:\w+ ?){1,2})?|cite this (?:article|report|publication|page|paper|entry|essay|brief)|"
                           r"suggested citation|recommended citation|comment citer(?: cette (?:publication|page|note|étude|article))?|"
-                          r"pour citer (?:cet article|cette publication)|zitierhinweis|zitiervorschlag|zitierweise|"
+                          r"pour citer (?:cet article|cette publication)|zitierhinweis|zitiervorschlag|zitierweise|zitationshilfe|"
+                          # a digital library's box on how its copy was made (the Deutsches Textarchiv's)
+                          r"informationen zur digitalisierung|(?:about|information on) (?:this|the) digiti[sz]ation|"
                           r"cómo citar(?: este (?:artículo|documento))?|come citare|"
                           # an encyclopedia's own citation box and its page on styles (Encyclopedia.com, the Handbook of Texas)
                           r"citation|citation information|(?:learn more )?about citation styles|citation styles|citing this (?:article|entry|page)|"
@@ -1469,6 +1480,20 @@ def _is_rights_statement(node: Node) -> bool:
     if node.tag not in ("p", "div", "small") or _has_block_child(node) or not _is_small(node, _RIGHTS_STATEMENT_MAX_CHARS):
         return False
     return bool(_RIGHTS_STATEMENT.search(text_of(node)))
+
+
+def _repeats_the_page_before(node: Node, page: str, plan: ContentPlan) -> bool:
+    """A page marker right after another of the same page, nothing between them: one page start
+    the site draws twice."""
+    parent = node.parent
+    if parent is None:
+        return False
+    siblings = parent.children
+    position = next(i for i, child in enumerate(siblings) if child is node)
+    before = siblings[position - 1] if position else None
+    if isinstance(before, str) and not before.strip() and position > 1:
+        before = siblings[position - 2]
+    return isinstance(before, Node) and plan.pages.get(before.index) == page
 
 
 def _page_label(node: Node) -> str | None:

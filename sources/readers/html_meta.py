@@ -203,6 +203,9 @@ def _types(item: dict) -> set[str]:
 
 def _site_names(sources: _Sources) -> list[str]:
     names = [value for key in _SITE_NAMES for value in sources.meta.get(key, [])]
+    # a library's own name as the publisher of its digital edition (DC.publisher "Alicante : Biblioteca
+    # Virtual Miguel de Cervantes"), which its pages also put in meta author
+    names.extend(value.rsplit(" : ", 1)[-1].strip() for key in ("dc.publisher", "dcterms.publisher") for value in sources.meta.get(key, []))
     for item in sources.articles:
         if "website" in _types(item) or "organization" in _types(item) or "newsmediaorganization" in _types(item):
             names.extend(_names(item.get("name")))
@@ -417,16 +420,19 @@ def _meta_names(sources: _Sources, keys: tuple[str, ...]) -> list[str]:
                 continue  # a profile link or a handle, not a name
             value = _catalogue_name(value)
             inverted = _INVERTED_NAME.match(value.strip())
-            if inverted and keys == _CITATION_AUTHORS and not _NAME_SUFFIX.match(inverted.group("forename")):
-                # Highwire's citation_author is "Surname, Forename" ("Brandauer, Katrin"): one name, turned round
+            if inverted and (keys == _CITATION_AUTHORS or key in _CATALOGUE_KEYS) and not _NAME_SUFFIX.match(inverted.group("forename")):
+                # Highwire's citation_author is "Surname, Forename" ("Brandauer, Katrin"), and so is a digital
+                # library's Dublin Core creator ("Wendelin, Georg Heinrich"): one name, turned round
                 names.append(f"{inverted.group('forename')} {inverted.group('surname')}")
                 continue
             names.extend(parse_author_line(value) or [part.strip() for part in re.split(r";|\s+and\s+", value) if part.strip()])
     return _unique(names)
 
 
+_CATALOGUE_KEYS = ("dc.creator", "dcterms.creator")
 _NAME_WORD = r"[^\W\d_][\w'’.-]*"
-_INVERTED_NAME = re.compile(rf"^(?P<surname>(?:(?:van|von|de|der|den|du|le|la|di|da|del|dos|ten|ter)\s)*{_NAME_WORD}),\s*(?P<forename>{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}})$")
+# (a Spanish double surname joined by "y": "Echegoyen y Lastra, Ramón")
+_INVERTED_NAME = re.compile(rf"^(?P<surname>(?:(?:van|von|de|der|den|du|le|la|di|da|del|dos|ten|ter)\s)*{_NAME_WORD}(?:\s(?:y|i)\s{_NAME_WORD})?),\s*(?P<forename>{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}})$")
 _NAME_SUFFIX = re.compile(r"^(?:jr|sr|ii|iii|iv|phd|md|kc|qc|mp|dr|prof|ed|eds|hrsg)\.?$", re.I)
 
 

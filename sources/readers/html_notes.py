@@ -111,6 +111,7 @@ def plan_notes(root: Node) -> NotePlan:
     _label_linked_notes(plan, links, note_nodes)
     _add_unlinked_id_notes(plan, root, note_nodes)
     _add_inline_notes(plan, root, note_nodes)
+    _add_classed_unlinked_notes(plan, root, note_nodes)
     _add_paged_media_notes(plan, root, note_nodes, Subtrees(containers))
     # A link from a note to one of its markers ("↩", Substack's note number) leads back: apparatus.
     marker_anchors = {name for link, _, _ in links for node in (link, link.parent) if node is not None
@@ -237,8 +238,10 @@ def _links_back(note: Node, link: Node) -> bool:
         return False  # a numbered call (or CURIA's "*"): Google Docs' "[a]" comments link to and fro as well
     if note.text_length > MUTUAL_NOTE_MAX_CHARS or note.index < link.index:
         return False  # the note comes after its call; the call's paragraph is no note of the note's backlink
-    if not text_of(note).startswith(text_of(link).strip()):
-        return False  # a note opens with its label ("(1) OJ L 214…"), where a call sits inside a sentence
+    if not text_of(note).lstrip("[(").startswith(text_of(link).strip().lstrip("[(")):
+        # a note opens with its label ("(1) OJ L 214…"), where a call sits inside a sentence; the brackets
+        # may be the link's or around it (Google Scholar's "[<a>2</a>]" calling "<a>[2]</a> The …")
+        return False
     inside = list(iter_elements(note))
     return not any(node.tag in _HEADING_TAGS for node in inside) and any(
         node.tag == "a" and unquote(node.get("href")) == "#" + own for node in inside)
@@ -360,6 +363,51 @@ def _add_inline_notes(plan: NotePlan, root: Node, note_nodes: dict[int, Node]) -
         plan.inline.add(body.index)
         # The note repeats its number inside: apparatus, not text.
         plan.apparatus.update(inner.index for inner in iter_elements(body) if _INLINE_NOTE_MARK.search(inner.get("class")))
+
+
+# Notes that no link joins to their calls, each told by its class: the Deutsches Textarchiv writes a
+# call as <span class="fn-intext">1)</span> and the note at the page's foot as <div class="footnote">
+# <span class="fn-sign">1)</span> Vergl. …</div>. A call and a note of one label pair in reading order,
+# the note after its call; unless every call and every note so pair, none is taken (their text stays).
+_UNLINKED_CALL_CLASS = re.compile(r"(?<![\w-])(?:fn-intext|fn-call|footnote-call|note-call|fnref|footnote-ref|noteref)(?![\w-])", re.I)
+_UNLINKED_SIGN_CLASS = re.compile(r"(?<![\w-])(?:fn-sign|footnote-sign|footnote-label|note-label|fn-label|fn-number)(?![\w-])", re.I)
+_UNLINKED_CALL_TAGS = {"span", "sup", "a"}
+
+
+def _add_classed_unlinked_notes(plan: NotePlan, root: Node, note_nodes: dict[int, Node]) -> None:
+    taken = Subtrees(note_nodes.values())
+    pending: dict[int | str, list[Node]] = {}
+    pairs: list[tuple[Node, Node, Node, int | str]] = []  # call, note, its sign, label
+    for node in iter_elements(root):
+        if taken.hold(node) or node.index in plan.markers:
+            continue
+        if node.tag in _UNLINKED_CALL_TAGS and _UNLINKED_CALL_CLASS.search(node.get("class")) and node.text_length <= _MARKER_MAX_CHARS:
+            label = MARKER_LABEL.match(text_of(node).strip())
+            if label is None or any(pairs_note.index <= node.index < pairs_note.index + pairs_note.size for _, pairs_note, _, _ in pairs[-1:]):
+                return
+            pending.setdefault(label_of(label.group(1)), []).append(node)
+        elif node.tag in NOTE_ELEMENTS and _NOTE_CLASS.search(node.get("class")) and node.text_length <= MAX_NOTE_CHARS:
+            sign = next((inner for inner in iter_elements(node) if inner is not node and _UNLINKED_SIGN_CLASS.search(inner.get("class"))), None)
+            label = MARKER_LABEL.match(text_of(sign).strip()) if sign is not None and sign.text_length <= _MARKER_MAX_CHARS else None
+            if label is None:
+                continue
+            calls = pending.get(label_of(label.group(1)))
+            if not calls:
+                return  # a note no call before it names: not this page's way of writing notes
+            pairs.append((calls.pop(0), node, sign, label_of(label.group(1))))
+    if not pairs or any(pending.values()):
+        return
+    used = set(plan.notes.values())
+    repeats: dict[int | str, int] = {}
+    for call, note, sign, label in pairs:
+        if label in used:
+            repeats[label] = repeats.get(label, 1) + 1
+            label = f"{label}-{repeats[label]}"  # a book that numbers its notes again on each page
+        used.add(label)
+        plan.notes[note.index] = label
+        plan.markers[call.index] = label
+        plan.apparatus.add(sign.index)
+        note_nodes[note.index] = note
 
 
 # CSS Paged Media's footnotes (`float: footnote`, as Prince, WeasyPrint and Paged.js print them)

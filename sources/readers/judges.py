@@ -46,6 +46,8 @@ _WRITER_LINES = [
     # "CARLA M. OSTRANDER, United States District Judge.", "MOLLOY, District Judge.", "SMITH, Circuit Judge:"
     re.compile(r"^\W*(?P<judge>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}),\s+(?i:(?:(?:united\s+states|u\.\s?s\.|chief|senior)\s+)*"
                r"(?:district|circuit|magistrate|bankruptcy)\s+judge)\s*[.:]?\s*$"),
+    # a state appellate court's writer over the opinion: "HALLOWAY, Judge.", "RUSH, Chief Justice."
+    re.compile(r"^\W*(?P<judge>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){0,2}),\s+(?i:(?:chief\s+|senior\s+|associate\s+)?(?:judge|justice))\s*[.:]\s*$"),
 ]
 # "Written Reasons by:" (or "Reasons for Judgment by:") on a line of its own, the writer on the next.
 # The Supreme Court of Canada's "Reasons for Judgment:" over the paragraphs they run to ("(paras. 1 to 27)")
