@@ -88,3 +88,24 @@ def test_a_case_law_page_s_bracketed_calls_double_page_starts_and_writer():
     assert [page.label for page in report.pages] == ["311"]
     assert report.authors == ["Arndt"]
     assert "[2] Doe sued in 2021." in report.text
+
+
+def test_a_markdown_read_also_line_of_links_goes_and_a_sentence_so_begun_stays():
+    post = """---
+title: "Le coût des pistes"
+author: Lise Amar
+date: 2024-03-18
+---
+
+Le budget 2024 consacre 4,2 millions d'euros aux pistes cyclables.
+
+**À lire aussi :** [Le tramway en cinq graphiques]({% post_url 2023-11-05-tramway %}) et [Stationnement : la fin de la gratuité ?](/2024/01/stationnement/)
+{: .notice}
+
+À lire aussi, le rapport de 2023 chiffre le kilomètre à 310 000 euros.
+"""
+    report = parse_report(post.encode(), "md")
+    assert "Le tramway en cinq graphiques" not in report.text
+    assert "Le budget 2024 consacre 4,2 millions d'euros aux pistes cyclables." in report.text
+    assert "À lire aussi, le rapport de 2023 chiffre le kilomètre à 310 000 euros." in report.text
+    assert "related" in {item.kind for item in report.removed}

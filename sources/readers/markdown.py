@@ -380,7 +380,7 @@ def _docs_markup(body: str, removed: list[Removed]) -> str:
 
 
 # A cheap test for the lines _docs_line looks at; prose lines skip it.
-_DOCS_HINT = re.compile(r"(?im)^[ \t]{0,3}(?:\([^()\s]{1,200}\)=|%|===|-{1,2}8<|#{1,6}[ \t].*\}[ \t]*$|!!!|\?\?\?|:::|`{3,}\{|~{3,}\{|>[ \t]*\[!|[^\w\n]{0,4}(?:edit|improve|suggest|view source|last|page last|updated on|spotted)\b|\[(?:share|subscribe|leave|give|tweet)|import\s|export\s|\[TOC\]|\[\[_TOC_|\{:toc|\* TOC|<!-- ?toc)")
+_DOCS_HINT = re.compile(r"(?im)^[ \t]{0,3}(?:\([^()\s]{1,200}\)=|%|===|-{1,2}8<|#{1,6}[ \t].*\}[ \t]*$|!!!|\?\?\?|:::|`{3,}\{|~{3,}\{|>[ \t]*\[!|[^\w\n]{0,4}(?:edit|improve|suggest|view source|last|page last|updated on|spotted)\b|\[(?:share|subscribe|leave|give|tweet)|[^\w\n]{0,4}(?:à |a )?lire aussi|[^\w\n]{0,4}(?:read also|lesen sie auch|lee también|leer también|читайте также)|import\s|export\s|\[TOC\]|\[\[_TOC_|\{:toc|\* TOC|<!-- ?toc)")
 FURNITURE_LINE_MAX = 120
 """An "Edit this page" or "Last updated" line is short; a longer one is prose."""
 
@@ -421,6 +421,9 @@ def _docs_line(line: str, removed: list[Removed]) -> list[str]:
             return [""]  # a closing ":::" fence
         return _admonition_lines(kind, colons.group("rest"), line, removed)
     stripped = line.strip()
+    if _is_read_also_line(stripped):
+        removed.append(Removed("related", _visible_line(stripped)))
+        return []
     short = len(_visible_line(stripped)) <= FURNITURE_LINE_MAX  # what it shows: a link's address is no length
     if short and _EDIT_LINK.match(stripped):
         removed.append(Removed("edit-link", _visible_line(stripped)))
@@ -435,6 +438,18 @@ def _docs_line(line: str, removed: list[Removed]) -> list[str]:
         removed.append(Removed("contents", stripped))
         return []
     return [line]
+
+
+# A newsroom-style pointer to other posts, a line of its own: "**À lire aussi :** [Le tramway…](…) et
+# [Stationnement…](…)". Only links follow the label; a sentence that starts so stays.
+_READ_ALSO_LABEL = re.compile(r"^[*_]{0,2}\s*(?:(?:à |a )?lire aussi|read also|lesen sie auch|lee también|leer también|читайте также)"
+                              r"\s*:?\s*[*_]{0,2}\s*:?\s*", re.I)
+_LINKS_ONLY = re.compile(r"^(?:\[[^\]\n]+\]\([^)\n]*\)\s*(?:,|;|·|\||\bet\b|\band\b|\bund\b|\by\b|\bи\b)?\s*)+$", re.I)
+
+
+def _is_read_also_line(line: str) -> bool:
+    label = _READ_ALSO_LABEL.match(line)
+    return label is not None and bool(_LINKS_ONLY.match(line[label.end():].strip()))
 
 
 def _visible_line(line: str) -> str:
