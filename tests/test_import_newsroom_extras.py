@@ -80,3 +80,20 @@ def test_the_tools_under_a_story_go_by_their_words_in_our_users_languages():
     assert "La obra costará 214,5 millones de euros y durará 38 meses, hasta 2027." in report.text
     assert "El tráfico de contenedores creció un 7,2 % en 2023." in report.text
     assert ("languages", "This page in: English Español") in {(item.kind, " ".join(item.text.split())) for item in report.removed}
+
+
+def test_a_radio_newsroom_s_broadcast_line_and_more_news_list_go():
+    page = """<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Wasserpreise steigen</title></head>
+<body><main><article><h1>Wasserpreise steigen</h1>
+<p>Die Preise stiegen 2025 um 6,8 Prozent auf 2,31 Euro je Kubikmeter.</p>
+<div class="article-details-text">Diese Nachricht wurde am 22.01.2026 im Programm Deutschlandfunk gesendet.</div>
+<p>Diese Nachricht wurde 2024 schon einmal gemeldet, damals mit 5,1 Prozent.</p>
+</article>
+<section class="news-list-box"><h2>Weitere Nachrichten</h2><ul>
+<li><a href="/a">Bahn pünktlicher</a></li><li><a href="/b">Mieten steigen</a></li><li><a href="/c">Glätte im Norden</a></li></ul></section>
+</main></body></html>"""
+    report = parse_report(page.encode(), "html")
+    assert "im Programm Deutschlandfunk gesendet" not in report.text
+    assert "Weitere Nachrichten" not in report.text and "Bahn pünktlicher" not in report.text
+    assert "Die Preise stiegen 2025 um 6,8 Prozent auf 2,31 Euro je Kubikmeter." in report.text
+    assert "Diese Nachricht wurde 2024 schon einmal gemeldet, damals mit 5,1 Prozent." in report.text
