@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 from claimdesk.sources.readers.common import label_of
-from claimdesk.sources.readers.html_tree import Node, Subtrees, iter_elements, text_of
+from claimdesk.sources.readers.html_tree import Node, Subtrees, contains, iter_elements, text_of
 
 NOTE_ELEMENTS = {"li", "div", "p", "aside", "section", "dd", "td", "blockquote"}
 # An id names a note when a note word is followed by a separator or a number:
@@ -383,8 +383,8 @@ def _add_classed_unlinked_notes(plan: NotePlan, root: Node, note_nodes: dict[int
             continue
         if node.tag in _UNLINKED_CALL_TAGS and _UNLINKED_CALL_CLASS.search(node.get("class")) and node.text_length <= _MARKER_MAX_CHARS:
             label = MARKER_LABEL.match(text_of(node).strip())
-            if label is None or any(pairs_note.index <= node.index < pairs_note.index + pairs_note.size for _, pairs_note, _, _ in pairs[-1:]):
-                return
+            if label is None or (pairs and contains(pairs[-1][1], node)):
+                return  # a call that reads as no label, or one inside a note: not this page's way of writing notes
             pending.setdefault(label_of(label.group(1)), []).append(node)
         elif node.tag in NOTE_ELEMENTS and _NOTE_CLASS.search(node.get("class")) and node.text_length <= MAX_NOTE_CHARS:
             sign = next((inner for inner in iter_elements(node) if inner is not node and _UNLINKED_SIGN_CLASS.search(inner.get("class"))), None)
