@@ -88,11 +88,14 @@ _ONLINE_RE = re.compile(r"\b(?:available (?:at|from|on)|retrieved from|accessed 
 _LEAD_IN_RE = re.compile(r"^(?:(?:(?:(?:but\s+)?(?:see|cf)(?:\s+(?:also|generally))?|compare|voir(?:\s+aussi)?"
                          r"|v[ée]ase(?:\s+tambi[ée]n)?|vgl(?:\.?\s+auch)?|siehe(?:\s+auch)?|cfr|quoted\s+in|cited\s+in|sources?"
                          r"|for\s+(?:example|instance)|notably|in\s+particular)\b|e\.g\.)[.,:]?\s*)+", re.I)
-# …or a source quoted in another ("…(1733), transcritas en Lafuente Sancho, op. cit."): the work is the one named after.
+# …or a source quoted in another ("…(1733), transcritas en Lafuente Sancho, op. cit."): the work is the one named after,
+# as it is after the name of one who discussed it ("…, by Okafor, op. cit.").
 _LATE_LEAD_IN_RE = re.compile(r"(?:[,;:]|(?<=[.!?])[\"”’)]?)\s+(?:voir(?:\s+aussi)?|see(?:\s+also)?|cf\.?|vgl\.?|siehe|v[ée]ase|см\."
                               r"|(?:quoted|cited|reproduced|transcribed|reprinted)\s+in|cit[ée]e?s?\s+(?:dans|par)|reprodu(?:it|ite)s?\s+dans"
                               r"|(?:citad|transcrit|reproducid|recogid)[oa]s?\s+en|zitiert\s+(?:nach|in|bei)|abgedruckt\s+in"
-                              r"|цит\.\s+по)\s+", re.I)
+                              r"|цит\.\s+по"
+                              # …or one who discussed it: "Referida, e rejeitada, por Pais Leitão, ob. cit."
+                              r"|by|por|par|von|door)\s+", re.I)
 _URL_PREFIX_RE = re.compile(r"(?:see(?:\s+also)?|cf|compare|voir|véase|ver|sources?|online|url|link|lien"
                             r"|available\s+(?:at|from)|at|from)\W*", re.I)
 _SECONDARY_RE = re.compile(r"\b(?:quoted|cited|reported|reproduced)\s+in$", re.I)
@@ -151,7 +154,7 @@ def surname(name: str) -> str | None:
         return fold(name.split(",")[0]) or None
     # An initial is one letter, with its stop or without (the stop of "Лаптев В. С." may have been trimmed).
     tokens = [t for t in name.split() if len(t.strip(".")) > 1]
-    caps = [t for t in tokens if t.isupper() and len(t) > 2]  # "Andrey PYATAKOV"
+    caps = [t for t in tokens if t.isupper() and len(t) > 2 and not _INITIALS_RE.fullmatch(t)]  # "Andrey PYATAKOV", not "J.-Y."
     words = [t for t in (caps or tokens) if not _INITIALS_RE.fullmatch(t) and t.lower() not in _NAME_SMALL]
     return (fold(words[-1]) or None) if words else None
 
@@ -262,11 +265,16 @@ def _segments(text: str) -> list[str]:
     return [s.strip(" .") for s in out if s.strip(" .")]
 
 
+_HYPHENATED_INITIALS = re.compile(r"^(?:[A-ZÀ-Þ]\.-)+[A-ZÀ-Þ]$")
+
+
 def _sentence_end(text: str, i: int) -> bool:
     """A period at ``i`` ends a sentence unless it closes an initial or an abbreviation."""
     word = text[text.rfind(" ", 0, i) + 1:i].strip("(")
     if word.isdigit() and _next_word(text, i) in _EDITION_WORDS:
         return False  # "2. Aufl.": an ordinal, not the end of a sentence
+    if _HYPHENATED_INITIALS.match(word):
+        return False  # "J.-Y. Le Goff": a French forename's initials
     return text[i + 1:i + 2] == " " and (len(word) >= 3 or word[-1:].isdigit() or word.endswith(")")) \
         and word.lower() not in _ABBREVIATIONS
 

@@ -78,6 +78,11 @@ def read_html(text: str) -> ReaderResult:
     return ReaderResult(blocks, writer.markers, title, authors, date, warnings, writer.removed)
 
 
+# A paragraph's number set in the margin by the page's style, glued to the paragraph's first word in
+# the markup: OpenEdition's span.paranumber, a court's span.paranum "[1]". It stays, a space after it.
+_PARAGRAPH_NUMBER_CLASS = re.compile(r"(?<![\w-])(?:paranumber|paranum|para-number|paragraph-number|numpara)(?![\w-])", re.I)
+
+
 class _BlockWriter:
     """Walks the tree once, in document order, writing blocks."""
 
@@ -101,6 +106,8 @@ class _BlockWriter:
         self._pre = 0
         self._note: Node | None = None
         self._note_label: int | str | None = None
+        self._line_note = False
+        """The note being written is a line note (NotePlan.line_notes): it ends at the next <br>."""
         self._container_depth = 0
         self._ordinal_containers: set[int] = set()
         self._after_notes_heading = False
@@ -150,6 +157,9 @@ class _BlockWriter:
         if kind:
             self._record(kind, text_of(node))
             return False
+        if index in self.notes.line_notes and self._note is None or self._line_note:
+            if self._opens_or_ends_line_note(node):
+                return False
         if index in self.content.pages:
             self._buffer.append(self.markers.add_page(self.content.pages[index]))
             self._record("page-number", text_of(node))
@@ -261,6 +271,27 @@ class _BlockWriter:
         self._note, self._note_label = node, label
         return True
 
+    def _opens_or_ends_line_note(self, node: Node) -> bool:
+        """A line note's anchor opens it (its text is the label, which the note keeps as its number);
+        a <br>, a block or the next note's anchor ends it. True when the element is fully handled."""
+        if self._line_note and (node.tag == "br" or node.tag in _FLUSHING or node.index in self.notes.line_notes):
+            self._end_line_note()
+            if node.tag == "br":
+                return True
+        if node.index in self.notes.line_notes and self._note is None:
+            self._flush()
+            self._note, self._note_label, self._line_note = node, self.notes.notes[node.index], True
+            return True
+        return False
+
+    def _end_line_note(self) -> None:
+        text = re.sub(r"\s+", " ", "".join(self._buffer)).strip()
+        self._buffer = []
+        if text:
+            self.blocks.append(Block(NOTE, text, label=self._note_label))
+            self._note_labels.append(self._note_label)
+        self._note, self._line_note = None, False
+
     def _in_ordinal_container(self, item: Node) -> bool:
         """List items of a notes list are notes in order, unless the list names its notes by id."""
         container = next((a for a in item.ancestors() if a.index in self._ordinal_containers or a.index in self.notes.containers), None)
@@ -275,6 +306,8 @@ class _BlockWriter:
     def _leave(self, node: Node) -> None:
         self._element_boundary = True
         tag = node.tag
+        if self._line_note and self._note is not None and node is self._note.parent:
+            self._end_line_note()  # the line's element ends: so does its note
         if node is self._note:
             text = re.sub(r"\s+", " ", "".join(self._buffer)).strip()
             self._buffer, self._stashed = self._stashed, []
@@ -285,6 +318,8 @@ class _BlockWriter:
             return
         if tag in _EMPHASIS and self._note is not None:
             self._buffer.append("*")
+        if _PARAGRAPH_NUMBER_CLASS.search(node.get("class")) and self._buffer and not self._buffer[-1][-1:].isspace():
+            self._buffer.append(" ")  # OpenEdition's "<span class="paranumber">8</span>À partir…", set apart by its style
         if node.index in self.notes.containers or node.index in self._ordinal_containers:
             self._flush(in_zone=True)
             self._container_depth -= 1

@@ -21,6 +21,7 @@ from typing import NamedTuple
 from claimdesk.sources.header import TIME_OF_DAY, parse_date
 from claimdesk.sources.readers.html_confluence import mark_confluence_furniture
 from claimdesk.sources.readers.html_office import mark_office_furniture
+from claimdesk.sources.readers.html_running_heads import mark_running_heads
 from claimdesk.sources.readers.html_tree import (NOINDEX_ATTRIBUTE, SMALL_ELEMENTS, Node, build_tree, contains, is_small as _is_small,
                                                  iter_elements, text_of)
 
@@ -277,7 +278,14 @@ _PG_END = re.compile(r"\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG|^\s*End of 
 # zeno.org marks where each printed page starts with a link to its scan, "zenoTXKonk" (concordance): "[45]"
 # The Biblioteca Virtual Miguel de Cervantes: <span class="numPag"><a id="P14"></a>[p. 14]</span>
 # The Deutsches Textarchiv: <span class="dta-pb">|#f0032 : 24|</span>, the scan's number, then the printed page's.
-_PAGE_NUMBER_CLASS = re.compile(r"(?<![a-z])(?:pagenum|pageno|page-number|pagenumber|page-num|page-label|star-pagination|zenotxkonk|numpag|dta-pb)(?![a-z])", re.I)
+# A page break named as TEI names it, class "pb" (Making of America's <div class="pb">[Page 97]</div>), as a
+# whole class word only: Bootstrap's "pb-3" is padding.
+_PAGE_NUMBER_CLASS = re.compile(r"(?<![a-z])(?:pagenum|pageno|page-number|pagenumber|page-num|page-label|star-pagination|zenotxkonk|numpag|dta-pb)(?![a-z])"
+                                r"|(?<![\w-])pb(?![\w-])", re.I)
+# OpenEdition's <span class="pagination">p. 45</span> where printed page 45 starts; a site's "pagination"
+# is as often its list of result pages ("1 2 3 Next"), so only a span that says "p." is a page.
+_PAGINATION_SPAN = re.compile(r"(?<![\w-])pagination(?![\w-])", re.I)
+_PREFIXED_PAGE_TEXT = re.compile(r"^[\[(]?\s*(?:p\.|s\.|page|seite)\s*([0-9]{1,5}|[ivxlcdm]{1,8})\s*[\])]?$", re.I)
 _PAGE_ID = re.compile(r"^(?:page|pg|p)[-_]?([0-9]{1,5}|[ivxlcdm]{1,8})$", re.I)
 _PAGE_TEXT_MAX_CHARS = 40
 _PAGE_TEXT = re.compile(r"^[\[{(|]?\s*(?:pg\.?|page|p\.|s\.|\*{1,2}|#f\d{1,5}\s*:)?\s*([0-9]{1,5}|[ivxlcdm]{1,8})\s*[\]})|]?$", re.I)
@@ -392,6 +400,7 @@ def plan_content(root: Node, protected: set[int], notes: set[int] = frozenset())
         pending.extend((child, below) for child in reversed(node.children) if isinstance(child, Node))
     if kept_with_warning > KEPT_WARNINGS_MAX:
         plan.warnings.append(f"kept text that looks like furniture in {kept_with_warning - KEPT_WARNINGS_MAX} more elements")
+    mark_running_heads(body, plan.pages, plan.removed)
     if main is not None:
         _mark_furniture_after(main, plan, protected)
         _warn_about_text_outside(body, main, plan, protected)
@@ -627,11 +636,17 @@ def _is_permalink(node: Node) -> bool:
 
 
 def _holds_prose(node: Node) -> bool:
-    """A paragraph or a heading inside: a form of labels and buttons holds none."""
-    return any(element.tag in _PROSE_HOLDERS for element in iter_elements(node))
+    """A paragraph or a heading inside, or a run of text that is sentences (a Lotus Domino page sets a
+    judgment's whole text in table cells, lines parted by <br>, no <p> at all): a form of labels and
+    buttons holds none."""
+    return any(element.tag in _PROSE_HOLDERS or any(isinstance(child, str) and _PROSE_RUN.search(child)
+                                                      for child in element.children)
+               for element in iter_elements(node))
 
 
 _PROSE_HOLDERS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "article", "blockquote"})
+# Sixty characters of words with a comma and a full stop among them: a sentence, never a label or a button.
+_PROSE_RUN = re.compile(r"(?=[^<>]{60})[^.]*\w,\s[^.]*\w\.(?:\s|$)")
 
 
 def kind_of_opening_tag(tag: str, opening: str) -> str | None:
@@ -1325,6 +1340,9 @@ _HOW_TO_CITE = re.compile(r"^\W*(?:how to cite(?: this (?:\w+ ?){1,2})?|cite thi
                           # a digital library's box on how its copy was made (the Deutsches Textarchiv's)
                           r"informationen zur digitalisierung|(?:about|information on) (?:this|the) digiti[sz]ation|"
                           r"cómo citar(?: este (?:artículo|documento))?|come citare|"
+                          # OpenEdition's and Persée's: "Référence électronique du chapitre", "Référence papier", "Citer ce document"
+                          r"r[ée]f[ée]rence (?:[ée]lectronique|papier)(?: d(?:u|e l['’]|e la) (?:chapitre|livre|article|ouvrage|document|revue))?|"
+                          r"citer ce (?:document|chapitre|livre)|"
                           # an encyclopedia's own citation box and its page on styles (Encyclopedia.com, the Handbook of Texas)
                           r"citation|citation information|(?:learn more )?about citation styles|citation styles|citing this (?:article|entry|page)|"
                           r"citer cet article|citar este artículo|zitieren)\W*$", re.I)
@@ -1504,6 +1522,9 @@ def _repeats_the_page_before(node: Node, page: str, plan: ContentPlan) -> bool:
 def _page_label(node: Node) -> str | None:
     """The printed page an element marks: PG's span.pagenum, an EPUB page break."""
     roles = " ".join((node.get("class"), node.get("role"), node.get("epub:type")))
+    if _PAGINATION_SPAN.search(roles) and node.tag == "span" and _is_small(node, _PAGE_TEXT_MAX_CHARS):
+        prefixed = _PREFIXED_PAGE_TEXT.match(text_of(node).strip())
+        return prefixed.group(1) if prefixed else None
     if not (_PAGE_NUMBER_CLASS.search(roles) or "pagebreak" in roles.lower()):
         return None
     small = _is_small(node, _PAGE_TEXT_MAX_CHARS)  # a page number is; a large element is not read again at each level

@@ -740,7 +740,9 @@ def _labelled_fields(root: Node) -> list[tuple[str, Node]]:
 _DECISION_DATE_LABEL = re.compile(
     r"^\W*(?:judg(?:e)?ment date|date of (?:the )?judg(?:e)?ment|decision date|date of (?:the )?decision|ruling date|"
     r"date of ruling|date delivered|date of delivery|delivered(?: on)?|date decided|decided(?: on)?|"
-    r"fecha de (?:la )?(?:sentencia|resolución)|entscheidungsdatum|date de (?:la )?décision|data (?:della )?decisione)\s*[:：]?\s*$"
+    r"fecha de (?:la )?(?:sentencia|resolución)|entscheidungsdatum|date de (?:la )?décision|data (?:della )?decisione|"
+    # dgsi.pt's "Data do Acordão:" (so spelt on the site), "Data da Decisão:"
+    r"data d[oa] (?:ac[oó]rd[aã]o|decis[aã]o|senten[cç]a))\s*[:：]?\s*$"
     # a court database's own field, labelled with its colon (CENDOJ's "Fecha: | 14/03/2023", "Datum:")
     r"|^\W*(?:fecha|datum|date|data)\s*[:：]\s*$", re.I)
 
@@ -806,7 +808,7 @@ def _date(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtrees
                   + _decision_dates(blocks, sources.meta)
                   # a stamp the page set apart says more than a line of text under the title
                   + _publication_datelines(datelines) + _dates_under_title(blocks, root)
-                  + _case_title_dates(sources.page_title) + _year_fields(root),
+                  + _case_title_dates(sources.page_title) + _year_fields(root) + _closing_seat_dates(blocks),
                   [] if edition else [v for key in _OTHER_DATES for v in sources.meta.get(key, [])] + _web_page_dates(sources),
                   _source_edition_years(root), _last_modified_dates(root)):
         for value in group:
@@ -878,6 +880,19 @@ def _wikisource_published(root: Node) -> str | None:
 # A dateline taken out of the text says the day of publication unless it says it is a later one.
 _LATER_DATE_LABEL = re.compile(r"^\W*(?:(?:last )?(?:updated|modified|edited|reviewed|revised)|last edited|mis à jour|modifié|"
                                r"aktualisiert|zuletzt|geändert|actualizado|aggiornato|stand)\b", re.I)
+
+
+# A decision or a letter signed off where and when it was made, alone on its line near the end:
+# "Coimbra, 12 de Março de 2024", "Paris, le 14 mars 2024", "Berlin, den 14. März 2024". The last
+# place it is looked for: it tells the day a field's "03/12/2024" leaves open (either way round).
+_SEAT_DATELINE = re.compile(r"^(?P<seat>[A-ZÀ-Þ][\w'’.-]+(?:\s+[\w'’.-]+){0,3}),\s*(?:(?:em|le|den|am|el|il|a|à|on)\s+)?"
+                            r"(?P<date>\d{1,2}\.?(?:º|er)?\s+(?:de\s+)?[^\W\d_]{3,12}\.?\s+(?:de\s+)?\d{4})\.?$")
+_CLOSING_LINES = 30
+
+
+def _closing_seat_dates(blocks: list[Block]) -> list[str]:
+    lines = [line.strip() for block in blocks if block.kind == PARAGRAPH for line in block.text.split("\n") if line.strip()]
+    return [match.group("date") for line in lines[-_CLOSING_LINES:] if (match := _SEAT_DATELINE.match(line))]
 
 
 def _publication_datelines(datelines: list[str]) -> list[str]:

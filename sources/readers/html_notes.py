@@ -70,6 +70,9 @@ class NotePlan:
     """Notes set inside the sentence that calls them: the sentence goes on after them."""
     self_marked: set[int] = field(default_factory=set)
     """Inline notes with no mark of their own: the note is called where it stands."""
+    line_notes: set[int] = field(default_factory=set)
+    """Anchors that open a note running to the end of their line (the next <br>): Word's notes
+    pasted into one field of a database page, the anchor showing only the note's label."""
 
 
 _REPEAT_SUFFIX = re.compile(r":\d{1,3}$")
@@ -96,9 +99,12 @@ def plan_notes(root: Node) -> NotePlan:
         label_text = text_of(link) if link.text_length <= _MARKER_MAX_CHARS else ""
         if not MARKER_LABEL.match(label_text):
             continue
-        note = note_of_target.get(target.index) or _note_element(target)
+        line_note = _opens_a_line(target) and _names_a_note(target, in_container)
+        note = target if line_note else note_of_target.get(target.index) or _note_element(target)
         if note is None or not (_names_a_note(target, in_container) or _links_back(note, link) or _classed_a_note(note)):
             continue
+        if line_note:
+            plan.line_notes.add(target.index)
         note_of_target[target.index] = note
         links.append((link, note, MARKER_LABEL.match(label_text).group(1)))
         _mark_printed_label(plan, target, note, label_text.strip())
@@ -245,6 +251,27 @@ def _links_back(note: Node, link: Node) -> bool:
     inside = list(iter_elements(note))
     return not any(node.tag in _HEADING_TAGS for node in inside) and any(
         node.tag == "a" and unquote(node.get("href")) == "#" + own for node in inside)
+
+
+def _opens_a_line(target: Node) -> bool:
+    """A note's anchor that shows only its label and opens a line of text: "<br><a href="#_ftnref1"
+    name="_ftn1">[1]</a> Cf. António Pais Leitão, …<br>", the way a Lotus Domino court database keeps a
+    judgment's Word notes, every note a line of the one cell that holds the whole judgment. The block
+    around it is no note; the line is."""
+    if target.tag != "a" or target.parent is None or target.text_length > _MARKER_MAX_CHARS \
+            or not MARKER_LABEL.match(text_of(target)):
+        return False
+    siblings = target.parent.children
+    position = next(i for i, child in enumerate(siblings) if child is target)
+    before = next((child for child in reversed(siblings[:position]) if not (isinstance(child, str) and not child.strip())), None)
+    after = next((child for child in siblings[position + 1:] if not (isinstance(child, str) and not child.strip())), None)
+    lines = [child for child in siblings if isinstance(child, Node) and child.tag == "br"]
+    opens_line = (isinstance(before, Node) and before.tag == "br") or (before is None and bool(lines))
+    # the line's words follow it, not a block of their own (Substack's number link over its note's <div>)
+    return opens_line and (isinstance(after, str) or (isinstance(after, Node) and after.tag in _INLINE_TAGS))
+
+
+_INLINE_TAGS = frozenset({"i", "em", "b", "strong", "span", "font", "a", "cite", "u", "small", "sup", "sub", "abbr", "q"})
 
 
 def _note_element(target: Node) -> Node | None:

@@ -119,15 +119,19 @@ def _unspaced(line: str) -> str:
     return match.group("lead") + match.group("letters").replace(" ", "") + match.group("trail") if match else line
 
 
-# A court's field for the judgment's writer: courts.ie's "Judgment by:" / "Farrelly J.".
-WRITER_FIELD_LABEL = re.compile(r"^\W*(?:judg(?:e)?ment|opinion|decision|ruling)(?:\s+(?:delivered|given|written))?\s+by\s*[:：]?\s*$", re.I)
+# A court's field for the judgment's writer: courts.ie's "Judgment by:" / "Farrelly J."; the judge
+# rapporteur who drafts it, as Portugal's and Spain's databases name the field ("Relator:" | "MARIA
+# HELENA SARMENTO" on dgsi.pt, "Ponente:" on CENDOJ).
+WRITER_FIELD_LABEL = re.compile(r"^\W*(?:(?:judg(?:e)?ment|opinion|decision|ruling)(?:\s+(?:delivered|given|written))?\s+by"
+                                r"|(?:ju[ií]za?\s+)?relatora?|(?:magistrad[oa]\s+)?ponente)\s*[:：]?\s*$", re.I)
 
 # A court's field for its panel: "Coram: Kruger-Ndlovu J", "Judges: AK Ndirangu-Obuya".
 # Hong Kong's front sheet: "Before:" | "Deputy High Court Judge Leung Wai-man in Court".
 PANEL_LABEL = re.compile(r"^\W*(?:judges?|judge\(s\)|justices?|coram|bench|quorum|before)\s*[:：]?\s*$", re.I)
 _PANEL_LINE = re.compile(r"^\W*(?:judges?|judge\(s\)|coram|quorum)\s*[:：]\s*(?P<value>\S.*)$", re.I)
 _PANEL_SEPARATOR = re.compile(r"\s*[;,]\s*(?:and\s+)?|\s+(?:and|&)\s+")
-_STYLE_PREFIX = re.compile(r"^(?:the\s+)?hon(?:ou)?(?:rable|\.)?\s+", re.I)
+# ...and a Spanish court's courtesy before a judge's name ("Doña Matilde Corbalán Ruiz", "Excmo. Sr. D. …").
+_STYLE_PREFIX = re.compile(r"^(?:(?:the\s+)?hon(?:ou)?(?:rable|\.)?|(?:excm[oa]\.?\s+)?(?:sra?\.?\s+)?(?:don|doña|dña\.|dª|d\.))\s+", re.I)
 # A judicial office before the name, not part of it: Hong Kong's "Deputy High Court Judge Leung
 # Wai-man", "Deputy District Judge Chan"; and where the judge sat, after it: "… in Court", "… in Chambers".
 # An office before the name: "District Judge", and Scotland's "Appeal Sheriff", "Sheriff Principal", "Sheriff".

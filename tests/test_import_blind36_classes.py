@@ -1,0 +1,127 @@
+"""Classes from blind36 (digitised books and case-law databases, by blind authors), each with a
+fixture of our own written inline:
+
+- a Lotus Domino court database (dgsi.pt) sets the whole judgment in one table cell, lines parted by
+  <br>, no <p>, inside the page's <form>: the form is judged part by part, the judgment stays; its
+  Word notes are lines of that cell, "<a href="#_ftnref1" name="_ftn1">[1]</a> Cf. …<br>", each
+  called by "<a href="#_ftn1" name="_ftnref1">[1]</a>"; "Relator:" names the writer, "Data do
+  Acordão: 03/12/2024" is 2024 until the closing "Coimbra, 12 de Março de 2024" says the day;
+- an op. cit. after the name of one who discussed the work ("…, por Pais Leitão, ob. cit.") and
+  after French initials ("J.-Y. Le Goff, op. cit.") finds the work;
+- Making of America's page breaks <div class="pb">[Page 98]</div> and the running head under each
+  ("98 THE WESTERN HUSBANDMAN. [March,");
+- OpenEdition's <span class="pagination">p. 45</span> pages, <span class="paranumber">8</span>
+  paragraph numbers parted from the first word, its "Référence électronique du chapitre" box.
+"""
+
+from __future__ import annotations
+
+from claimdesk.sources.importer import parse_report
+
+_DOMINO = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<title>Acórdão do Tribunal da Relação de Évora</title></head><body>
+<form action=""><table><tr><td><font size="1"><a href="/jtre.nsf">Acórdãos TRE</a> | <a href="/jtre.nsf/Por+Ano">Por Ano</a></font></td></tr></table>
+<table border="1">
+<tr><td><b>Processo:</b></td><td><b>88/21.0T8EVR.E1</b></td></tr>
+<tr><td><b>Relator:</b></td><td><b>JOÃO PEDRO MOURA</b></td></tr>
+<tr><td><b>Data do Acordão:</b></td><td><b>04/09/2023</b></td></tr>
+</table>
+<table border="1"><tr><td><b>Decisão Texto Integral:</b></td><td><font size="2">Acordam os juízes:<br>
+<br>
+O autor pediu a quantia de &#8364; 3.400,00, acrescida de juros de 4%, pela água que a ré consumiu entre 2019 e 2021.<a href="#_ftn1" name="_ftnref1"><font size="2">[1]</font></a><br>
+<br>
+A ré pagou, em 2022, apenas &#8364; 1.150,00, como se vê dos recibos juntos.<a href="#_ftn2" name="_ftnref2"><font size="2">[2]</font></a><br>
+<br>
+Évora, 9 de Abril de 2023<br>
+<br>
+João Pedro Moura<br>
+<br>
+<a href="#_ftnref1" name="_ftn1"><font size="2">[1]</font></a> Cf. Rui Vilar Antunes, <i>Contratos de Fornecimento</i>, Lisboa, 2018, p. 41.<br>
+<a href="#_ftnref2" name="_ftn2"><font size="2">[2]</font></a> Comentado por Vilar Antunes, ob. cit., p. 44.<br>
+</font></td></tr></table></form></body></html>"""
+
+
+def test_a_domino_judgment_in_one_cell_keeps_its_text_and_reads_its_line_notes():
+    report = parse_report(_DOMINO.encode(), "html")
+    text = " ".join(report.text.split())
+    assert "O autor pediu a quantia de € 3.400,00, acrescida de juros de 4%, pela água que a ré consumiu entre 2019 e 2021." in text
+    assert [(note.text, note.kind, note.resolves_to) for note in report.footnotes] == [
+        ("Cf. Rui Vilar Antunes, Contratos de Fornecimento, Lisboa, 2018, p. 41.", "reference", None),
+        ("Comentado por Vilar Antunes, ob. cit., p. 44.", "op_cit", 1),
+    ]
+    assert [report.text[:note.marker_offsets[0]].split()[-1] for note in report.footnotes] == ["2021.", "juntos."]
+    assert "Cf. Rui Vilar" not in report.text
+
+
+def test_a_domino_judgment_s_writer_and_its_day():
+    report = parse_report(_DOMINO.encode(), "html")
+    assert report.authors == ["João Pedro Moura"]
+    assert report.date == "2023-04-09"  # the field's 04/09/2023 could be either way round; the dateline says
+
+
+def test_a_field_date_either_way_round_stays_a_year_without_a_dateline():
+    page = _DOMINO.replace("Évora, 9 de Abril de 2023<br>", "")
+    assert parse_report(page.encode(), "html").date == "2023"
+
+
+def test_a_block_of_labels_in_a_form_is_no_prose_but_sentences_in_cells_are():
+    form = """<html><head><title>Search</title></head><body><h1>Water rates 2024</h1>
+<p>The rate rose by 6.2% in 2024, to £412 a year, the council said.</p>
+<form><table><tr><td>Name:</td><td><input name="n"></td></tr><tr><td>Postcode:</td><td><input name="p"></td></tr></table>
+<input type="submit" value="Find my rate"></form></body></html>"""
+    report = parse_report(form.encode(), "html")
+    assert "Postcode" not in report.text and "The rate rose by 6.2% in 2024" in report.text
+
+
+def test_op_cit_after_french_initials_finds_the_work():
+    notes = "".join(f'<li id="fn{n}">{text}</li>' for n, text in enumerate((
+        "Jean-Yves Le Goff, <em>Foires et marchés</em>, Brest, 1984, p. 117.",
+        "Anne Quéré, « Négociants et blatiers », <em>Annales de l’Armor</em>, 1998, p. 55-78.",
+        "J.-Y. Le Goff, <em>op. cit.</em>, p. 203."), start=1))
+    calls = "".join(f'<p>Phrase {n} de 1770.<a href="#fn{n}">{n}</a></p>' for n in (1, 2, 3))
+    page = f"<html><head><title>Halles</title></head><body><article>{calls}<ol class='footnotes'>{notes}</ol></article></body></html>"
+    report = parse_report(page.encode(), "html")
+    assert [(note.kind, note.resolves_to) for note in report.footnotes] == [("reference", None), ("reference", None), ("op_cit", 1)]
+
+
+def test_page_breaks_classed_pb_and_the_running_head_under_each():
+    page = """<html><head><title>The Grain Trade</title></head><body><div class="fulltext">
+<div class="pb" id="pb97"><a href="/img/105">[Page 97]</a></div>
+<p class="rh">1857.] THE GRAIN TRADE OF THE LANDING. 97</p>
+<p>Last season the shipments of wheat reached 312,000 bushels, besides 188,000 bushels of corn.</p>
+<div class="pb" id="pb98"><a href="/img/106">[Page 98]</a></div>
+<p class="rh">98 THE WESTERN FARMER. [March,</p>
+<p>98 bushels of rye were sold at the mill in 1856.</p>
+<div class="pb-3"><p>Padding is no page: 12</p></div>
+</div></body></html>"""
+    report = parse_report(page.encode(), "html")
+    assert [page.label for page in report.pages] == ["97", "98"]
+    text = " ".join(report.text.split())
+    assert "THE GRAIN TRADE OF THE LANDING" not in text and "WESTERN FARMER" not in text and "[Page" not in text
+    assert "98 bushels of rye were sold at the mill in 1856." in text  # prose opening with the number stays
+    assert "Padding is no page: 12" in text
+    assert {item.kind for item in report.removed if "WESTERN" in item.text} == {"header"}
+
+
+def test_openedition_pages_paragraph_numbers_and_citation_box():
+    page = """<html lang="fr"><head><title>Le marché</title></head><body><div id="text">
+<p class="texte"><span class="paranumber">1</span><span class="pagination">p. 45</span>Le marché compte 6 400 boisseaux en 1760.</p>
+<h3 class="texte"><span class="pagination">p. 46</span>Un déclin programmé ?</h3>
+<p class="texte"><span class="paranumber">2</span>À partir de 1780, le volume diminue de 30 %.</p>
+</div>
+<div id="quotation"><h2 class="title">Référence électronique du chapitre</h2><p>MORVAN, Claire. Le marché. In : Les halles, 2019.</p>
+<p class="export">Compatible avec Zotero RIS BibTeX</p></div>
+<ul class="pagination"><li><a href="?p=2">2</a></li></ul></body></html>"""
+    report = parse_report(page.encode(), "html")
+    assert [page.label for page in report.pages] == ["45", "46"]
+    text = report.text
+    assert "2 À partir de 1780, le volume diminue de 30 %." in text and "2À" not in text
+    assert "p. 46" not in text and "Un déclin programmé ?" in text
+    assert "Référence électronique" not in text and "Zotero" not in text
+
+
+def test_a_rapporteur_field_names_the_writer_without_the_courtesy():
+    from claimdesk.sources.readers.judges import WRITER_FIELD_LABEL, panel_names
+    assert all(WRITER_FIELD_LABEL.match(label) for label in ("Relator:", "Relatora", "Ponente:", "Magistrado Ponente"))
+    assert panel_names("Doña Matilde Corbalán Ruiz") == ["Matilde Corbalán Ruiz"]
+    assert panel_names("MARIA HELENA SARMENTO") == ["Maria Helena Sarmento"]
