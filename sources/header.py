@@ -509,7 +509,9 @@ def _is_name_token(token: str) -> bool:
 
 
 def _uncapitalise(token: str) -> str:
-    """PYATAKOV -> Pyatakov; initials and mixed case stay as written."""
+    """PYATAKOV -> Pyatakov; initials ("H.J.", "J.-P.") and mixed case stay as written."""
+    if "." in token:
+        return token  # initials: "H.J." must not become "H.j."
     letters = token.replace("-", "").replace("'", "").replace("’", "")
     if len(letters) > 2 and letters.isupper():
         return "-".join(part.capitalize() for part in token.split("-"))

@@ -67,12 +67,13 @@ _NOTE_POINTER_RE = re.compile(
 # lower case only, and the Finnish forms only after a comma ("Mt. Everest" is no pointer).
 _OPCIT_RE = re.compile(r"\b(?:op|loc|art|ouvr|ob)\.?\s*cit\b\.?|(?<!\w)a\.\s?a\.\s?O\b\.?|\bsupra\b|(?<!\w)указ\.\s*соч\b\.?|(?<!\w)(?:зазнач|цит)\.\s*праця\b\.?|前[引揭掲]"
                        r"|\bcit\.\s?d\.|\bdz\.\s?cyt\.|(?<!\w)o\.\s?c\.(?!\w)"
-                       r"|(?-i:(?<!\w)a\.\s?(?:a|st)\.(?!\w)|\banf\.\s?(?:arb|st)\.|(?<=,\s)e?mts?\.(?!\w))"
+                       # Dutch "a.w." (aangehaald werk) and "t.a.p." (ter aangehaalder plaatse)
+                       r"|(?-i:(?<!\w)a\.\s?(?:a|st|w)\.(?!\w)|(?<!\w)t\.\s?a\.\s?p\.(?!\w)|\banf\.\s?(?:arb|st)\.|(?<=,\s)e?mts?\.(?!\w))"
                        rf"|{_NOTE_POINTER_RE.pattern}", re.I)
 # What every match of _OPCIT_RE holds, case-folded. re.IGNORECASE stops re from skipping
 # ahead to a first character, so the pattern itself tries every position of every note:
 # looking for these literals first, case-sensitively on the folded text, is ten times faster.
-_OPCIT_HINT = re.compile(r"cit|a\.\s?(?:a|st)\.|anf\.|mts?\.|supra|above|oben|указ|праця|cyt|o\.\s?c\.|\(\s*[nfa]|前[引揭掲]")
+_OPCIT_HINT = re.compile(r"cit|a\.\s?(?:a|st|w)\.|t\.\s?a\.\s?p\.|anf\.|mts?\.|supra|above|oben|указ|праця|cyt|o\.\s?c\.|\(\s*[nfa]|前[引揭掲]")
 
 
 def _find_op_cit(plain: str) -> re.Match | None:
@@ -86,7 +87,7 @@ _ONLINE_RE = re.compile(r"\b(?:available (?:at|from|on)|retrieved from|accessed 
                         r"|last accessed|\[online\])", re.I)
 # Lead-ins before the citation proper ("See, for instance, A. I. Sizonenko, ...").
 _LEAD_IN_RE = re.compile(r"^(?:(?:(?:(?:but\s+)?(?:see|cf)(?:\s+(?:also|generally))?|compare|voir(?:\s+aussi)?"
-                         r"|v[ée]ase(?:\s+tambi[ée]n)?|vgl(?:\.?\s+auch)?|siehe(?:\s+auch)?|cfr|quoted\s+in|cited\s+in|sources?"
+                         r"|v[ée]ase(?:\s+tambi[ée]n)?|vgl(?:\.?\s+auch)?|siehe(?:\s+auch)?|zie(?:\s+ook)?|cfr|quoted\s+in|cited\s+in|sources?"
                          r"|for\s+(?:example|instance)|notably|in\s+particular)\b|e\.g\.)[.,:]?\s*)+", re.I)
 # …or a source quoted in another ("…(1733), transcritas en Lafuente Sancho, op. cit."): the work is the one named after,
 # as it is after the name of one who discussed it ("…, by Okafor, op. cit.").

@@ -125,3 +125,46 @@ def test_a_rapporteur_field_names_the_writer_without_the_courtesy():
     assert all(WRITER_FIELD_LABEL.match(label) for label in ("Relator:", "Relatora", "Ponente:", "Magistrado Ponente"))
     assert panel_names("Doña Matilde Corbalán Ruiz") == ["Matilde Corbalán Ruiz"]
     assert panel_names("MARIA HELENA SARMENTO") == ["Maria Helena Sarmento"]
+
+
+_JOURNAL_PAGES = """<html><head><title>The Grain Trade</title></head><body><div class="fulltext">
+<div class="pb"><a href="/img/105">[Page 97]</a></div>
+<p>Last season the shipments reached 312,000 bushels of wheat.* There are now six warehouses.</p>
+<div class="footnotes-page"><p class="fn">* From the returns of the Board of Trade, 14th January.</p></div>
+<div class="pb"><a href="/img/106">[Page 98]</a></div>
+<p>A company has a capital of 400,000 dollars.* Of this 2 per cent is paid; the road earned 14 per cent.&dagger;</p>
+<div class="footnotes-page"><p class="fn">* Ibid., 21st January.</p><p class="fn">&dagger; We commend this example.</p></div>
+</div></body></html>"""
+
+
+def test_notes_marked_by_symbols_at_each_page_s_foot():
+    report = parse_report(_JOURNAL_PAGES.encode(), "html")
+    assert [(note.number, note.text, note.kind) for note in report.footnotes] == [
+        (1, "From the returns of the Board of Trade, 14th January.", "note"),
+        (2, "Ibid., 21st January.", "ibid"),
+        (3, "We commend this example.", "note"),
+    ]
+    assert [report.text[:note.marker_offsets[0]].split()[-1] for note in report.footnotes] == ["wheat.", "dollars.", "cent."]
+    assert "*" not in report.text and "†" not in report.text
+    assert any("numbered 1 to 3" in warning for warning in report.warnings)
+
+
+def test_a_page_whose_marks_are_not_all_called_keeps_them():
+    page = _JOURNAL_PAGES.replace("reached 312,000 bushels of wheat.*", "reached 312,000 bushels of wheat.")
+    report = parse_report(page.encode(), "html")
+    assert "* From the returns of the Board of Trade" in report.text  # page 97 stays as it is
+    assert [note.text for note in report.footnotes] == ["Ibid., 21st January.", "We commend this example."]
+
+
+def test_a_wrapper_of_text_and_notes_is_no_notes_list():
+    page = """<html><head><title>De turfvaart</title></head><body><div id="tekst_en_noten">
+<p class="author-line">door H.J. Brinkman</p>
+<p>In 1790 passeerden 1.842 schepen de brug.<a class="note" href="#N1" id="1T" name="1T">1</a></p>
+<p>In 1805 waren dat er 2.316.<a class="note" href="#N2" id="2T" name="2T">2</a></p>
+<div class="notes-container"><div class="note" id="N1"><a class="note-link" href="#1T">1</a> G. van Dijk, <i>De veenkoloniën</i>, Groningen 1938, 104.</div>
+<div class="note" id="N2"><a class="note-link" href="#2T">2</a> Van Dijk, a.w., 131.</div></div></div></body></html>"""
+    report = parse_report(page.encode(), "html")
+    assert [(note.text, note.kind, note.resolves_to) for note in report.footnotes] == [
+        ("G. van Dijk, De veenkoloniën, Groningen 1938, 104.", "reference", None), ("Van Dijk, a.w., 131.", "op_cit", 1)]
+    assert "In 1790 passeerden 1.842 schepen de brug." in report.text
+    assert report.authors == ["H.J. Brinkman"]  # initials as written, not "H.j."

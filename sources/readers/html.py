@@ -28,6 +28,7 @@ from claimdesk.sources.readers.html_office import is_title_paragraph
 from claimdesk.sources.readers.html_wrapped_text import pdftohtml_text, pre_page_text
 from claimdesk.sources.readers.html_notes import NotePlan, plan_notes
 from claimdesk.sources.readers.html_page_notes import book_pages_and_notes
+from claimdesk.sources.readers.html_symbol_notes import page_symbol_notes
 from claimdesk.sources.readers.html_text_notes import finish_notes
 from claimdesk.sources.readers.html_tree import BLOCK_TAGS, Node, build_tree, is_small, text_of
 from claimdesk.sources.readers.plaintext import read_plain_text
@@ -64,12 +65,14 @@ def read_html(text: str) -> ReaderResult:
     writer = _BlockWriter(notes, content)
     writer.write(root)
     book_pages_and_notes(writer.blocks, writer.markers, writer.removed)
+    symbol_warnings: list[str] = []
+    page_symbol_notes(writer.blocks, writer.markers, symbol_warnings)
     tentative = finish_notes(writer.blocks, writer.markers, writer.tentative, writer.zone_blocks, writer.removed)
     licence = [item.text for item in writer.removed if item.kind == "licence"]
     excluded = (set(content.removed) - content.datelines) | set(notes.notes)
     datelines = [text_of(root.document[index]) for index in sorted(content.datelines)]
     meta = read_page_meta(root, writer.blocks, excluded, licence, datelines)
-    warnings = content.warnings + meta.warnings + tentative
+    warnings = content.warnings + meta.warnings + tentative + symbol_warnings
     title, authors, date = meta.title, meta.authors, meta.date
     confluence = read_confluence_page(root)
     if confluence:  # the export's own fields say it better than <title> ("Space : Page") does

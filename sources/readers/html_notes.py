@@ -219,6 +219,10 @@ def _names_a_note(target: Node, containers: Subtrees) -> bool:
         return False
     if NOTE_ID.match(name):
         return True
+    if target.tag == "a" and target.get("href").startswith("#") and target.text_length <= _MARKER_MAX_CHARS:
+        # a call itself, the target of its note's back-link: DBNL wraps text and notes in one
+        # <div id="tekst_en_noten">, which is no list of notes for the calls in its text
+        return False
     return target.parent is not None and containers.hold(target.parent)  # inside a notes container
 
 

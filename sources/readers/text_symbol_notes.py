@@ -20,7 +20,8 @@ import re
 
 # OCR reads a dagger as "+" (a double dagger as "++"): "…a knight's fee.+" over "+ Testa de Nevill, p. 162.".
 _SEQUENCES = (("*", "†", "‡", "§", "‖", "¶"), ("*", "**", "***", "****"), ("*", "+", "++"))
-_NOTE_LINE = re.compile(r"^[ \t]*(?P<mark>\*{1,4}|\+{1,2}|[†‡§‖¶])[ \t]+(?=\S)")
+NOTE_LINE = re.compile(r"^[ \t]*(?P<mark>\*{1,4}|\+{1,2}|[†‡§‖¶])[ \t]+(?=\S)")
+"""A note's first line, opened by its mark."""
 _MARKS = re.compile(r"\*+|\++|[†‡§‖¶]")
 
 
@@ -64,7 +65,7 @@ def _number_page(page: str, first_label: int) -> tuple[str, int] | None:
         return None
     start, marks = zone
     body = "\n".join(lines[:start])
-    calls = _calls(body, marks)
+    calls = symbol_calls(body, marks)
     if calls is None:
         return None
     labels = {mark: first_label + index for index, mark in enumerate(marks)}
@@ -74,26 +75,34 @@ def _number_page(page: str, first_label: int) -> tuple[str, int] | None:
         pieces.append(f"[{labels[match.group(0)]}]")
         position = match.end()
     pieces.append(body[position:])
-    notes = [_NOTE_LINE.sub(lambda m: f"[{labels[m.group('mark')]}] ", line, count=1) for line in lines[start:]]
+    notes = [NOTE_LINE.sub(lambda m: f"[{labels[m.group('mark')]}] ", line, count=1) for line in lines[start:]]
     return "".join(pieces) + "\n" + "\n".join(notes), len(marks)
 
 
 def _foot_zone(lines: list[str]) -> tuple[int, list[str]] | None:
     """(index of the first note line, the marks in order) of the notes that end the page."""
-    starts = [(index, match.group("mark")) for index, line in enumerate(lines) if (match := _NOTE_LINE.match(line))]
+    starts = [(index, match.group("mark")) for index, line in enumerate(lines) if (match := NOTE_LINE.match(line))]
     for position, (index, mark) in enumerate(starts):
         if mark != "*" and mark != "†":
             continue
         marks = [m for _, m in starts[position:]]
-        if any(tuple(marks) == sequence[: len(marks)] for sequence in _SEQUENCES) or \
-                (mark == "†" and tuple(marks) == _SEQUENCES[0][1: len(marks) + 1]):
+        if in_printers_order(marks):
             if index > 0 and lines[index - 1].strip():
                 return None  # no blank line between the text and its notes: not sure where they start
             return index, marks
     return None
 
 
-def _calls(body: str, marks: list[str]) -> list[re.Match] | None:
+def in_printers_order(marks: list[str]) -> bool:
+    """Whether a page's notes are marked as printers mark them, from the first mark on ("*", "†", "‡";
+    "*", "**"), or from "†" when the page's "*" note is its author's."""
+    if not marks or marks[0] not in ("*", "†"):
+        return False
+    return any(tuple(marks) == sequence[: len(marks)] for sequence in _SEQUENCES) or \
+        (marks[0] == "†" and tuple(marks) == _SEQUENCES[0][1: len(marks) + 1])
+
+
+def symbol_calls(body: str, marks: list[str]) -> list[re.Match] | None:
     """Each mark's one call in the page's text, in the notes' order; None when not certain."""
     found = [match for match in _MARKS.finditer(body) if match.group(0) in marks or match.group(0)[0] in "*" and "*" in marks
              or match.group(0)[0] == "+" and "+" in marks]
