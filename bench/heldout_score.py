@@ -172,8 +172,8 @@ def check_title(report: dict, expected) -> Check:
     return Check("title", ok, f"got {got!r}, want {' or '.join(map(repr, wanted))}")
 
 
-_JUDICIAL_TITLES = (("p", "j"), ("c", "j"), ("j",), ("jj",), ("lj",))
-"""'Brennick, J.', 'LINDER, P.J.', 'Ashworth LJ': the judge's office printed after the name."""
+_JUDICIAL_TITLES = (("p", "j"), ("c", "j"), ("j",), ("jj",), ("lj",), ("ja",), ("vp",), ("cj",), ("aj",), ("aja",), ("jp",))
+"""'Brennick, J.', 'LINDER, P.J.', 'Ashworth LJ', Hong Kong's 'Ho JA': the judge's office printed after the name."""
 
 
 _JUDICIAL_STYLES = (("his", "honour", "judge"), ("her", "honour", "judge"), ("mr", "justice"), ("mrs", "justice"),

@@ -168,3 +168,57 @@ def test_a_wrapper_of_text_and_notes_is_no_notes_list():
         ("G. van Dijk, De veenkoloniën, Groningen 1938, 104.", "reference", None), ("Van Dijk, a.w., 131.", "op_cit", 1)]
     assert "In 1790 passeerden 1.842 schepen de brug." in report.text
     assert report.authors == ["H.J. Brinkman"]  # initials as written, not "H.j."
+
+
+def test_an_article_header_classed_as_a_widget_keeps_its_headline_and_lead():
+    page = """<html><head><title>Vil legge ned to skoler – NRK</title></head><body>
+<div class="group widget rich container-widget"><article class="article widget rich container-widget" role="main">
+<div data-ec-list="article_lead"><div class="g94 col container-widget"><header class="container-widget-content article-header">
+<h1 class="title">Vil legge ned to skoler</h1><div class="article-lead"><p>Kommunen vil spare 14 millioner kroner i 2025.</p></div>
+</header></div></div><div class="article-body"><p>Nordbygda skole har i dag 38 elever, og Hølen skole har 33. Foreldrene
+varsler kamp mot forslaget, og det blir et fakkeltog torsdag.</p></div>
+</article></div><aside class="widget related"><h2>Mer om</h2><a href="/a">Annen sak</a></aside></body></html>"""
+    report = parse_report(page.encode(), "html")
+    assert "Kommunen vil spare 14 millioner kroner i 2025." in report.text
+
+
+def test_a_paper_s_names_line_with_its_note_and_a_dated_head_without_h1():
+    page = """<html><head><title>The Fed - Credit Line Drawdowns in 2022-23</title></head><body><div id="article">
+<h3 class="title"><em>FEDS Notes</em></h3><p class="article__time">July 18, 2024</p>
+<h3 class="title">Credit Line Drawdowns in 2022-23</h3>
+<p>Rachel Okafor and Dmitri Halvorsen<a href="#fn1" id="f1"><sup>1</sup></a></p>
+<p>Small firms drew 4.2 percent less in 2023.</p>
+<p class="figure__accessible"><a href="/fig1-accessible.htm">Accessible version</a></p>
+<p>1. <a href="#f1" id="fn1">Return to text</a> We thank the staff. The views are the authors' own.</p>
+</div><div class="lastUpdate">Last Update: July 18, 2024</div></body></html>"""
+    report = parse_report(page.encode(), "html")
+    assert report.authors == ["Rachel Okafor", "Dmitri Halvorsen"]
+    assert report.date == "2024-07-18"
+    assert "Accessible version" not in report.text and "Last Update" not in report.text
+
+
+def test_an_opinion_signed_with_the_office_under_the_name():
+    page = """<html><head><title>Harlan Feed v. Moreno, No. 07-21-00088-CV | Casetext</title></head><body>
+<div class="announcement-bar" role="region"><p>Casetext is now part of Thomson Reuters. <a href="/cocounsel">Meet CoCounsel →</a></p></div>
+<main><div class="case-actions"><button>Copy Cite</button> <a href="/pdf">Download PDF</a> <a href="/treatment">Check Treatment</a></div>
+<div class="opinion"><p>Moreno recovered $46,218.40 in damages in 2021.</p><p>The trial court's judgment is affirmed.</p>
+<p class="signature">Judy C. Hartwell<br>Justice</p></div></main></body></html>"""
+    report = parse_report(page.encode(), "html")
+    assert report.authors == ["Judy C. Hartwell"]
+    assert "Thomson Reuters" not in report.text and "Check Treatment" not in report.text
+
+
+def test_a_hong_kong_judgment_s_head_writer_and_site_header():
+    cells = "<table><tr><td>BETWEEN</td><td></td><td></td></tr><tr><td>CHAN TAI MING</td><td>Plaintiff</td></tr></table>"
+    page = f"""<html><head><title>CACV142/2023 CHAN TAI MING v. OWNERS</title></head><body>
+<div id="lrs-header"><div class="sys-name">Legal Reference System</div><ul><li><a href="/ju">Judgments</a></li></ul>
+<div class="fontsize">Text Size: <a href="#">A</a> <a href="#">A</a></div></div>
+<div id="judgment"><p>CACV 142/2023</p><p>IN THE HIGH COURT</p><p>CIVIL APPEAL NO 142 OF 2023</p>{cells}
+<p>Before: Hon Kwan VP, Ho JA and Lai J in Court</p><p>Date of Hearing: 12 March 2024</p><p>Date of Judgment: 26 April 2024</p>
+<p>J U D G M E N T</p><p><b>Hon Ho JA (giving the Judgment of the Court):</b></p>
+<p>1. The owners raised $1,460,000 in 2022 for the lifts.</p></div></body></html>"""
+    report = parse_report(page.encode(), "html")
+    assert report.authors == ["Ho JA"] and report.date == "2024-04-26"
+    assert "Legal Reference System" not in report.text and "Text Size" not in report.text
+    assert "BETWEEN;" not in report.text and "BETWEEN" in report.text  # an empty cell parts nothing
+    assert "CHAN TAI MING; Plaintiff" in report.text

@@ -122,6 +122,8 @@ class _BlockWriter:
         scan of the blocks at every <p>, which made a page without headings quadratic)."""
         self._row_start = 0
         """Where the current table row's text starts in the buffer."""
+        self._cell_separators: list[tuple[list[str], int] | None] = []
+        """For each open cell, where its "; " stands in the buffer (None: it opened the row's text)."""
         self._row_scan: tuple[list[str], int, bool] = (self._buffer, 0, False)
         """(the buffer, how far into it, whether text was found) as the row was last looked at."""
         self._stashed: list[str] = []
@@ -218,13 +220,27 @@ class _BlockWriter:
         if tag == "tr":
             self._row_start = len(self._buffer)
             self._row_scan = (self._buffer, self._row_start, False)
-        if tag in ("td", "th") and self._row_has_text():
-            # Cells part with "; " however the HTML is laid out: cells "64", "212", "301"
-            # must never read "64 212 301", which is one figure in French notation.
-            if not self._buffer[-1].strip():
-                self._buffer.pop()  # the layout's white space between two cells
-            self._buffer.append(" " if self._after_colon_cell() or self._after_label_cell() else "; ")
+        if tag in ("td", "th"):
+            separator = None
+            if self._row_has_text():
+                # Cells part with "; " however the HTML is laid out: cells "64", "212", "301"
+                # must never read "64 212 301", which is one figure in French notation.
+                if not self._buffer[-1].strip():
+                    self._buffer.pop()  # the layout's white space between two cells
+                self._buffer.append(" " if self._after_colon_cell() or self._after_label_cell() else "; ")
+                separator = (self._buffer, len(self._buffer) - 1)
+            self._cell_separators.append(separator)
         return True
+
+    def _drop_separator_of_empty_cell(self, separator: tuple[list[str], int] | None) -> None:
+        """An empty cell parts nothing: its "; " goes ("BETWEEN" | "" | "" read "BETWEEN; ;", a
+        semicolon the source never printed)."""
+        if separator is None:
+            return
+        buffer, position = separator
+        if buffer is self._buffer and position < len(buffer) and buffer[position] == "; " \
+                and not "".join(buffer[position + 1:]).strip():
+            buffer[position] = " "
 
     def _after_colon_cell(self) -> bool:
         """Whether the cell just ended held only a colon, as in a court's case-details table
@@ -321,6 +337,8 @@ class _BlockWriter:
             return
         if tag in _EMPHASIS and self._note is not None:
             self._buffer.append("*")
+        if tag in ("td", "th") and self._cell_separators:
+            self._drop_separator_of_empty_cell(self._cell_separators.pop())
         if _PARAGRAPH_NUMBER_CLASS.search(node.get("class")) and self._buffer and not self._buffer[-1][-1:].isspace():
             self._buffer.append(" ")  # OpenEdition's "<span class="paranumber">8</span>À partir…", set apart by its style
         if node.index in self.notes.containers or node.index in self._ordinal_containers:

@@ -97,7 +97,7 @@ _KIND_WORDS = [
     ("navigation", r"navbox|navbar|navigation|nav|menu|main-menu|breadcrumbs?|arbo|ariane|hierarchie|hatnote|catlinks|mw-jump-link|skip-link|skiplink|skip-links|skiplinks|pagination|pager|"
                    # a document's row of reading tools ("caselaw-tools": font size, print; "article-tools")
                    r"[a-z]+-tools|"
-                   r"mw-navigation|vector-menu|site-nav|sistersitebox|mw-indicators|page-actions|toolbar|skipnav|usa-skipnav|usa-nav|debate-controls|article-controls|page-controls|"
+                   r"mw-navigation|vector-menu|site-nav|sistersitebox|mw-indicators|page-actions|case-actions|document-actions|toolbar|skipnav|usa-skipnav|usa-nav|debate-controls|article-controls|page-controls|"
                    # DokuWiki's tools and page id over every page
                    r"usertools|sitetools|pagetools|pageid|"
                    # the Read the Docs theme's versions and downloads flyout
@@ -146,6 +146,8 @@ _KIND_WORDS = [
                       # the same in our users' languages (Projekt Gutenberg-DE's "anzeige-chap" box)
                       r"anzeige|werbung|publicite|publicidad|pubblicita|reklama"),
     ("other", r"newsletter|subscribe|subscription|signup|sign-up|paywall|modal|popup|overlay|print-only|"
+              # a site's notice over every page ("Casetext is now part of Thomson Reuters. Meet CoCounsel →")
+              r"announcement-bar|announcement-banner|promo-bar|promo-banner|"
               # a warning to readers of old browsers ("disco-outdated-browser", "outdated-browser-banner")
               r"outdated-browser|browser-warning|browserupgrade|"
               # a reader's star rating of the page ("Оценить статью ★★★★★ (Голосов: 14, Рейтинг: 4.79)")
@@ -380,9 +382,11 @@ def plan_content(root: Node, protected: set[int], notes: set[int] = frozenset())
             kind = None  # the page's title sits in it: it is the article's header
         elif node.tag == "form" and kind == "other" and (titles.all_inside(node) or (node.text_length * 2 > total and _holds_prose(node))):
             kind = None  # ASP.NET Web Forms wrap the whole page in one <form>: its parts are judged one by one
-        elif kind in ("navigation", "other") and titles.all_inside(node) and kind == _kind_by_words(node, page_level=not place.in_section) \
-                and kind != _kind_by_markup(node):
-            kind = None  # a toolbar holding the page's title ("judgment-toolbar"): its parts are judged one by one
+        elif kind in ("navigation", "other", "sidebar") and titles.all_inside(node) \
+                and kind == _kind_by_words(node, page_level=not place.in_section) and kind != _kind_by_markup(node):
+            # a toolbar holding the page's title ("judgment-toolbar"), NRK's article header classed
+            # "container-widget" like every box of its pages: its parts are judged one by one
+            kind = None
         if kind and (node.index in keep or doubted):
             if node.text_length:
                 kept_with_warning += 1
@@ -563,10 +567,26 @@ def _kind_of(node: Node, place: _Place, titles: _Titles) -> str | None:
         words = None
     if not kind and node.tag in _HEADING_TAGS and words == "contents":
         words = None  # <h2 id="epi-toc-2">: the target a table of contents links to, a heading of the text
-    found = kind or words or _kind_by_structure(node, place, titles)
+    found = kind or words or _kind_by_structure(node, place, titles) or _site_prefixed_header(node, titles)
     if found in ("navigation", "other") and (_is_share_row(node) or _is_share_button(node)):
         return "share"  # a toolbar of share links ("Auf Facebook teilen", "Print Email Facebook X") is a share bar
     return found
+
+
+# A site's own header named with the site's prefix, straight under <body>: the Hong Kong judiciary's
+# <div id="lrs-header"> (Legal Reference System) with its logo, links and text-size buttons. Inside
+# the page's parts "entry-header" or "article-header" is the article's own: only body's children count.
+_PREFIXED_HEADER = re.compile(r"^[a-z]{2,6}[-_]header$", re.I)
+
+
+def _site_prefixed_header(node: Node, titles: _Titles) -> str | None:
+    if node.parent is None or node.parent.tag != "body" or titles.all_inside(node):
+        return None
+    names = [node.get("id"), *node.get("class").split()]
+    if not any(_PREFIXED_HEADER.match(name) for name in names if name) or any(
+            name.lower().startswith(("entry", "post", "article", "story", "page")) for name in names if name):
+        return None
+    return "header"
 
 
 # Where a share link leads: the networks' share endpoints, and a mail to be written.
@@ -873,6 +893,8 @@ _TEXT_KINDS = [
                               # the link home under the story ("zur Startseite")
                               r"(?:zurück )?zur startseite|(?:back to|return to) (?:the )?home ?page|retour à l['’]accueil|"
                               r"volver a la portada|torna alla home(?: ?page)?)\W*$", re.I)),
+    # a figure's link to its data as a table, for screen readers (the Federal Reserve's "Accessible version")
+    ("navigation", re.compile(r"^\W*(?:accessible version|text version)(?: of (?:the )?(?:figure|chart|table)(?: \w{1,4})?)?\W*$", re.I)),
     # a report read chapter by chapter on the web: "Next chapter: Policy recommendations →", "Previous section: …"
     ("navigation", re.compile(r"^\W*(?:next|previous|prev) (?:chapter|section|page|part)\s*:\s*[^.!?]{1,100}?\s*(?:→|›|»|>>?)?\s*$", re.I)),
     # a book's or a series' links to the pages before and after, arrows and all ("<< zurück", "weiter >>",
@@ -1025,7 +1047,8 @@ def _kind_by_text(node: Node) -> str | None:
 # February 27, 2023", "Updated March 15, 2025, 9:41 a.m. ET", "Publié le 14/03/2024", "Veröffentlicht am
 # 3. Mai 2024". The label and then a date and nothing else: "Updated 2019 figures follow." is a sentence.
 _DATELINE_LABEL = re.compile(r"^\W*(?:(?:first |originally )?published(?: online| on)?|posted(?: on)?|updated(?: on)?|stand|"
-                             r"last (?:edited|updated|modified|reviewed|revised)(?: on)?|"
+                             r"last (?:edited|updated|modified|reviewed|revised|update)(?: on)?|dernière mise à jour(?: le)?|"
+                             r"letzte änderung(?: am)?|última actualización|ultimo aggiornamento(?: il)?|"
                              r"publié(?:e)?(?: le)?|mis à jour(?: le)?|modifié(?: le)?|"
                              r"veröffentlicht(?: am)?|aktualisiert(?: am)?|zuletzt (?:aktualisiert|geändert)(?: am)?|"
                              r"publicado(?: el)?|actualizado(?: el| al)?|pubblicato(?: il)?|aggiornato(?: il| al)?|"

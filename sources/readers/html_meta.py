@@ -57,7 +57,9 @@ _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "scholarlyarticle", "
                   "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle", "creativework", "book", "chapter", "posting"}
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|::|»)\s+")
 _BYLINE_CLASS = re.compile(r"(?<![a-z])(?:byline|by-line|author|authors|author-name|entry-author|post-author|article-author|auteur|autor|autorin|contributor|ltx_personname)(?![a-z])", re.I)
-_DATE_CLASS = re.compile(r"publish|pubdate|entry-date|post-date|posted-on|article-date|dateline|(?<![a-z])date(?![a-z])", re.I)
+# ...and a date set as the article's "time" in BEM (the Federal Reserve's <p class="article__time">July 18, 2024</p>)
+_DATE_CLASS = re.compile(r"publish|pubdate|entry-date|post-date|posted-on|article-date|dateline|(?<![a-z])date(?![a-z])|"
+                         r"(?:article|post|entry|story)(?:__|-)time(?![a-z])", re.I)
 _BYLINE_PREFIX = re.compile(r"^(?:by|par|von|written by|text|texte|auteur(?:e|s)?|autor(?:in|en)?|author(?:s)?)\s*:?\s+", re.I)
 _DATE_LEAD = re.compile(
     r"(?:published|posted|first published|publié|publiée|mis en ligne|veröffentlicht|erschienen|date)\s*(?:on|le|am|:)?\s*", re.I)
@@ -387,7 +389,7 @@ def _authors(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtr
         names = parse_author_line(_catalogue_name(pg.group(1)))
         if names:
             return names
-    visible = (_byline_names(root, excluded) or _names_under_title(blocks) or _author_field(root)
+    visible = (_byline_names(root, excluded) or _names_under_title(blocks) or _author_field(root) or _noted_names_line(blocks)
                or _opinion_writer(blocks) or _signing_writer(blocks)
                or _judges_before(blocks)
                or _panel(root, blocks) or _author_box_names(root))
@@ -775,6 +777,25 @@ def _lines_under_title(blocks: list[Block]) -> list[str]:
     return lines
 
 
+_NOTED_NAMES_BLOCKS = 12
+
+
+def _noted_names_line(blocks: list[Block]) -> list[str]:
+    """The authors of a paper named on the line under a heading and nothing else there but the call
+    of their note ("Rachel Okafor and Dmitri Halvorsen¹" under a FEDS Note's title, the note saying
+    who they are and thanking readers): names, no "By", the note marking them as the writers."""
+    for previous, block in zip(blocks[:_NOTED_NAMES_BLOCKS], blocks[1:_NOTED_NAMES_BLOCKS]):
+        if previous.kind != HEADING or block.kind != PARAGRAPH or len(block.text) > _BYLINE_MAX_CHARS:
+            continue
+        text = block.text.strip()
+        if not PLACEHOLDER_PATTERN.search(text[-1:]):
+            continue
+        names = parse_author_line(PLACEHOLDER_PATTERN.sub("", text).strip())
+        if names:
+            return names
+    return []
+
+
 def _names_under_title(blocks: list[Block]) -> list[str]:
     for line in _lines_under_title(blocks):
         if _BYLINE_PREFIX.match(line.strip()) or AUTHOR_PREFIX.match(line.strip()):
@@ -974,13 +995,15 @@ _DECISION_LINE = re.compile(
     # an Italian court's head: "Deposito del 27/05/2025", "Depositata in Cancelleria il 27 maggio 2025", "Pubblicato il 14/03/2024"
     r"|(?:deposito|depositat[ao](?:\s+in\s+(?:cancelleria|segreteria))?|pubblicat[ao]|sentenza|ordinanza)\s+(?:del|il)"
     # an American slip opinion's head: "Decided on April 23, 2024", "Decided June 21, 2024"
-    r"|decided(?:\s+on)?)\s+"
+    r"|decided(?:\s+on)?"
+    # a judgment's head field on one line: Hong Kong's "Date of Judgment: 26 April 2024"
+    r"|(?:date\s+of\s+(?:the\s+)?(?:judg(?:e)?ment|decision|ruling|delivery)|judg(?:e)?ment\s+date|decision\s+date|date\s+delivered)\s*:)\s+"
     + _DECISION_DATE_TEXT
     + r"(?=\s*(?:$|[-–—,.;:(]|(?:Az\.?|Aktenzeichen|in case|case)\b))",
     re.I,
 )
 _DECISION_FORMULA = re.compile(r"^am\s+" + _DECISION_DATE_TEXT + r"\s+(?:einstimmig\s+)?beschlossen\s*:?$", re.I)
-_DECISION_HEAD_BLOCKS = 12
+_DECISION_HEAD_BLOCKS = 20
 """Blocks of the head when the page has no h1; with one, those over it and a few under it."""
 _DECISION_BLOCKS_AFTER_TITLE = 6
 
@@ -1044,7 +1067,8 @@ def _dates_by_title(root: Node, excluded: Subtrees) -> list[str]:
     """A date in an element of its own, classed as one, beside the h1 in the article's head
     (IW Köln's <span class="article__date">11. April 2024</span> over the title): a teaser's
     date in a list of related pages is classed the same, so only the title's block counts."""
-    title = next((node for node in iter_elements(root) if node.tag == "h1" and not excluded.hold(node)), None)
+    title = next((node for node in iter_elements(root) if node.tag == "h1" and not excluded.hold(node)), None) \
+        or _headline_without_h1(root, excluded)
     if title is None:
         return []
     values = []
@@ -1058,6 +1082,19 @@ def _dates_by_title(root: Node, excluded: Subtrees) -> list[str]:
             if parse_date(text[lead.end():] if lead else text):
                 values.append(text)
     return values
+
+
+def _headline_without_h1(root: Node, excluded: Subtrees) -> Node | None:
+    """A page with no h1 sets its headline in a lower heading (the Federal Reserve's <h3 class="title">):
+    the first h2-h4 whose words the page's <title> holds."""
+    page_title = next((" ".join(text_of(node).split()) for node in iter_elements(root) if node.tag == "title"), "")
+    if not page_title:
+        return None
+    return next((node for node in iter_elements(root) if node.tag in ("h2", "h3", "h4") and not excluded.hold(node)
+                 and len(text_of(node).strip()) >= _HEADLINE_MIN_CHARS and " ".join(text_of(node).split()) in page_title), None)
+
+
+_HEADLINE_MIN_CHARS = 12
 
 
 _DECISION_DATE_CLASS = re.compile(r"(?<![a-z])(?:decisiondate|decision-date|judgment-date|date-decided|date-filed)(?![a-z])", re.I)

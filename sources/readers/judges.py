@@ -66,8 +66,9 @@ _POSTNOMINALS = ("ADJP", "AJA", "AJP", "DJP", "DCJ", "CJ", "JP", "JA", "AJ", "J"
 _POSTNOMINAL = "(?:" + "|".join(_POSTNOMINALS) + ")"
 # Canada's are dotted: "Marchetti J.", "Thibodeau C.J.", "Dufresne J.A.".
 _DOTTED_POSTNOMINAL = r"(?:C\.\s?J\.|J\.\s?A\.|J\.)"
+# Hong Kong's "Hon Ho JA (giving the Judgment of the Court):": the style before the name is no part of it.
 _NAMED_WITH_POSTNOMINAL = (
-    rf"(?P<judge>(?:[A-Z]\.\s?){{0,3}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}},?\s+(?:{_DOTTED_POSTNOMINAL}|{_POSTNOMINAL}\b))"
+    rf"(?:(?:The\s+)?Hon(?:ourable|\.)?\s+)?(?P<judge>(?:[A-Z]\.\s?){{0,3}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}},?\s+(?:{_DOTTED_POSTNOMINAL}|{_POSTNOMINAL}\b))"
 )
 _JUDGMENT_HEADING = re.compile(r"^\W*(?:ex\s+tempore\s+|reasons\s+for\s+|supplementary\s+)?judg(?:e)?ment(?:\s*\([^()]{1,40}\))?\W*$", re.I)
 # New Zealand's heading names the writer itself: "JUDGMENT OF HARLAND J", "RESERVED JUDGMENT OF
@@ -196,10 +197,20 @@ SIGNATURE_LINES = 40
 """The signatures close the decision: its last lines."""
 
 
+# An American appellate opinion signed by its writer, the office on the line under the name: "Judy C.
+# Hartwell" / "Justice" (the Texas courts of appeals' memorandum opinions), "… / Chief Justice".
+_OFFICE_UNDER_NAME = re.compile(r"^\W*(?:(?:chief|associate|presiding|senior|circuit|district)\s+)?(?:justice|judge)\W*$", re.I)
+_SIGNED_NAME = re.compile(r"^(?:[A-Z][\w'’-]*\.?)(?:\s+(?:[A-Z][\w'’-]*\.?|(?:de|van|von|del|da)\b)){1,4}$")
+
+
 def signing_writer(lines: list[str]) -> str | None:
     """The judge the decision's signatures name as its drafter, or None."""
-    for line in lines[-SIGNATURE_LINES:]:
-        match = _SIGNED_AS_WRITER.match(" ".join(line.split()))
+    last = [" ".join(line.split()) for line in lines[-SIGNATURE_LINES:]]
+    for line in last:
+        match = _SIGNED_AS_WRITER.match(line)
         if match:
             return match.group("judge")
+    for name, office in zip(last, last[1:]):
+        if _OFFICE_UNDER_NAME.match(office) and _SIGNED_NAME.match(name):
+            return _styled(name)
     return None
