@@ -267,6 +267,8 @@ def note_checks(report: dict, spec: dict) -> list[Check]:
             got = note.get("kind")
             if got == "reference" and note.get("resolves_to") is not None:
                 got = "op_cit"  # Chicago's short form ("Auditor, *Route 7*, p. 51."), which the importer resolves
+            if want == "reference" and spec.get("resolves_to") is not None:
+                want = "op_cit"  # the same short form, as an expectation may name it
             out.append(Check(f"{label} kind", _NOTE_KINDS.get(got, got) == _NOTE_KINDS.get(want, want), f"got {note.get('kind')!r}, want {want!r}"))
         elif key == "resolves_to":
             got = note.get("resolves_to")

@@ -58,7 +58,9 @@ _NOTE_POINTER_RE = re.compile(
     rf"\b(?:supra|above|oben)\b,?\s*{_NOTE_WORD}\s*(?P<n1>\d+)(?P<m1>{_MORE_NOTES})"   # "supra note 3", "above n 3"
     rf"|\(\s*{_NOTE_WORD}\s*(?P<n2>\d+)(?P<m2>{_MORE_NOTES})\s*\)"                     # OSCOLA "(n 3)", German "(Fn. 3)"
     rf"|(?<!\w){_NOTE_WORD}\s*(?P<n3>\d+)(?P<m3>{_MORE_NOTES}),?\s+(?:above|supra|oben)\b"  # "note 3 above"
-    rf"|\b(?:op|loc|art)\.?\s*cit\.?,?\s*{_NOTE_WORD}\s*(?P<n4>\d+)(?P<m4>{_MORE_NOTES})",  # "op. cit., note 3"
+    rf"|\b(?:op|loc|art)\.?\s*cit\.?,?\s*{_NOTE_WORD}\s*(?P<n4>\d+)(?P<m4>{_MORE_NOTES})"  # "op. cit., note 3"
+    # Dutch: "de uitspraak genoemd in voetnoot 1", "aangehaald in noot 3"
+    rf"|\b(?:genoemd|vermeld|aangehaald|bedoeld)\s+in\s+(?:voet)?noot\s*(?P<n5>\d+)(?P<m5>{_MORE_NOTES})",
     re.I)
 # Czech "cit. d." (citované dílo), Polish "dz. cyt." / "op. cit.", Dutch "o.c.", Chinese "前引" / "前揭"
 # and Japanese "前掲" (cited before), which the work's title follows without a space.
@@ -73,7 +75,7 @@ _OPCIT_RE = re.compile(r"\b(?:op|loc|art|ouvr|ob)\.?\s*cit\b\.?|(?<!\w)a\.\s?a\.
 # What every match of _OPCIT_RE holds, case-folded. re.IGNORECASE stops re from skipping
 # ahead to a first character, so the pattern itself tries every position of every note:
 # looking for these literals first, case-sensitively on the folded text, is ten times faster.
-_OPCIT_HINT = re.compile(r"cit|a\.\s?(?:a|st|w)\.|t\.\s?a\.\s?p\.|anf\.|mts?\.|supra|above|oben|указ|праця|cyt|o\.\s?c\.|\(\s*[nfa]|前[引揭掲]")
+_OPCIT_HINT = re.compile(r"cit|(?:genoemd|vermeld|aangehaald|bedoeld) in|a\.\s?(?:a|st|w)\.|t\.\s?a\.\s?p\.|anf\.|mts?\.|supra|above|oben|указ|праця|cyt|o\.\s?c\.|\(\s*[nfa]|前[引揭掲]")
 
 
 def _find_op_cit(plain: str) -> re.Match | None:
@@ -660,7 +662,7 @@ def cited_note(text: str) -> tuple[str, bool] | None:
     match = _NOTE_POINTER_RE.search(_strip_markup(text)[0])
     if not match:
         return None
-    for index in range(1, 5):
+    for index in range(1, 6):
         if match.group(f"n{index}"):
             return match.group(f"n{index}"), bool(match.group(f"m{index}"))
     return None

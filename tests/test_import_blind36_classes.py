@@ -222,3 +222,39 @@ def test_a_hong_kong_judgment_s_head_writer_and_site_header():
     assert "Legal Reference System" not in report.text and "Text Size" not in report.text
     assert "BETWEEN;" not in report.text and "BETWEEN" in report.text  # an empty cell parts nothing
     assert "CHAN TAI MING; Plaintiff" in report.text
+
+
+def test_a_dutch_judgment_s_closing_formula_and_its_note_pointing_back():
+    page = """<html><head><title>ECLI:NL:RBNNE:2024:1873, Rechtbank Noord-Nederland, 14-05-2024</title>
+<meta name="DCTERMS.creator" content="Rechtbank Noord-Nederland"></head><body><div class="uitspraak">
+<p>Het college verlaagde de subsidie van € 31.500 tot € 24.750 in 2023.<a href="#fn1" id="r1">1</a></p>
+<p>Het college had de subsidie dus niet mogen verlagen.<a href="#fn2" id="r2">2</a></p>
+<p>Deze uitspraak is gedaan door mr. E.M. Hoekstra, rechter, in aanwezigheid van mr. T. Wierenga, griffier.</p>
+<ol class="voetnoten"><li id="fn1">ABRvS 12 april 2023, ECLI:NL:RVS:2023:1411.</li>
+<li id="fn2">Zie de uitspraak genoemd in voetnoot 1, r.o. 6.3.</li></ol></div></body></html>"""
+    report = parse_report(page.encode(), "html")
+    assert report.authors == ["E.M. Hoekstra"]
+    assert (report.footnotes[1].kind, report.footnotes[1].resolves_to) == ("op_cit", 1)
+
+
+def test_fields_of_a_polish_court_database_and_a_wikisource_header():
+    court = """<html><head><title>II SA/Kr 412/23 - Wyrok WSA w Krakowie</title></head><body>
+<table><tr><td class="lista-label">Data orzeczenia</td><td><table><tr><td>2023-06-14</td><td>orzeczenie prawomocne</td></tr></table></td></tr></table>
+<div class="sentencja"><p>Sąd oddalił skargę na opłatę w wysokości 1 240 zł za 2022 rok.</p></div>
+<div id="stopka"><p>Orzeczenia nie stanowią urzędowego publikatora.</p></div></body></html>"""
+    report = parse_report(court.encode(), "html")
+    assert report.date == "2023-06-14" and "urzędowego publikatora" not in report.text
+    book = """<html><head><title>Opis miasta/Rozdział IV – Wikiźródła</title></head><body><table class="header">
+<tr><td>Autor</td><td><b>Teofil Zaremba</b></td></tr><tr><td>Data wyd.</td><td>1887</td></tr></table>
+<div class="mw-parser-output"><p>W roku 1885 było tu 46 majstrów i około 60 czeladników.</p></div></body></html>"""
+    assert parse_report(book.encode(), "html").date == "1887"
+
+
+def test_a_row_of_links_in_font_tags_and_a_page_feedback_box_go():
+    page = """<html><head><title>Acórdão</title></head><body><table><tr><td><font size="1"><a href="/a">Acórdãos TRC</a> |
+<a href="/b">Por Ano</a> | <a href="/c">Por Relator</a> | <a href="/d">Pesquisa</a></font></td></tr></table>
+<p>O autor pediu € 3.400,00 em 2021, acrescidos de juros de 4%, e a ré pagou apenas € 1.150,00 em 2022.</p>
+<div class="cmp-rating" id="rating"><h2>Quanto sono chiare le informazioni su questa pagina?</h2></div></body></html>"""
+    report = parse_report(page.encode(), "html")
+    assert "Por Relator" not in report.text and "Quanto sono chiare" not in report.text
+    assert "O autor pediu € 3.400,00 em 2021" in report.text

@@ -131,7 +131,9 @@ _KIND_WORDS = [
                r"testata|cabecera|cabecalho|seitenkopf|kopfbereich|entete|en-tete"),
     ("footer", r"site-footer|footer|printfooter|copyright|colophon|mw-footer|entry-footer|post-footer|usa-identifier|usa-footer|"
                r"docinfo|dokuwiki__footer|pied|dokumentfuss|seitenfuss|fusszeile|"
-               r"piede|piedipagina|piede-pagina|linkpiede|pie-de-pagina|piedepagina|pie-pagina|rodape|fussbereich"),
+               r"piede|piedipagina|piede-pagina|linkpiede|pie-de-pagina|piedepagina|pie-pagina|rodape|fussbereich|"
+               # Polish and Czech: "stopka", "zapati"
+               r"stopka|zapati|paticka"),
     ("sidebar", r"sidebar|widget-area|widget|secondary|rail|side-column|"
                 r"colonnasinistra|colonnadestra|colonna-sinistra|colonna-destra|boxlaterale|box-laterale|barra-laterale|"
                 r"barralaterale|seitenleiste|columna-lateral|colonne-laterale"),
@@ -152,6 +154,8 @@ _KIND_WORDS = [
               r"outdated-browser|browser-warning|browserupgrade|"
               # a reader's star rating of the page ("Оценить статью ★★★★★ (Голосов: 14, Рейтинг: 4.79)")
               r"rating-block|rating-stars|star-rating|post-ratings|rating-widget|article-rating|"
+              # the Italian public administration's page feedback ("Quanto sono chiare le informazioni su questa pagina?")
+              r"cmp-rating|page-rating|"
               # what the page leaves off paper (the Guardian's data-print-layout="hide": topic lists, promotions)
               r"print-hidden|"
               # a docs page's line on its last change ("Last modified November 3, 2023: <commit message>"), Docsy's
@@ -1269,7 +1273,8 @@ def _link_density(node: Node) -> float:
 
 
 def _is_link_list(node: Node) -> bool:
-    if node.tag not in ("ul", "ol", "div", "p", "table", "section", "dl", "td", "span") or _is_wrapper(node):
+    # (<font> and <center> too: a Lotus Domino page's row of links "Acórdãos TRC | Por Ano | Pesquisa")
+    if node.tag not in ("ul", "ol", "div", "p", "table", "section", "dl", "td", "span", "font", "center") or _is_wrapper(node):
         return False
     return (node.link_count >= _MIN_LINKS_NAVIGATION and _link_density(node) >= LINK_DENSITY_NAVIGATION
             and node.text_length - node.link_length <= _PROSE_IN_NAVIGATION)

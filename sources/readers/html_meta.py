@@ -744,7 +744,9 @@ _DECISION_DATE_LABEL = re.compile(
     r"date of ruling|date delivered|date of delivery|delivered(?: on)?|date decided|decided(?: on)?|"
     r"fecha de (?:la )?(?:sentencia|resolución)|entscheidungsdatum|date de (?:la )?décision|data (?:della )?decisione|"
     # dgsi.pt's "Data do Acordão:" (so spelt on the site), "Data da Decisão:"
-    r"data d[oa] (?:ac[oó]rd[aã]o|decis[aã]o|senten[cç]a))\s*[:：]?\s*$"
+    r"data d[oa] (?:ac[oó]rd[aã]o|decis[aã]o|senten[cç]a)|"
+    # Poland's court databases ("Data orzeczenia"), the Netherlands' ("Datum uitspraak"), Czechia's, Russia's
+    r"data (?:orzeczenia|wydania)|datum (?:van )?uitspraak|uitspraakdatum|datum rozhodnutí|дата (?:решения|вынесения|постановления))\s*[:：]?\s*$"
     # a court database's own field, labelled with its colon (CENDOJ's "Fecha: | 14/03/2023", "Datum:")
     r"|^\W*(?:fecha|datum|date|data)\s*[:：]\s*$", re.I)
 
@@ -752,7 +754,9 @@ _DECISION_DATE_LABEL = re.compile(
 # A document's own "Created" field in its header fields (a PEP's "Created: 14-Feb-2025"): the day it came out,
 # ...and a reference work's "Cite this" table: "Year of publication: | 1976" (not its "Access Date").
 _CREATED_LABEL = re.compile(r"^\W*(?:created|date created|erstellt|créé|creado|year of publication|publication year|"
-                            r"erscheinungsjahr|année de publication|año de publicación)\s*[:：]?\s*$", re.I)
+                            r"erscheinungsjahr|année de publication|año de publicación|"
+                            # Wikisource's header table in Polish and Czech ("Data wyd." | "1887"), a catalogue's in Russian
+                            r"data wyd\.?|rok wydania|rok vydání|datum vydání|год издания|utgivningsår|udgivelsesår)\s*[:：]?\s*$", re.I)
 
 
 def _decision_date_fields(root: Node) -> list[str]:

@@ -203,11 +203,18 @@ _OFFICE_UNDER_NAME = re.compile(r"^\W*(?:(?:chief|associate|presiding|senior|cir
 _SIGNED_NAME = re.compile(r"^(?:[A-Z][\w'’-]*\.?)(?:\s+(?:[A-Z][\w'’-]*\.?|(?:de|van|von|del|da)\b)){1,4}$")
 
 
+# A Dutch judgment's closing formula: "Deze uitspraak is gedaan door mr. E.M. Hoekstra, rechter, in
+# aanwezigheid van mr. T. Wierenga, griffier." (the clerk is no writer), "… door mr. A. de Vries, voorzitter, …".
+_DUTCH_DECIDED_BY = re.compile(
+    r"\buitspraak is gedaan door (?:mr\.\s*)?(?P<judge>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|van|de|der|den|ter|ten)){0,4}),"
+    r"\s+(?:rechter|voorzitter|kantonrechter|raadsheer|lid van de enkelvoudige kamer)\b")
+
+
 def signing_writer(lines: list[str]) -> str | None:
     """The judge the decision's signatures name as its drafter, or None."""
     last = [" ".join(line.split()) for line in lines[-SIGNATURE_LINES:]]
     for line in last:
-        match = _SIGNED_AS_WRITER.match(line)
+        match = _SIGNED_AS_WRITER.match(line) or _DUTCH_DECIDED_BY.search(line)
         if match:
             return match.group("judge")
     for name, office in zip(last, last[1:]):
