@@ -31,8 +31,11 @@ _URL_RE = re.compile(r"<?((?:https?://|www\d*\.)[^\s<>\"]+)>?", re.I)
 # Danish and Norwegian "Samme sted." written out, or "Sst." / "Smst." (sammesteds) and Finnish "Emt." (edellä mainittu teos, the work
 # just cited) only with their full stop, and never in capitals: "SST" is sea-surface temperature.
 # Finnish "Sama." / "Sama teos, s. 12." (the same work) only before its full stop or comma: "Sama koskee…" is a sentence.
+# Swedish "Sammast." (sammastädes) with its stop, or written out.
 _IBID_RE = re.compile(r"(?:(?:(?i:ib[ií]d(?:em)?|eb(?:d|enda(?:selbst|s)?|endort)|daselbst|тамъ?\s+(?:же|само)|tamtéž|tamże|aldaar|t\.\s?a\.\s?p|ivi|samme\s+sted|sammesteds)"
-                      r"|[IiÍí]d(?:em)?)(?![\w'’-])|同[上前](?![书書注註])|[SsEe](?:m?st|mt)\.(?!\w)|[Ss]ama(?:\s+teos)?(?=[.,]))")
+                      r"|[IiÍí]d(?:em)?)(?![\w'’-])|同[上前](?![书書注註])|[SsEe](?:m?st|mt)\.(?!\w)|[Ss]ama(?:\s+teos)?(?=[.,])"
+                      # Swedish "Sammast." / "sammastädes" (in the same place)
+                      r"|[Ss]ammast(?:\.|ädes\b))")
 
 
 def is_ibid(note: str) -> bool:

@@ -258,3 +258,48 @@ def test_a_row_of_links_in_font_tags_and_a_page_feedback_box_go():
     report = parse_report(page.encode(), "html")
     assert "Por Relator" not in report.text and "Quanto sono chiare" not in report.text
     assert "O autor pediu € 3.400,00 em 2021" in report.text
+
+
+_RUNEBERG = """<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">
+<html lang="sv"><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<title>112 (Om Ådalens flottleder)</title></head>
+<body bgcolor="#ffffff"><table><tr><td><a href="/"><img src="/rune.gif" alt="- Project Runeberg -"></a></td>
+<td><font size="+2"><b><a href="./">Om Ådalens flottleder</a> /</b></font><br><font size="+3"><b>112</b></font>
+<p>(1901) <a href="marc.html">[MARC]</a> Author: <a href="/authors/lindah.html">Henrik Lindqvist</a>
+<p><tt><a href="index.html">Table of Contents</a> | <a href="0111.html">&lt;&lt; Previous</a></tt></td>
+<td><tt><a href="/">Project Runeberg</a> | <a href="/katalog.html">Catalog</a></tt></td></tr></table>
+<p><font size="-1">Below is the raw OCR text from the above scanned image.</font>
+<p><!-- mode=normal -->
+112 FLOTTNINGEN. [KAP. V.<br>
+<br>
+År 1899 flottades i älven 1,250,000 stockar 1), af hvilka<br>
+nära 4 procent sjönko 2). Föreningen hade 212 flottare.<br>
+<br>
+Kostnaden var 0,84 kronor för hvarje stock.<br>
+<br>
+<font size="-1">1) Flottningsföreningens berättelse<br>
+för år 1899, s. 4.<br>
+2) Sammast., s. 9.</font><br>
+<!-- NEWIMAGE2 -->
+<p><tt><a href="0111.html">&lt;&lt; prev. page</a> <a href="0113.html">next page &gt;&gt;</a></tt>
+<!-- #### --><hr noshade><p><tt><a href="/">Project Runeberg</a>, Tue Apr 2 10:11:12 2024 (aronsson)</tt>
+</body></html>"""
+
+
+def test_a_runeberg_page_as_the_site_means_it():
+    report = parse_report(_RUNEBERG.encode(), "html")
+    assert (report.title, report.authors, report.date) == ("Om Ådalens flottleder", ["Henrik Lindqvist"], "1901")
+    assert [page.label for page in report.pages] == ["112"]
+    assert [(note.text, note.kind, note.resolves_to) for note in report.footnotes] == [
+        ("Flottningsföreningens berättelse för år 1899, s. 4.", "note", None), ("Sammast., s. 9.", "ibid", 1)]
+    assert [report.text[:note.marker_offsets[0]].split()[-1] for note in report.footnotes] == ["stockar", "sjönko"]
+    text = " ".join(report.text.split())
+    assert "År 1899 flottades i älven 1,250,000 stockar , af hvilka" not in text  # no space before a removed call
+    for gone in ("FLOTTNINGEN", "raw OCR", "Project Runeberg", "prev. page", "aronsson", "Catalog"):
+        assert gone not in text, gone
+    assert "Kostnaden var 0,84 kronor för hvarje stock." in text
+
+
+def test_a_page_of_another_site_with_the_same_comments_is_left_alone():
+    from claimdesk.sources.readers.html_runeberg import runeberg_page
+    assert runeberg_page("<html><head><title>12 (A book)</title></head><body><p><!-- mode=normal -->x<!-- NEWIMAGE2 --></body></html>") is None

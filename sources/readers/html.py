@@ -28,6 +28,7 @@ from claimdesk.sources.readers.html_office import is_title_paragraph
 from claimdesk.sources.readers.html_wrapped_text import pdftohtml_text, pre_page_text
 from claimdesk.sources.readers.html_notes import NotePlan, plan_notes
 from claimdesk.sources.readers.html_page_notes import book_pages_and_notes
+from claimdesk.sources.readers.html_runeberg import runeberg_page
 from claimdesk.sources.readers.html_symbol_notes import page_symbol_notes
 from claimdesk.sources.readers.html_text_notes import finish_notes
 from claimdesk.sources.readers.html_tree import BLOCK_TAGS, Node, build_tree, is_small, text_of
@@ -58,6 +59,7 @@ def read_html(text: str) -> ReaderResult:
     converted = pdftohtml_text(text) or pre_page_text(text)
     if converted is not None:
         return read_plain_text(converted)  # a plain text in HTML dress: read as the text it is
+    text = runeberg_page(text) or text  # Projekt Runeberg's page view, in the markup its parts mean
     root = build_tree(text)
     notes = plan_notes(root)
     content = plan_content(root, notes.protected, set(notes.notes))
