@@ -32,7 +32,9 @@ Expectation keys (all optional except what a document needs):
                    a "reference" that resolves to an earlier note is a short form, scored as "op_cit")
   pages            number of pages in show --json's page map; page_labels: their labels in order
   must_have        strings the reading text must contain (white space folded); a list
-                   inside it is one requirement with acceptable spellings
+                   inside it is one requirement with acceptable spellings; a word the source
+                   hyphenates at a line's end matches whole, with its hyphen or with a space
+                   after it ("bei-" / "wohnten": "beiwohnten", "bei-wohnten", "bei- wohnten")
   must_not         strings the reading text must not contain (white space folded)
   removed_kinds    kinds that must appear among "removed" (a list inside: any of them)
   encoding         how to decode the source for the fidelity section (default utf-8)
@@ -277,7 +279,7 @@ def note_checks(report: dict, spec: dict) -> list[Check]:
     return out
 
 
-def run_checks(report: dict, expect: dict) -> list[Check]:
+def run_checks(report: dict, expect: dict, source_text: str = "") -> list[Check]:
     """One Check per expectation. An empty report (failed import) fails every one of them,
     so a document that cannot be imported still weighs what it should in the total."""
     text = fold_space(report.get("text"))
@@ -300,10 +302,12 @@ def run_checks(report: dict, expect: dict) -> list[Check]:
     if "page_labels" in expect:
         labels = [str(p.get("label")) for p in pages]
         checks.append(Check("page_labels", labels == expect["page_labels"], f"got {labels}, want {expect['page_labels']}"))
+    whole = _hyphenated_words(source_text)
     for wanted in expect.get("must_have", []):
         # A list is one requirement with acceptable spellings (raw TeX or its faithful rendering).
         options = [wanted] if isinstance(wanted, str) else wanted
-        ok = any(contains_phrase(text, fold_space(o)) for o in options)
+        ok = any(contains_phrase(text, fold_space(o)) for o in options) or bool(whole) and any(
+            contains_phrase(_read_whole(text, whole), _read_whole(fold_space(o), whole)) for o in options)
         checks.append(Check(f"must_have {options[0][:60]!r}", ok, closest_passage(text, options[0])))
     for banned in expect.get("must_not", []):
         at = text.find(fold_space(banned))
@@ -551,6 +555,20 @@ _LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)-[ \t]*\n[ \t]*([^\W\d_]+)")
 _SOFT_HYPHEN = re.compile(r"\u00ad(?:[ \t]*\n[ \t]*)?")
 
 
+def _hyphenated_words(source_text: str) -> set[tuple[str, str]]:
+    """The halves of every word the source hyphenates at a line's end ("bei-" / "wohnten")."""
+    return {(m.group(1), m.group(2)) for m in _LINE_END_HYPHEN.finditer(source_text or "")}
+
+
+def _read_whole(text: str, halves: set[tuple[str, str]]) -> str:
+    """The text with each such word whole, whether it kept the printed hyphen or a space after it:
+    "bei-wohnten" and "bei- wohnten" are the source's "beiwohnten" broken at a line's end. An import
+    may keep the hyphen it cannot tell from a compound's; a must_have is not about that."""
+    def join(match: re.Match) -> str:
+        return match.group(1) + match.group(2) if (match.group(1), match.group(2)) in halves else match.group(0)
+    return re.sub(r"([^\W\d_]+)- ?([^\W\d_]+)", join, text)
+
+
 def fidelity(source_text: str, report: dict, split_text: str | None = None) -> Fidelity:
     kept = kept_text(report)
     result = Fidelity()
@@ -605,7 +623,7 @@ def score_case(case: Case, db: str) -> DocResult:
         report = import_and_show(case.source, db, f"heldout-{case.name.lower()}")  # ids are lower-case; a file name need not be
     except (RuntimeError, subprocess.TimeoutExpired, json.JSONDecodeError) as exc:
         return DocResult(case, run_checks({}, case.expect), fidelity(source_text, {}, split_text), error=str(exc))
-    return DocResult(case, run_checks(report, case.expect), fidelity(source_text, report, split_text))
+    return DocResult(case, run_checks(report, case.expect, source_text), fidelity(source_text, report, split_text))
 
 
 def score_all(db: str | None = None, only: str | None = None, folder: Path = HELDOUT_DIR) -> list[DocResult]:

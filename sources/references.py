@@ -72,6 +72,8 @@ _NOTE_POINTER_RE = re.compile(
 # lower case only, and the Finnish forms only after a comma ("Mt. Everest" is no pointer).
 _OPCIT_RE = re.compile(r"\b(?:op|loc|art|ouvr|ob)\.?\s*cit\b\.?|(?<!\w)a\.\s?a\.\s?O\b\.?|\bsupra\b|(?<!\w)указ\.\s*соч\b\.?|(?<!\w)(?:зазнач|цит)\.\s*праця\b\.?|前[引揭掲]"
                        r"|\bcit\.\s?d\.|\bdz\.\s?cyt\.|(?<!\w)o\.\s?c\.(?!\w)"
+                       # French "précité" (cited above), as Belgian and French courts write it after a case
+                       r"|\bpr[ée]cit[ée]e?s?\b"
                        # Dutch "a.w." (aangehaald werk) and "t.a.p." (ter aangehaalder plaatse)
                        r"|(?-i:(?<!\w)a\.\s?(?:a|st|w)\.(?!\w)|(?<!\w)t\.\s?a\.\s?p\.(?!\w)|\banf\.\s?(?:arb|st)\.|(?<=,\s)e?mts?\.(?!\w))"
                        rf"|{_NOTE_POINTER_RE.pattern}", re.I)

@@ -83,6 +83,7 @@ def read_html(text: str) -> ReaderResult:
     return ReaderResult(blocks, writer.markers, title, authors, date, warnings, writer.removed)
 
 
+_NOTE_PARAGRAPH_CLASS = re.compile(r"(?<![a-z])(?:note|notes|nota|noot|footnote)(?![a-z])", re.I)
 # A paragraph's number set in the margin by the page's style, glued to the paragraph's first word in
 # the markup: OpenEdition's span.paranumber, a court's span.paranum "[1]". It stays, a space after it.
 _PARAGRAPH_NUMBER_CLASS = re.compile(r"(?<![\w-])(?:paranumber|paranum|para-number|paragraph-number|numpara)(?![\w-])", re.I)
@@ -351,7 +352,9 @@ class _BlockWriter:
         if tag in _FLUSHING or tag in _HEADINGS:
             if self._note is not None:
                 self._part_note_blocks()
-            self._flush(in_zone=self._container_depth > 0)
+            # a paragraph classed as a note ("<p class="note-notice">(1) Voir Cass. …</p>" under the summary
+            # that calls it, as JUPORTAL sets a decision's notes): a notes zone of its own, read if numbered
+            self._flush(in_zone=self._container_depth > 0 or (tag == "p" and bool(_NOTE_PARAGRAPH_CLASS.search(node.get("class")))))
         if node is self.content.main:
             # The article ends here: nothing after it continues one of its notes.
             self._flush()

@@ -48,6 +48,8 @@ _KIND_WORDS = [
     ("cookie", r"[a-z0-9]*cookie[a-z0-9]*|consent[a-z0-9]*|gdpr|ccpa|cc-window|onetrust|didomi|cmp-banner|"
                # Sourcepoint's consent message
                r"sp_message_container|sp_message|"
+               # Drupal's EU Cookie Compliance banner (<div id="sliding-popup" class="sliding-popup-bottom">)
+               r"sliding-popup|sliding-popup-bottom|sliding-popup-top|"
                # tarteaucitron ("tarteaucitronRoot", "tarteaucitronAlertBig"), Usercentrics, iubenda,
                # Quantcast Choice, Osano, Klaro, Complianz
                r"tarteaucitron[a-z0-9]*|usercentrics[a-z0-9]*|iubenda-cs[a-z0-9-]*|qc-cmp2[a-z0-9-]*|osano-cm[a-z0-9-]*|klaro|cmplz[a-z0-9-]*"),
@@ -93,7 +95,9 @@ _KIND_WORDS = [
     # GOV.UK prints its Crown copyright and licence box only on paper: "print-meta-data", now "meta-data--display-print".
     # Wikisource's "licenseContainer licenseBanner" ("… in the public domain worldwide because…").
     ("licence", r"pg-boilerplate|pgheader|pg-header|pg-footer|pgfooter|pg-machine-header|pg-start-separator|pg-end-separator|"
-                r"license[a-z0-9]*|licence[a-z0-9]*|print-meta-data|meta-data--display-print"),
+                r"license[a-z0-9]*|licence[a-z0-9]*|print-meta-data|meta-data--display-print|"
+                # a digital library's note on how its copy was made and whose rights it carries (British History Online)
+                r"digiti[sz]ation-note|digiti[sz]ation-info|rights-statement|rights-note"),
     ("navigation", r"navbox|navbar|navigation|nav|menu|main-menu|breadcrumbs?|arbo|ariane|hierarchie|hatnote|catlinks|mw-jump-link|skip-link|skiplink|skip-links|skiplinks|pagination|pager|"
                    # a document's row of reading tools ("caselaw-tools": font size, print; "article-tools")
                    r"[a-z]+-tools|"
@@ -133,7 +137,9 @@ _KIND_WORDS = [
                r"docinfo|dokuwiki__footer|pied|dokumentfuss|seitenfuss|fusszeile|"
                r"piede|piedipagina|piede-pagina|linkpiede|pie-de-pagina|piedepagina|pie-pagina|rodape|fussbereich|"
                # Polish and Czech: "stopka", "zapati"
-               r"stopka|zapati|paticka"),
+               r"stopka|zapati|paticka|"
+               # a network's footer run together or named by its place (NRK's "nrk-bottommenu lp_globalfooter")
+               r"globalfooter|global-footer|lp_globalfooter|bottommenu|bottom-menu"),
     ("sidebar", r"sidebar|widget-area|widget|secondary|rail|side-column|"
                 r"colonnasinistra|colonnadestra|colonna-sinistra|colonna-destra|boxlaterale|box-laterale|barra-laterale|"
                 r"barralaterale|seitenleiste|columna-lateral|colonne-laterale"),
@@ -391,6 +397,8 @@ def plan_content(root: Node, protected: set[int], notes: set[int] = frozenset())
             # a toolbar holding the page's title ("judgment-toolbar"), NRK's article header classed
             # "container-widget" like every box of its pages: its parts are judged one by one
             kind = None
+        if kind == "other" and _is_text_behind_paywall(node):
+            kind = None  # Treccani classes each paragraph of the entry "paywall": it is the entry
         if kind and (node.index in keep or doubted):
             if node.text_length:
                 kept_with_warning += 1
@@ -657,6 +665,21 @@ def _is_permalink(node: Node) -> bool:
     marked = _PERMALINK_CLASS.search(node.get("class")) or _PERMALINK_TITLE.match(node.get("title")) \
         or _is_aria_hidden(node)
     return bool(marked) and _is_small(node, _PERMALINK_MAX_CHARS) and text_of(node).strip() in _PERMALINK_SIGNS
+
+
+# A paywall's own box asks the reader to pay or log in; the text it hides is sentences of the article.
+_PAYWALL_CLASS = re.compile(r"(?<![a-z])paywall(?![a-z-])", re.I)
+_PAYWALL_ASK = re.compile(r"\b(?:subscri|abonn|abbona|suscr|login|log in|sign in|connect|accedi|registr|anmelden|abonnier)", re.I)
+_PAYWALLED_TEXT_MIN_CHARS = 20
+_SENTENCE_END = re.compile(r"\w[.!?…][\"”’»)]?(?:\s|$)")
+
+
+def _is_text_behind_paywall(node: Node) -> bool:
+    """A block classed "paywall" that is the article's prose, not the offer to unlock it."""
+    if not _PAYWALL_CLASS.search(node.get("class")) or node.text_length < _PAYWALLED_TEXT_MIN_CHARS:
+        return False
+    text = text_of(node, limit=2000)
+    return _SENTENCE_END.search(text) is not None and not _PAYWALL_ASK.search(text)
 
 
 def _holds_prose(node: Node) -> bool:

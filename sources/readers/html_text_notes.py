@@ -16,6 +16,7 @@ import re
 from claimdesk.sources.blocks import BREAK, HEADING, NOTE, PARAGRAPH, Block, MarkerTable, PageStart
 from claimdesk.sources.model import Removed
 from claimdesk.sources.readers.common import NOTES_HEADING, follows_a_unit
+from claimdesk.sources.readers.text_paren_endnotes import paren_call
 from claimdesk.sources.textclean import PLACEHOLDER_PATTERN, placeholder_index
 
 # "{1}" is how the Russian e-libraries (lib.ru, az.lib.ru) write a note and its call.
@@ -48,7 +49,32 @@ def finish_notes(blocks: list[Block], markers: MarkerTable, tentative: dict[str,
     _drop_notes_headings(blocks, removed)
     labels = {block.label for block in blocks if block.kind == NOTE}
     _settle_markers(blocks, markers, tentative, labels, warnings, text_markers_read)
+    _paren_calls_above_notes(blocks, markers)
     return warnings
+
+
+def _paren_calls_above_notes(blocks: list[Block], markers: MarkerTable) -> None:
+    """A note set under the paragraph that calls it "(1)" (JUPORTAL's summaries, each followed by its
+    notes): a numbered note no marker calls takes the last "(n)" call of the text blocks just above it,
+    up to the note before; none is looked for further up."""
+    called = {markers.labels[placeholder_index(p)] for block in blocks if block.kind in (PARAGRAPH, HEADING)
+              for p in PLACEHOLDER_PATTERN.findall(block.text)}
+    for index, block in enumerate(blocks):
+        if block.kind != NOTE or not isinstance(block.label, int) or block.label in called:
+            continue
+        pattern = re.compile(paren_call(str(block.label)))
+        for above in range(index - 1, -1, -1):
+            if blocks[above].kind == NOTE and blocks[above].label != block.label - 1 or blocks[above].kind == HEADING:
+                break
+            if blocks[above].kind != PARAGRAPH:
+                continue
+            found = list(pattern.finditer(blocks[above].text))
+            if found:
+                call = found[-1]
+                start = call.start("paren") - 1  # the "(": the space before it stays the text's
+                blocks[above].text = blocks[above].text[:start] + markers.add(block.label) + blocks[above].text[call.end():]
+                called.add(block.label)
+                break
 
 
 _LINE_NOTES_LEVEL = 6
@@ -128,7 +154,8 @@ def _notes_from_text(blocks: list[Block], markers: MarkerTable, zone_blocks: set
             # "References": the numbered citations point there, the footnotes are elsewhere.
             index += 1
             continue
-        index = _convert_zone(blocks, start, block.level if block.kind == HEADING else 0, markers, zone_blocks, removed)
+        listed = block.kind == PARAGRAPH and id(block) in zone_blocks  # a notes list, not a heading, opened it
+        index = _convert_zone(blocks, start, block.level if block.kind == HEADING else 0, markers, zone_blocks, removed, listed)
 
 
 _LABEL_MAX_CHARS = 40
@@ -146,13 +173,17 @@ _BIBLIOGRAPHY_HEADING = re.compile(
 
 
 def _convert_zone(blocks: list[Block], start: int, level: int, markers: MarkerTable, zone_blocks: set[int],
-                  removed: list[Removed]) -> int:
+                  removed: list[Removed], listed: bool = False) -> int:
+    """The zone's paragraphs that number themselves made notes; the index after the zone. A zone a notes
+    list opened ends with the list: the paragraph after it is the text's again."""
     previous = 0
     existing = [b.label for b in blocks if b.kind == NOTE and isinstance(b.label, int)]
     position = start
     while position < len(blocks):
         block = blocks[position]
         if block.kind == HEADING and (not level or block.level <= level):
+            break
+        if listed and id(block) not in zone_blocks:
             break
         if block.kind != PARAGRAPH:
             position += 1

@@ -1,0 +1,56 @@
+"""Classes from blind37 (books, case law, newsrooms, reports, reference works, by blind authors), each
+with a fixture of our own written inline:
+
+- an encyclopedia that classes each paragraph of its entry "paywall" (Treccani) keeps them: a paywall's
+  own box asks the reader to subscribe or log in, the text it hides is sentences;
+- a court database that sets each summary's notes under it as paragraphs classed as notes, "(1) Voir …",
+  called "(1)" in the summary (JUPORTAL): the notes are read and their calls are markers; "précité"
+  is the French supra;
+- Drupal's EU Cookie Compliance banner (#sliding-popup), a digital library's digitisation note, a
+  network's footer named "globalfooter"/"bottommenu" go to removed with their kinds.
+"""
+
+from __future__ import annotations
+
+from claimdesk.sources.importer import parse_report
+
+
+def test_paragraphs_classed_paywall_are_the_entry():
+    page = """<html lang="it"><head><title>ROSSI, Carlo - Enciclopedia</title></head><body><main><h1>ROSSI, Carlo</h1>
+<div class="paywall term-paragraph0"><p>ROSSI, Carlo. – Nacque a Lugo il 3 marzo 1811.</p></div>
+<div class="paywall term-paragraph1"><p>Il ponte, costato 84.000 scudi, fu aperto nel 1846, con due archi di 31 metri.</p></div>
+<div class="paywall term-paragraph2"><p>Morì a Lugo nel 1890.</p></div>
+<div class="paywall-box"><p>Per continuare a leggere abbonati a Treccani.</p></div></main></body></html>"""
+    report = parse_report(page.encode(), "html")
+    text = " ".join(report.text.split())
+    for sentence in ("ROSSI, Carlo. – Nacque a Lugo il 3 marzo 1811.", "fu aperto nel 1846", "Morì a Lugo nel 1890."):
+        assert sentence in text, sentence
+    assert "abbonati" not in text
+
+
+def test_notes_set_under_the_summary_that_calls_them():
+    page = """<html lang="fr"><head><title>Juportal : ECLI:BE:CASS:2024:ARR.20240215.1F.3</title></head><body><main>
+<p class="description-notice">Le juge ne peut réduire la pénalité de 250 euros par jour en deçà du dommage (1).</p>
+<p class="note-notice">(1) Voir Cass. 7 mai 2018, RG C.17.0512.F, <em>Pas.</em> 2018, n° 289.</p>
+<p class="description-notice">La réduction s’apprécie à la date du contrat, soit le 3 mars 2019 (2).</p>
+<p class="note-notice">(2) Voir Cass. 7 mai 2018, précité.</p>
+<p>Thésaurus : CONVENTION - Clause pénale.</p></main></body></html>"""
+    report = parse_report(page.encode(), "html")
+    assert [(note.text, note.kind) for note in report.footnotes] == [
+        ("Voir Cass. 7 mai 2018, RG C.17.0512.F, Pas. 2018, n° 289.", "note"), ("Voir Cass. 7 mai 2018, précité.", "op_cit")]
+    assert [report.text[:note.marker_offsets[0]].split()[-1] for note in report.footnotes] == ["dommage", "2019"]
+    assert "(1)" not in report.text and "Thésaurus : CONVENTION - Clause pénale." in report.text
+
+
+def test_a_cookie_banner_a_digitisation_note_and_a_global_footer():
+    page = """<html><head><title>Oakhurst: Economic history</title></head><body><main><h1>Oakhurst</h1>
+<p class="digitisation-note">This free content was digitised by double rekeying. All rights reserved.</p>
+<p>In 1086 Oakhurst was assessed at 4 hides, and in 1377 it had 112 taxpayers.</p></main>
+<div class="nrk-bottommenu lp_globalfooter"><ul><li>Telefon: 61 12 34 00</li></ul></div>
+<div id="sliding-popup" class="sliding-popup-bottom" role="alert"><div id="popup-text"><h2>We use cookies on this site</h2></div></div>
+</body></html>"""
+    report = parse_report(page.encode(), "html")
+    kinds = {item.text[:20]: item.kind for item in report.removed}
+    assert kinds["This free content wa"] == "licence" and kinds["Telefon: 61 12 34 00"] == "footer"
+    assert kinds["We use cookies on th"] == "cookie"
+    assert "In 1086 Oakhurst was assessed at 4 hides" in report.text
