@@ -514,6 +514,11 @@ _PIN = r"\d+(?:\s*[-–—]\s*\d+)?"
 _CASE_TAIL_RE = re.compile(
     rf",\s+(?P<volume>\d{{1,4}})\s+(?P<reporter>{_REPORTER})\s+(?P<page>\d{{1,7}}|_{{3,}})(?:,\s*(?P<pin>{_PIN}))?"
     rf"(?:,\s*\d{{1,4}}\s+{_REPORTER}\s+\d{{1,7}}(?:,\s*{_PIN})?)*\s*\((?P<court>[^()]*?)\s*(?P<year>{_YEAR})\)")
+# ...and a state report's citation without the year, as its own court cites it: "Kearney v. City of Salina,
+# 170 Kan. 291, 225 P.2d 113." (the volume, reporter and page, parallel citations, the note's end).
+_UNDATED_CASE_TAIL_RE = re.compile(
+    rf",\s+(?P<volume>\d{{1,4}})\s+(?P<reporter>{_REPORTER})\s+(?P<page>\d{{1,7}})(?:,\s*(?P<pin>{_PIN}))?"
+    rf"(?:,\s*\d{{1,4}}\s+{_REPORTER}\s+\d{{1,7}}(?:,\s*{_PIN})?)*\s*\.?\s*$(?P<year>)")
 # English neutral and law-report citations: "R v Dunmore [2004] EWCA Crim 12", "X v Y [1932] AC 562".
 _UK_CASE_TAIL_RE = re.compile(rf",?\s+[\[(](?P<year>{_YEAR})[\])]\s+(?:(?P<volume>\d{{1,4}})\s+)?"
                               rf"(?P<reporter>[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*)\s+(?P<page>\d{{1,6}})")
@@ -561,12 +566,12 @@ def _is_case_name(name: str) -> bool:
 
 def _case_at(plain: str, base: int) -> CaseCitation | None:
     """A full case citation that opens the note (after any "See")."""
-    for tail in (_CASE_TAIL_RE, _UK_CASE_TAIL_RE, _SCOTS_CASE_TAIL_RE):
+    for tail in (_CASE_TAIL_RE, _UK_CASE_TAIL_RE, _SCOTS_CASE_TAIL_RE, _UNDATED_CASE_TAIL_RE):
         for match in tail.finditer(plain, base):
             name = plain[base:match.start()].strip(" ,")
             if _is_case_name(name):
                 pin = match.groupdict().get("pin")
-                return CaseCitation(name, match.groupdict().get("volume"), match.group("reporter"), match.group("year"),
+                return CaseCitation(name, match.groupdict().get("volume"), match.group("reporter"), match.group("year") or None,
                                     re.sub(r"\s*[-–—]\s*", "-", pin) if pin else None)
     return None
 

@@ -54,3 +54,35 @@ def test_a_cookie_banner_a_digitisation_note_and_a_global_footer():
     assert kinds["This free content wa"] == "licence" and kinds["Telefon: 61 12 34 00"] == "footer"
     assert kinds["We use cookies on th"] == "cookie"
     assert "In 1086 Oakhurst was assessed at 4 hides" in report.text
+
+
+_SACRED = """<HTML><HEAD><TITLE>Fen Lore: Chapter VII. Harvest</TITLE>
+<META name="description" content="Fen Lore, by Amos Wetherby [1889], full text etext at sacred-texts.com"></HEAD><BODY>
+<P ALIGN="CENTER"><FONT SIZE="-1" COLOR="GREEN">Fen Lore, by Amos Wetherby, [1889], at sacred-texts.com</FONT></P>
+<HR><P><A NAME="page_112"><FONT SIZE="1" COLOR="GREEN">p. 112</FONT></A></P>
+<H3 ALIGN="CENTER">CHAPTER VII. HARVEST</H3>
+<P>The mowers had 26 shillings for the harvest. <A NAME="fr_0"></A><A HREF="#fn_0"><FONT SIZE="1">1</FONT></A></P>
+<P><A NAME="page_113"><FONT SIZE="1" COLOR="GREEN">p. 113</FONT></A></P>
+<P>The last load came home on 24th September. <A NAME="fr_1"></A><A HREF="#fn_1"><FONT SIZE="1">1</FONT></A></P>
+<HR><H3 ALIGN="CENTER">Footnotes</H3>
+<P><A NAME="fn_0"></A><A HREF="fl07.htm#fr_0">112:1</A> T. Ashcombe, <I>Annals of the Hundred</I> (Wisbech, 1851), p. 88.</P>
+<P><A NAME="fn_1"></A><A HREF="fl07.htm#fr_1">113:1</A> Ibid., p. 90.</P>
+<HR><P ALIGN="CENTER"><FONT SIZE="-1">Next: <A HREF="fl08.htm">Chapter VIII. The Fen Ague</A></FONT></P></BODY></HTML>"""
+
+
+def test_an_internet_sacred_text_archive_chapter():
+    report = parse_report(_SACRED.encode(), "html")
+    assert (report.authors, report.date) == (["Amos Wetherby"], "1889")
+    assert [page.label for page in report.pages] == ["112", "113"]
+    assert [(note.text, note.kind) for note in report.footnotes] == [
+        ("T. Ashcombe, Annals of the Hundred (Wisbech, 1851), p. 88.", "reference"), ("Ibid., p. 90.", "ibid")]
+    text = " ".join(report.text.split())
+    for gone in ("sacred-texts.com", "p. 112", "Next: Chapter", "112:1"):
+        assert gone not in text, gone
+
+
+def test_a_state_report_citation_without_its_year_is_a_case():
+    from claimdesk.sources.references import classify_note, parse_reference
+    assert classify_note("Kearney v. City of Salina, 170 Kan. 291, 225 P.2d 113.") == "reference"
+    assert parse_reference("Kearney v. City of Salina, 170 Kan. 291, 225 P.2d 113.").title == "Kearney v. City of Salina"
+    assert classify_note("The court in Smith v. Jones, 12 Kan. 3 said so and more.") == "note"

@@ -298,6 +298,11 @@ _PAGE_NUMBER_CLASS = re.compile(r"(?<![a-z])(?:pagenum|pageno|page-number|pagenu
 # is as often its list of result pages ("1 2 3 Next"), so only a span that says "p." is a page.
 _PAGINATION_SPAN = re.compile(r"(?<![\w-])pagination(?![\w-])", re.I)
 _PREFIXED_PAGE_TEXT = re.compile(r"^[\[(]?\s*(?:p\.|s\.|page|seite)\s*([0-9]{1,5}|[ivxlcdm]{1,8})\s*[\])]?$", re.I)
+_EDITION_LINE_MAX_CHARS = 300
+SACRED_TEXTS_LINE = (r"^(?P<work>.{3,200}?),? by (?P<author>[^\[\],]{3,80}?),? \[(?P<year>1[4-9]\d\d|20\d\d)\],?"
+                     r" (?:full text etext )?at sacred-texts\.com$")
+"""The Internet Sacred Text Archive's line naming the book: "Fen Country Customs and Beliefs, by Josiah
+Hartwell Crane, [1893], at sacred-texts.com" (in its description meta too)."""
 _PAGE_ID = re.compile(r"^(?:page|pg|p)[-_]?([0-9]{1,5}|[ivxlcdm]{1,8})$", re.I)
 _PAGE_TEXT_MAX_CHARS = 40
 _PAGE_TEXT = re.compile(r"^[\[{(|]?\s*(?:pg\.?|page|p\.|s\.|\*{1,2}|#f\d{1,5}\s*:)?\s*([0-9]{1,5}|[ivxlcdm]{1,8})\s*[\]})|]?$", re.I)
@@ -846,6 +851,8 @@ def _kind_by_structure(node: Node, place: _Place, titles: _Titles) -> str | None
     by_text = _kind_by_text(node)
     if by_text:
         return by_text
+    if node.tag in _TEXT_KIND_TAGS and _is_small(node, _EDITION_LINE_MAX_CHARS) and re.match(SACRED_TEXTS_LINE, " ".join(text_of(node).split())):
+        return "cover"  # the Internet Sacred Text Archive's line over each page, read for the writer and year (html_meta)
     if _is_language_list(node):
         return "languages"
     if _is_tool_row(node):
@@ -920,6 +927,8 @@ _TEXT_KINDS = [
                               # the link home under the story ("zur Startseite")
                               r"(?:zurück )?zur startseite|(?:back to|return to) (?:the )?home ?page|retour à l['’]accueil|"
                               r"volver a la portada|torna alla home(?: ?page)?)\W*$", re.I)),
+    # a chapter's link to the next, as the Internet Sacred Text Archive ends each ("Next: Chapter VIII. The Fen Ague")
+    ("navigation", re.compile(r"^\W*(?:next|previous|prev)\s*:\s*(?:chapter|part|section|book|appendix)\b[^!?]{0,120}$", re.I)),
     # a figure's link to its data as a table, for screen readers (the Federal Reserve's "Accessible version")
     ("navigation", re.compile(r"^\W*(?:accessible version|text version)(?: of (?:the )?(?:figure|chart|table)(?: \w{1,4})?)?\W*$", re.I)),
     # a report read chapter by chapter on the web: "Next chapter: Policy recommendations →", "Previous section: …"
@@ -1573,6 +1582,12 @@ def _repeats_the_page_before(node: Node, page: str, plan: ContentPlan) -> bool:
 def _page_label(node: Node) -> str | None:
     """The printed page an element marks: PG's span.pagenum, an EPUB page break."""
     roles = " ".join((node.get("class"), node.get("role"), node.get("epub:type")))
+    if node.tag == "a" and not node.get("href") and _is_small(node, _PAGE_TEXT_MAX_CHARS):
+        # an anchor that names the page and shows it: sacred-texts.com's <a name="page_112">p. 112</a>
+        named = _PAGE_ID.match(node.get("name") or node.get("id"))
+        shown = _PAGE_TEXT.match(text_of(node).strip())
+        if named and shown and named.group(1) == shown.group(1):
+            return shown.group(1)
     if _PAGINATION_SPAN.search(roles) and node.tag == "span" and _is_small(node, _PAGE_TEXT_MAX_CHARS):
         prefixed = _PREFIXED_PAGE_TEXT.match(text_of(node).strip())
         return prefixed.group(1) if prefixed else None

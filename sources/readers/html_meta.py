@@ -41,7 +41,7 @@ from claimdesk.sources.readers.judges import (
     signing_writer,
 )
 from claimdesk.sources.readers.text_title_page import imprint_year
-from claimdesk.sources.readers.html_content import AUTHOR_FIELD_LABEL, CAMEL_HUMP, is_edition_matter
+from claimdesk.sources.readers.html_content import AUTHOR_FIELD_LABEL, CAMEL_HUMP, SACRED_TEXTS_LINE, is_edition_matter
 from claimdesk.sources.readers.html_tree import BLOCK_TAGS, Node, Subtrees, contains, is_small, iter_elements, text_of
 from claimdesk.sources.textclean import PLACEHOLDER_PATTERN
 
@@ -390,6 +390,7 @@ def _authors(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtr
         if names:
             return names
     visible = (_byline_names(root, excluded) or _names_under_title(blocks) or _author_field(root) or _noted_names_line(blocks)
+               or [name for name in [_edition_line(sources, "author")] if name]
                or _opinion_writer(blocks) or _signing_writer(blocks)
                or _judges_before(blocks)
                or _panel(root, blocks) or _author_box_names(root))
@@ -781,6 +782,15 @@ def _lines_under_title(blocks: list[Block]) -> list[str]:
     return lines
 
 
+def _edition_line(sources: _Sources, part: str) -> str | None:
+    """The writer or the year the Internet Sacred Text Archive's description names (SACRED_TEXTS_LINE)."""
+    for value in sources.meta.get("description", []):
+        match = re.match(SACRED_TEXTS_LINE, " ".join(value.split()))
+        if match:
+            return match.group(part).strip()
+    return None
+
+
 _NOTED_NAMES_BLOCKS = 12
 
 
@@ -833,7 +843,8 @@ def _date(sources: _Sources, root: Node, blocks: list[Block], excluded: Subtrees
                   + _decision_dates(blocks, sources.meta)
                   # a stamp the page set apart says more than a line of text under the title
                   + _publication_datelines(datelines) + _dates_under_title(blocks, root)
-                  + _case_title_dates(sources.page_title) + _year_fields(root) + _closing_seat_dates(blocks),
+                  + _case_title_dates(sources.page_title) + _year_fields(root) + _closing_seat_dates(blocks)
+                  + [year for year in [_edition_line(sources, "year")] if year],
                   [] if edition else [v for key in _OTHER_DATES for v in sources.meta.get(key, [])] + _web_page_dates(sources),
                   _source_edition_years(root), _last_modified_dates(root)):
         for value in group:

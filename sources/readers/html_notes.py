@@ -120,7 +120,7 @@ def plan_notes(root: Node) -> NotePlan:
     _add_classed_unlinked_notes(plan, root, note_nodes)
     _add_paged_media_notes(plan, root, note_nodes, Subtrees(containers))
     # A link from a note to one of its markers ("↩", Substack's note number) leads back: apparatus.
-    marker_anchors = {name for link, _, _ in links for node in (link, link.parent) if node is not None
+    marker_anchors = {name for link, _, _ in links for node in (link, link.parent, _anchor_before(link)) if node is not None
                       for name in (node.get("id"), node.get("name") if node.tag == "a" else "") if name}
     climbed: set[int] = set()
     for note in note_nodes.values():
@@ -328,6 +328,17 @@ def _label_linked_notes(plan: NotePlan, links: list[tuple[Node, Node, str]], not
 _BRACKET_PAIRS = {"[": "]", "(": ")"}
 
 
+def _anchor_before(link: Node) -> Node | None:
+    """An empty <a name> just before a call, naming it for the note's back-link (<A NAME="fr_1"></A><A HREF="#fn_1">2</A>)."""
+    parent = link.parent
+    if parent is None:
+        return None
+    siblings = parent.children
+    position = next(i for i, child in enumerate(siblings) if child is link)
+    before = next((child for child in reversed(siblings[:position]) if not (isinstance(child, str) and not child.strip())), None)
+    return before if isinstance(before, Node) and before.tag == "a" and not before.text_length else None
+
+
 def _bracketing(link: Node) -> Node:
     """The element around a note's link that only adds brackets to it: SPIP writes its calls as
     <span class="spip_note_ref">&nbsp;[<a class="spip_note">1</a>]</span>, and the brackets are the
@@ -502,6 +513,10 @@ def _mark_apparatus(plan: NotePlan, note: Node, note_nodes: dict[int, Node], mar
                 or _CLOSE_CONTROL.search(node.get("class")):
             plan.apparatus.add(node.index)
         elif node.tag == "a" and unquote(node.get("href")[1:]) in marker_anchors and node.get("href").startswith("#"):
+            plan.apparatus.add(_bracketing(node).index)
+        elif node.tag == "a" and "#" in node.get("href") and not node.get("href").startswith("#") \
+                and unquote(node.get("href").rpartition("#")[2]) in marker_anchors and node.text_length <= _MARKER_MAX_CHARS:
+            # the page's own file named in the back-link (sacred-texts.com's "fcc11.htm#fr_0", shown "112:1")
             plan.apparatus.add(_bracketing(node).index)
         elif node.tag == "a" and node.get("href").startswith("#"):
             if _BACKLINK.search(node.get("href")) or (node.text_length <= _MARKER_MAX_CHARS and _BACKLINK.search(text_of(node))) or _BACKLINK.search(node.get("class")):
