@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 from claimdesk.sources.readers.common import label_of
-from claimdesk.sources.readers.html_tree import Node, Subtrees, contains, iter_elements, text_of
+from claimdesk.sources.readers.html_tree import Node, Subtrees, contains, iter_elements, neighbour, text_of
 
 NOTE_ELEMENTS = {"li", "div", "p", "aside", "section", "dd", "td", "blockquote"}
 # An id names a note when a note word is followed by a separator or a number:
@@ -265,11 +265,8 @@ def _opens_a_line(target: Node) -> bool:
     if target.tag != "a" or target.parent is None or target.text_length > _MARKER_MAX_CHARS \
             or not MARKER_LABEL.match(text_of(target)):
         return False
-    siblings = target.parent.children
-    position = next(i for i, child in enumerate(siblings) if child is target)
-    before = next((child for child in reversed(siblings[:position]) if not (isinstance(child, str) and not child.strip())), None)
-    after = next((child for child in siblings[position + 1:] if not (isinstance(child, str) and not child.strip())), None)
-    lines = [child for child in siblings if isinstance(child, Node) and child.tag == "br"]
+    before, after = neighbour(target, after=False), neighbour(target, after=True)
+    lines = [child for child in target.parent.children if isinstance(child, Node) and child.tag == "br"]
     opens_line = (isinstance(before, Node) and before.tag == "br") or (before is None and bool(lines))
     # the line's words follow it, not a block of their own (Substack's number link over its note's <div>)
     return opens_line and (isinstance(after, str) or (isinstance(after, Node) and after.tag in _INLINE_TAGS))
@@ -330,12 +327,7 @@ _BRACKET_PAIRS = {"[": "]", "(": ")"}
 
 def _anchor_before(link: Node) -> Node | None:
     """An empty <a name> just before a call, naming it for the note's back-link (<A NAME="fr_1"></A><A HREF="#fn_1">2</A>)."""
-    parent = link.parent
-    if parent is None:
-        return None
-    siblings = parent.children
-    position = next(i for i, child in enumerate(siblings) if child is link)
-    before = next((child for child in reversed(siblings[:position]) if not (isinstance(child, str) and not child.strip())), None)
+    before = neighbour(link, after=False)
     return before if isinstance(before, Node) and before.tag == "a" and not before.text_length else None
 
 

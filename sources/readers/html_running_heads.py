@@ -11,7 +11,7 @@ the plain-text reader makes). A line of prose that starts with the number stays 
 
 from __future__ import annotations
 
-from claimdesk.sources.readers.html_tree import Node, is_small, iter_elements, text_of
+from claimdesk.sources.readers.html_tree import Node, is_small, iter_elements, neighbour, text_of
 from claimdesk.sources.readers.text_pages import HEAD_WITH_NUMBER_MAX_CHARS, numbered_head
 
 _HEAD_TAGS = frozenset({"p", "div", "span", "h1", "h2", "h3", "h4", "h5", "h6", "header"})
@@ -33,15 +33,7 @@ def mark_running_heads(body: Node, pages: dict[int, str], removed: dict[int, str
 
 
 def _next_element(node: Node) -> Node | None:
-    """The element after node among its siblings, when only white space parts them."""
-    parent = node.parent
-    if parent is None:
-        return None
-    siblings = parent.children
-    position = next(i for i, child in enumerate(siblings) if child is node)
-    for child in siblings[position + 1:]:
-        if isinstance(child, Node):
-            return child
-        if child.strip():
-            return None  # the marker sits in running text: the words after it are the page's first
-    return None
+    """The element after node among its siblings, when only white space parts them (a marker in
+    running text is followed by the page's first words, no head)."""
+    after = neighbour(node, after=True)
+    return after if isinstance(after, Node) else None

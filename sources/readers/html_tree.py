@@ -325,6 +325,17 @@ def is_small(node: Node, max_chars: int) -> bool:
     return node.text_length <= max_chars and node.size <= SMALL_ELEMENTS
 
 
+def neighbour(node: Node, after: bool) -> Node | str | None:
+    """The sibling just after (or before) node, white space between them skipped: an element, a piece
+    of text, or None at the parent's edge."""
+    if node.parent is None:
+        return None
+    siblings = node.parent.children
+    position = next(i for i, child in enumerate(siblings) if child is node)
+    around = siblings[position + 1:] if after else reversed(siblings[:position])
+    return next((child for child in around if not (isinstance(child, str) and not child.strip())), None)
+
+
 def contains(outer: Node, inner: Node) -> bool:
     """Whether inner is outer or inside it, in constant time: elements are numbered in
     document order, so a subtree's numbers run from its root's for `size` elements."""
