@@ -86,3 +86,21 @@ def test_a_state_report_citation_without_its_year_is_a_case():
     assert classify_note("Kearney v. City of Salina, 170 Kan. 291, 225 P.2d 113.") == "reference"
     assert parse_reference("Kearney v. City of Salina, 170 Kan. 291, 225 P.2d 113.").title == "Kearney v. City of Salina"
     assert classify_note("The court in Smith v. Jones, 12 Kan. 3 said so and more.") == "note"
+
+
+def test_a_drupal_authors_field_in_the_site_s_language_and_a_lone_pdf_link():
+    page = """<html lang="pl"><head><title>Estonia: ciepłownictwo | OSW</title></head><body><article class="publikacje full">
+<h1 class="page-header"><span>Estonia: ciepłownictwo w cieniu cen gazu</span></h1>
+<div class="publikacja-meta"><time datetime="2024-10-08T10:00:00Z">2024-10-08</time>
+<div class="field field--name-field-autorzy field--items"><div class="field--item"><a href="/pl/eksperci/anna-nowak">Anna Nowak</a></div></div></div>
+<div class="field field--name-field-pdf"><span class="file"><a href="/files/Komentarze_618.pdf" type="application/pdf">Pobierz PDF</a></span></div>
+<p>W 2024 roku rząd przyjął program wart 120 mln euro, a ceny ciepła wzrosły o 38%.</p></article></body></html>"""
+    report = parse_report(page.encode(), "html")
+    assert report.authors == ["Anna Nowak"] and "Pobierz PDF" not in report.text
+
+
+def test_a_czech_decision_signed_by_the_presiding_judge():
+    page = """<html lang="cs"><head><title>25 Cdo 2871/2023</title></head><body><div class="text">
+<p>Nejvyšší soud odmítl dovolání; žalobkyně požadovala 184 000 Kč za rok 2021.</p>
+<p>V Brně dne 23. 4. 2024</p><p>JUDr. Marek Doležal<br>předseda senátu</p></div></body></html>"""
+    assert parse_report(page.encode(), "html").authors == ["Marek Doležal"]

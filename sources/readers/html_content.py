@@ -846,6 +846,8 @@ def _kind_by_structure(node: Node, place: _Place, titles: _Titles) -> str | None
         return by_line
     if _is_author_page_link(node):
         return "navigation"
+    if _is_file_download(node):
+        return "other"
     if _is_rights_statement(node):
         return "licence"
     by_text = _kind_by_text(node)
@@ -867,13 +869,22 @@ def _kind_by_structure(node: Node, place: _Place, titles: _Titles) -> str | None
 # A row of the page's own tools, links only and a print or download among them: "Download als PDF |
 # Pressemitteilung Nr. 108/2023 | Drucken" (the German federal sites' GSB), "Print | Email | PDF".
 _TOOL_LINK = re.compile(r"^\W*(?:print(?: this)?(?: page| article| judgment| judgement| decision| document| report| story)?|drucken|imprimer|imprimir|stampa|afdrukken|"
-                        r"(?:download|herunterladen|télécharger|descargar|scarica)(?: (?:als|as|en|le|el|in) )?(?:pdf)?|"
+                        r"(?:download|herunterladen|télécharger|descargar|scarica|pobierz|stáhnout|downloaden|скачать)(?: (?:als|as|en|le|el|in))?(?: (?:the |le |el )?pdf)?|"
                         r"pdf(?: (?:herunterladen|download|télécharger|descargar))?|"
                         r"download(?: der| the)? (?:audio|video)(?:datei|file)?|(?:audio|video) herunterladen|"
                         # a court's link to the judgment as filed ("Original Word Document (142 KB)", "RTF version")
                         r"(?:original )?(?:word|rtf|pdf|docx?) (?:document|version|file)(?:\s*\(\s*[\d.,]+\s*[kKmM][bB]\s*\))?)\W*$", re.I)
 _TOOL_ROW_SEPARATORS = re.compile(r"^[\s|·•/–—-]*$")
 _TOOL_ROW_MAX_CHARS = 200
+
+
+_DOWNLOADED_FILE = re.compile(r"\.(?:pdf|docx?|epub|rtf|odt|mobi)(?:[?#]|$)", re.I)
+
+
+def _is_file_download(node: Node) -> bool:
+    """A lone link to the page as a file, saying so: OSW's "Pobierz PDF", "Download PDF"."""
+    return node.tag == "a" and bool(_DOWNLOADED_FILE.search(node.get("href"))) and _is_small(node, _TOOL_ROW_MAX_CHARS) \
+        and bool(_TOOL_LINK.match(" ".join(text_of(node).split())))
 
 
 def _is_tool_row(node: Node) -> bool:

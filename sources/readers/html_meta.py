@@ -56,7 +56,9 @@ _SITE_NAMES = ("og:site_name", "application-name", "citation_journal_title", "ci
 _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "scholarlyarticle", "report", "techarticle", "reportagenewsarticle",
                   "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle", "creativework", "book", "chapter", "posting"}
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|::|»)\s+")
-_BYLINE_CLASS = re.compile(r"(?<![a-z])(?:byline|by-line|author|authors|author-name|entry-author|post-author|article-author|auteur|autor|autorin|contributor|ltx_personname)(?![a-z])", re.I)
+# (Drupal names a field by the site's language: OSW's "field--name-field-autorzy", Polish for authors)
+_BYLINE_CLASS = re.compile(r"(?<![a-z])(?:byline|by-line|author|authors|author-name|entry-author|post-author|article-author|auteur|autor|autorin|"
+                           r"contributor|ltx_personname|autorzy|autoren|auteurs|autores|autori|авторы)(?![a-z])", re.I)
 # ...and a date set as the article's "time" in BEM (the Federal Reserve's <p class="article__time">July 18, 2024</p>)
 _DATE_CLASS = re.compile(r"publish|pubdate|entry-date|post-date|posted-on|article-date|dateline|(?<![a-z])date(?![a-z])|"
                          r"(?:article|post|entry|story)(?:__|-)time(?![a-z])", re.I)

@@ -199,7 +199,11 @@ SIGNATURE_LINES = 40
 
 # An American appellate opinion signed by its writer, the office on the line under the name: "Judy C.
 # Hartwell" / "Justice" (the Texas courts of appeals' memorandum opinions), "… / Chief Justice".
-_OFFICE_UNDER_NAME = re.compile(r"^\W*(?:(?:chief|associate|presiding|senior|circuit|district)\s+)?(?:justice|judge)\W*$", re.I)
+# A Czech or Slovak senate's presiding judge signs "JUDr. Marek Doležal" / "předseda senátu".
+_OFFICE_UNDER_NAME = re.compile(r"^\W*(?:(?:(?:chief|associate|presiding|senior|circuit|district)\s+)?(?:justice|judge)"
+                                r"|předsed(?:a|kyně) senátu|predsed(?:a|níčka) senátu)\W*$", re.I)
+# A degree before the name is no part of it: "JUDr.", "Mgr.", "Dr.", "Prof.", "Ing.", "doc."
+_DEGREES = re.compile(r"^(?:(?:JUDr|Mgr|Dr|Prof|Ing|doc|PhDr|RNDr)\.\s*)+")
 _SIGNED_NAME = re.compile(r"^(?:[A-Z][\w'’-]*\.?)(?:\s+(?:[A-Z][\w'’-]*\.?|(?:de|van|von|del|da)\b)){1,4}$")
 
 
@@ -218,6 +222,7 @@ def signing_writer(lines: list[str]) -> str | None:
         if match:
             return match.group("judge")
     for name, office in zip(last, last[1:]):
+        name = _DEGREES.sub("", name)
         if _OFFICE_UNDER_NAME.match(office) and _SIGNED_NAME.match(name):
             return _styled(name)
     return None
