@@ -556,8 +556,10 @@ _SOFT_HYPHEN = re.compile(r"\u00ad(?:[ \t]*\n[ \t]*)?")
 
 
 def _hyphenated_words(source_text: str) -> set[tuple[str, str]]:
-    """The halves of every word the source hyphenates at a line's end ("bei-" / "wohnten")."""
-    return {(m.group(1), m.group(2)) for m in _LINE_END_HYPHEN.finditer(source_text or "")}
+    """The halves of every word the source hyphenates at a line's end ("bei-" / "wohnten"); in HTML a
+    printed line may end in <br> (a digital library's OCR page)."""
+    text = re.sub(r"<[^>]*>", "", re.sub(r"(?i)<br\s*/?>", "\n", source_text or ""))
+    return {(m.group(1), m.group(2)) for m in re.finditer(r"([^\W\d_]+)-[ \t]*\n\s*([^\W\d_]+)", text)}
 
 
 def _read_whole(text: str, halves: set[tuple[str, str]]) -> str:

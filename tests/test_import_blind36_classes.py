@@ -298,6 +298,9 @@ def test_a_runeberg_page_as_the_site_means_it():
     for gone in ("FLOTTNINGEN", "raw OCR", "Project Runeberg", "prev. page", "aronsson", "Catalog"):
         assert gone not in text, gone
     assert "Kostnaden var 0,84 kronor för hvarje stock." in text
+    # the printed lines run on within a paragraph; a blank line parts two
+    assert "stockar, af hvilka\nnära" not in report.text and "af hvilka nära 4 procent" in report.text
+    assert "\n\nKostnaden var" in report.text
 
 
 def test_a_page_of_another_site_with_the_same_comments_is_left_alone():

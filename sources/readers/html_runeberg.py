@@ -86,9 +86,20 @@ def _wrapped_text(ocr: str, page: str) -> str:
         classed = _classed_notes(body[:notes.start()], notes.group("notes"))
         if classed is not None:
             body = classed + notes.group("after")
-    # A blank line parts two printed paragraphs (the running head and the notes sit in their own blocks)
+    # A blank line parts two printed paragraphs (the running head and the notes sit in their own blocks);
+    # inside one, a line's end is the printer's, not the writer's: the lines run on, as a browser shows
+    # them, and a word broken at a line's end is whole again with its hyphen ("bon-" / "den": "bon-den"),
+    # as the plain-text reader joins it.
     paragraphs = [chunk for chunk in _BLANK_LINE.split(body) if chunk.strip()]
-    return marker + "".join(f"<p>{chunk}</p>" if not chunk.lstrip().startswith("<div") else chunk for chunk in paragraphs)
+    return marker + "".join(f"<p>{_run_on(chunk)}</p>" if not chunk.lstrip().startswith("<div") else chunk for chunk in paragraphs)
+
+
+_HYPHENATED_LINE_END = re.compile(r"(?<=[^\W\d_]-)\s*<br>\s*(?=[^\W\d_])")
+_LINE_END = re.compile(r"\s*<br>\s*")
+
+
+def _run_on(paragraph: str) -> str:
+    return _LINE_END.sub("\n", _HYPHENATED_LINE_END.sub("", paragraph))
 
 
 def _classed_notes(text: str, notes: str) -> str | None:
