@@ -165,7 +165,7 @@ class _BlockWriter:
         if kind:
             self._record(kind, text_of(node))
             return False
-        if index in self.notes.line_notes and self._note is None or self._line_note:
+        if (index in self.notes.line_notes and self._note is None) or self._line_note:
             if self._opens_or_ends_line_note(node):
                 return False
         if index in self.content.pages:
@@ -297,7 +297,7 @@ class _BlockWriter:
         """A line note's anchor opens it (its text is the label, which the note keeps as its number);
         a <br>, a block or the next note's anchor ends it. True when the element is fully handled."""
         if self._line_note and (node.tag == "br" or node.tag in _FLUSHING or node.index in self.notes.line_notes):
-            self._end_line_note()
+            self._close_note()
             if node.tag == "br":
                 return True
         if node.index in self.notes.line_notes and self._note is None:
@@ -306,9 +306,10 @@ class _BlockWriter:
             return True
         return False
 
-    def _end_line_note(self) -> None:
+    def _close_note(self) -> None:
+        """The note being written becomes a NOTE block; the sentence it interrupted, if any, goes on."""
         text = re.sub(r"\s+", " ", "".join(self._buffer)).strip()
-        self._buffer = []
+        self._buffer, self._stashed = self._stashed, []
         if text:
             self.blocks.append(Block(NOTE, text, label=self._note_label))
             self._note_labels.append(self._note_label)
@@ -329,14 +330,9 @@ class _BlockWriter:
         self._element_boundary = True
         tag = node.tag
         if self._line_note and self._note is not None and node is self._note.parent:
-            self._end_line_note()  # the line's element ends: so does its note
+            self._close_note()  # the line's element ends: so does its note
         if node is self._note:
-            text = re.sub(r"\s+", " ", "".join(self._buffer)).strip()
-            self._buffer, self._stashed = self._stashed, []
-            if text:
-                self.blocks.append(Block(NOTE, text, label=self._note_label))
-                self._note_labels.append(self._note_label)
-            self._note = None
+            self._close_note()
             return
         if tag in _EMPHASIS and self._note is not None:
             self._buffer.append("*")
